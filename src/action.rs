@@ -1,0 +1,73 @@
+//! What a person can ask the app to do (actions) and what the app asks the
+//! outside world to do in return (effects). `update` turns one into the other.
+
+/// One thing a person asked for, already decoded from a key or the mouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Scroll the text up a line, or move up the contents when it has focus.
+    Up,
+    /// Scroll the text down a line, or move down the contents when it has focus.
+    Down,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down a page.
+    PageDown,
+    /// Top of the section, or first entry of the contents.
+    Top,
+    /// Bottom of the section, or last entry of the contents.
+    Bottom,
+    /// Open the next section, across parts.
+    NextSection,
+    /// Open the previous section, across parts.
+    PreviousSection,
+    /// Open the selected contents entry, or the typed section number.
+    Open,
+    /// Move focus between the contents and the text.
+    SwitchFocus,
+    /// Show or hide the contents (on narrow screens it covers the text).
+    ToggleContents,
+    /// A digit of a section number to go to.
+    Digit(u8),
+    /// Go back to the section visited before this one.
+    Back,
+    /// Go forward again after going back.
+    Forward,
+    /// Show every key.
+    Help,
+    /// Close the overlay, or cancel a half-typed number.
+    Close,
+    /// Save and leave.
+    Quit,
+    /// The mouse wheel turned over a cell.
+    Wheel {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// Towards the end of the text.
+        down: bool,
+    },
+    /// A left click on a cell.
+    Click {
+        /// Column of the click.
+        column: u16,
+        /// Row of the click.
+        row: u16,
+    },
+    /// The terminal changed size.
+    Resize {
+        /// New width in columns.
+        width: u16,
+        /// New height in rows.
+        height: u16,
+    },
+}
+
+/// Something `update` wants done outside the pure state: the run loop does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save what must be kept, then leave the app.
+    Quit,
+    /// A new section is on screen (for the reading journal and history).
+    Opened(usize),
+}

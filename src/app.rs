@@ -1,0 +1,167 @@
+//! The app's state: what is open, what has focus, which overlay is up.
+//! Changed only by `update`; read by the views.
+
+use crate::content::Toolkit;
+use crate::layout;
+use crate::render;
+use crate::ui::theme::Theme;
+use ratatui::layout::Rect;
+
+/// Which pane arrows move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The table of contents.
+    Contents,
+    /// The section's text.
+    Text,
+}
+
+/// A window over the reading view; each owns its own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, generated from the keymap.
+    Help {
+        /// First visible line.
+        scroll: u16,
+    },
+}
+
+/// A place in the toolkit, for back and forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Section index in reading order.
+    pub section: usize,
+    /// Scroll position within it.
+    pub scroll: u16,
+}
+
+/// Most places remembered for Back, so the history stays small.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The toolkit being read.
+    pub toolkit: Toolkit,
+    /// The open section (reading order index).
+    pub current: usize,
+    /// First visible line of the open section.
+    pub scroll: u16,
+    /// The highlighted contents entry (reading order index).
+    pub selected: usize,
+    /// First visible row of the contents list.
+    pub contents_offset: usize,
+    /// Where arrows go.
+    pub focus: Focus,
+    /// On wide screens: the person hid the contents with `t`.
+    pub contents_hidden_wide: bool,
+    /// On narrow screens: the person opened the contents with `t`.
+    pub contents_open_narrow: bool,
+    /// Places to go back to, most recent last.
+    pub back: Vec<Place>,
+    /// Places to go forward to, after going back.
+    pub forward: Vec<Place>,
+    /// Digits typed towards a section number.
+    pub number: String,
+    /// The overlay on top, if any.
+    pub overlay: Option<Overlay>,
+    /// A one-line message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    /// The terminal's size, from the last resize.
+    pub screen: Rect,
+    /// Styles to draw with.
+    pub theme: Theme,
+}
+
+/// One row of the contents list: a part heading or a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentsRow {
+    /// The heading of part `n`.
+    Part(usize),
+    /// Section `n` in reading order.
+    Section(usize),
+}
+
+impl App {
+    /// A reader on `toolkit`, open at the first section, sized `width` x `height`.
+    pub fn new(toolkit: Toolkit, width: u16, height: u16) -> Self {
+        App {
+            toolkit,
+            current: 0,
+            scroll: 0,
+            selected: 0,
+            contents_offset: 0,
+            focus: Focus::Text,
+            contents_hidden_wide: false,
+            contents_open_narrow: false,
+            back: Vec::new(),
+            forward: Vec::new(),
+            number: String::new(),
+            overlay: None,
+            message: None,
+            screen: Rect::new(0, 0, width, height),
+            theme: Theme::from_env(),
+        }
+    }
+
+    /// Whether the contents pane is on screen now.
+    pub fn contents_shown(&self) -> bool {
+        if layout::is_narrow(self.screen) {
+            self.contents_open_narrow
+        } else {
+            !self.contents_hidden_wide
+        }
+    }
+
+    /// The panes for the current screen size, if it is big enough.
+    pub fn layout(&self) -> Option<layout::ReaderLayout> {
+        layout::reader(self.screen, self.contents_shown())
+    }
+
+    /// Rows of the contents list: each part heading followed by its sections.
+    pub fn contents_rows(&self) -> Vec<ContentsRow> {
+        let mut rows = Vec::with_capacity(self.toolkit.section_count() + self.toolkit.parts.len());
+        let mut index = 0;
+        for (part, p) in self.toolkit.parts.iter().enumerate() {
+            rows.push(ContentsRow::Part(part));
+            for _ in &p.sections {
+                rows.push(ContentsRow::Section(index));
+                index += 1;
+            }
+        }
+        rows
+    }
+
+    /// The text pane's inner area (where lines go), if the text is shown.
+    pub fn text_area(&self) -> Option<Rect> {
+        self.layout().and_then(|l| l.text).map(layout::text_inner)
+    }
+
+    /// The contents pane's inner area (where rows go), if it is shown.
+    pub fn contents_area(&self) -> Option<Rect> {
+        self.layout()
+            .and_then(|l| l.contents)
+            .map(layout::list_inner)
+    }
+
+    /// How many lines the open section takes at the current text width.
+    pub fn text_lines(&self) -> usize {
+        let width = self.text_area().map_or(render::MAX_TEXT_WIDTH, |a| a.width);
+        render::section_lines(&self.toolkit, self.current, width, &self.theme).len()
+    }
+
+    /// The furthest the text can scroll: the last line at the bottom.
+    pub fn max_scroll(&self) -> u16 {
+        let height = self.text_area().map_or(0, |a| usize::from(a.height));
+        let lines = self.text_lines();
+        u16::try_from(lines.saturating_sub(height)).unwrap_or(u16::MAX)
+    }
+
+    /// Where the open section is, for the history.
+    pub fn place(&self) -> Place {
+        Place {
+            section: self.current,
+            scroll: self.scroll,
+        }
+    }
+}

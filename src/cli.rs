@@ -1,0 +1,85 @@
+//! The command line: options and subcommands, defined once for clap (and
+//! later for completions and the man page).
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  allyship                      open the toolkit (continues where you left off)
+  allyship list                 the contents, numbered
+  allyship read 12              section 12 as plain text
+  allyship read tip-speak-up    a section by its id
+  allyship read --all | less    the whole toolkit as plain text
+  allyship check-content my-toolkit.json
+  allyship --content my-toolkit.json";
+
+/// An allyship toolkit for people in social work, social care and health.
+#[derive(Debug, Parser)]
+#[command(name = "allyship", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Use this toolkit file instead of the built-in one
+    #[arg(long, value_name = "FILE", global = true)]
+    pub content: Option<PathBuf>,
+
+    /// Keep your journal and notes in this folder [env: ALLYSHIP_DATA_DIR]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Draw one frame and exit (for start-up benchmarks)
+    #[arg(long, hide = true)]
+    pub first_frame: bool,
+
+    /// What to do; with none, the toolkit opens full-screen
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The plain, line-by-line commands (for screen readers, scripts and quick looks).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the contents with section numbers and ids
+    List,
+    /// Print a section (by number or id) as plain text
+    #[command(
+        after_help = "Examples:\n  allyship read 3\n  allyship read defining-an-ally --width 60\n  allyship read --all"
+    )]
+    Read {
+        /// Section number (as in `allyship list`) or id
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        section: Option<String>,
+        /// Print every section, in order
+        #[arg(long)]
+        all: bool,
+        /// Wrap lines at this many columns (default: the terminal's width, or 80)
+        #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+    },
+    /// Check a toolkit file and report every problem with where it is
+    CheckContent {
+        /// The toolkit file (JSON, as described in data/SCHEMA.md)
+        file: PathBuf,
+        /// Fail on warnings (such as over-long sections) as well as errors
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn read_needs_a_section_or_all() {
+        assert!(Cli::try_parse_from(["allyship", "read"]).is_err());
+        assert!(Cli::try_parse_from(["allyship", "read", "3", "--all"]).is_err());
+        assert!(Cli::try_parse_from(["allyship", "read", "--all"]).is_ok());
+        assert!(Cli::try_parse_from(["allyship", "read", "3", "--width", "5"]).is_err());
+    }
+}

@@ -1,0 +1,232 @@
+//! The plain commands: line-by-line text with no escape sequences, for
+//! screen readers, scripts and quick looks.
+
+use crate::content::{self, Severity, Toolkit};
+use crate::render;
+use crate::ui::theme::Theme;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Exit code for "you asked for something that is not there".
+pub const EXIT_NOT_FOUND: i32 = 2;
+/// Exit code for a toolkit file with errors.
+pub const EXIT_BAD_CONTENT: i32 = 1;
+
+/// What a plain command prints, and how the process should exit.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Output {
+    /// Text for standard output.
+    pub stdout: String,
+    /// Text for standard error.
+    pub stderr: String,
+    /// The process exit code.
+    pub code: i32,
+}
+
+impl Output {
+    fn ok(stdout: String) -> Self {
+        Output {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+}
+
+/// `allyship list`: every part and section, numbered, with ids.
+pub fn list(toolkit: &Toolkit) -> Output {
+    let mut out = format!("{} (version {})\n", toolkit.title, toolkit.version);
+    let mut part = usize::MAX;
+    for entry in toolkit.entries() {
+        if entry.part_index != part {
+            part = entry.part_index;
+            let _ = write!(out, "\n{}\n", entry.part.title);
+        }
+        let _ = writeln!(
+            out,
+            "{:>3}. {} ({})",
+            entry.index + 1,
+            entry.section.title,
+            entry.section.id
+        );
+    }
+    let _ = write!(
+        out,
+        "\nRead one with: allyship read NUMBER (for example: allyship read 1)\n"
+    );
+    Output::ok(out)
+}
+
+/// `allyship read`: one section as wrapped plain text, or a helpful error.
+pub fn read(toolkit: &Toolkit, query: &str, width: u16) -> Output {
+    match toolkit.resolve(query) {
+        Ok(index) => Output::ok(section_text(toolkit, index, width)),
+        Err(suggestions) => {
+            let mut stderr = format!("There is no section \"{query}\".");
+            if !suggestions.is_empty() {
+                let _ = write!(stderr, " Did you mean: {}?", suggestions.join(", "));
+            }
+            let _ = writeln!(
+                stderr,
+                "\nSections are numbered 1 to {}; run `allyship list` to see them all.",
+                toolkit.section_count()
+            );
+            Output {
+                stdout: String::new(),
+                stderr,
+                code: EXIT_NOT_FOUND,
+            }
+        }
+    }
+}
+
+/// `allyship read --all`: the whole toolkit, section after section.
+pub fn read_all(toolkit: &Toolkit, width: u16) -> Output {
+    let mut out = format!("{} (version {})\n", toolkit.title, toolkit.version);
+    for index in 0..toolkit.section_count() {
+        out.push('\n');
+        out.push_str(&section_text(toolkit, index, width));
+    }
+    out.push_str(&sources_text(toolkit));
+    Output::ok(out)
+}
+
+fn section_text(toolkit: &Toolkit, index: usize, width: u16) -> String {
+    render::plain(&render::section_lines(
+        toolkit,
+        index,
+        width,
+        &Theme::mono(),
+    ))
+}
+
+/// The sources, credited once, as `read --all` ends.
+fn sources_text(toolkit: &Toolkit) -> String {
+    let mut out = String::from("\nSources\n");
+    for source in &toolkit.sources {
+        let date = source
+            .date
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}: {}{date}", source.title, source.publisher);
+    }
+    out
+}
+
+/// `allyship check-content FILE`: every problem with its place.
+pub fn check_content(path: &Path, strict: bool) -> Output {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            return Output {
+                stdout: String::new(),
+                stderr: format!("Could not read {}: {e}\n", path.display()),
+                code: EXIT_BAD_CONTENT,
+            };
+        }
+    };
+    let loaded = content::load(&text);
+    let errors = loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = loaded.problems.len() - errors;
+    let mut out = String::new();
+    for problem in &loaded.problems {
+        let _ = writeln!(out, "{}: {problem}", path.display());
+    }
+    let summary = match (errors, warnings) {
+        (0, 0) => {
+            let sections = loaded.toolkit.as_ref().map_or(0, Toolkit::section_count);
+            format!("{}: looks good ({sections} sections).", path.display())
+        }
+        (0, w) => format!("{}: loads, with {w} warning(s).", path.display()),
+        (e, w) => format!(
+            "{}: {e} error(s), {w} warning(s); the file will not load.",
+            path.display()
+        ),
+    };
+    let _ = writeln!(out, "{summary}");
+    let failed = errors > 0 || (strict && warnings > 0);
+    Output {
+        stdout: out,
+        stderr: String::new(),
+        code: if failed { EXIT_BAD_CONTENT } else { 0 },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::built_in;
+
+    #[test]
+    fn list_numbers_every_section_with_its_id() {
+        let toolkit = built_in();
+        let out = list(&toolkit);
+        assert_eq!(out.code, 0);
+        assert!(out.stdout.contains("  1. "));
+        assert!(out.stdout.contains("(tip-speak-up)"));
+        let count = toolkit.section_count();
+        assert!(out.stdout.contains(&format!("{count:>3}. ")));
+    }
+
+    #[test]
+    fn reading_an_unknown_section_suggests_and_fails() {
+        let out = read(&built_in(), "tip-speek-up", 80);
+        assert_eq!(out.code, EXIT_NOT_FOUND);
+        assert!(
+            out.stderr.contains("Did you mean: tip-speak-up"),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stdout.is_empty());
+    }
+
+    #[test]
+    fn reading_wraps_to_the_width_asked() {
+        let out = read(&built_in(), "2", 30);
+        assert_eq!(out.code, 0);
+        assert!(out.stdout.lines().all(|l| l.chars().count() <= 30));
+        assert!(!out.stdout.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn read_all_has_every_section_and_the_sources() {
+        let toolkit = built_in();
+        let out = read_all(&toolkit, 80);
+        for entry in toolkit.entries() {
+            assert!(
+                out.stdout.contains(&entry.section.title),
+                "{}",
+                entry.section.id
+            );
+        }
+        assert!(out.stdout.contains("ADASS"));
+    }
+
+    #[test]
+    fn check_content_reports_and_fails_on_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, "{\"title\": 1}").unwrap();
+        let out = check_content(&bad, false);
+        assert_eq!(out.code, EXIT_BAD_CONTENT);
+        assert!(out.stdout.contains("line 1, column"), "{}", out.stdout);
+        let missing = check_content(&dir.path().join("missing.json"), false);
+        assert_eq!(missing.code, EXIT_BAD_CONTENT);
+        assert!(missing.stderr.starts_with("Could not read"));
+    }
+
+    #[test]
+    fn check_content_passes_the_built_in_toolkit() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.json");
+        std::fs::write(&good, content::BUILT_IN).unwrap();
+        let out = check_content(&good, true);
+        assert_eq!(out.code, 0, "{}", out.stdout);
+        assert!(out.stdout.contains("looks good"));
+    }
+}

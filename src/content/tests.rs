@@ -1,0 +1,387 @@
+use super::*;
+
+fn minimal() -> serde_json::Value {
+    serde_json::json!({
+        "title": "T", "version": "1",
+        "sources": [{"id": "s", "title": "S", "publisher": "P"}],
+        "parts": [{"id": "p", "title": "P", "sections": [
+            {"id": "a", "title": "A", "source": "s",
+             "blocks": [{"paragraph": "Hello there."}], "reflect": ["Why?"]}
+        ]}]
+    })
+}
+
+fn problems_of(value: &serde_json::Value) -> Vec<Problem> {
+    load(&value.to_string()).problems
+}
+
+#[test]
+fn a_minimal_toolkit_loads_cleanly() {
+    let loaded = load(&minimal().to_string());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.toolkit.is_some());
+}
+
+#[test]
+fn bad_json_names_line_and_column() {
+    let loaded = load("{\n  \"title\": \"x\",\n  oops\n}");
+    assert!(loaded.toolkit.is_none());
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].place, Place::Text { line: 3, column: 3 });
+    assert!(
+        loaded.problems[0]
+            .to_string()
+            .starts_with("error: line 3, column 3:")
+    );
+}
+
+#[test]
+fn every_meaning_problem_is_reported_at_once() {
+    let mut v = minimal();
+    let sections = v["parts"][0]["sections"].as_array_mut().unwrap();
+    sections.push(serde_json::json!({
+        "id": "a", "title": " ", "source": "nowhere",
+        "blocks": [{"links": [
+            {"title": "L", "url": "ftp://x"},
+            {"title": "R", "section": "missing"}
+        ]}],
+        "reflect": []
+    }));
+    let problems = problems_of(&v);
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let joined = text.join("\n");
+    for needle in [
+        "used more than once",
+        "title: the title is empty",
+        "\"nowhere\" is not one of the toolkit's sources",
+        "\"ftp://x\" is not a web address",
+        "no section has the id \"missing\"",
+        "reflect: add at least one reflection prompt",
+    ] {
+        assert!(joined.contains(needle), "missing {needle:?} in\n{joined}");
+    }
+    assert!(load(&v.to_string()).toolkit.is_none());
+}
+
+#[test]
+fn an_over_long_section_is_a_warning_not_an_error() {
+    let mut v = minimal();
+    let long = "word ".repeat(WORD_BUDGET + 1);
+    v["parts"][0]["sections"][0]["blocks"][0]["paragraph"] = long.into();
+    let loaded = load(&v.to_string());
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].severity, Severity::Warning);
+    assert!(loaded.problems[0].message.starts_with("151 words"));
+    assert!(loaded.toolkit.is_some());
+}
+
+#[test]
+fn unknown_fields_and_wrong_types_are_errors_with_a_place() {
+    let mut v = minimal();
+    v["parts"][0]["sections"][0]["blokcs"] = serde_json::json!([]);
+    let loaded = load(&serde_json::to_string_pretty(&v).unwrap());
+    assert!(loaded.toolkit.is_none());
+    assert!(matches!(loaded.problems[0].place, Place::Text { .. }));
+    assert!(loaded.problems[0].message.contains("blokcs"));
+}
+
+#[test]
+fn body_words_count_every_block_but_not_prompts() {
+    let section = Section {
+        id: "x".into(),
+        title: "Title words here".into(),
+        source: "s".into(),
+        blocks: vec![
+            Block::Paragraph("one two".into()),
+            Block::Points(vec!["three".into(), "four five".into()]),
+            Block::Quote(Quote {
+                text: "six".into(),
+                by: "Seven Eight".into(),
+            }),
+            Block::Links(vec![Link {
+                title: "nine".into(),
+                url: None,
+                section: None,
+                by: Some("not counted".into()),
+                kind: None,
+            }]),
+        ],
+        reflect: vec!["not counted either".into()],
+        discuss: vec![],
+    };
+    assert_eq!(body_words(&section), 9);
+}
+
+// ---- The shipped toolkit ----
+
+#[test]
+fn the_built_in_toolkit_has_no_problems_at_all() {
+    let loaded = load(BUILT_IN);
+    let text: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert!(text.is_empty(), "{}", text.join("\n"));
+}
+
+#[test]
+fn the_outline_ids_are_all_present_in_order() {
+    let toolkit = built_in();
+    let parts: Vec<&str> = toolkit.parts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        parts,
+        [
+            "start",
+            "what-is-an-ally",
+            "voices",
+            "top-tips",
+            "questions",
+            "keep-learning"
+        ]
+    );
+    let ids: Vec<&str> = toolkit.entries().map(|e| e.section.id.as_str()).collect();
+    for id in [
+        "welcome",
+        "using-this-toolkit",
+        "allyship-and-care-values",
+        "defining-allyship",
+        "defining-an-ally",
+        "allyship-in-organisations",
+        "why-these-tips",
+        "faq-what-is-the-hub",
+        "faq-leading-to-change",
+        "faq-get-involved",
+        "faq-who-is-it-for",
+        "faq-resources-to-share",
+        "faq-contact",
+        "learn-online",
+        "learn-organisations",
+        "learn-books",
+    ] {
+        assert!(ids.contains(&id), "missing section {id}");
+    }
+    assert!((33..=40).contains(&ids.len()), "{} sections", ids.len());
+}
+
+fn section<'a>(toolkit: &'a Toolkit, id: &str) -> &'a Section {
+    let index = toolkit
+        .index_of(id)
+        .unwrap_or_else(|| panic!("no section {id}"));
+    toolkit.entry(index).unwrap().section
+}
+
+fn all_text(section: &Section) -> String {
+    serde_json::to_string(section).unwrap()
+}
+
+#[test]
+fn all_ten_contributors_have_a_voice_with_name_and_role() {
+    let toolkit = built_in();
+    let voices = [
+        ("voice-gregory-ekatah", "Gregory Ekatah", "Colorectal"),
+        (
+            "voice-toyin-adenugba-okpaje",
+            "Toyin Adenugba-Okpaje",
+            "SASW",
+        ),
+        (
+            "voice-priscilla-chipo-marongwe",
+            "Priscilla Chipo Marongwe",
+            "NHS Education for Scotland",
+        ),
+        (
+            "voice-iona-colvin",
+            "Iona Colvin",
+            "Chief Social Work Advis",
+        ),
+        (
+            "voice-john-wilkes",
+            "John Wilkes",
+            "Equality and Human Rights Commission",
+        ),
+        (
+            "voice-kennedy-muturi-nelson",
+            "Kennedy Muturi Nelson",
+            "National Services Scotland",
+        ),
+        (
+            "voice-calum-gallacher",
+            "Calum Gallacher",
+            "Social Workers Union",
+        ),
+        (
+            "voice-winnie-lwanda",
+            "Winnie Lwanda",
+            "Anti-Racism Advisory Group",
+        ),
+        ("voice-laic-khalique", "Laic Khalique", "NHS Tayside"),
+        ("voice-caroline-lamb", "Caroline Lamb", "Chief Executive"),
+    ];
+    for (id, name, role) in voices {
+        let text = all_text(section(&toolkit, id));
+        assert!(text.contains(name), "{id} does not name {name}");
+        assert!(text.contains(role), "{id} does not give the role ({role})");
+        let quotes: Vec<&Quote> = section(&toolkit, id)
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                if let Block::Quote(q) = b {
+                    Some(q)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert!(quotes.len() <= 1, "{id} has more than one quotation");
+        for q in quotes {
+            let words = q.text.split_whitespace().count();
+            assert!(words <= 25, "{id}: quotation of {words} words");
+        }
+    }
+}
+
+#[test]
+fn all_nine_tips_keep_every_point() {
+    let toolkit = built_in();
+    // A distinctive word or two from each bullet of the source's tips.
+    let tips: [(&str, &[&str]); 9] = [
+        (
+            "tip-listen-actively",
+            &["space", "interrupt", "not want to talk", "confidential"],
+        ),
+        (
+            "tip-speak-up",
+            &["safe to do so", "active bystander", "calm", "report"],
+        ),
+        (
+            "tip-check-in",
+            &[
+                "impact",
+                "How are you doing today?",
+                "like to be supported",
+                "assumptions",
+            ],
+        ),
+        ("tip-practical-support", &["visits", "well-being"]),
+        (
+            "tip-clumsy-but-respectful",
+            &["imperfect", "mistakes", "empathy"],
+        ),
+        (
+            "tip-educate-yourself",
+            &["racism, bias", "teaching or explaining"],
+        ),
+        (
+            "tip-inclusive-behaviour",
+            &["respectful and inclusive", "stereotypes", "valued"],
+        ),
+        ("tip-zero-tolerance", &["never acceptable", "escalate"]),
+        ("tip-be-consistent", &["news", "day-to-day", "Celebrate"]),
+    ];
+    for (id, needles) in tips {
+        let s = section(&toolkit, id);
+        let points: Vec<&String> = s
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                if let Block::Points(p) = b {
+                    Some(p)
+                } else {
+                    None
+                }
+            })
+            .flatten()
+            .collect();
+        assert!(
+            points.len() >= needles.len(),
+            "{id} has {} points",
+            points.len()
+        );
+        let text = all_text(s).to_lowercase();
+        for needle in needles {
+            assert!(
+                text.contains(&needle.to_lowercase()),
+                "{id} lost the point about {needle:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_section_has_prompts_and_team_sections_have_discussion() {
+    let toolkit = built_in();
+    for entry in toolkit.entries() {
+        let s = entry.section;
+        assert!(
+            (1..=3).contains(&s.reflect.len()),
+            "{}: {} reflect prompts",
+            s.id,
+            s.reflect.len()
+        );
+        assert!(
+            s.discuss.len() <= 2,
+            "{}: too many discussion prompts",
+            s.id
+        );
+        let team = ["voices", "top-tips", "what-is-an-ally"].contains(&entry.part.id.as_str());
+        assert!(
+            !team || !s.discuss.is_empty(),
+            "{} needs a discussion prompt",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn resources_keep_their_addresses_and_invent_none() {
+    let toolkit = built_in();
+    let urls: Vec<String> = toolkit
+        .entries()
+        .flat_map(|e| e.section.blocks.iter())
+        .filter_map(|b| {
+            if let Block::Links(l) = b {
+                Some(l)
+            } else {
+                None
+            }
+        })
+        .flatten()
+        .filter_map(|l| l.url.clone())
+        .collect();
+    let known = [
+        "https://www.local.gov.uk/our-support/partners-care-and-health/adult-social-care-workforce/leading-middle-learning-and/leading-inclusively",
+        "https://youtu.be/csSeez6Y_6g?si=bMied_w7NH_Qx8_j",
+        "https://www.youtube.com/watch?v=1l3wJ7pJUjg",
+        "https://youtu.be/nQ9l7y4UuxY?si=yKTYNSyYJeRvB5j3",
+    ];
+    for url in &urls {
+        assert!(
+            known.contains(&url.as_str()),
+            "an address not in the sources: {url}"
+        );
+    }
+    for url in known {
+        assert!(urls.iter().any(|u| u == url), "lost the address {url}");
+    }
+    let learning = ["learn-online", "learn-organisations", "learn-books"]
+        .map(|id| all_text(section(&toolkit, id)))
+        .join(" ");
+    for title in [
+        "Ahsante Bean",
+        "BBC World Service",
+        "Channel 4",
+        "Microaggressions",
+        "brap",
+        "White Fragility",
+        "White Women",
+        "The Good Ally",
+        "Nova Reid",
+        "Saira Rao",
+    ] {
+        assert!(learning.contains(title), "the resources lost {title:?}");
+    }
+}
+
+#[test]
+fn the_whole_toolkit_round_trips_through_json() {
+    let toolkit = built_in();
+    let text = serde_json::to_string(&toolkit).unwrap();
+    assert_eq!(load(&text).toolkit.as_ref(), Some(&toolkit));
+}

@@ -1,0 +1,319 @@
+//! Every key the app understands, in one table. Lookups and the help screen
+//! both read this table, so the help can never go stale.
+
+use crate::action::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A key (with modifiers) that a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPattern {
+    /// One key with exactly these modifiers (Shift is ignored for letters).
+    Key(KeyCode, KeyModifiers),
+    /// Any digit 0-9, for typing a section number.
+    AnyDigit,
+}
+
+const fn key(code: KeyCode) -> KeyPattern {
+    KeyPattern::Key(code, KeyModifiers::NONE)
+}
+
+const fn ch(c: char) -> KeyPattern {
+    key(KeyCode::Char(c))
+}
+
+/// Keys, what they do, and the action they send.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys, the first being the one hints show.
+    pub keys: &'static [KeyPattern],
+    /// What happens, in plain words for the help screen.
+    pub does: &'static str,
+    /// What `update` receives (digits send `Digit(n)` for the key pressed).
+    pub action: Action,
+}
+
+const fn bind(keys: &'static [KeyPattern], action: Action, does: &'static str) -> Binding {
+    Binding { keys, does, action }
+}
+
+/// The reading view's keys, in the order the help lists them.
+pub const READER: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll up (or move up the contents when it has focus)",
+    ),
+    bind(
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll down (or move down the contents)",
+    ),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind(
+        &[key(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "page down",
+    ),
+    bind(
+        &[key(KeyCode::Home), ch('g')],
+        Action::Top,
+        "top of the section (first entry of the contents)",
+    ),
+    bind(
+        &[key(KeyCode::End), ch('G')],
+        Action::Bottom,
+        "end of the section (last entry of the contents)",
+    ),
+    bind(
+        &[key(KeyCode::Right), ch('l')],
+        Action::NextSection,
+        "next section",
+    ),
+    bind(
+        &[key(KeyCode::Left), ch('h')],
+        Action::PreviousSection,
+        "previous section",
+    ),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "open the selected contents entry, or the section number typed",
+    ),
+    bind(
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        Action::SwitchFocus,
+        "move between the contents and the text",
+    ),
+    bind(
+        &[ch('t')],
+        Action::ToggleContents,
+        "show or hide the contents",
+    ),
+    bind(
+        &[KeyPattern::AnyDigit],
+        Action::Digit(0),
+        "type a section number, then Enter to go there",
+    ),
+    bind(
+        &[
+            key(KeyCode::Backspace),
+            KeyPattern::Key(KeyCode::Left, KeyModifiers::ALT),
+        ],
+        Action::Back,
+        "back to the section you came from",
+    ),
+    bind(
+        &[KeyPattern::Key(KeyCode::Right, KeyModifiers::ALT)],
+        Action::Forward,
+        "forward again",
+    ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "show this help",
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Close,
+        "close a window, or cancel a number",
+    ),
+    bind(
+        &[
+            ch('q'),
+            KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ],
+        Action::Quit,
+        "quit (your place is kept)",
+    ),
+];
+
+/// The help window's keys: scrolling, and several ways to close it.
+pub const HELP: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "scroll up"),
+    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "scroll down"),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind(
+        &[key(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "page down",
+    ),
+    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "top"),
+    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "end"),
+    bind(
+        &[key(KeyCode::Esc), ch('q'), ch('?'), key(KeyCode::Enter)],
+        Action::Close,
+        "close the help",
+    ),
+    bind(
+        &[KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+        Action::Quit,
+        "quit",
+    ),
+];
+
+/// Turns a key press into an action, or `None` for keys the app ignores
+/// (including key releases, which Windows sends).
+pub fn action_for(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    bindings.iter().find_map(|binding| {
+        binding
+            .keys
+            .iter()
+            .find_map(|pattern| matches(*pattern, event))
+            .map(|digit| digit.map_or(binding.action, Action::Digit))
+    })
+}
+
+/// `Some(None)` for a plain match, `Some(Some(d))` for digit `d`.
+fn matches(pattern: KeyPattern, event: KeyEvent) -> Option<Option<u8>> {
+    // Shift is part of the character itself for letters and symbols.
+    let modifiers = if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        event.modifiers - KeyModifiers::SHIFT
+    } else {
+        event.modifiers
+    };
+    match pattern {
+        KeyPattern::AnyDigit => match event.code {
+            KeyCode::Char(c) if modifiers.is_empty() => c.to_digit(10).map(|d| Some(d as u8)),
+            _ => None,
+        },
+        KeyPattern::Key(code, mods) => (code == event.code && mods == modifiers).then_some(None),
+    }
+}
+
+/// How a key is written in the help and hints ("Ctrl-C", "Alt+Right", "0-9").
+pub fn describe(pattern: KeyPattern) -> String {
+    let KeyPattern::Key(code, mods) = pattern else {
+        return "0-9".into();
+    };
+    let name = match code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::BackTab => "Shift+Tab".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => other.to_string(),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("Alt+{name}")
+    } else {
+        name
+    }
+}
+
+/// A shorter name for the status line: arrows as symbols.
+pub fn short(name: &str) -> String {
+    match name {
+        "Left" => "←".into(),
+        "Right" => "→".into(),
+        "Up" => "↑".into(),
+        "Down" => "↓".into(),
+        other => other.into(),
+    }
+}
+
+/// All the keys of a binding, as the help screen lists them.
+pub fn describe_keys(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|k| describe(*k))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The first key bound to an action, for short hints in the status line.
+pub fn hint_for(bindings: &[Binding], action: Action) -> Option<String> {
+    bindings
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|k| describe(*k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn reader(code: KeyCode) -> Option<Action> {
+        action_for(READER, press(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn arrows_letters_and_digits_map_to_actions() {
+        assert_eq!(reader(KeyCode::Down), Some(Action::Down));
+        assert_eq!(reader(KeyCode::Char('j')), Some(Action::Down));
+        assert_eq!(reader(KeyCode::Right), Some(Action::NextSection));
+        assert_eq!(reader(KeyCode::Char('7')), Some(Action::Digit(7)));
+        assert_eq!(reader(KeyCode::Char('x')), None);
+        assert_eq!(
+            action_for(READER, press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+    }
+
+    #[test]
+    fn modifiers_must_match() {
+        assert_eq!(
+            action_for(READER, press(KeyCode::Right, KeyModifiers::ALT)),
+            Some(Action::Forward)
+        );
+        assert_eq!(
+            action_for(READER, press(KeyCode::Left, KeyModifiers::ALT)),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            action_for(READER, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(READER, press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            None
+        );
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(READER, release), None);
+    }
+
+    #[test]
+    fn keys_are_described_as_people_write_them() {
+        assert_eq!(
+            describe(KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            "Ctrl-C"
+        );
+        assert_eq!(
+            describe(KeyPattern::Key(KeyCode::Right, KeyModifiers::ALT)),
+            "Alt+Right"
+        );
+        assert_eq!(describe(ch(' ')), "Space");
+        assert_eq!(hint_for(READER, Action::Help).as_deref(), Some("?"));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let mut seen = Vec::new();
+        for binding in READER {
+            for pattern in binding.keys {
+                assert!(!seen.contains(pattern), "{pattern:?} is bound twice");
+                seen.push(*pattern);
+            }
+        }
+    }
+}

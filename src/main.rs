@@ -1,0 +1,115 @@
+//! The `allyship` binary: parse the command line, then run a plain command
+//! or the full-screen reader.
+
+use allyship::app::App;
+use allyship::cli::{Cli, Command};
+use allyship::commands::{self, Output};
+use allyship::content::{self, Severity, Toolkit};
+use clap::Parser;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let toolkit = match load_toolkit(&cli) {
+        Ok(toolkit) => toolkit,
+        Err(output) => return finish(output),
+    };
+    match cli.command {
+        None => run_reader(toolkit, cli.first_frame),
+        Some(Command::List) => finish(commands::list(&toolkit)),
+        Some(Command::Read {
+            section,
+            all,
+            width,
+        }) => {
+            let width = width.unwrap_or_else(terminal_width);
+            match section {
+                Some(query) if !all => finish(commands::read(&toolkit, &query, width)),
+                _ => finish(commands::read_all(&toolkit, width)),
+            }
+        }
+        Some(Command::CheckContent { file, strict }) => {
+            finish(commands::check_content(&file, strict))
+        }
+    }
+}
+
+/// The built-in toolkit, or the `--content` file if it loads without errors.
+fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
+    let Some(path) = &cli.content else {
+        return Ok(content::built_in());
+    };
+    let failed = |stderr: String| Output {
+        stdout: String::new(),
+        stderr,
+        code: commands::EXIT_BAD_CONTENT,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        failed(format!(
+            "Could not read the toolkit {}: {e}\n",
+            path.display()
+        ))
+    })?;
+    let loaded = content::load(&text);
+    let mut report = String::new();
+    for problem in &loaded.problems {
+        report.push_str(&format!("{}: {problem}\n", path.display()));
+    }
+    match loaded.toolkit {
+        Some(toolkit) => {
+            if !report.is_empty() {
+                eprint!("{report}");
+            }
+            Ok(toolkit)
+        }
+        None => {
+            let errors = loaded
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            report.push_str(&format!(
+                "The toolkit {} has {errors} error(s) and was not opened. \
+                 Check it with: allyship check-content {}\n",
+                path.display(),
+                path.display()
+            ));
+            Err(failed(report))
+        }
+    }
+}
+
+fn run_reader(toolkit: Toolkit, first_frame: bool) -> ExitCode {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "allyship opens full-screen in a terminal. For plain text, try `allyship list` \
+             or `allyship read --all`."
+        );
+        return ExitCode::from(2);
+    }
+    let app = App::new(toolkit, 80, 24);
+    match allyship::tui::run(app, first_frame) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("allyship stopped: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The terminal's width for plain text, or 80 when output is not a terminal.
+fn terminal_width() -> u16 {
+    if std::io::stdout().is_terminal() {
+        ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w.clamp(20, 1000))
+    } else {
+        80
+    }
+}
+
+fn finish(output: Output) -> ExitCode {
+    // A closed pipe (`allyship read --all | head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+    ExitCode::from(u8::try_from(output.code).unwrap_or(1))
+}

@@ -1,0 +1,274 @@
+//! A section laid out as wrapped, styled lines: the one layout behind the
+//! reading pane, `allyship read` and the help text, so they never disagree.
+
+use crate::content::{Block, Link, Toolkit};
+use crate::ui::theme::Theme;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+/// A comfortable reading width: longer lines are hard to follow.
+pub const MAX_TEXT_WIDTH: u16 = 76;
+
+/// Wraps `text` to `width` columns, giving the first line the prefix `first`
+/// and the others `rest`, breaking words longer than a line. Where the width
+/// cannot fit a prefix and some text, the prefixes are dropped.
+pub fn wrap_into(
+    out: &mut Vec<Line<'static>>,
+    text: &str,
+    width: u16,
+    (first, rest): (&str, &str),
+    style: Style,
+    prefix_style: Style,
+) {
+    let width = usize::from(width.max(1));
+    let indent = UnicodeWidthStr::width(first).max(UnicodeWidthStr::width(rest));
+    let (first, rest) = if indent < width {
+        (first, rest)
+    } else {
+        ("", "")
+    };
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    for (n, wrapped) in textwrap::wrap(text, options).into_iter().enumerate() {
+        let prefix = if n == 0 { first } else { rest };
+        let body = wrapped.strip_prefix(prefix).unwrap_or(&wrapped).to_string();
+        let mut spans = Vec::with_capacity(2);
+        if !prefix.is_empty() {
+            spans.push(Span::styled(prefix.to_string(), prefix_style));
+        }
+        spans.push(Span::styled(body, style));
+        out.push(Line::from(spans));
+    }
+}
+
+/// The lines of section `index` (reading order), wrapped to `width`.
+pub fn section_lines(
+    toolkit: &Toolkit,
+    index: usize,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let Some(entry) = toolkit.entry(index) else {
+        return vec![Line::from("There is no such section.")];
+    };
+    let width = width.clamp(1, MAX_TEXT_WIDTH);
+    let section = entry.section;
+    let mut out = Vec::new();
+    let part_line = format!(
+        "{} · section {} of {}",
+        entry.part.title,
+        index + 1,
+        toolkit.section_count()
+    );
+    wrap_into(
+        &mut out,
+        &part_line,
+        width,
+        ("", ""),
+        theme.quiet,
+        theme.quiet,
+    );
+    wrap_into(
+        &mut out,
+        &section.title,
+        width,
+        ("", ""),
+        theme.heading,
+        theme.heading,
+    );
+    for block in &section.blocks {
+        out.push(Line::default());
+        block_lines(&mut out, toolkit, block, width, theme);
+    }
+    prompt_lines(&mut out, "Reflect", &section.reflect, width, theme);
+    prompt_lines(
+        &mut out,
+        "Discuss with your team",
+        &section.discuss,
+        width,
+        theme,
+    );
+    out
+}
+
+fn block_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    block: &Block,
+    width: u16,
+    theme: &Theme,
+) {
+    match block {
+        Block::Paragraph(text) => wrap_into(out, text, width, ("", ""), theme.text, theme.text),
+        Block::Points(points) => {
+            for point in points {
+                wrap_into(out, point, width, ("  • ", "    "), theme.text, theme.text);
+            }
+        }
+        Block::Quote(quote) => {
+            let text = format!("“{}”", quote.text);
+            wrap_into(out, &text, width, ("  ", "  "), theme.quote, theme.quote);
+            let by = format!("— {}", quote.by);
+            wrap_into(out, &by, width, ("    ", "    "), theme.text, theme.text);
+        }
+        Block::Links(links) => {
+            for link in links {
+                link_lines(out, toolkit, link, width, theme);
+            }
+        }
+    }
+}
+
+/// How a link is introduced, so its kind shows without colour.
+fn link_label(toolkit: &Toolkit, link: &Link) -> String {
+    if let Some(target) = &link.section {
+        let number = toolkit.index_of(target).map(|i| i + 1);
+        return match number {
+            Some(n) => format!("→ {} (section {n})", link.title),
+            None => format!("→ {}", link.title),
+        };
+    }
+    let kind = link
+        .kind
+        .as_deref()
+        .map(|k| format!("[{k}] "))
+        .unwrap_or_default();
+    let by = link
+        .by
+        .as_deref()
+        .map(|b| format!(" by {b}"))
+        .unwrap_or_default();
+    format!("{kind}{}{by}", link.title)
+}
+
+fn link_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    link: &Link,
+    width: u16,
+    theme: &Theme,
+) {
+    let label = link_label(toolkit, link);
+    wrap_into(out, &label, width, ("  ", "    "), theme.link, theme.text);
+    if let Some(url) = &link.url {
+        wrap_into(out, url, width, ("    ", "    "), theme.quiet, theme.quiet);
+    }
+}
+
+fn prompt_lines(
+    out: &mut Vec<Line<'static>>,
+    label: &str,
+    prompts: &[String],
+    width: u16,
+    theme: &Theme,
+) {
+    if prompts.is_empty() {
+        return;
+    }
+    out.push(Line::default());
+    wrap_into(out, label, width, ("", ""), theme.label, theme.label);
+    for prompt in prompts {
+        wrap_into(
+            out,
+            prompt,
+            width,
+            ("  ? ", "    "),
+            theme.text,
+            theme.label,
+        );
+    }
+}
+
+/// Lines as plain text, one per line, for the command line and screen readers.
+pub fn plain(lines: &[Line<'_>]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let mut row: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let trimmed = row.trim_end().len();
+        row.truncate(trimmed);
+        text.push_str(&row);
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::built_in;
+
+    #[test]
+    fn no_line_is_wider_than_asked() {
+        let toolkit = built_in();
+        for width in [1u16, 5, 12, 40, 80, 200] {
+            for index in 0..toolkit.section_count() {
+                for line in section_lines(&toolkit, index, width, &Theme::mono()) {
+                    assert!(
+                        line.width() <= usize::from(width.min(MAX_TEXT_WIDTH)),
+                        "{width}: {line:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_section_shows_part_title_points_and_prompts() {
+        let toolkit = built_in();
+        let index = toolkit.index_of("tip-listen-actively").unwrap();
+        let text = plain(&section_lines(&toolkit, index, 80, &Theme::mono()));
+        assert!(text.starts_with("Top tips"), "{text}");
+        assert!(text.contains(&format!("section {} of", index + 1)));
+        assert!(text.contains("  • "));
+        assert!(text.contains("\nReflect\n"));
+        assert!(text.contains("  ? "));
+    }
+
+    #[test]
+    fn long_words_and_wide_characters_wrap_inside_the_width() {
+        let mut out = Vec::new();
+        let text = format!("{} 你好世界你好世界 👩‍👩‍👧 e\u{301}", "x".repeat(1000));
+        wrap_into(
+            &mut out,
+            &text,
+            10,
+            ("  • ", "    "),
+            Style::new(),
+            Style::new(),
+        );
+        assert!(out.len() > 100);
+        assert!(out.iter().all(|l| l.width() <= 10), "{out:?}");
+    }
+
+    #[test]
+    fn cross_references_name_the_section_number() {
+        let toolkit = built_in();
+        let link = Link {
+            title: "Speak up".into(),
+            url: None,
+            section: Some("tip-speak-up".into()),
+            by: None,
+            kind: None,
+        };
+        let n = toolkit.index_of("tip-speak-up").unwrap() + 1;
+        assert_eq!(
+            link_label(&toolkit, &link),
+            format!("→ Speak up (section {n})")
+        );
+    }
+
+    #[test]
+    fn plain_text_drops_trailing_spaces() {
+        let lines = vec![Line::from("a  "), Line::from(""), Line::from(" b")];
+        assert_eq!(plain(&lines), "a\n\n b\n");
+    }
+
+    #[test]
+    fn text_width_is_display_width() {
+        assert_eq!(UnicodeWidthStr::width("你好"), 4);
+    }
+}

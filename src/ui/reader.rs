@@ -1,0 +1,227 @@
+//! The reading view: title bar, contents, the open section, status line.
+
+use crate::action::Action;
+use crate::app::{App, ContentsRow, Focus};
+use crate::keymap::{self, READER};
+use crate::render;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph};
+
+/// Draws the reading view; the caller has checked the screen is big enough.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let Some(layout) = app.layout() else { return };
+    let title = format!(" {}", app.toolkit.title);
+    frame.render_widget(
+        Paragraph::new(title).style(app.theme.title_bar),
+        layout.title,
+    );
+    if let Some(area) = layout.contents {
+        draw_contents(frame, app, area);
+    }
+    if let Some(area) = layout.text {
+        draw_text(frame, app, area);
+    }
+    draw_status(frame, app, layout.status);
+}
+
+/// A pane's border and title; the focused pane is marked by a `▸` and bold,
+/// not by colour alone.
+fn pane<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
+    let (marker, style) = if focused {
+        ("▸ ", app.theme.border_focused)
+    } else {
+        ("", app.theme.border)
+    };
+    Block::bordered()
+        .title(format!(" {marker}{title} "))
+        .border_style(style)
+}
+
+fn draw_contents(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Contents;
+    let block = pane(app, "Contents", focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = app.contents_rows();
+    let visible = rows
+        .iter()
+        .skip(app.contents_offset)
+        .take(usize::from(inner.height));
+    let mut lines = Vec::new();
+    for row in visible {
+        let line = match *row {
+            ContentsRow::Part(part) => {
+                Line::styled(fit(&app.toolkit.parts[part].title, width), app.theme.part)
+            }
+            ContentsRow::Section(index) => contents_entry(app, index, width),
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if focused
+        && let Some(row) = rows
+            .iter()
+            .position(|r| *r == ContentsRow::Section(app.selected))
+        && let Some(y) = row.checked_sub(app.contents_offset)
+        && y < usize::from(inner.height)
+    {
+        let y = inner.y + u16::try_from(y).unwrap_or(0);
+        frame.set_cursor_position(Position::new(inner.x, y));
+    }
+}
+
+/// One section in the contents: `▶` marks the open one, reverse video the
+/// selected one.
+fn contents_entry(app: &App, index: usize, width: usize) -> Line<'static> {
+    let title = app
+        .toolkit
+        .entry(index)
+        .map_or("", |e| e.section.title.as_str());
+    let open = if index == app.current { "▶" } else { " " };
+    let text = fit(&format!("{open}{:>2} {title}", index + 1), width);
+    let style = if index == app.selected && app.focus == Focus::Contents {
+        app.theme.selected
+    } else if index == app.current {
+        app.theme.part
+    } else {
+        app.theme.text
+    };
+    Line::styled(text, style)
+}
+
+/// Cuts text to `width` columns with an ellipsis, never splitting a character.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Text;
+    let block = pane(app, "Text", focused).padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = render::section_lines(&app.toolkit, app.current, inner.width, &app.theme);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(app.scroll))
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    if focused && app.overlay.is_none() {
+        frame.set_cursor_position(Position::new(inner.x, inner.y));
+    }
+}
+
+fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
+    let left = status_text(app);
+    let width = usize::from(area.width);
+    let mut used = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
+    // As many hints as fit, most important first, laid out right to left.
+    let mut shown = Vec::new();
+    for hint in hints(app) {
+        let hint_width = unicode_width::UnicodeWidthStr::width(hint.as_str()) + 2;
+        if used + hint_width > width {
+            break;
+        }
+        used += hint_width;
+        shown.push(hint);
+    }
+    shown.reverse();
+    let right = shown.join("  ");
+    let left_width = unicode_width::UnicodeWidthStr::width(left.as_str());
+    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str());
+    let gap = width.saturating_sub(left_width + right_width + 1);
+    let line = Line::from(vec![
+        Span::raw(fit(&left, width)),
+        Span::raw(" ".repeat(gap)),
+        Span::raw(right),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(app.theme.status), area);
+}
+
+/// Where the person is, or the message or number being typed.
+pub fn status_text(app: &App) -> String {
+    if !app.number.is_empty() {
+        return format!(
+            " Go to section {}_  (Enter to go, Esc to cancel)",
+            app.number
+        );
+    }
+    if let Some(message) = &app.message {
+        return format!(" {message}");
+    }
+    let Some(entry) = app.toolkit.entry(app.current) else {
+        return String::new();
+    };
+    let mut text = format!(
+        " Section {} of {} · {}",
+        app.current + 1,
+        app.toolkit.section_count(),
+        entry.part.title
+    );
+    let max = app.max_scroll();
+    if max > 0 && app.scroll < max {
+        let percent = u32::from(app.scroll) * 100 / u32::from(max);
+        text.push_str(&format!(" · {percent}%, more below"));
+    } else if max > 0 {
+        text.push_str(" · end of section");
+    }
+    text
+}
+
+/// The main keys, most important first, named from the keymap so they
+/// cannot drift.
+fn hints(app: &App) -> Vec<String> {
+    let key = |action| {
+        keymap::hint_for(READER, action)
+            .map(|k| keymap::short(&k))
+            .unwrap_or_default()
+    };
+    let contents = if app.contents_shown() {
+        Action::SwitchFocus
+    } else {
+        Action::ToggleContents
+    };
+    vec![
+        format!("{} help", key(Action::Help)),
+        format!("{} quit", key(Action::Quit)),
+        format!(
+            "{}{} sections",
+            key(Action::PreviousSection),
+            key(Action::NextSection)
+        ),
+        format!("{} contents", key(contents)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_inside_the_width() {
+        assert_eq!(fit("hello", 10), "hello");
+        assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("你好世界", 5), "你好…");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

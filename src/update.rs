@@ -1,0 +1,279 @@
+//! `update`: the only place the app's state changes. Pure: no terminal, no
+//! files; what must happen outside comes back as effects.
+
+use crate::action::{Action, Effect};
+use crate::app::{App, ContentsRow, Focus, HISTORY_LIMIT, Overlay, Place};
+use crate::layout;
+use crate::ui::help;
+use ratatui::layout::{Position, Rect};
+
+/// Lines the mouse wheel moves per notch.
+const WHEEL_LINES: u16 = 3;
+
+/// Applies one action to the app and says what must happen outside.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let before = app.current;
+    let mut effects = Vec::new();
+    if !matches!(action, Action::Resize { .. }) {
+        app.message = None;
+    }
+    if let Some(Overlay::Help { scroll }) = &mut app.overlay {
+        let max = help::max_scroll(app.screen);
+        match action {
+            Action::Quit => effects.push(Effect::Quit),
+            Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
+            Action::Close | Action::Help => app.overlay = None,
+            other => *scroll = scrolled(*scroll, other, max, help::page(app.screen)),
+        }
+    } else {
+        reader(app, action, &mut effects);
+    }
+    keep_in_bounds(app);
+    if app.current != before {
+        effects.push(Effect::Opened(app.current));
+    }
+    effects
+}
+
+/// The new scroll position after a scrolling action (others leave it).
+fn scrolled(scroll: u16, action: Action, max: u16, page: u16) -> u16 {
+    let page = page.max(1);
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Wheel { down: true, .. } => scroll.saturating_add(WHEEL_LINES),
+        Action::Wheel { down: false, .. } => scroll.saturating_sub(WHEEL_LINES),
+        _ => scroll,
+    }
+    .min(max)
+}
+
+fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
+    let in_contents = app.focus == Focus::Contents && app.contents_shown();
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom
+            if in_contents =>
+        {
+            move_selection(app, action);
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
+            let page = app.text_area().map_or(1, |a| a.height.saturating_sub(1));
+            app.scroll = scrolled(app.scroll, action, app.max_scroll(), page);
+        }
+        Action::NextSection if app.current + 1 < app.toolkit.section_count() => {
+            go_to(app, app.current + 1);
+        }
+        Action::NextSection => app.message = Some("This is the last section.".into()),
+        Action::PreviousSection if app.current > 0 => go_to(app, app.current - 1),
+        Action::PreviousSection => app.message = Some("This is the first section.".into()),
+        Action::Open if !app.number.is_empty() => open_number(app),
+        Action::Open if in_contents => {
+            go_to(app, app.selected);
+            if layout::is_narrow(app.screen) {
+                app.contents_open_narrow = false;
+            }
+            app.focus = Focus::Text;
+        }
+        Action::Open => {}
+        Action::SwitchFocus if layout::is_narrow(app.screen) => toggle_contents(app),
+        Action::SwitchFocus => {
+            if app.contents_hidden_wide {
+                app.contents_hidden_wide = false;
+            }
+            app.focus = match app.focus {
+                Focus::Contents => Focus::Text,
+                Focus::Text => Focus::Contents,
+            };
+        }
+        Action::ToggleContents => toggle_contents(app),
+        Action::Digit(d) if app.number.len() < 4 => app.number.push(char::from(b'0' + d.min(9))),
+        Action::Digit(_) => {}
+        Action::Back => travel(app, true),
+        Action::Forward => travel(app, false),
+        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Close if !app.number.is_empty() => app.number.clear(),
+        Action::Close if layout::is_narrow(app.screen) && app.contents_open_narrow => {
+            toggle_contents(app)
+        }
+        Action::Close => {}
+        Action::Quit => effects.push(Effect::Quit),
+        Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
+        Action::Click { column, row } => click(app, Position::new(column, row)),
+        Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
+    }
+}
+
+/// Opens section `index`, remembering where we were so Back returns there.
+pub fn go_to(app: &mut App, index: usize) {
+    if index == app.current || index >= app.toolkit.section_count() {
+        return;
+    }
+    app.back.push(app.place());
+    if app.back.len() > HISTORY_LIMIT {
+        app.back.remove(0);
+    }
+    app.forward.clear();
+    show(
+        app,
+        Place {
+            section: index,
+            scroll: 0,
+        },
+    );
+}
+
+fn show(app: &mut App, place: Place) {
+    app.current = place.section;
+    app.scroll = place.scroll;
+    app.selected = place.section;
+}
+
+fn travel(app: &mut App, backwards: bool) {
+    let (from, to) = if backwards {
+        (&mut app.back, &mut app.forward)
+    } else {
+        (&mut app.forward, &mut app.back)
+    };
+    let here = Place {
+        section: app.current,
+        scroll: app.scroll,
+    };
+    match from.pop() {
+        Some(place) => {
+            to.push(here);
+            show(app, place);
+        }
+        None if backwards => app.message = Some("Nothing to go back to yet.".into()),
+        None => app.message = Some("Nothing to go forward to.".into()),
+    }
+}
+
+fn open_number(app: &mut App) {
+    let typed = std::mem::take(&mut app.number);
+    let count = app.toolkit.section_count();
+    match typed.parse::<usize>() {
+        Ok(n) if (1..=count).contains(&n) => go_to(app, n - 1),
+        _ => {
+            app.message = Some(format!(
+                "There is no section {typed}: the sections are 1 to {count}."
+            ))
+        }
+    }
+}
+
+fn toggle_contents(app: &mut App) {
+    if layout::is_narrow(app.screen) {
+        app.contents_open_narrow = !app.contents_open_narrow;
+    } else {
+        app.contents_hidden_wide = !app.contents_hidden_wide;
+    }
+    if app.contents_shown() {
+        app.selected = app.current;
+        app.focus = Focus::Contents;
+    } else {
+        app.focus = Focus::Text;
+    }
+}
+
+fn move_selection(app: &mut App, action: Action) {
+    let last = app.toolkit.section_count().saturating_sub(1);
+    let page = app
+        .contents_area()
+        .map_or(1, |a| usize::from(a.height.saturating_sub(1)).max(1));
+    app.selected = match action {
+        Action::Up => app.selected.saturating_sub(1),
+        Action::Down => app.selected + 1,
+        Action::PageUp => app.selected.saturating_sub(page),
+        Action::PageDown => app.selected + page,
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => app.selected,
+    }
+    .min(last);
+}
+
+fn wheel(app: &mut App, at: Position, down: bool) {
+    if app.contents_area().is_some_and(|a| a.contains(at)) {
+        let action = if down { Action::Down } else { Action::Up };
+        for _ in 0..WHEEL_LINES {
+            move_selection(app, action);
+        }
+    } else {
+        let action = Action::Wheel {
+            column: at.x,
+            row: at.y,
+            down,
+        };
+        app.scroll = scrolled(app.scroll, action, app.max_scroll(), 1);
+    }
+}
+
+fn click(app: &mut App, at: Position) {
+    if let Some(area) = app.contents_area().filter(|a| a.contains(at)) {
+        let row = app.contents_offset + usize::from(at.y - area.y);
+        let target = match app.contents_rows().get(row) {
+            Some(ContentsRow::Section(index)) => Some(*index),
+            Some(ContentsRow::Part(part)) => app.toolkit.parts[..*part]
+                .iter()
+                .map(|p| p.sections.len())
+                .sum::<usize>()
+                .into(),
+            None => None,
+        };
+        if let Some(index) = target {
+            app.selected = index;
+            go_to(app, index);
+            if layout::is_narrow(app.screen) {
+                app.contents_open_narrow = false;
+            }
+            app.focus = Focus::Text;
+        }
+    } else if app.text_area().is_some_and(|a| a.contains(at)) {
+        app.focus = Focus::Text;
+    }
+}
+
+/// Clamps every index and scroll to what exists at the current size, and
+/// scrolls the contents so the selected entry (and its part heading) show.
+fn keep_in_bounds(app: &mut App) {
+    let count = app.toolkit.section_count();
+    app.current = app.current.min(count.saturating_sub(1));
+    app.selected = app.selected.min(count.saturating_sub(1));
+    app.scroll = app.scroll.min(app.max_scroll());
+    if !app.contents_shown() && app.focus == Focus::Contents {
+        app.focus = Focus::Text;
+    }
+    let rows = app.contents_rows();
+    let height = app
+        .contents_area()
+        .map_or(1, |a| usize::from(a.height).max(1));
+    let row = rows
+        .iter()
+        .position(|r| *r == ContentsRow::Section(app.selected))
+        .unwrap_or(0);
+    let heading_above = row > 0 && matches!(rows[row - 1], ContentsRow::Part(_));
+    let top = if heading_above { row - 1 } else { row };
+    if top < app.contents_offset {
+        app.contents_offset = top;
+    } else if row >= app.contents_offset + height {
+        app.contents_offset = row + 1 - height;
+    }
+    app.contents_offset = app.contents_offset.min(rows.len().saturating_sub(height));
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,76 @@
-fn main() {}
+//! Reader benchmarks: loading the toolkit, and a keypress to a redrawn frame
+//! (update plus draw into ratatui's TestBackend) at 80x24 and 200x60, with
+//! the built-in toolkit and one a hundred times larger.
+
+use allyship::action::Action;
+use allyship::app::App;
+use allyship::content::{self, Toolkit};
+use allyship::ui;
+use allyship::update::update;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+/// The built-in toolkit repeated `times` over, with unique ids (3,500
+/// sections at 100 times).
+fn large_toolkit(times: usize) -> Toolkit {
+    let base = content::built_in();
+    let mut large = base.clone();
+    large.parts.clear();
+    for n in 0..times {
+        for part in &base.parts {
+            let mut part = part.clone();
+            part.id = format!("{}-{n}", part.id);
+            for section in &mut part.sections {
+                section.id = format!("{}-{n}", section.id);
+            }
+            large.parts.push(part);
+        }
+    }
+    // Cross-references point at the first copy's ids, which no longer exist.
+    for section in large.parts.iter_mut().flat_map(|p| p.sections.iter_mut()) {
+        for block in &mut section.blocks {
+            if let content::Block::Links(links) = block {
+                links.iter_mut().for_each(|l| l.section = None);
+            }
+        }
+    }
+    large
+}
+
+fn keypress_to_frame(c: &mut Criterion, name: &str, toolkit: &Toolkit, width: u16, height: u16) {
+    let mut app = App::new(toolkit.clone(), width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    let keys = [Action::NextSection, Action::Down, Action::PreviousSection, Action::Up];
+    let mut n = 0;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            n = (n + 1) % keys.len();
+            update(&mut app, keys[n]);
+            terminal.draw(|frame| ui::draw(frame, black_box(&app))).expect("draw");
+        })
+    });
+}
+
+fn benches(c: &mut Criterion) {
+    let toolkit = content::built_in();
+    let large = large_toolkit(100);
+    let large_json = serde_json::to_string(&large).expect("serialise");
+    c.bench_function("load built-in toolkit (35 sections)", |b| {
+        b.iter(|| content::load(black_box(content::BUILT_IN)))
+    });
+    c.bench_function("load large toolkit (3,500 sections)", |b| {
+        b.iter(|| content::load(black_box(&large_json)))
+    });
+    keypress_to_frame(c, "keypress to frame 80x24", &toolkit, 80, 24);
+    keypress_to_frame(c, "keypress to frame 200x60", &toolkit, 200, 60);
+    keypress_to_frame(c, "keypress to frame 200x60, 3,500 sections", &large, 200, 60);
+}
+
+criterion_group! {
+    name = reader;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2));
+    targets = benches
+}
+criterion_main!(reader);

@@ -82,26 +82,38 @@ pub fn read(toolkit: &Toolkit, query: &str, width: u16) -> Output {
 
 /// `allyship read --all`: the whole toolkit, section after section.
 pub fn read_all(toolkit: &Toolkit, width: u16) -> Output {
-    let mut out = format!("{} (version {})\n", toolkit.title, toolkit.version);
+    let title = format!("{} (version {})", toolkit.title, toolkit.version);
+    let mut out = wrapped(&title, width);
     for index in 0..toolkit.section_count() {
         out.push('\n');
         out.push_str(&section_text(toolkit, index, width));
     }
-    out.push_str(&sources_text(toolkit));
+    out.push_str(&sources_text(toolkit, width));
     Output::ok(out)
 }
 
+/// A section as plain text, led by where it sits ("Top tips · section 18 of 35").
 fn section_text(toolkit: &Toolkit, index: usize, width: u16) -> String {
-    render::plain(&render::section_lines(
-        toolkit,
-        index,
-        width,
-        &Theme::mono(),
-    ))
+    let part = toolkit.entry(index).map_or("", |e| e.part.title.as_str());
+    let place = format!(
+        "{part} · section {} of {}",
+        index + 1,
+        toolkit.section_count()
+    );
+    let body = render::section_lines(toolkit, index, width, &Theme::mono());
+    wrapped(&place, width) + &render::plain(&body)
+}
+
+/// Plain text wrapped to `width`, one line per line.
+fn wrapped(text: &str, width: u16) -> String {
+    let plain_style = ratatui::style::Style::new();
+    let mut lines = Vec::new();
+    render::wrap_into(&mut lines, text, width, ("", ""), plain_style, plain_style);
+    render::plain(&lines)
 }
 
 /// The sources, credited once, as `read --all` ends.
-fn sources_text(toolkit: &Toolkit) -> String {
+fn sources_text(toolkit: &Toolkit, width: u16) -> String {
     let mut out = String::from("\nSources\n");
     for source in &toolkit.sources {
         let date = source
@@ -109,7 +121,7 @@ fn sources_text(toolkit: &Toolkit) -> String {
             .as_deref()
             .map(|d| format!(", {d}"))
             .unwrap_or_default();
-        let _ = writeln!(out, "  {}: {}{date}", source.title, source.publisher);
+        out.push_str(&wrapped(&format!("{}: {}{date}", source.title, source.publisher), width));
     }
     out
 }

@@ -45,7 +45,9 @@ pub fn wrap_into(
     }
 }
 
-/// The lines of section `index` (reading order), wrapped to `width`.
+/// The lines of section `index` (reading order), wrapped to `width`: its
+/// title, body and prompts. Where it sits (part, number) is for the caller
+/// to show: the reader puts it in the pane's border and status line.
 pub fn section_lines(
     toolkit: &Toolkit,
     index: usize,
@@ -58,20 +60,6 @@ pub fn section_lines(
     let width = width.clamp(1, MAX_TEXT_WIDTH);
     let section = entry.section;
     let mut out = Vec::new();
-    let part_line = format!(
-        "{} · section {} of {}",
-        entry.part.title,
-        index + 1,
-        toolkit.section_count()
-    );
-    wrap_into(
-        &mut out,
-        &part_line,
-        width,
-        ("", ""),
-        theme.quiet,
-        theme.quiet,
-    );
     wrap_into(
         &mut out,
         &section.title,
@@ -217,12 +205,11 @@ mod tests {
     }
 
     #[test]
-    fn a_section_shows_part_title_points_and_prompts() {
+    fn a_section_shows_title_points_and_prompts() {
         let toolkit = built_in();
         let index = toolkit.index_of("tip-listen-actively").unwrap();
         let text = plain(&section_lines(&toolkit, index, 80, &Theme::mono()));
-        assert!(text.starts_with("Top tips"), "{text}");
-        assert!(text.contains(&format!("section {} of", index + 1)));
+        assert!(text.starts_with("Listen actively"), "{text}");
         assert!(text.contains("  • "));
         assert!(text.contains("\nReflect\n"));
         assert!(text.contains("  ? "));

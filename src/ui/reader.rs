@@ -5,14 +5,16 @@ use crate::app::{App, ContentsRow, Focus};
 use crate::keymap::{self, READER};
 use crate::render;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph};
+use ratatui::widgets::{
+    Block, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 
 /// Draws the reading view; the caller has checked the screen is big enough.
 pub fn draw(frame: &mut Frame, app: &App) {
     let Some(layout) = app.layout() else { return };
-    let title = format!(" {}", app.toolkit.title);
+    let title = fit(&format!(" {}", app.toolkit.title), usize::from(layout.title.width));
     frame.render_widget(
         Paragraph::new(title).style(app.theme.title_bar),
         layout.title,
@@ -116,7 +118,11 @@ pub fn fit(text: &str, width: usize) -> String {
 
 fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Text;
-    let block = pane(app, "Text", focused).padding(Padding::horizontal(1));
+    let part = app
+        .toolkit
+        .entry(app.current)
+        .map_or("", |e| e.part.title.as_str());
+    let block = pane(app, part, focused).padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = render::section_lines(&app.toolkit, app.current, inner.width, &app.theme);
@@ -126,30 +132,43 @@ fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
+    let max = app.max_scroll();
+    if max > 0 {
+        // A scrollbar on the border shows there is more, by shape not colour.
+        let mut state = ScrollbarState::new(usize::from(max)).position(usize::from(app.scroll));
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(Some("▲"))
+            .end_symbol(Some("▼"));
+        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+    }
     if focused && app.overlay.is_none() {
         frame.set_cursor_position(Position::new(inner.x, inner.y));
     }
 }
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
-    let left = status_text(app);
     let width = usize::from(area.width);
-    let mut used = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
+    let (long, short) = status_text(app);
+    // The short form when the long one would crowd out the help hint.
+    let help_width = hints(app).first().map_or(0, |h| text_width(h) + 2);
+    let left = if text_width(&long) + help_width < width {
+        long
+    } else {
+        short
+    };
+    let mut used = text_width(&left) + 1;
     // As many hints as fit, most important first, laid out right to left.
     let mut shown = Vec::new();
     for hint in hints(app) {
-        let hint_width = unicode_width::UnicodeWidthStr::width(hint.as_str()) + 2;
-        if used + hint_width > width {
+        if used + text_width(&hint) + 2 > width {
             break;
         }
-        used += hint_width;
+        used += text_width(&hint) + 2;
         shown.push(hint);
     }
     shown.reverse();
     let right = shown.join("  ");
-    let left_width = unicode_width::UnicodeWidthStr::width(left.as_str());
-    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str());
-    let gap = width.saturating_sub(left_width + right_width + 1);
+    let gap = width.saturating_sub(text_width(&left) + text_width(&right) + 1);
     let line = Line::from(vec![
         Span::raw(fit(&left, width)),
         Span::raw(" ".repeat(gap)),
@@ -158,34 +177,41 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(app.theme.status), area);
 }
 
-/// Where the person is, or the message or number being typed.
-pub fn status_text(app: &App) -> String {
+fn text_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Where the person is (or the message or number being typed), in a long
+/// and a short form for narrow screens.
+pub fn status_text(app: &App) -> (String, String) {
     if !app.number.is_empty() {
-        return format!(
+        let long = format!(
             " Go to section {}_  (Enter to go, Esc to cancel)",
             app.number
         );
+        return (long, format!(" Go to {}_", app.number));
     }
     if let Some(message) = &app.message {
-        return format!(" {message}");
+        return (format!(" {message}"), format!(" {message}"));
     }
     let Some(entry) = app.toolkit.entry(app.current) else {
-        return String::new();
+        return (String::new(), String::new());
     };
-    let mut text = format!(
-        " Section {} of {} · {}",
-        app.current + 1,
-        app.toolkit.section_count(),
-        entry.part.title
-    );
+    let count = app.toolkit.section_count();
+    let number = app.current + 1;
     let max = app.max_scroll();
-    if max > 0 && app.scroll < max {
-        let percent = u32::from(app.scroll) * 100 / u32::from(max);
-        text.push_str(&format!(" · {percent}%, more below"));
-    } else if max > 0 {
-        text.push_str(" · end of section");
-    }
-    text
+    let scroll = if max > 0 {
+        format!(" · {}%", u32::from(app.scroll) * 100 / u32::from(max))
+    } else {
+        String::new()
+    };
+    (
+        format!(
+            " Section {number} of {count} · {}{scroll}",
+            entry.part.title
+        ),
+        format!(" {number}/{count}{scroll}"),
+    )
 }
 
 /// The main keys, most important first, named from the keymap so they

@@ -1,0 +1,148 @@
+//! The plain commands, run as a script would: no terminal, output in pipes.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// A JSON syntax error on line 3 (the extra comma).
+const BAD_JSON: &str = "{\n  \"title\": \"Broken\",\n  ,\n}\n";
+
+/// Runs `allyship args` with stdin closed, its data dir in `data_dir`.
+fn run_in(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run allyship")
+}
+
+/// Runs `allyship args` with a fresh, empty data dir.
+fn run(args: &[&str]) -> Output {
+    let data_dir = tempfile::tempdir().expect("temporary data dir");
+    run_in(data_dir.path(), args)
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Asserts the exit code, showing both streams if it differs.
+#[track_caller]
+fn assert_code(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(out),
+        stderr(out)
+    );
+}
+
+#[test]
+fn list_numbers_sections_and_shows_ids() {
+    let out = run(&["list"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains("  1. "), "{text}");
+    assert!(text.contains("(tip-speak-up)"), "{text}");
+}
+
+#[test]
+fn read_by_number_prints_plain_text() {
+    let out = run(&["read", "3"]);
+    assert_code(&out, 0);
+    assert!(!out.stdout.is_empty());
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "escape byte in:\n{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn read_with_a_misspelt_id_suggests_the_right_one() {
+    let out = run(&["read", "tip-speek-up"]);
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("Did you mean: tip-speak-up"), "{err}");
+}
+
+#[test]
+fn read_all_wraps_at_the_given_width() {
+    let out = run(&["read", "--all", "--width", "60"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert!(text.lines().count() > 100, "suspiciously short:\n{text}");
+    for (i, line) in text.lines().enumerate() {
+        let chars = line.chars().count();
+        assert!(chars <= 60, "line {} has {chars} chars: {line:?}", i + 1);
+    }
+}
+
+#[test]
+fn version_prints_the_version() {
+    let out = run(&["--version"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("allyship ") && text.contains(env!("CARGO_PKG_VERSION")),
+        "{text}"
+    );
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = run(&["--help"]);
+    assert_code(&out, 0);
+    assert!(stdout(&out).contains("Examples:"), "{}", stdout(&out));
+}
+
+#[test]
+fn check_content_reports_where_bad_json_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    std::fs::write(&file, BAD_JSON).unwrap();
+    let out = run(&["check-content", file.to_str().unwrap()]);
+    assert_code(&out, 1);
+    let text = stdout(&out);
+    assert!(text.contains("line") && text.contains("column"), "{text}");
+}
+
+#[test]
+fn check_content_passes_the_built_in_toolkit() {
+    let out = run(&["check-content", "data/toolkit.json"]);
+    assert_code(&out, 0);
+    assert!(stdout(&out).contains("looks good"), "{}", stdout(&out));
+}
+
+#[test]
+fn bad_content_file_never_opens_the_toolkit_or_touches_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    std::fs::write(&file, BAD_JSON).unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    let data = data_dir.path().join("data");
+
+    let out = run_in(&data, &["--content", file.to_str().unwrap()]);
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("was not opened"), "{err}");
+    let created: Vec<_> = std::fs::read_dir(&data)
+        .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    assert!(created.is_empty(), "created in the data dir: {created:?}");
+}
+
+#[test]
+fn bare_command_without_a_terminal_suggests_list() {
+    let out = run(&[]);
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("allyship list"), "{err}");
+}

@@ -1,0 +1,118 @@
+//! End-to-end tests: the real binary in a pseudo-terminal, read through vt100.
+
+mod common;
+
+use common::{Pty, framed};
+
+/// Asserts the app left the terminal as it found it: main screen, cursor shown.
+fn assert_terminal_restored(pty: &Pty) {
+    let screen = framed(&pty.screen());
+    assert!(
+        !pty.alternate_screen(),
+        "still on the alternate screen:\n{screen}"
+    );
+    assert!(!pty.cursor_hidden(), "cursor left hidden:\n{screen}");
+}
+
+/// Whether `status` is the status line for section `n`: " Section n of 35 …",
+/// or the short form " n/35 …" used when the long one would not fit.
+fn shows_section(status: &str, n: usize) -> bool {
+    status.starts_with(&format!(" Section {n} of")) || status.starts_with(&format!(" {n}/"))
+}
+
+#[test]
+fn starts_on_section_one_and_navigates() {
+    let mut pty = Pty::start();
+    pty.wait_for("Allyship toolkit for social work, social care and health");
+    assert!(pty.row(-1).starts_with(" Section 1 of"), "{}", pty.row(-1));
+
+    pty.send("\x1b[C");
+    pty.wait_for("Section 2 of");
+    pty.send("\x1b[C");
+    pty.wait_for("Section 3 of");
+
+    pty.send("12\r");
+    pty.wait_for("Section 12 of");
+
+    pty.send("\x7f");
+    pty.wait_for("Section 3 of");
+
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn help_opens_with_question_mark_and_closes_with_esc() {
+    let mut pty = Pty::start();
+    pty.send("?");
+    pty.wait_for("Keys in the reading view");
+    pty.send_esc();
+    pty.wait_until("the help to close", |s| {
+        !s.contains("Keys in the reading view")
+    });
+    pty.wait_for("Section 1 of");
+
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn q_quits_cleanly() {
+    let mut pty = Pty::start();
+    assert!(
+        pty.alternate_screen(),
+        "not on the alternate screen while running"
+    );
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "exit code after q");
+    assert_terminal_restored(&pty);
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let mut pty = Pty::start();
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0, "exit code after Ctrl-C");
+    assert_terminal_restored(&pty);
+}
+
+#[test]
+fn tiny_terminal_asks_for_a_larger_window_and_still_quits() {
+    let mut pty = Pty::spawn(&[], &[], 20, 6);
+    pty.wait_until("a request for a larger window", |s| {
+        s.to_lowercase().contains("larger")
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_terminal_restored(&pty);
+}
+
+#[test]
+fn redraws_after_resizing() {
+    let mut pty = Pty::start();
+    // The contents pane shows beside the text at 80 columns.
+    pty.wait_for("┌ Contents");
+
+    pty.resize(40, 12);
+    let screen = pty.wait_until("a 40x12 frame with a status line", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines.len() == 12 && shows_section(lines[11], 1)
+    });
+    // At 40 columns there is no room for the contents pane beside the text.
+    assert!(
+        !screen.contains("┌ Contents"),
+        "contents pane still shown at 40x12:\n{}",
+        framed(&screen)
+    );
+
+    pty.resize(120, 40);
+    pty.wait_until("a 120x40 frame with a status line", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines.len() == 40 && lines[39].starts_with(" Section 1 of")
+    });
+    pty.wait_for("┌ Contents");
+
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_terminal_restored(&pty);
+}

@@ -1,0 +1,98 @@
+//! Snapshots of the views drawn on ratatui's TestBackend, and checks that no
+//! size breaks them.
+
+use allyship::action::Action;
+use allyship::app::App;
+use allyship::content::built_in;
+use allyship::ui;
+use allyship::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+fn app_at(width: u16, height: u16, actions: &[Action]) -> App {
+    static TOOLKIT: std::sync::LazyLock<allyship::content::Toolkit> =
+        std::sync::LazyLock::new(built_in);
+    let mut app = App::new(TOOLKIT.clone(), width, height);
+    for action in actions {
+        update(&mut app, *action);
+    }
+    app
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal
+}
+
+#[test]
+fn reader_80x24() {
+    let app = app_at(80, 24, &[]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn reader_80x24_a_tip_with_points() {
+    let app = app_at(80, 24, &[Action::Digit(1), Action::Digit(8), Action::Open]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn reader_40x12() {
+    let app = app_at(40, 12, &[]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn reader_40x12_with_contents_open() {
+    let app = app_at(40, 12, &[Action::ToggleContents, Action::Down]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn help_80x24() {
+    let app = app_at(80, 24, &[Action::Help]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn too_small_20x6() {
+    let app = app_at(20, 6, &[]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn the_selected_contents_entry_is_reverse_video() {
+    let app = app_at(80, 24, &[Action::SwitchFocus, Action::Down]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let area = app.contents_area().unwrap();
+    // Row 0 is the part heading, row 1 section 1, row 2 section 2 (selected).
+    let selected = &buffer[(area.x + 4, area.y + 2)];
+    assert!(selected.modifier.contains(Modifier::REVERSED));
+    let other = &buffer[(area.x + 4, area.y + 1)];
+    assert!(!other.modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn the_focused_pane_is_marked_without_colour() {
+    let app = app_at(80, 24, &[Action::SwitchFocus]);
+    let text = format!("{:?}", draw(&app).backend());
+    assert!(text.contains("▸ Contents"));
+    assert!(!text.contains("▸ Start here"));
+    assert!(text.contains("┌ Start here"));
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    for width in (0..=130).step_by(7).chain([1, 23, 24, 69, 70, 300]) {
+        for height in (0..=50).step_by(3).chain([1, 7, 8, 100]) {
+            for actions in [&[][..], &[Action::Help][..], &[Action::ToggleContents][..]] {
+                let app = app_at(width, height, actions);
+                draw(&app);
+            }
+        }
+    }
+}

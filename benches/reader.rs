@@ -42,13 +42,20 @@ fn large_toolkit(times: usize) -> Toolkit {
 fn keypress_to_frame(c: &mut Criterion, name: &str, toolkit: &Toolkit, width: u16, height: u16) {
     let mut app = App::new(toolkit.clone(), width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    let keys = [Action::NextSection, Action::Down, Action::PreviousSection, Action::Up];
+    let keys = [
+        Action::NextSection,
+        Action::Down,
+        Action::PreviousSection,
+        Action::Up,
+    ];
     let mut n = 0;
     c.bench_function(name, |b| {
         b.iter(|| {
             n = (n + 1) % keys.len();
             update(&mut app, keys[n]);
-            terminal.draw(|frame| ui::draw(frame, black_box(&app))).expect("draw");
+            terminal
+                .draw(|frame| ui::draw(frame, black_box(&app)))
+                .expect("draw");
         })
     });
 }
@@ -65,7 +72,13 @@ fn benches(c: &mut Criterion) {
     });
     keypress_to_frame(c, "keypress to frame 80x24", &toolkit, 80, 24);
     keypress_to_frame(c, "keypress to frame 200x60", &toolkit, 200, 60);
-    keypress_to_frame(c, "keypress to frame 200x60, 3,500 sections", &large, 200, 60);
+    keypress_to_frame(
+        c,
+        "keypress to frame 200x60, 3,500 sections",
+        &large,
+        200,
+        60,
+    );
 }
 
 criterion_group! {

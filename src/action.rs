@@ -34,6 +34,8 @@ pub enum Action {
     Forward,
     /// Show every key.
     Help,
+    /// Show the reading journal: progress, calendar, what to revisit.
+    Journal,
     /// Close the overlay, or cancel a half-typed number.
     Close,
     /// Save and leave.
@@ -68,6 +70,4 @@ pub enum Action {
 pub enum Effect {
     /// Save what must be kept, then leave the app.
     Quit,
-    /// A new section is on screen (for the reading journal and history).
-    Opened(usize),
 }

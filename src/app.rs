@@ -2,10 +2,14 @@
 //! Changed only by `update`; read by the views.
 
 use crate::content::Toolkit;
+use crate::journal::Journal;
 use crate::layout;
 use crate::render;
 use crate::ui::theme::Theme;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Which pane arrows move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +25,13 @@ pub enum Focus {
 pub enum Overlay {
     /// Every key, generated from the keymap.
     Help {
+        /// First visible line.
+        scroll: u16,
+    },
+    /// Progress, calendar, revisits and what to revisit next.
+    Journal {
+        /// Which of the rows that open a section is highlighted.
+        selected: usize,
         /// First visible line.
         scroll: u16,
     },
@@ -71,6 +82,23 @@ pub struct App {
     pub screen: Rect,
     /// Styles to draw with.
     pub theme: Theme,
+    /// The reading journal as last saved (for marks and the journal view).
+    pub journal: Journal,
+    /// Whether progress reaches the disk this time.
+    pub journal_kept: bool,
+    /// Today's date, for the journal's calendar (tests fix it).
+    pub today: jiff::civil::Date,
+    /// The open section's wrapped lines for one width: update and draw both
+    /// need them, and wrapping is the costliest part of a frame.
+    wrapped: RefCell<Option<WrappedSection>>,
+}
+
+/// Wrapped lines of one section at one width.
+#[derive(Debug, Clone)]
+struct WrappedSection {
+    section: usize,
+    width: u16,
+    lines: Rc<Vec<Line<'static>>>,
 }
 
 /// One row of the contents list: a part heading or a section.
@@ -101,6 +129,10 @@ impl App {
             message: None,
             screen: Rect::new(0, 0, width, height),
             theme: Theme::from_env(),
+            journal: Journal::new(),
+            journal_kept: false,
+            today: jiff::Zoned::now().date(),
+            wrapped: RefCell::new(None),
         }
     }
 
@@ -144,10 +176,28 @@ impl App {
             .map(layout::list_inner)
     }
 
+    /// The open section's lines, wrapped to the text pane (cached).
+    pub fn section_lines(&self) -> Rc<Vec<Line<'static>>> {
+        let width = self.text_area().map_or(render::MAX_TEXT_WIDTH, |a| a.width);
+        let mut cache = self.wrapped.borrow_mut();
+        match cache.as_ref() {
+            Some(w) if w.section == self.current && w.width == width => Rc::clone(&w.lines),
+            _ => {
+                let lines = render::section_lines(&self.toolkit, self.current, width, &self.theme);
+                let lines = Rc::new(lines);
+                *cache = Some(WrappedSection {
+                    section: self.current,
+                    width,
+                    lines: Rc::clone(&lines),
+                });
+                lines
+            }
+        }
+    }
+
     /// How many lines the open section takes at the current text width.
     pub fn text_lines(&self) -> usize {
-        let width = self.text_area().map_or(render::MAX_TEXT_WIDTH, |a| a.width);
-        render::section_lines(&self.toolkit, self.current, width, &self.theme).len()
+        self.section_lines().len()
     }
 
     /// The furthest the text can scroll: the last line at the bottom.
@@ -155,6 +205,35 @@ impl App {
         let height = self.text_area().map_or(0, |a| usize::from(a.height));
         let lines = self.text_lines();
         u16::try_from(lines.saturating_sub(height)).unwrap_or(u16::MAX)
+    }
+
+    /// The section whose text is on screen now, if nothing covers it: what
+    /// counts towards reading it.
+    pub fn reading(&self) -> Option<usize> {
+        let covered = self.overlay.is_some() || self.text_area().is_none_or(|a| a.is_empty());
+        (!covered).then_some(self.current)
+    }
+
+    /// Opens the section the journal says the person was reading, with a
+    /// one-line welcome back. A section that has left the toolkit is skipped.
+    pub fn resume(&mut self) {
+        let Some(position) = &self.journal.position else {
+            return;
+        };
+        let Some(index) = self.toolkit.index_of(&position.section) else {
+            return;
+        };
+        self.current = index;
+        self.selected = index;
+        self.scroll = position.scroll;
+        let title = self
+            .toolkit
+            .entry(index)
+            .map_or("", |e| e.section.title.as_str());
+        self.message = Some(format!(
+            "Welcome back: continuing at {}. {title}",
+            index + 1
+        ));
     }
 
     /// Where the open section is, for the history.

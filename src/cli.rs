@@ -11,6 +11,7 @@ Examples:
   allyship read 12              section 12 as plain text
   allyship read tip-speak-up    a section by its id
   allyship read --all | less    the whole toolkit as plain text
+  allyship journal              your progress as plain text
   allyship check-content my-toolkit.json
   allyship --content my-toolkit.json";
 
@@ -54,6 +55,21 @@ pub enum Command {
         /// Wrap lines at this many columns (default: the terminal's width, or 80)
         #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
+    },
+    /// Show your reading journal: progress, days read, revisits
+    Journal {
+        /// Print it as JSON, for scripts
+        #[arg(long, conflicts_with = "path")]
+        json: bool,
+        /// Print only where the journal file is kept
+        #[arg(long)]
+        path: bool,
+    },
+    /// Start your journal over (the old one is moved aside, not deleted)
+    Reset {
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
     },
     /// Check a toolkit file and report every problem with where it is
     CheckContent {

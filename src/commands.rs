@@ -4,8 +4,9 @@
 use crate::content::{self, Severity, Toolkit};
 use crate::render;
 use crate::ui::theme::Theme;
+use crate::{report, store};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Exit code for "you asked for something that is not there".
 pub const EXIT_NOT_FOUND: i32 = 2;
@@ -121,9 +122,76 @@ fn sources_text(toolkit: &Toolkit, width: u16) -> String {
             .as_deref()
             .map(|d| format!(", {d}"))
             .unwrap_or_default();
-        out.push_str(&wrapped(&format!("{}: {}{date}", source.title, source.publisher), width));
+        out.push_str(&wrapped(
+            &format!("{}: {}{date}", source.title, source.publisher),
+            width,
+        ));
     }
     out
+}
+
+/// `allyship journal [--json] [--path]`: progress as plain text or JSON.
+pub fn journal(
+    toolkit: &Toolkit,
+    data_dir: Option<PathBuf>,
+    json: bool,
+    path_only: bool,
+) -> Output {
+    let dir = match store::data_dir(data_dir) {
+        Ok(dir) => dir,
+        Err(e) => return failure(format!("Progress can't be kept: {e}.\n")),
+    };
+    let path = store::journal_path_in(&dir);
+    if path_only {
+        return Output::ok(format!("{}\n", path.display()));
+    }
+    // Opening for reading only: nothing is written unless it was broken.
+    let (_, journal, notices) = store::Store::open(dir);
+    let mut stderr: String = notices.iter().map(|n| format!("{n}\n")).collect();
+    let report = report::report(toolkit, &journal);
+    let stdout = if json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => text + "\n",
+            Err(e) => {
+                stderr.push_str(&format!("Could not write JSON: {e}\n"));
+                String::new()
+            }
+        }
+    } else {
+        report::plain(toolkit, &report, Some(&path.display().to_string()))
+    };
+    Output {
+        stdout,
+        stderr,
+        code: 0,
+    }
+}
+
+/// `allyship reset`: moves the journal aside (never deleting it).
+pub fn reset(data_dir: Option<PathBuf>, confirmed: bool) -> Output {
+    if !confirmed {
+        return Output::ok("Nothing changed: your journal is as it was.\n".into());
+    }
+    let dir = match store::data_dir(data_dir) {
+        Ok(dir) => dir,
+        Err(e) => return failure(format!("Progress can't be kept: {e}.\n")),
+    };
+    let (store, _, _) = store::Store::open(dir);
+    match store.reset() {
+        Ok(moved) => Output::ok(format!(
+            "Your journal starts over. The old one is kept at {}\n",
+            moved.display()
+        )),
+        Err(e) => failure(format!("Nothing changed: {e}.\n")),
+    }
+}
+
+fn failure(stderr: String) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr,
+        code: 1,
+    }
 }
 
 /// `allyship check-content FILE`: every problem with its place.

@@ -108,6 +108,11 @@ pub const READER: &[Binding] = &[
         "forward again",
     ),
     bind(
+        &[ch('J')],
+        Action::Journal,
+        "your journal: progress, days read, what to revisit",
+    ),
+    bind(
         &[ch('?'), key(KeyCode::F(1))],
         Action::Help,
         "show this help",
@@ -144,6 +149,44 @@ pub const HELP: &[Binding] = &[
         Action::Close,
         "close the help",
     ),
+    bind(
+        &[KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+        Action::Quit,
+        "quit",
+    ),
+];
+
+/// The journal view's keys: move between rows, open one, close.
+pub const JOURNAL: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous row that opens a section",
+    ),
+    bind(
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next row that opens a section",
+    ),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind(
+        &[key(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "page down",
+    ),
+    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "first row"),
+    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "last row"),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "open the highlighted section",
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('q'), ch('J')],
+        Action::Close,
+        "close the journal",
+    ),
+    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
     bind(
         &[KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
         Action::Quit,

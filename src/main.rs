@@ -5,6 +5,7 @@ use allyship::app::App;
 use allyship::cli::{Cli, Command};
 use allyship::commands::{self, Output};
 use allyship::content::{self, Severity, Toolkit};
+use allyship::progress::Progress;
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -16,7 +17,13 @@ fn main() -> ExitCode {
         Err(output) => return finish(output),
     };
     match cli.command {
-        None => run_reader(toolkit, cli.first_frame),
+        None => run_reader(toolkit, cli.data_dir, cli.first_frame),
+        Some(Command::Journal { json, path }) => {
+            finish(commands::journal(&toolkit, cli.data_dir, json, path))
+        }
+        Some(Command::Reset { yes }) => {
+            finish(commands::reset(cli.data_dir, yes || confirm_reset()))
+        }
         Some(Command::List) => finish(commands::list(&toolkit)),
         Some(Command::Read {
             section,
@@ -80,7 +87,18 @@ fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
     }
 }
 
-fn run_reader(toolkit: Toolkit, first_frame: bool) -> ExitCode {
+/// Asks on the terminal before starting over; anything but "y" keeps the journal.
+fn confirm_reset() -> bool {
+    eprint!("Start your journal over? The old one is moved aside, not deleted. [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer).is_ok() && answer.trim().eq_ignore_ascii_case("y")
+}
+
+fn run_reader(
+    toolkit: Toolkit,
+    data_dir: Option<std::path::PathBuf>,
+    first_frame: bool,
+) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "allyship opens full-screen in a terminal. For plain text, try `allyship list` \
@@ -88,8 +106,15 @@ fn run_reader(toolkit: Toolkit, first_frame: bool) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let app = App::new(toolkit, 80, 24);
-    match allyship::tui::run(app, first_frame) {
+    let (progress, journal, messages) = Progress::start(data_dir, std::time::Instant::now());
+    let mut app = App::new(toolkit, 80, 24);
+    app.journal_kept = progress.kept();
+    app.journal = journal;
+    app.resume();
+    if let Some(message) = messages.into_iter().next() {
+        app.message = Some(message);
+    }
+    match allyship::tui::run(app, progress, first_frame) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("allyship stopped: {e:#}");

@@ -32,6 +32,7 @@ pub fn wrap_into(
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(true)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_separator(textwrap::WordSeparator::AsciiSpace);
     for (n, wrapped) in textwrap::wrap(text, options).into_iter().enumerate() {
         let prefix = if n == 0 { first } else { rest };

@@ -4,6 +4,7 @@
 use crate::action::{Action, Effect};
 use crate::app::{App, Overlay};
 use crate::keymap::{self, Binding};
+use crate::progress::Progress;
 use crate::ui;
 use crate::update::update;
 use ratatui::Terminal;
@@ -18,10 +19,12 @@ use ratatui::crossterm::terminal::{
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
+use std::time::Instant;
 
 /// How long to wait for input before checking signals and timers.
-const POLL: Duration = Duration::from_millis(250);
+const TICK: Duration = Duration::from_millis(250);
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown.
 /// Safe to call more than once.
@@ -66,65 +69,129 @@ fn stop_flag() -> Arc<AtomicBool> {
     flag
 }
 
-/// Runs the reader until the person quits; the terminal is restored whatever
-/// happens. With `first_frame_only`, draws once and returns (for benchmarks).
-pub fn run(app: App, first_frame_only: bool) -> anyhow::Result<()> {
-    let result = setup()
-        .map_err(anyhow::Error::from)
-        .and_then(|terminal| event_loop(terminal, app, first_frame_only));
+/// Runs the reader until the person quits, keeping the journal as it goes;
+/// the terminal is restored whatever happens. With `first_frame_only`, draws
+/// once and returns (for start-up benchmarks).
+pub fn run(app: App, progress: Progress, first_frame_only: bool) -> anyhow::Result<()> {
+    let result = setup().map_err(anyhow::Error::from).and_then(|terminal| {
+        Session {
+            terminal,
+            app,
+            progress,
+        }
+        .run(first_frame_only)
+    });
     restore();
     result
 }
 
-fn event_loop(
-    mut terminal: Terminal<CrosstermBackend<Stdout>>,
-    mut app: App,
-    first_frame_only: bool,
-) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    update(
-        &mut app,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
-    let stop = stop_flag();
-    loop {
-        terminal.draw(|frame| ui::draw(frame, &app))?;
-        if first_frame_only || stop.load(Ordering::Relaxed) {
+/// The terminal, the app and its journal, for one run of the loop.
+struct Session {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    app: App,
+    progress: Progress,
+}
+
+impl Session {
+    fn run(mut self, first_frame_only: bool) -> anyhow::Result<()> {
+        let size = self.terminal.size()?;
+        update(
+            &mut self.app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
+        if first_frame_only {
             return Ok(());
         }
-        if !event::poll(POLL)? {
-            continue;
-        }
-        // Handle everything already waiting before drawing again, so a storm
-        // of resize events or a held key costs one frame.
+        let stop = stop_flag();
+        let events = spawn_event_reader();
+        let result = self.event_loop(&stop, &events);
+        // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error.
+        self.save(Instant::now());
+        result
+    }
+
+    fn event_loop(&mut self, stop: &AtomicBool, events: &Receiver<Event>) -> anyhow::Result<()> {
+        let mut now = Instant::now();
+        self.progress.showing(self.visible_id().as_deref(), now);
         loop {
-            let Some(action) = action_for_event(&app, event::read()?) else {
-                if event::poll(Duration::ZERO)? {
-                    continue;
-                } else {
-                    break;
-                }
-            };
-            for effect in update(&mut app, action) {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Opened(_) => {}
-                }
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
             }
-            if !event::poll(Duration::ZERO)? {
+            let first = match events.recv_timeout(TICK) {
+                Ok(event) => Some(event),
+                Err(RecvTimeoutError::Timeout) => None,
+                // The terminal has gone: leave (saving) rather than spin.
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            };
+            now = Instant::now();
+            // Handle everything already waiting before drawing again, so a
+            // storm of resize events or a held key costs one frame.
+            for event in first.into_iter().chain(events.try_iter()) {
+                if !matches!(event, Event::Resize(..)) {
+                    self.progress.activity(now);
+                }
+                let Some(action) = action_for_event(&self.app, event) else {
+                    continue;
+                };
+                if update(&mut self.app, action).contains(&Effect::Quit) {
+                    return Ok(());
+                }
+                self.progress.showing(self.visible_id().as_deref(), now);
+            }
+            if self.progress.tick(now) {
+                self.save(now);
+            }
+            self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
+        }
+    }
+
+    /// The id of the section on screen, if nothing covers it.
+    fn visible_id(&self) -> Option<String> {
+        let index = self.app.reading()?;
+        self.app.toolkit.entry(index).map(|e| e.section.id.clone())
+    }
+
+    fn save(&mut self, now: Instant) {
+        let id = self
+            .app
+            .toolkit
+            .entry(self.app.current)
+            .map(|e| e.section.id.clone());
+        let position = id.as_deref().map(|id| (id, self.app.scroll));
+        let report = self.progress.save(position, now);
+        if let Some(journal) = report.journal {
+            self.app.journal = journal;
+        }
+        if let Some(message) = report.messages.into_iter().next() {
+            self.app.message = Some(message);
+        }
+    }
+}
+
+/// Reads terminal events on their own thread. If the terminal goes away,
+/// crossterm may never return from a read; the main loop then still sees
+/// signals and timers, and the thread ends with the process.
+fn spawn_event_reader() -> Receiver<Event> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(event).is_err() {
                 break;
             }
         }
-    }
+    });
+    receiver
 }
 
 /// The key table for whatever is on top.
 fn bindings(app: &App) -> &'static [Binding] {
     match app.overlay {
         Some(Overlay::Help { .. }) => keymap::HELP,
+        Some(Overlay::Journal { .. }) => keymap::JOURNAL,
         None => keymap::READER,
     }
 }

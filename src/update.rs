@@ -4,7 +4,7 @@
 use crate::action::{Action, Effect};
 use crate::app::{App, ContentsRow, Focus, HISTORY_LIMIT, Overlay, Place};
 use crate::layout;
-use crate::ui::help;
+use crate::ui::{help, journal};
 use ratatui::layout::{Position, Rect};
 
 /// Lines the mouse wheel moves per notch.
@@ -12,27 +12,88 @@ const WHEEL_LINES: u16 = 3;
 
 /// Applies one action to the app and says what must happen outside.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let before = app.current;
     let mut effects = Vec::new();
-    if !matches!(action, Action::Resize { .. }) {
-        app.message = None;
-    }
-    if let Some(Overlay::Help { scroll }) = &mut app.overlay {
-        let max = help::max_scroll(app.screen);
-        match action {
-            Action::Quit => effects.push(Effect::Quit),
-            Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
-            Action::Close | Action::Help => app.overlay = None,
-            other => *scroll = scrolled(*scroll, other, max, help::page(app.screen)),
+    match action {
+        Action::Quit => effects.push(Effect::Quit),
+        Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
+        _ => {
+            app.message = None;
+            match app.overlay {
+                Some(Overlay::Help { scroll }) => help_window(app, action, scroll),
+                Some(Overlay::Journal { selected, scroll }) => {
+                    journal_window(app, action, selected, scroll);
+                }
+                None => reader(app, action),
+            }
         }
-    } else {
-        reader(app, action, &mut effects);
     }
     keep_in_bounds(app);
-    if app.current != before {
-        effects.push(Effect::Opened(app.current));
-    }
     effects
+}
+
+fn help_window(app: &mut App, action: Action, scroll: u16) {
+    app.overlay = match action {
+        Action::Close | Action::Help => None,
+        other => {
+            let max = help::max_scroll(app.screen);
+            let scroll = scrolled(scroll, other, max, help::page(app.screen));
+            Some(Overlay::Help { scroll })
+        }
+    };
+}
+
+fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
+    let inner = journal::inner(app.screen);
+    let rows = journal::rows(app, inner.width);
+    let targets = rows.iter().filter(|r| r.target.is_some()).count();
+    let max =
+        u16::try_from(rows.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let last = targets.saturating_sub(1);
+    let selected = match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected,
+    };
+    let target = journal::selected_line(&rows, selected).and_then(|i| rows[i].target);
+    match action {
+        Action::Close => app.overlay = None,
+        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Open => {
+            app.overlay = None;
+            if let Some(index) = target {
+                go_to(app, index);
+                app.focus = Focus::Text;
+            }
+        }
+        Action::Up | Action::Down | Action::Top | Action::Bottom => {
+            let line = journal::selected_line(&rows, selected).unwrap_or(0);
+            let line = u16::try_from(line).unwrap_or(u16::MAX);
+            let visible = inner.height.max(1);
+            // Keep the highlighted row on screen, with the heading above it.
+            let scroll = if line < scroll.saturating_add(2) {
+                line.saturating_sub(2)
+            } else if line >= scroll + visible {
+                line + 1 - visible
+            } else {
+                scroll
+            };
+            let scroll = if action == Action::Bottom {
+                max
+            } else {
+                scroll
+            };
+            app.overlay = Some(Overlay::Journal {
+                selected,
+                scroll: scroll.min(max),
+            });
+        }
+        other => {
+            let scroll = scrolled(scroll, other, max, inner.height.saturating_sub(1));
+            app.overlay = Some(Overlay::Journal { selected, scroll });
+        }
+    }
 }
 
 /// The new scroll position after a scrolling action (others leave it).
@@ -52,7 +113,7 @@ fn scrolled(scroll: u16, action: Action, max: u16, page: u16) -> u16 {
     .min(max)
 }
 
-fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
+fn reader(app: &mut App, action: Action) {
     let in_contents = app.focus == Focus::Contents && app.contents_shown();
     match action {
         Action::Up
@@ -105,15 +166,20 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Back => travel(app, true),
         Action::Forward => travel(app, false),
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Journal => {
+            app.overlay = Some(Overlay::Journal {
+                selected: 0,
+                scroll: 0,
+            })
+        }
         Action::Close if !app.number.is_empty() => app.number.clear(),
         Action::Close if layout::is_narrow(app.screen) && app.contents_open_narrow => {
             toggle_contents(app)
         }
         Action::Close => {}
-        Action::Quit => effects.push(Effect::Quit),
+        Action::Quit | Action::Resize { .. } => {}
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),
-        Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
     }
 }
 

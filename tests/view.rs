@@ -89,10 +89,68 @@ fn the_focused_pane_is_marked_without_colour() {
 fn every_size_draws_without_panicking() {
     for width in (0..=130).step_by(7).chain([1, 23, 24, 69, 70, 300]) {
         for height in (0..=50).step_by(3).chain([1, 7, 8, 100]) {
-            for actions in [&[][..], &[Action::Help][..], &[Action::ToggleContents][..]] {
+            for actions in [
+                &[][..],
+                &[Action::Help][..],
+                &[Action::ToggleContents][..],
+                &[Action::Journal, Action::Bottom][..],
+            ] {
                 let app = app_at(width, height, actions);
                 draw(&app);
             }
         }
     }
+}
+
+fn journal_with_reading() -> allyship::journal::Journal {
+    use allyship::journal::{Journal, Session};
+    use jiff::civil::date;
+    let mut journal = Journal::new();
+    let reads = [
+        ("one", "welcome", date(2026, 11, 2)),
+        ("one", "tip-speak-up", date(2026, 11, 2)),
+        ("two", "welcome", date(2026, 11, 20)),
+        ("two", "defining-allyship", date(2026, 11, 20)),
+    ];
+    for (session, id, day) in reads {
+        let at = day
+            .at(10, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .unwrap()
+            .timestamp();
+        let mut s = Session::new(session);
+        s.record_read(id, at, day);
+        s.add_active_secs(day, 1500);
+        journal.apply(&s.pending, &s.id);
+    }
+    journal
+}
+
+fn with_journal(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = app_at(width, height, &[]);
+    app.journal = journal_with_reading();
+    app.journal_kept = true;
+    app.today = jiff::civil::date(2026, 11, 23);
+    for action in actions {
+        update(&mut app, *action);
+    }
+    app
+}
+
+#[test]
+fn journal_80x24() {
+    let app = with_journal(80, 24, &[Action::Journal]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn journal_80x24_scrolled_to_the_revisits() {
+    let app = with_journal(80, 24, &[Action::Journal, Action::Bottom]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn contents_marks_read_and_revisited_80x24() {
+    let app = with_journal(80, 24, &[]);
+    insta::assert_snapshot!(draw(&app).backend());
 }

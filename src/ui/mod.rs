@@ -1,6 +1,7 @@
 //! Drawing: plain functions of a read-only `App`; views never change state.
 
 pub mod help;
+pub mod journal;
 pub mod reader;
 pub mod theme;
 
@@ -21,6 +22,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     reader::draw(frame, app);
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, screen, *scroll, &app.theme),
+        Some(Overlay::Journal { selected, scroll }) => {
+            journal::draw(frame, app, *selected, *scroll)
+        }
         None => {}
     }
 }

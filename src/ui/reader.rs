@@ -1,9 +1,9 @@
 //! The reading view: title bar, contents, the open section, status line.
 
 use crate::action::Action;
-use crate::app::{App, ContentsRow, Focus};
+use crate::app::{App, ContentsRow, Focus, Overlay};
 use crate::keymap::{self, READER};
-use crate::render;
+use crate::report;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -14,7 +14,10 @@ use ratatui::widgets::{
 /// Draws the reading view; the caller has checked the screen is big enough.
 pub fn draw(frame: &mut Frame, app: &App) {
     let Some(layout) = app.layout() else { return };
-    let title = fit(&format!(" {}", app.toolkit.title), usize::from(layout.title.width));
+    let title = fit(
+        &format!(" {}", app.toolkit.title),
+        usize::from(layout.title.width),
+    );
     frame.render_widget(
         Paragraph::new(title).style(app.theme.title_bar),
         layout.title,
@@ -78,12 +81,15 @@ fn draw_contents(frame: &mut Frame, app: &App, area: Rect) {
 /// One section in the contents: `▶` marks the open one, reverse video the
 /// selected one.
 fn contents_entry(app: &App, index: usize, width: usize) -> Line<'static> {
-    let title = app
-        .toolkit
-        .entry(index)
-        .map_or("", |e| e.section.title.as_str());
+    let Some(entry) = app.toolkit.entry(index) else {
+        return Line::default();
+    };
     let open = if index == app.current { "▶" } else { " " };
-    let text = fit(&format!("{open}{:>2} {title}", index + 1), width);
+    let mark = report::mark(app.journal.status(&entry.section.id));
+    let text = fit(
+        &format!("{open}{:>2} {mark} {}", index + 1, entry.section.title),
+        width,
+    );
     let style = if index == app.selected && app.focus == Focus::Contents {
         app.theme.selected
     } else if index == app.current {
@@ -125,11 +131,12 @@ fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
     let block = pane(app, part, focused).padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = render::section_lines(&app.toolkit, app.current, inner.width, &app.theme);
-    let visible: Vec<Line> = lines
-        .into_iter()
+    let visible: Vec<Line> = app
+        .section_lines()
+        .iter()
         .skip(usize::from(app.scroll))
         .take(usize::from(inner.height))
+        .cloned()
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
     let max = app.max_scroll();
@@ -217,6 +224,13 @@ pub fn status_text(app: &App) -> (String, String) {
 /// The main keys, most important first, named from the keymap so they
 /// cannot drift.
 fn hints(app: &App) -> Vec<String> {
+    match app.overlay {
+        Some(Overlay::Help { .. }) => return vec!["Esc close".into(), "↑↓ scroll".into()],
+        Some(Overlay::Journal { .. }) => {
+            return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
+        }
+        None => {}
+    }
     let key = |action| {
         keymap::hint_for(READER, action)
             .map(|k| keymap::short(&k))
@@ -236,6 +250,7 @@ fn hints(app: &App) -> Vec<String> {
             key(Action::NextSection)
         ),
         format!("{} contents", key(contents)),
+        format!("{} journal", key(Action::Journal)),
     ]
 }
 

@@ -16,7 +16,7 @@ fn right_and_left_cross_part_boundaries() {
     a.current = last_of_start;
     let effects = run(&mut a, &[Action::NextSection]);
     assert_eq!(a.current, last_of_start + 1);
-    assert_eq!(effects, vec![Effect::Opened(last_of_start + 1)]);
+    assert!(effects.is_empty());
     assert_eq!(
         a.toolkit.entry(a.current).unwrap().part.id,
         "what-is-an-ally"
@@ -118,9 +118,8 @@ fn tab_moves_focus_and_enter_opens_the_selected_entry() {
     run(&mut a, &[Action::Down, Action::Down, Action::Down]);
     assert_eq!(a.selected, 3);
     assert_eq!(a.current, 0, "moving in the contents does not open");
-    let effects = run(&mut a, &[Action::Open]);
+    run(&mut a, &[Action::Open]);
     assert_eq!(a.current, 3);
-    assert_eq!(effects, vec![Effect::Opened(3)]);
     assert_eq!(a.focus, Focus::Text);
     run(&mut a, &[Action::SwitchFocus, Action::Bottom]);
     assert_eq!(a.selected, a.toolkit.section_count() - 1);
@@ -248,4 +247,36 @@ fn shrinking_the_screen_keeps_everything_in_bounds() {
         assert!(a.scroll <= a.max_scroll());
         assert!(a.selected < a.toolkit.section_count());
     }
+}
+
+#[test]
+fn the_journal_opens_its_rows_and_closes() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Journal]);
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Journal {
+            selected: 0,
+            scroll: 0
+        })
+    );
+    assert_eq!(a.reading(), None, "the journal covers the text");
+    // With nothing read, the rows that open sections are the parts' gauges:
+    // the second opens the second part's first section.
+    run(&mut a, &[Action::Down, Action::Open]);
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.current, a.toolkit.parts[0].sections.len());
+    assert_eq!(a.reading(), Some(a.current));
+    run(
+        &mut a,
+        &[Action::Journal, Action::Bottom, Action::Down, Action::Close],
+    );
+    assert_eq!(a.overlay, None);
+}
+
+#[test]
+fn quitting_from_the_journal_asks_to_leave() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Journal]);
+    assert_eq!(run(&mut a, &[Action::Quit]), vec![Effect::Quit]);
 }

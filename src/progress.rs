@@ -1,0 +1,191 @@
+//! Connects the reading view to the journal on disk: which section is on
+//! screen, when it counts as read, the time spent, and when to save.
+//!
+//! The rules live in `reading` (read threshold, active time), `journal`
+//! (read, revisited, merging) and `store` (safe files); this module only
+//! decides when to call them, so the run loop stays short.
+
+use crate::journal::{Journal, Session, local_day};
+use crate::reading::{ReadEvent, ReadTracker, min_read_from_env};
+use crate::store::{self, Mode, Store};
+use jiff::Timestamp;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Unsaved learning time is written at least this often.
+pub const SAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// The running app's link to its journal.
+#[derive(Debug)]
+pub struct Progress {
+    /// `None` when there is nowhere to keep progress.
+    store: Option<Store>,
+    session: Session,
+    tracker: ReadTracker,
+    last_save: Instant,
+    read_since_save: bool,
+}
+
+/// What a save produced, for the app to show.
+#[derive(Debug, Default)]
+pub struct SaveReport {
+    /// The journal as it now stands on disk (merged with other copies).
+    pub journal: Option<Journal>,
+    /// Lines to tell the person, such as a save that failed.
+    pub messages: Vec<String>,
+}
+
+impl Progress {
+    /// Opens the journal in the data directory (`--data-dir`, then
+    /// `ALLYSHIP_DATA_DIR`, then the platform's). Never fails: problems become
+    /// messages and the app runs without keeping progress.
+    pub fn start(data_dir: Option<PathBuf>, now: Instant) -> (Progress, Journal, Vec<String>) {
+        let (store, journal, messages) = match store::data_dir(data_dir) {
+            Ok(dir) => {
+                let (store, journal, notices) = Store::open(dir);
+                let messages = notices.iter().map(ToString::to_string).collect();
+                (Some(store), journal, messages)
+            }
+            Err(e) => (
+                None,
+                Journal::new(),
+                vec![format!("Progress can't be kept: {e}.")],
+            ),
+        };
+        let progress = Progress {
+            store,
+            session: Session::start(Timestamp::now()),
+            tracker: ReadTracker::new(min_read_from_env()),
+            last_save: now,
+            read_since_save: false,
+        };
+        (progress, journal, messages)
+    }
+
+    /// Whether saves reach the disk.
+    pub fn kept(&self) -> bool {
+        self.store.as_ref().is_some_and(|s| s.mode() == Mode::Kept)
+    }
+
+    /// Call whenever what is on screen may have changed: `Some(id)` while a
+    /// section's text is visible, `None` while something covers it.
+    pub fn showing(&mut self, section: Option<&str>, now: Instant) {
+        let events = match section {
+            Some(id) if self.tracker.open_section() == Some(id) => Vec::new(),
+            Some(id) => self.tracker.open(id, now),
+            None => self.tracker.close(now).into_iter().collect(),
+        };
+        self.record(events);
+    }
+
+    /// Call on every key or mouse event, for the time spent learning.
+    pub fn activity(&mut self, now: Instant) {
+        let event = self.tracker.activity(now);
+        self.record(event.into_iter().collect());
+    }
+
+    /// Call a few times a second; true when a save is due (a section has just
+    /// counted as read, or unsaved time has waited long enough).
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let event = self.tracker.tick(now);
+        self.record(event.into_iter().collect());
+        let waited = now.duration_since(self.last_save) >= SAVE_EVERY;
+        if waited {
+            self.collect_time();
+        }
+        self.read_since_save || (waited && self.session.pending.has_unsaved())
+    }
+
+    /// Moves the time gathered by the tracker into the session, for saving.
+    fn collect_time(&mut self) {
+        let secs = self.tracker.take_active_secs();
+        self.session
+            .add_active_secs(local_day(Timestamp::now()), secs);
+    }
+
+    fn record(&mut self, events: Vec<ReadEvent>) {
+        for event in events {
+            let at = Timestamp::now();
+            self.session.record_read(&event.section, at, local_day(at));
+            self.read_since_save = true;
+        }
+    }
+
+    /// Saves this session's reads, time and position, merged with whatever
+    /// another copy of the app saved meanwhile.
+    pub fn save(&mut self, position: Option<(&str, u16)>, now: Instant) -> SaveReport {
+        self.collect_time();
+        if let Some((section, scroll)) = position {
+            self.session.set_position(section, scroll);
+        }
+        self.last_save = now;
+        self.read_since_save = false;
+        let Some(store) = self.store.as_mut() else {
+            return SaveReport::default();
+        };
+        match store.save(&mut self.session) {
+            Ok(saved) => SaveReport {
+                journal: Some(saved.journal),
+                messages: saved.notices.iter().map(ToString::to_string).collect(),
+            },
+            Err(e) => SaveReport {
+                journal: None,
+                messages: vec![format!("Not saved yet: {e}. Trying again shortly.")],
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::ReadStatus;
+
+    #[test]
+    fn a_section_read_long_enough_is_saved_and_comes_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let start = Instant::now();
+        let (mut progress, journal, messages) = Progress::start(Some(dir.path().into()), start);
+        assert!(messages.is_empty(), "{messages:?}");
+        assert_eq!(journal.status("welcome"), ReadStatus::Unread);
+        progress.showing(Some("welcome"), start);
+        assert!(
+            !progress.tick(start + Duration::from_secs(1)),
+            "not read after 1 s"
+        );
+        assert!(
+            progress.tick(start + Duration::from_secs(4)),
+            "read after 4 s"
+        );
+        let report = progress.save(Some(("welcome", 2)), start + Duration::from_secs(4));
+        let saved = report.journal.unwrap();
+        assert_eq!(saved.status("welcome"), ReadStatus::Read);
+        let (_, reopened, _) = Progress::start(Some(dir.path().into()), start);
+        assert_eq!(reopened.status("welcome"), ReadStatus::Read);
+        assert_eq!(reopened.position.unwrap().scroll, 2);
+    }
+
+    #[test]
+    fn covering_the_text_stops_the_clock_for_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let start = Instant::now();
+        let (mut progress, _, _) = Progress::start(Some(dir.path().into()), start);
+        progress.showing(Some("welcome"), start);
+        progress.showing(None, start + Duration::from_secs(1));
+        assert!(!progress.tick(start + Duration::from_secs(10)));
+    }
+
+    #[test]
+    fn unsaved_time_is_saved_every_so_often() {
+        let dir = tempfile::tempdir().unwrap();
+        let start = Instant::now();
+        let (mut progress, _, _) = Progress::start(Some(dir.path().into()), start);
+        progress.activity(start + Duration::from_secs(10));
+        progress.activity(start + Duration::from_secs(20));
+        assert!(!progress.tick(start + Duration::from_secs(21)));
+        progress.save(None, start + Duration::from_secs(21));
+        progress.activity(start + Duration::from_secs(40));
+        assert!(!progress.tick(start + Duration::from_secs(45)));
+        assert!(progress.tick(start + Duration::from_secs(52)));
+    }
+}

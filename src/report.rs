@@ -1,0 +1,222 @@
+//! The progress summary that both the journal view (`J`) and
+//! `allyship journal` show, so the two never disagree.
+
+use crate::content::Toolkit;
+use crate::journal::{Journal, PartIds, ReadStatus, Summary};
+use jiff::civil::Date;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The symbol for each reading status, shown in the contents and explained
+/// in the help and the journal view (never colour alone).
+pub fn mark(status: ReadStatus) -> &'static str {
+    match status {
+        ReadStatus::Unread => "·",
+        ReadStatus::Read => "✓",
+        ReadStatus::Revisited => "↺",
+    }
+}
+
+/// The legend for the marks, in one line.
+pub const MARKS_LEGEND: &str =
+    "Marks: · not read yet   ✓ read   ↺ revisited (read again in a later session)";
+
+/// Everything the journal shows, worked out once.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Counts, parts, days, revisits and orphans.
+    #[serde(flatten)]
+    pub summary: Summary,
+    /// The section to revisit next (reading-order index), tips first.
+    #[serde(skip)]
+    pub suggestion: Option<usize>,
+    /// The suggestion's id, for `--json`.
+    pub revisit_next: Option<String>,
+}
+
+/// Builds the report for a toolkit and journal.
+pub fn report(toolkit: &Toolkit, journal: &Journal) -> Report {
+    let parts: Vec<PartIds> = toolkit
+        .parts
+        .iter()
+        .map(|p| PartIds {
+            title: &p.title,
+            ids: p.sections.iter().map(|s| s.id.as_str()).collect(),
+        })
+        .collect();
+    let summary = journal.summary(&parts);
+    let ordered: Vec<&str> = toolkit.entries().map(|e| e.section.id.as_str()).collect();
+    let is_tip = |id: &str| {
+        toolkit
+            .index_of(id)
+            .and_then(|i| toolkit.entry(i))
+            .is_some_and(|e| e.part.id == "top-tips")
+    };
+    let next = journal.suggest_revisit(&ordered, is_tip);
+    Report {
+        summary,
+        suggestion: next.and_then(|id| toolkit.index_of(id)),
+        revisit_next: next.map(str::to_string),
+    }
+}
+
+/// Learning time as people say it: "2 h 10 min", "25 min", "under a minute".
+pub fn duration_text(secs: u64) -> String {
+    let minutes = secs / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, 0) => "under a minute".into(),
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// The headline: "14 of 35 read, 5 revisited, 2 h 10 min spent learning".
+pub fn headline(summary: &Summary) -> String {
+    format!(
+        "{} of {} read, {} revisited, {} spent learning",
+        summary.read,
+        summary.total,
+        summary.revisited,
+        duration_text(summary.active_secs)
+    )
+}
+
+/// A date as people read it: "Mon 3 Nov 2026".
+pub fn date_text(date: Date) -> String {
+    date.strftime("%a %-d %b %Y").to_string()
+}
+
+fn title_of(toolkit: &Toolkit, id: &str) -> String {
+    match toolkit.index_of(id).and_then(|i| toolkit.entry(i)) {
+        Some(e) => format!("{}. {}", e.index + 1, e.section.title),
+        None => format!("{id} (no longer in this toolkit)"),
+    }
+}
+
+/// `allyship journal`: the summary as plain lines.
+pub fn plain(toolkit: &Toolkit, report: &Report, journal_path: Option<&str>) -> String {
+    let s = &report.summary;
+    let mut out = format!("Your allyship journal\n{}.\n", headline(s));
+    out.push_str("\nBy part\n");
+    for part in &s.parts {
+        let _ = writeln!(
+            out,
+            "  {}: {} of {} read",
+            part.title, part.read, part.total
+        );
+    }
+    let _ = write!(out, "\nDays you read: {}\n", s.days.len());
+    for day in s.days.iter().rev().take(14) {
+        let _ = writeln!(
+            out,
+            "  {}: {} section(s), {}",
+            date_text(day.date),
+            day.sections,
+            duration_text(day.active_secs)
+        );
+    }
+    if s.days.len() > 14 {
+        let _ = writeln!(out, "  (and {} earlier days)", s.days.len() - 14);
+    }
+    out.push_str("\nRevisited\n");
+    if s.revisits.is_empty() {
+        out.push_str("  None yet. Coming back to a section on another day marks it revisited.\n");
+    }
+    for r in &s.revisits {
+        let _ = writeln!(
+            out,
+            "  {}: read in {} sessions, first {}, last {}",
+            title_of(toolkit, &r.id),
+            r.sessions,
+            date_text(crate::journal::local_day(r.first_read)),
+            date_text(crate::journal::local_day(r.last_read)),
+        );
+    }
+    if let Some(id) = &report.revisit_next {
+        let _ = write!(out, "\nRevisit next: {}\n", title_of(toolkit, id));
+    }
+    if !s.orphans.is_empty() {
+        out.push_str("\nNo longer in this toolkit (kept in your journal)\n");
+        for id in &s.orphans {
+            let _ = writeln!(out, "  {id}");
+        }
+    }
+    if let Some(path) = journal_path {
+        let _ = write!(out, "\nYour journal is kept at {path}\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::built_in;
+    use crate::journal::Session;
+    use jiff::Timestamp;
+
+    fn journal_with(reads: &[(&str, &str, i64)]) -> Journal {
+        let mut journal = Journal::new();
+        for (session, id, secs) in reads {
+            let at = Timestamp::from_second(*secs).unwrap();
+            let mut s = Session::new(*session);
+            s.record_read(id, at, at.to_zoned(jiff::tz::TimeZone::UTC).date());
+            s.add_active_secs(at.to_zoned(jiff::tz::TimeZone::UTC).date(), 600);
+            journal.apply(&s.pending, &s.id);
+        }
+        journal
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_text(0), "under a minute");
+        assert_eq!(duration_text(25 * 60 + 30), "25 min");
+        assert_eq!(duration_text(7800), "2 h 10 min");
+        assert_eq!(duration_text(3600), "1 h");
+    }
+
+    #[test]
+    fn the_report_counts_and_suggests_a_tip_first() {
+        let toolkit = built_in();
+        let journal = journal_with(&[
+            ("a", "welcome", 1_700_000_000),
+            ("a", "tip-speak-up", 1_700_000_100),
+            ("b", "welcome", 1_700_100_000),
+        ]);
+        let r = report(&toolkit, &journal);
+        assert_eq!(r.summary.read, 2);
+        assert_eq!(r.summary.revisited, 1);
+        assert_eq!(r.revisit_next.as_deref(), Some("tip-speak-up"));
+        assert_eq!(r.suggestion, toolkit.index_of("tip-speak-up"));
+        assert_eq!(
+            headline(&r.summary),
+            "2 of 35 read, 1 revisited, 30 min spent learning"
+        );
+    }
+
+    #[test]
+    fn plain_text_names_revisits_and_orphans() {
+        let toolkit = built_in();
+        let journal = journal_with(&[
+            ("a", "welcome", 1_700_000_000),
+            ("b", "welcome", 1_700_100_000),
+            ("a", "an-old-section", 1_700_000_000),
+        ]);
+        let text = plain(&toolkit, &report(&toolkit, &journal), Some("/tmp/j.json"));
+        assert!(
+            text.contains("1. Why this toolkit exists: read in 2 sessions"),
+            "{text}"
+        );
+        assert!(text.contains("No longer in this toolkit"));
+        assert!(text.contains("an-old-section"));
+        assert!(text.contains("kept at /tmp/j.json"));
+    }
+
+    #[test]
+    fn marks_differ_by_shape() {
+        let marks = [ReadStatus::Unread, ReadStatus::Read, ReadStatus::Revisited].map(mark);
+        assert_ne!(marks[0], marks[1]);
+        assert_ne!(marks[1], marks[2]);
+        assert!(MARKS_LEGEND.contains(marks[2]));
+    }
+}

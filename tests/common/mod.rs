@@ -97,6 +97,11 @@ impl Pty {
         self.data_dir.path()
     }
 
+    /// The app's process id, for sending it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a process id")
+    }
+
     /// Types `keys` as raw bytes (Enter is `"\r"`, Ctrl-C is `"\x03"`).
     pub fn send(&mut self, keys: &str) {
         self.writer
@@ -228,4 +233,23 @@ pub fn framed(screen: &str) -> String {
         out.push_str(&format!("{i:>3} |{line}\n"));
     }
     out + "    +---"
+}
+
+/// Polls until `ready` holds for the text of `path` (or the deadline passes,
+/// failing with what was there), for files the app writes in the background.
+pub fn wait_for_file(path: &Path, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if ready(&text) {
+            return text;
+        }
+        if start.elapsed() > DEADLINE {
+            panic!(
+                "timed out waiting for {what} in {}:\n{text}",
+                path.display()
+            );
+        }
+        thread::sleep(POLL);
+    }
 }

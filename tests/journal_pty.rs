@@ -1,0 +1,134 @@
+//! The reading journal end to end: the real binary in a pseudo-terminal,
+//! reading, quitting in every way, and coming back.
+
+mod common;
+
+use common::{Pty, wait_for_file};
+use std::path::Path;
+
+/// Sections count as read after 0.2 s, so tests stay quick.
+const FAST: (&str, &str) = ("ALLYSHIP_MIN_READ_SECS", "0.2");
+
+fn start_in(dir: &Path) -> Pty {
+    start_with(dir, FAST)
+}
+
+fn start_with(dir: &Path, min_read: (&str, &str)) -> Pty {
+    let dir = dir.to_str().expect("utf-8 temp path");
+    let pty = Pty::spawn(&[], &[min_read, ("ALLYSHIP_DATA_DIR", dir)], 80, 24);
+    pty.wait_for("Allyship toolkit");
+    pty
+}
+
+fn journal_text(dir: &Path, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    wait_for_file(&dir.join("journal.json"), what, ready)
+}
+
+#[test]
+fn a_section_read_in_one_run_is_revisited_in_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = start_in(dir.path());
+    journal_text(dir.path(), "the first section read", |t| {
+        t.contains("\"welcome\"")
+    });
+    first.wait_until("the contents mark it read", |s| s.contains("✓ Why this"));
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+
+    let second = start_in(dir.path());
+    second.wait_for("Welcome back: continuing at 1.");
+    second.wait_until("the contents mark it revisited", |s| {
+        s.contains("↺ Why this")
+    });
+    let text = journal_text(dir.path(), "a second session", |t| {
+        t.contains("\"sessions\": 2")
+    });
+    assert!(text.contains("\"version\": 1"), "{text}");
+}
+
+#[test]
+fn the_journal_view_opens_with_j_and_enter_opens_a_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start_in(dir.path());
+    journal_text(dir.path(), "the first section read", |t| {
+        t.contains("\"welcome\"")
+    });
+    pty.send("J");
+    pty.wait_for("1 of 35 read, 0 revisited");
+    pty.wait_for("Revisit next");
+    // The first row that opens a section is the suggestion: section 1.
+    pty.send("\x1b[B"); // Down: the first part's gauge row
+    pty.send("\x1b[B"); // Down: the second part's gauge row
+    pty.send("\r");
+    pty.wait_for("Section 4 of 35");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[cfg(unix)]
+fn signal(pty: &Pty, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([format!("-{name}"), pty.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_save_the_place_and_restore_the_terminal() {
+    for name in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        // Nothing counts as read in this test, so only the exit saves.
+        let mut pty = start_with(dir.path(), ("ALLYSHIP_MIN_READ_SECS", "600"));
+        pty.send("\x1b[C\x1b[C"); // Right, Right: section 3
+        pty.wait_for("Section 3 of 35");
+        signal(&pty, name);
+        pty.wait_exit();
+        assert!(
+            !pty.alternate_screen(),
+            "SIG{name} left the alternate screen on"
+        );
+        let text = journal_text(dir.path(), "the position", |t| t.contains("\"position\""));
+        assert!(
+            text.contains("allyship-and-care-values"),
+            "SIG{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_journal_is_kept_aside_and_the_app_starts_fresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = b"{\"version\": 1, \"sections\": {\0\0\0 truncated";
+    std::fs::write(dir.path().join("journal.json"), garbage).unwrap();
+    let mut pty = start_in(dir.path());
+    pty.wait_for("could not be read, so it was kept at");
+    let moved: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("journal.json.broken-")
+        })
+        .collect();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(std::fs::read(moved[0].path()).unwrap(), garbage);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn an_unusable_data_directory_still_lets_the_app_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let mut pty = start_in(&file.join("data"));
+    pty.wait_for("Progress can't be kept");
+    pty.send("\x1b[C");
+    pty.wait_for("Section 2 of 35");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
+}

@@ -2,6 +2,7 @@
 //! screen readers, scripts and quick looks.
 
 use crate::content::{self, Severity, Toolkit};
+use crate::journal::Journal;
 use crate::render;
 use crate::ui::theme::Theme;
 use crate::{report, store};
@@ -34,8 +35,9 @@ impl Output {
     }
 }
 
-/// `allyship list`: every part and section, numbered, with ids.
-pub fn list(toolkit: &Toolkit) -> Output {
+/// `allyship list`: every part and section, numbered, with ids and the
+/// journal's marks (read, revisited) when there is a journal.
+pub fn list(toolkit: &Toolkit, journal: Option<&Journal>) -> Output {
     let mut out = format!("{} (version {})\n", toolkit.title, toolkit.version);
     let mut part = usize::MAX;
     for entry in toolkit.entries() {
@@ -43,19 +45,31 @@ pub fn list(toolkit: &Toolkit) -> Output {
             part = entry.part_index;
             let _ = write!(out, "\n{}\n", entry.part.title);
         }
+        let mark = journal.map_or(String::new(), |j| {
+            format!("{} ", report::mark(j.status(&entry.section.id)))
+        });
         let _ = writeln!(
             out,
-            "{:>3}. {} ({})",
+            "{:>3}. {mark}{} ({})",
             entry.index + 1,
             entry.section.title,
             entry.section.id
         );
     }
-    let _ = write!(
-        out,
-        "\nRead one with: allyship read NUMBER (for example: allyship read 1)\n"
-    );
+    if journal.is_some() {
+        let _ = write!(out, "\n{}\n", report::MARKS_LEGEND);
+    }
+    out.push_str("\nRead one with: allyship read NUMBER (for example: allyship read 1)\n");
     Output::ok(out)
+}
+
+/// The saved journal, if there is one, without creating anything.
+pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
+    let dir = store::data_dir(data_dir).ok()?;
+    if !store::journal_path_in(&dir).is_file() {
+        return None;
+    }
+    Some(store::Store::open(dir).1)
 }
 
 /// `allyship read`: one section as wrapped plain text, or a helpful error.
@@ -245,12 +259,31 @@ mod tests {
     #[test]
     fn list_numbers_every_section_with_its_id() {
         let toolkit = built_in();
-        let out = list(&toolkit);
+        let out = list(&toolkit, None);
         assert_eq!(out.code, 0);
         assert!(out.stdout.contains("  1. "));
         assert!(out.stdout.contains("(tip-speak-up)"));
         let count = toolkit.section_count();
         assert!(out.stdout.contains(&format!("{count:>3}. ")));
+    }
+
+    #[test]
+    fn list_shows_marks_from_the_journal() {
+        let toolkit = built_in();
+        let mut journal = Journal::new();
+        let mut session = crate::journal::Session::new("s");
+        let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+        session.record_read("welcome", at, crate::journal::local_day(at));
+        journal.apply(&session.pending, &session.id);
+        let out = list(&toolkit, Some(&journal));
+        assert!(
+            out.stdout
+                .contains("  1. ✓ Why this toolkit exists (welcome)"),
+            "{}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("  2. · "));
+        assert!(out.stdout.contains("Marks:"));
     }
 
     #[test]

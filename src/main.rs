@@ -24,7 +24,10 @@ fn main() -> ExitCode {
         Some(Command::Reset { yes }) => {
             finish(commands::reset(cli.data_dir, yes || confirm_reset()))
         }
-        Some(Command::List) => finish(commands::list(&toolkit)),
+        Some(Command::List) => {
+            let journal = commands::saved_journal(cli.data_dir);
+            finish(commands::list(&toolkit, journal.as_ref()))
+        }
         Some(Command::Read {
             section,
             all,

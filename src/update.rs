@@ -320,6 +320,11 @@ fn keep_in_bounds(app: &mut App) {
     app.current = app.current.min(count.saturating_sub(1));
     app.selected = app.selected.min(count.saturating_sub(1));
     app.scroll = app.scroll.min(app.max_scroll());
+    match &mut app.overlay {
+        Some(Overlay::Help { scroll }) => *scroll = (*scroll).min(help::max_scroll(app.screen)),
+        Some(Overlay::Journal { .. }) => keep_journal_in_bounds(app),
+        None => {}
+    }
     if !app.contents_shown() && app.focus == Focus::Contents {
         app.focus = Focus::Text;
     }
@@ -339,6 +344,18 @@ fn keep_in_bounds(app: &mut App) {
         app.contents_offset = row + 1 - height;
     }
     app.contents_offset = app.contents_offset.min(rows.len().saturating_sub(height));
+}
+
+fn keep_journal_in_bounds(app: &mut App) {
+    let inner = journal::inner(app.screen);
+    let rows = journal::rows(app, inner.width);
+    let targets = rows.iter().filter(|r| r.target.is_some()).count();
+    let max =
+        u16::try_from(rows.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    if let Some(Overlay::Journal { selected, scroll }) = &mut app.overlay {
+        *selected = (*selected).min(targets.saturating_sub(1));
+        *scroll = (*scroll).min(max);
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,98 @@
+//! Property tests: any sequence of actions and resizes never panics, keeps
+//! every index and scroll in bounds, and every frame drawn stays inside the
+//! screen.
+
+use allyship::action::Action;
+use allyship::app::{App, Overlay};
+use allyship::content::{Toolkit, built_in};
+use allyship::ui;
+use allyship::update::update;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::LazyLock;
+
+static TOOLKIT: LazyLock<Toolkit> = LazyLock::new(built_in);
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::PageUp),
+        Just(Action::PageDown),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::NextSection),
+        Just(Action::PreviousSection),
+        Just(Action::Open),
+        Just(Action::SwitchFocus),
+        Just(Action::ToggleContents),
+        (0u8..10).prop_map(Action::Digit),
+        Just(Action::Back),
+        Just(Action::Forward),
+        Just(Action::Help),
+        Just(Action::Journal),
+        Just(Action::Close),
+        (0u16..300, 0u16..100, any::<bool>()).prop_map(|(column, row, down)| Action::Wheel {
+            column,
+            row,
+            down
+        }),
+        (0u16..300, 0u16..100).prop_map(|(column, row)| Action::Click { column, row }),
+        (0u16..300, 0u16..100).prop_map(|(width, height)| Action::Resize { width, height }),
+    ]
+}
+
+fn assert_in_bounds(app: &App) {
+    let count = app.toolkit.section_count();
+    assert!(app.current < count);
+    assert!(app.selected < count);
+    assert!(app.scroll <= app.max_scroll());
+    assert!(app.contents_offset <= app.contents_rows().len());
+    assert!(app.number.len() <= 4);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => {
+            assert!(scroll <= allyship::ui::help::max_scroll(app.screen));
+        }
+        Some(Overlay::Journal { selected, scroll }) => {
+            let inner = allyship::ui::journal::inner(app.screen);
+            let rows = allyship::ui::journal::rows(app, inner.width);
+            assert!(selected < rows.iter().filter(|r| r.target.is_some()).count());
+            assert!(usize::from(scroll) <= rows.len());
+        }
+        None => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_actions_keep_the_app_in_bounds(
+        start in (0u16..300, 0u16..100),
+        actions in prop::collection::vec(action(), 0..60),
+    ) {
+        let mut app = App::new(TOOLKIT.clone(), start.0, start.1);
+        for action in actions {
+            update(&mut app, action);
+            assert_in_bounds(&app);
+        }
+    }
+
+    #[test]
+    fn any_state_draws_inside_the_screen(
+        actions in prop::collection::vec(action(), 0..20),
+        size in (0u16..160, 0u16..60),
+    ) {
+        let mut app = App::new(TOOLKIT.clone(), size.0, size.1);
+        for action in actions {
+            update(&mut app, action);
+        }
+        update(&mut app, Action::Resize { width: size.0, height: size.1 });
+        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+        terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+        let buffer = terminal.backend().buffer();
+        prop_assert_eq!(buffer.area.width, size.0);
+        prop_assert_eq!(buffer.area.height, size.1);
+    }
+}

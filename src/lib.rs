@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod export;
 pub mod journal;
 pub mod keymap;
 pub mod layout;

@@ -1,18 +1,19 @@
 //! All disk I/O for the journal: where it lives, loading it safely, and
 //! saving it atomically and privately, merged under a lock with other copies.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::Deserialize;
 
 use crate::journal::{CURRENT_VERSION, Journal, Session};
 
-#[cfg(unix)]
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+mod files;
+
+pub use files::atomic_write;
+use files::{copy_aside, create_private_dir, move_aside, prepare_dir, try_lock_for};
 
 /// Name of the journal file inside the data directory.
 pub const JOURNAL_FILE: &str = "journal.json";
@@ -233,10 +234,27 @@ impl Store {
     /// writes it atomically, under the lock. On success the session's
     /// additive changes are cleared. In read-only and not-kept modes nothing
     /// is written and the session keeps its changes; the returned journal
-    /// still shows them.
+    /// still shows them (notes and bookmarks included).
     pub fn save(&mut self, session: &mut Session) -> Result<Saved, StoreError> {
+        let (saved, ()) = self.update(|journal| journal.apply(&session.pending, &session.id))?;
+        if saved.written {
+            session.pending.mark_saved();
+        }
+        Ok(saved)
+    }
+
+    /// Changes the journal on disk safely: takes the lock, re-reads the
+    /// file (so another copy's saves are kept), runs `change` on it and
+    /// writes the result atomically. Returns what was saved and what
+    /// `change` returned (for example an import's report, made against the
+    /// journal as re-read). In read-only and not-kept modes `change` runs on
+    /// the last journal read and nothing is written (`written` is false).
+    pub fn update<T>(
+        &mut self,
+        change: impl FnOnce(&mut Journal) -> T,
+    ) -> Result<(Saved, T), StoreError> {
         if self.mode != Mode::Kept {
-            return Ok(self.unsaved(session, Vec::new()));
+            return Ok(self.unsaved(change, Vec::new()));
         }
         let path = self.journal_path();
         create_private_dir(&self.dir).map_err(|err| StoreError::Write(path.clone(), err))?;
@@ -246,18 +264,18 @@ impl Store {
         self.base = loaded.journal;
         if loaded.mode != Mode::Kept {
             self.mode = loaded.mode;
-            return Ok(self.unsaved(session, notices));
+            return Ok(self.unsaved(change, notices));
         }
         let mut journal = self.base.clone();
-        journal.apply(&session.pending, &session.id);
+        let out = change(&mut journal);
         write_journal(&self.dir, &journal)?;
-        session.pending.mark_saved();
         self.base = journal.clone();
-        Ok(Saved {
+        let saved = Saved {
             journal,
             written: true,
             notices,
-        })
+        };
+        Ok((saved, out))
     }
 
     /// Starts over: moves the journal aside as `journal.json.reset-YYYYMMDD-HHMMSS`
@@ -271,14 +289,19 @@ impl Store {
         move_aside(&path, "reset").map_err(|err| StoreError::Write(path, err))
     }
 
-    fn unsaved(&self, session: &Session, notices: Vec<Notice>) -> Saved {
+    fn unsaved<T>(
+        &self,
+        change: impl FnOnce(&mut Journal) -> T,
+        notices: Vec<Notice>,
+    ) -> (Saved, T) {
         let mut journal = self.base.clone();
-        journal.apply(&session.pending, &session.id);
-        Saved {
+        let out = change(&mut journal);
+        let saved = Saved {
             journal,
             written: false,
             notices,
-        }
+        };
+        (saved, out)
     }
 
     /// Takes the lock, or says once why saving goes ahead without it.
@@ -292,28 +315,6 @@ impl Store {
             }
         }
     }
-}
-
-/// Creates the data directory if needed (again, if it was removed) and makes it 0700.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    builder.mode(DIR_MODE);
-    builder.create(dir)?;
-    set_mode(dir, DIR_MODE)
-}
-
-/// Creates the data directory and checks that files can be created in it.
-fn prepare_dir(dir: &Path) -> io::Result<()> {
-    create_private_dir(dir)?;
-    let probe = dir.join(format!(".probe-{}", std::process::id()));
-    private_file()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&probe)?;
-    fs::remove_file(&probe)
 }
 
 /// Removes temp files left by a copy of the app killed mid-save. Only
@@ -402,561 +403,5 @@ fn write_journal(dir: &Path, journal: &Journal) -> Result<(), StoreError> {
     write.map_err(|err| StoreError::Write(path, err))
 }
 
-/// Replaces `path` with `bytes` so that a crash at any moment leaves either
-/// the old or the new file: private temp file in the same directory,
-/// `sync_all`, rename, then sync the directory. The file ends up 0600 (Unix).
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temps = std::iter::repeat_with(|| {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()))
-    });
-    let (file, temp) = create_unique(temps)?;
-    if let Err(err) = fill_and_rename(file, &temp, path, bytes) {
-        let _ = fs::remove_file(&temp);
-        return Err(err);
-    }
-    sync_dir(dir);
-    Ok(())
-}
-
-fn fill_and_rename(mut file: File, temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    file.write_all(bytes)?;
-    set_mode(temp, FILE_MODE)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(temp, path)
-}
-
-/// Flushes a directory entry change (a rename) to disk. Errors are ignored:
-/// the rename has happened, and some systems can't sync directories.
-#[cfg(unix)]
-fn sync_dir(dir: &Path) {
-    if let Ok(handle) = File::open(dir) {
-        let _ = handle.sync_all();
-    }
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) {}
-
-/// `{path}.{suffix}`, then `{path}.{suffix}-2`, `-3`, ...: names for copies kept aside.
-fn aside_names(path: &Path, suffix: &str) -> impl Iterator<Item = PathBuf> {
-    let mut base = path.as_os_str().to_owned();
-    base.push(format!(".{suffix}"));
-    (1..1000).map(move |n| {
-        let mut name = base.clone();
-        if n > 1 {
-            name.push(format!("-{n}"));
-        }
-        PathBuf::from(name)
-    })
-}
-
-/// Moves `path` aside as `{path}.{kind}-YYYYMMDD-HHMMSS[-N]`, never over an existing file.
-fn move_aside(path: &Path, kind: &str) -> io::Result<PathBuf> {
-    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S");
-    for target in aside_names(path, &format!("{kind}-{stamp}")) {
-        // A hard link never replaces an existing file; rename is the fallback
-        // for file systems without hard links.
-        match fs::hard_link(path, &target) {
-            Ok(()) => fs::remove_file(path)?,
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(_) if !target.exists() => fs::rename(path, &target)?,
-            Err(err) => return Err(err),
-        }
-        set_mode(&target, FILE_MODE)?;
-        return Ok(target);
-    }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free name"))
-}
-
-/// Copies `path` byte for byte to `{path}.{suffix}[-N]`, never over an existing file.
-fn copy_aside(path: &Path, suffix: &str) -> io::Result<PathBuf> {
-    let mut source = File::open(path)?;
-    let (mut copy, target) = create_unique(aside_names(path, suffix))?;
-    io::copy(&mut source, &mut copy)?;
-    set_mode(&target, FILE_MODE)?;
-    copy.sync_all()?;
-    Ok(target)
-}
-
-/// Creates a new private file at the first of `names` that is free (tries 1000 at most).
-fn create_unique(names: impl Iterator<Item = PathBuf>) -> io::Result<(File, PathBuf)> {
-    for name in names.take(1000) {
-        match private_file().write(true).create_new(true).open(&name) {
-            Ok(file) => return Ok((file, name)),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(err),
-        }
-    }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free name"))
-}
-
-/// Tries to lock `dir/journal.lock` for up to `wait`. On failure, says why.
-fn try_lock_for(dir: &Path, wait: Duration) -> Result<File, String> {
-    let path = dir.join(LOCK_FILE);
-    let file = private_file()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|err| format!("the lock file can't be opened: {err}"))?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
-                std::thread::sleep(Duration::from_millis(25));
-            }
-            Err(TryLockError::WouldBlock) => {
-                return Err("another copy of allyship kept the journal locked".to_owned());
-            }
-            Err(TryLockError::Error(err)) => return Err(format!("locking failed: {err}")),
-        }
-    }
-}
-
-/// Options for a new file that is private (0600) from its first byte on Unix.
-fn private_file() -> OpenOptions {
-    let mut options = OpenOptions::new();
-    #[cfg(unix)]
-    options.mode(FILE_MODE);
-    options
-}
-
-/// Sets Unix permissions explicitly, whatever the umask was.
-#[cfg(unix)]
-fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
-    fs::set_permissions(path, fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::journal::{PartIds, ReadStatus};
-    use jiff::Timestamp;
-    use jiff::civil::date;
-
-    fn session(id: &str, sections: &[&str]) -> Session {
-        let mut session = Session::new(id);
-        let at = Timestamp::from_second(1_700_000_000).expect("valid");
-        for section in sections {
-            session.record_read(section, at, date(2024, 3, 1));
-        }
-        session
-    }
-
-    fn open(dir: &Path) -> (Store, Journal, Vec<Notice>) {
-        Store::open(dir.to_path_buf())
-    }
-
-    fn moved_aside(dir: &Path, kind: &str) -> Vec<PathBuf> {
-        let prefix = format!("{JOURNAL_FILE}.{kind}-");
-        let mut found: Vec<PathBuf> = fs::read_dir(dir)
-            .expect("dir lists")
-            .map(|entry| entry.expect("entry").path())
-            .filter(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-            })
-            .collect();
-        found.sort();
-        found
-    }
-
-    fn deeply_nested(depth: usize) -> Vec<u8> {
-        let inner = "[".repeat(depth) + &"]".repeat(depth);
-        format!(r#"{{"version": 1, "extra": {inner}}}"#).into_bytes()
-    }
-
-    #[cfg(unix)]
-    fn mode_of(path: &Path) -> u32 {
-        fs::metadata(path).expect("metadata").permissions().mode() & 0o777
-    }
-
-    #[test]
-    fn missing_and_empty_files_start_fresh() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let (store, journal, notices) = open(tmp.path());
-        assert_eq!(
-            (store.mode(), journal, notices),
-            (Mode::Kept, Journal::new(), vec![])
-        );
-        for empty in ["", " \n\t"] {
-            fs::write(store.journal_path(), empty).expect("write");
-            let (store, journal, notices) = open(tmp.path());
-            assert_eq!(
-                (store.mode(), journal, notices),
-                (Mode::Kept, Journal::new(), vec![])
-            );
-        }
-        assert!(moved_aside(tmp.path(), "broken").is_empty());
-    }
-
-    #[test]
-    fn broken_files_are_moved_aside_byte_for_byte() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let path = journal_path_in(tmp.path());
-        let valid = serde_json::to_vec_pretty(&Journal::new()).expect("serializes");
-        let cases: Vec<Vec<u8>> = vec![
-            vec![0; 4096],
-            valid[..valid.len() / 2].to_vec(),
-            b"{\"version\": 1, \"sections\": 7}".to_vec(),
-            b"{\"sections\": {}}".to_vec(),
-            b"[1, 2".to_vec(),
-            vec![0xff, 0xfe, b'{'],
-            deeply_nested(10_000),
-        ];
-        for (i, bytes) in cases.iter().enumerate() {
-            fs::write(&path, bytes).expect("write");
-            let (store, journal, notices) = open(tmp.path());
-            let moved = moved_aside(tmp.path(), "broken");
-            assert_eq!(moved.len(), i + 1, "never overwritten");
-            let newest = moved
-                .iter()
-                .find(|p| fs::read(p).ok().as_ref() == Some(bytes));
-            let newest = newest.expect("kept byte for byte").clone();
-            assert_eq!(notices, vec![Notice::MovedAside(newest)]);
-            assert_eq!((store.mode(), journal), (Mode::Kept, Journal::new()));
-            assert!(!path.exists());
-        }
-    }
-
-    #[test]
-    fn newer_version_is_read_only_and_never_written() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let path = journal_path_in(tmp.path());
-        let text = r#"{"version": 2, "sections": {"a": "a new shape"}}"#;
-        fs::write(&path, text).expect("write");
-        let (mut store, _, notices) = open(tmp.path());
-        assert_eq!(store.mode(), Mode::ReadOnly);
-        assert_eq!(notices, vec![Notice::NewerVersion(2)]);
-        assert!(
-            notices[0]
-                .to_string()
-                .contains("opened read-only, nothing will be saved")
-        );
-        let mut reader = session("s1", &["b"]);
-        let saved = store.save(&mut reader).expect("no-op");
-        assert!(!saved.written);
-        assert_eq!(
-            saved.journal.status("b"),
-            ReadStatus::Read,
-            "shown, not saved"
-        );
-        assert!(reader.pending.has_unsaved());
-        assert_eq!(fs::read_to_string(&path).expect("read"), text);
-    }
-
-    #[test]
-    fn unknown_fields_survive_a_save() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let text = r#"{"version": 1, "themes": {"x": [1, 2]},
-            "days": {"2024-03-01": {"sections": [], "active_secs": 3, "mood": "ok"}}}"#;
-        fs::write(journal_path_in(tmp.path()), text).expect("write");
-        let (mut store, _, _) = open(tmp.path());
-        store.save(&mut session("s1", &["a"])).expect("saves");
-        let (_, journal, _) = open(tmp.path());
-        assert_eq!(journal.extra["themes"]["x"][1], 2);
-        assert_eq!(journal.days[&date(2024, 3, 1)].extra["mood"], "ok");
-        assert_eq!(journal.status("a"), ReadStatus::Read);
-    }
-
-    #[test]
-    fn a_saved_file_round_trips_and_is_private() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let dir = tmp.path().join("deep").join("allyship");
-        let (mut store, _, _) = open(&dir);
-        let mut reader = session("s1", &["tip-listen-actively", "intro"]);
-        reader.add_active_secs(date(2024, 3, 1), 120);
-        reader.set_position("intro", 4);
-        let saved = store.save(&mut reader).expect("saves");
-        assert!(saved.written);
-        assert!(!reader.pending.has_unsaved());
-        let text = fs::read_to_string(store.journal_path()).expect("read");
-        assert!(text.starts_with("{\n  \"version\": 1,") && text.ends_with("}\n"));
-        let (_, journal, notices) = open(&dir);
-        assert_eq!((journal, notices), (saved.journal, vec![]));
-        let parts = [PartIds {
-            title: "All",
-            ids: vec!["intro", "tip-listen-actively"],
-        }];
-        let summary = store
-            .save(&mut reader)
-            .expect("saves")
-            .journal
-            .summary(&parts);
-        assert_eq!(
-            (summary.read, summary.active_secs),
-            (2, 120),
-            "saving again adds nothing"
-        );
-        let leftovers = fs::read_dir(&dir).expect("lists").count();
-        assert_eq!(leftovers, 2, "only journal.json and journal.lock");
-        #[cfg(unix)]
-        {
-            assert_eq!(mode_of(&dir), 0o700);
-            assert_eq!(mode_of(&store.journal_path()), 0o600);
-            assert_eq!(mode_of(&dir.join(LOCK_FILE)), 0o600);
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn modes_are_restored_on_every_save() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let (mut store, _, _) = open(tmp.path());
-        store.save(&mut session("s1", &["a"])).expect("saves");
-        set_mode(tmp.path(), 0o777).expect("chmod");
-        set_mode(&store.journal_path(), 0o666).expect("chmod");
-        store.save(&mut session("s2", &["b"])).expect("saves");
-        assert_eq!(mode_of(tmp.path()), 0o700);
-        assert_eq!(mode_of(&store.journal_path()), 0o600);
-        fs::write(store.journal_path(), "oops").expect("write");
-        set_mode(&store.journal_path(), 0o644).expect("chmod");
-        let saved = store.save(&mut session("s3", &["c"])).expect("saves");
-        let Notice::MovedAside(path) = &saved.notices[0] else {
-            panic!("expected a moved-aside notice, got {:?}", saved.notices);
-        };
-        assert_eq!(mode_of(path), 0o600);
-        assert_eq!(fs::read(path).expect("read"), b"oops");
-    }
-
-    #[test]
-    fn a_removed_dir_is_made_again_on_save() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let dir = tmp.path().join("data");
-        let (mut store, _, _) = open(&dir);
-        fs::remove_dir_all(&dir).expect("removed");
-        let mut reader = session("s1", &["a"]);
-        assert!(store.save(&mut reader).expect("saves").written);
-        assert_eq!(open(&dir).1.status("a"), ReadStatus::Read);
-    }
-
-    #[test]
-    fn two_copies_saving_in_turn_lose_nothing() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let (mut first, _, _) = open(tmp.path());
-        let (mut second, _, _) = open(tmp.path());
-        let mut a = session("A", &["x"]);
-        let mut b = session("B", &["x", "y"]);
-        for round in 0..3u64 {
-            a.add_active_secs(date(2024, 3, 1), 10);
-            b.add_active_secs(date(2024, 3, 1), 1);
-            first.save(&mut a).expect("saves");
-            let saved = second.save(&mut b).expect("saves");
-            assert_eq!(
-                saved.journal.days[&date(2024, 3, 1)].active_secs,
-                11 * (round + 1)
-            );
-        }
-        a.set_position("x", 3);
-        first.save(&mut a).expect("saves");
-        let (_, journal, _) = open(tmp.path());
-        assert_eq!(journal.sections["x"].sessions, 2);
-        assert_eq!(journal.sections["y"].sessions, 1);
-        assert_eq!(journal.status("x"), ReadStatus::Revisited);
-        assert_eq!(journal.position.map(|p| p.scroll), Some(3));
-    }
-
-    #[test]
-    fn a_held_lock_delays_then_says_so_once() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let (mut store, _, _) = open(tmp.path());
-        store.lock_wait = Duration::from_millis(50);
-        let holder = try_lock_for(tmp.path(), Duration::ZERO).expect("locks");
-        let saved = store
-            .save(&mut session("s1", &["a"]))
-            .expect("saves anyway");
-        assert!(saved.written);
-        assert!(matches!(saved.notices[..], [Notice::NoLock(_)]));
-        let again = store
-            .save(&mut session("s2", &["b"]))
-            .expect("saves anyway");
-        assert!(again.notices.is_empty(), "told once");
-        drop(holder);
-    }
-
-    #[test]
-    fn an_unusable_dir_keeps_nothing() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let file = tmp.path().join("file");
-        fs::write(&file, "not a folder").expect("write");
-        let (mut store, journal, notices) = open(&file.join("sub"));
-        assert_eq!((store.mode(), journal), (Mode::NotKept, Journal::new()));
-        assert!(matches!(notices[..], [Notice::NotKept(_)]));
-        let saved = store.save(&mut session("s1", &["a"])).expect("no-op");
-        assert!(!saved.written);
-        assert_eq!(saved.journal.status("a"), ReadStatus::Read);
-        assert!(store.reset().is_err());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_read_only_dir_keeps_nothing_unless_root_can_write() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let dir = tmp.path().join("ro");
-        fs::create_dir(&dir).expect("mkdir");
-        set_mode(&dir, 0o500).expect("chmod");
-        let root_writes = fs::write(dir.join("probe"), "x").is_ok();
-        let (store, _, notices) = open(&dir);
-        if root_writes {
-            assert_eq!(store.mode(), Mode::Kept, "root may write anywhere");
-        } else {
-            assert_eq!(store.mode(), Mode::NotKept);
-            assert!(matches!(notices[..], [Notice::NotKept(_)]));
-        }
-        set_mode(&dir, 0o700).expect("chmod back");
-    }
-
-    #[test]
-    fn an_unreadable_journal_is_left_alone() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        fs::create_dir(journal_path_in(tmp.path())).expect("a folder where the file should be");
-        let (mut store, _, notices) = open(tmp.path());
-        assert_eq!(store.mode(), Mode::NotKept);
-        assert!(matches!(notices[..], [Notice::NotKept(_)]));
-        assert!(
-            !store
-                .save(&mut session("s1", &["a"]))
-                .expect("no-op")
-                .written
-        );
-        assert!(journal_path_in(tmp.path()).is_dir());
-    }
-
-    #[test]
-    fn older_version_is_migrated_with_a_backup() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let original = br#"{"version": 0, "sections": {}}"#;
-        fs::write(journal_path_in(tmp.path()), original).expect("write");
-        let (mut store, journal, notices) = open(tmp.path());
-        let backup = tmp.path().join("journal.json.v0-backup");
-        assert_eq!(notices, vec![Notice::Migrated(0, backup.clone())]);
-        assert_eq!(journal.version, CURRENT_VERSION);
-        assert_eq!(fs::read(&backup).expect("backup"), original);
-        store.save(&mut session("s1", &["a"])).expect("saves");
-        let (_, journal, _) = open(tmp.path());
-        assert_eq!(journal.version, CURRENT_VERSION);
-        assert_eq!(fs::read(&backup).expect("backup kept"), original);
-    }
-
-    #[test]
-    fn reset_moves_the_journal_aside() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let (mut store, _, _) = open(tmp.path());
-        assert!(matches!(store.reset(), Err(StoreError::NoJournal(_))));
-        store.save(&mut session("s1", &["a"])).expect("saves");
-        let before = fs::read(store.journal_path()).expect("read");
-        let moved = store.reset().expect("resets");
-        assert_eq!(fs::read(&moved).expect("moved"), before);
-        assert_eq!(moved_aside(tmp.path(), "reset"), vec![moved]);
-        let (_, journal, _) = open(tmp.path());
-        assert_eq!(journal, Journal::new());
-        store.save(&mut session("s2", &["b"])).expect("saves");
-        assert!(store.reset().expect("resets again").exists());
-        assert_eq!(
-            moved_aside(tmp.path(), "reset").len(),
-            2,
-            "same second, new name"
-        );
-    }
-
-    #[test]
-    fn atomic_write_replaces_whole_files_and_leaves_no_temp() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let path = tmp.path().join("export.json");
-        atomic_write(&path, b"first").expect("writes");
-        atomic_write(&path, b"second").expect("writes");
-        assert_eq!(fs::read(&path).expect("read"), b"second");
-        assert_eq!(fs::read_dir(tmp.path()).expect("lists").count(), 1);
-        #[cfg(unix)]
-        assert_eq!(mode_of(&path), 0o600);
-    }
-
-    #[test]
-    fn data_dir_prefers_flag_then_env_then_platform() {
-        let some = |s: &str| Some(PathBuf::from(s));
-        let platform = || some("/home/p/.local/share/allyship");
-        let pick = |cli, env| choose_data_dir(cli, env, platform).expect("found");
-        assert_eq!(pick(some("/flag"), some("/env")), PathBuf::from("/flag"));
-        assert_eq!(pick(None, some("/env")), PathBuf::from("/env"));
-        assert_eq!(
-            pick(some(""), some("")),
-            PathBuf::from("/home/p/.local/share/allyship")
-        );
-        let none = choose_data_dir(None, None, || None);
-        assert!(matches!(none, Err(StoreError::NoDataDir)));
-        let message = StoreError::NoDataDir.to_string();
-        assert!(message.contains("progress can't be kept"));
-    }
-
-    const KILL_DIR_ENV: &str = "ALLYSHIP_TEST_SAVE_FOREVER_DIR";
-
-    /// Child half of the kill test: saves in a loop until killed. Does nothing
-    /// unless started by `sigkill_during_saves_leaves_a_whole_journal`.
-    #[test]
-    #[ignore = "run by sigkill_during_saves_leaves_a_whole_journal"]
-    fn save_forever() {
-        let Some(dir) = std::env::var_os(KILL_DIR_ENV) else {
-            return;
-        };
-        let (mut store, _, _) = Store::open(PathBuf::from(dir));
-        let mut session = Session::start(Timestamp::now());
-        for n in 0..100_000u32 {
-            session.record_read(
-                &format!("section-{}", n % 500),
-                Timestamp::now(),
-                date(2024, 3, 1),
-            );
-            session.add_active_secs(date(2024, 3, 1), 1);
-            store.save(&mut session).expect("saves");
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn sigkill_during_saves_leaves_a_whole_journal() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let exe = std::env::current_exe().expect("test binary");
-        let mut last_secs = 0;
-        for round in 0..12u64 {
-            let mut child = std::process::Command::new(&exe)
-                .args([
-                    "--exact",
-                    "store::tests::save_forever",
-                    "--ignored",
-                    "--quiet",
-                ])
-                .env(KILL_DIR_ENV, tmp.path())
-                .stdout(std::process::Stdio::null())
-                .spawn()
-                .expect("spawns");
-            std::thread::sleep(Duration::from_millis(40 + round * 13 % 60));
-            child.kill().expect("SIGKILL");
-            child.wait().expect("reaped");
-            let (_, journal, notices) = open(tmp.path());
-            assert!(notices.is_empty(), "round {round}: {notices:?}");
-            let secs = journal
-                .days
-                .get(&date(2024, 3, 1))
-                .map_or(0, |d| d.active_secs);
-            assert!(secs >= last_secs, "round {round}: progress never goes back");
-            last_secs = secs;
-        }
-        assert!(last_secs > 0, "the child managed to save at least once");
-        let names = fs::read_dir(tmp.path()).expect("lists").count();
-        assert_eq!(names, 2, "opening removed the temp files of killed saves");
-    }
-}
+mod tests;

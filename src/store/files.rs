@@ -1,0 +1,179 @@
+//! The store's file primitives: private directories and files, atomic
+//! replacement, copies kept aside, and the lock.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+#[cfg(unix)]
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+
+use super::{DIR_MODE, FILE_MODE, LOCK_FILE};
+
+/// Creates the data directory if needed (again, if it was removed) and makes it 0700.
+pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    builder.mode(DIR_MODE);
+    builder.create(dir)?;
+    set_mode(dir, DIR_MODE)
+}
+
+/// Creates the data directory and checks that files can be created in it.
+pub(super) fn prepare_dir(dir: &Path) -> io::Result<()> {
+    create_private_dir(dir)?;
+    let probe = dir.join(format!(".probe-{}", std::process::id()));
+    private_file()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&probe)?;
+    fs::remove_file(&probe)
+}
+
+/// Replaces `path` with `bytes` so that a crash at any moment leaves either
+/// the old or the new file: private temp file in the same directory,
+/// `sync_all`, rename, then sync the directory. The file ends up 0600 (Unix).
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temps = std::iter::repeat_with(|| {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()))
+    });
+    let (file, temp) = create_unique(temps)?;
+    if let Err(err) = fill_and_rename(file, &temp, path, bytes) {
+        let _ = fs::remove_file(&temp);
+        return Err(err);
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+pub(super) fn fill_and_rename(
+    mut file: File,
+    temp: &Path,
+    path: &Path,
+    bytes: &[u8],
+) -> io::Result<()> {
+    file.write_all(bytes)?;
+    set_mode(temp, FILE_MODE)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(temp, path)
+}
+
+/// Flushes a directory entry change (a rename) to disk. Errors are ignored:
+/// the rename has happened, and some systems can't sync directories.
+#[cfg(unix)]
+pub(super) fn sync_dir(dir: &Path) {
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+pub(super) fn sync_dir(_dir: &Path) {}
+
+/// `{path}.{suffix}`, then `{path}.{suffix}-2`, `-3`, ...: names for copies kept aside.
+pub(super) fn aside_names(path: &Path, suffix: &str) -> impl Iterator<Item = PathBuf> {
+    let mut base = path.as_os_str().to_owned();
+    base.push(format!(".{suffix}"));
+    (1..1000).map(move |n| {
+        let mut name = base.clone();
+        if n > 1 {
+            name.push(format!("-{n}"));
+        }
+        PathBuf::from(name)
+    })
+}
+
+/// Moves `path` aside as `{path}.{kind}-YYYYMMDD-HHMMSS[-N]`, never over an existing file.
+pub(super) fn move_aside(path: &Path, kind: &str) -> io::Result<PathBuf> {
+    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S");
+    for target in aside_names(path, &format!("{kind}-{stamp}")) {
+        // A hard link never replaces an existing file; rename is the fallback
+        // for file systems without hard links.
+        match fs::hard_link(path, &target) {
+            Ok(()) => fs::remove_file(path)?,
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(_) if !target.exists() => fs::rename(path, &target)?,
+            Err(err) => return Err(err),
+        }
+        set_mode(&target, FILE_MODE)?;
+        return Ok(target);
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free name"))
+}
+
+/// Copies `path` byte for byte to `{path}.{suffix}[-N]`, never over an existing file.
+pub(super) fn copy_aside(path: &Path, suffix: &str) -> io::Result<PathBuf> {
+    let mut source = File::open(path)?;
+    let (mut copy, target) = create_unique(aside_names(path, suffix))?;
+    io::copy(&mut source, &mut copy)?;
+    set_mode(&target, FILE_MODE)?;
+    copy.sync_all()?;
+    Ok(target)
+}
+
+/// Creates a new private file at the first of `names` that is free (tries 1000 at most).
+pub(super) fn create_unique(names: impl Iterator<Item = PathBuf>) -> io::Result<(File, PathBuf)> {
+    for name in names.take(1000) {
+        match private_file().write(true).create_new(true).open(&name) {
+            Ok(file) => return Ok((file, name)),
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free name"))
+}
+
+/// Tries to lock `dir/journal.lock` for up to `wait`. On failure, says why.
+pub(super) fn try_lock_for(dir: &Path, wait: Duration) -> Result<File, String> {
+    let path = dir.join(LOCK_FILE);
+    let file = private_file()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|err| format!("the lock file can't be opened: {err}"))?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err("another copy of allyship kept the journal locked".to_owned());
+            }
+            Err(TryLockError::Error(err)) => return Err(format!("locking failed: {err}")),
+        }
+    }
+}
+
+/// Options for a new file that is private (0600) from its first byte on Unix.
+pub(super) fn private_file() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    options.mode(FILE_MODE);
+    options
+}
+
+/// Sets Unix permissions explicitly, whatever the umask was.
+#[cfg(unix)]
+pub(super) fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+pub(super) fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
+    Ok(())
+}

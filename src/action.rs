@@ -1,6 +1,8 @@
 //! What a person can ask the app to do (actions) and what the app asks the
 //! outside world to do in return (effects). `update` turns one into the other.
 
+use ratatui::crossterm::event::KeyEvent;
+
 /// One thing a person asked for, already decoded from a key or the mouse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -36,6 +38,22 @@ pub enum Action {
     Help,
     /// Show the reading journal: progress, calendar, what to revisit.
     Journal,
+    /// Bookmark the open section, or remove its bookmark.
+    ToggleBookmark,
+    /// Show the bookmarks list.
+    Bookmarks,
+    /// Write or edit the note for the open section.
+    EditNote,
+    /// Show "My notes", every note newest first.
+    Notes,
+    /// Save the note being written (Ctrl-S, or a pause in typing).
+    SaveNote,
+    /// Remove the highlighted bookmark.
+    Remove,
+    /// Give the highlighted bookmark a label.
+    Relabel,
+    /// A key typed into a note or label.
+    Type(KeyEvent),
     /// Close the overlay, or cancel a half-typed number.
     Close,
     /// Save and leave.
@@ -70,4 +88,23 @@ pub enum Action {
 pub enum Effect {
     /// Save what must be kept, then leave the app.
     Quit,
+    /// Keep this text as the note for a section (empty text removes it).
+    KeepNote {
+        /// The section id.
+        section: String,
+        /// The note's text.
+        text: String,
+    },
+    /// Bookmark a section, with an optional label.
+    Bookmark {
+        /// The section id.
+        section: String,
+        /// A short label, if given.
+        label: Option<String>,
+    },
+    /// Remove the bookmark on a section.
+    Unbookmark {
+        /// The section id.
+        section: String,
+    },
 }

@@ -2,6 +2,7 @@
 //! Changed only by `update`; read by the views.
 
 use crate::content::Toolkit;
+use crate::editor::TextInput;
 use crate::journal::Journal;
 use crate::layout;
 use crate::render;
@@ -34,6 +35,20 @@ pub enum Overlay {
         selected: usize,
         /// First visible line.
         scroll: u16,
+    },
+    /// Writing the note for a section, below its reflection prompts.
+    Note(Box<TextInput>),
+    /// The bookmarks, to jump to, relabel or remove.
+    Bookmarks {
+        /// The highlighted bookmark.
+        selected: usize,
+    },
+    /// Giving a bookmark a label (from the bookmarks list).
+    Label(Box<TextInput>),
+    /// "My notes": every note, newest first.
+    Notes {
+        /// The highlighted note.
+        selected: usize,
     },
 }
 
@@ -234,6 +249,35 @@ impl App {
             "Welcome back: continuing at {}. {title}",
             index + 1
         ));
+    }
+
+    /// The id of the open section.
+    pub fn current_id(&self) -> Option<&str> {
+        self.toolkit
+            .entry(self.current)
+            .map(|e| e.section.id.as_str())
+    }
+
+    /// Bookmarked section ids in reading order, then any no longer in the toolkit.
+    pub fn bookmark_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .toolkit
+            .entries()
+            .map(|e| e.section.id.clone())
+            .filter(|id| self.journal.bookmarks.contains_key(id))
+            .collect();
+        for id in self.journal.bookmarks.keys() {
+            if self.toolkit.index_of(id).is_none() {
+                ids.push(id.clone());
+            }
+        }
+        ids
+    }
+
+    /// Section ids that have notes, newest note first.
+    pub fn note_ids(&self) -> Vec<String> {
+        let notes = self.journal.notes_newest_first();
+        notes.into_iter().map(|(id, _)| id.to_string()).collect()
     }
 
     /// Where the open section is, for the history.

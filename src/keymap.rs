@@ -108,6 +108,22 @@ pub const READER: &[Binding] = &[
         "forward again",
     ),
     bind(
+        &[ch('b')],
+        Action::ToggleBookmark,
+        "bookmark this section (again to remove)",
+    ),
+    bind(&[ch('B')], Action::Bookmarks, "your bookmarks"),
+    bind(
+        &[ch('e')],
+        Action::EditNote,
+        "write or edit your note on this section",
+    ),
+    bind(
+        &[ch('R')],
+        Action::Notes,
+        "my notes (reflections), newest first",
+    ),
+    bind(
         &[ch('J')],
         Action::Journal,
         "your journal: progress, days read, what to revisit",
@@ -193,6 +209,96 @@ pub const JOURNAL: &[Binding] = &[
         "quit",
     ),
 ];
+
+const CTRL_C: KeyPattern = KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+
+/// The note editor's own keys; every other key is typed into the note.
+pub const NOTE: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Close,
+        "save the note and close it",
+    ),
+    bind(
+        &[KeyPattern::Key(KeyCode::Char('s'), KeyModifiers::CONTROL)],
+        Action::SaveNote,
+        "save now (it also saves by itself when you pause)",
+    ),
+    bind(&[CTRL_C], Action::Quit, "save the note and quit"),
+];
+
+/// The label box's keys; every other key is typed into the label.
+pub const LABEL: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], Action::Open, "keep the label"),
+    bind(&[key(KeyCode::Esc)], Action::Close, "cancel"),
+    bind(&[CTRL_C], Action::Quit, "quit"),
+];
+
+/// The bookmarks list's keys.
+pub const BOOKMARKS: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous bookmark",
+    ),
+    bind(
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next bookmark",
+    ),
+    bind(
+        &[key(KeyCode::Home), ch('g')],
+        Action::Top,
+        "first bookmark",
+    ),
+    bind(
+        &[key(KeyCode::End), ch('G')],
+        Action::Bottom,
+        "last bookmark",
+    ),
+    bind(&[key(KeyCode::Enter)], Action::Open, "open the section"),
+    bind(&[ch('r')], Action::Relabel, "give it a label"),
+    bind(
+        &[ch('d'), key(KeyCode::Delete)],
+        Action::Remove,
+        "remove the bookmark",
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('q'), ch('B')],
+        Action::Close,
+        "close the list",
+    ),
+    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(&[CTRL_C], Action::Quit, "quit"),
+];
+
+/// The "My notes" list's keys.
+pub const NOTES: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "previous note"),
+    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "next note"),
+    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "newest note"),
+    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "oldest note"),
+    bind(
+        &[key(KeyCode::Enter), ch('e')],
+        Action::Open,
+        "edit the note",
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('q'), ch('R')],
+        Action::Close,
+        "close the list",
+    ),
+    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(&[CTRL_C], Action::Quit, "quit"),
+];
+
+/// For text boxes: the box's own keys, or else the key is typed.
+pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    action_for(bindings, event).or(Some(Action::Type(event)))
+}
 
 /// Turns a key press into an action, or `None` for keys the app ignores
 /// (including key releases, which Windows sends).

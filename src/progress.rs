@@ -111,6 +111,26 @@ impl Progress {
         }
     }
 
+    /// Keeps `text` as the note on `section` (empty text removes the note);
+    /// written by the next save.
+    pub fn set_note(&mut self, section: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.session.delete_note(section, Timestamp::now());
+        } else {
+            self.session.set_note(section, text, Timestamp::now());
+        }
+    }
+
+    /// Bookmarks `section`; written by the next save.
+    pub fn set_bookmark(&mut self, section: &str, label: Option<String>) {
+        self.session.set_bookmark(section, label, Timestamp::now());
+    }
+
+    /// Removes the bookmark on `section`; written by the next save.
+    pub fn remove_bookmark(&mut self, section: &str) {
+        self.session.remove_bookmark(section, Timestamp::now());
+    }
+
     /// Saves this session's reads, time and position, merged with whatever
     /// another copy of the app saved meanwhile.
     pub fn save(&mut self, position: Option<(&str, u16)>, now: Instant) -> SaveReport {

@@ -10,7 +10,8 @@ use crate::update::update;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -26,6 +27,9 @@ use std::time::Instant;
 /// How long to wait for input before checking signals and timers.
 const TICK: Duration = Duration::from_millis(250);
 
+/// A pause in typing this long saves the note being written.
+const NOTE_PAUSE: Duration = Duration::from_secs(2);
+
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown.
 /// Safe to call more than once.
 pub fn restore() {
@@ -33,6 +37,7 @@ pub fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );
@@ -50,7 +55,12 @@ fn install_panic_hook() {
 fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     install_panic_hook();
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
@@ -109,13 +119,17 @@ impl Session {
         let stop = stop_flag();
         let events = spawn_event_reader();
         let result = self.event_loop(&stop, &events);
-        // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error.
+        // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error,
+        // including a note half-typed.
+        let effects = update(&mut self.app, Action::SaveNote);
+        self.carry_out(effects, Instant::now());
         self.save(Instant::now());
         result
     }
 
     fn event_loop(&mut self, stop: &AtomicBool, events: &Receiver<Event>) -> anyhow::Result<()> {
         let mut now = Instant::now();
+        let mut last_typed: Option<Instant> = None;
         self.progress.showing(self.visible_id().as_deref(), now);
         loop {
             if stop.load(Ordering::Relaxed) {
@@ -134,19 +148,55 @@ impl Session {
                 if !matches!(event, Event::Resize(..)) {
                     self.progress.activity(now);
                 }
-                let Some(action) = action_for_event(&self.app, event) else {
-                    continue;
-                };
-                if update(&mut self.app, action).contains(&Effect::Quit) {
-                    return Ok(());
+                for action in actions_for_event(&self.app, event) {
+                    if matches!(action, Action::Type(_)) {
+                        last_typed = Some(now);
+                    }
+                    let effects = update(&mut self.app, action);
+                    if self.carry_out(effects, now) {
+                        return Ok(());
+                    }
                 }
                 self.progress.showing(self.visible_id().as_deref(), now);
+            }
+            // A pause in typing saves the note, so a crash loses seconds at most.
+            if last_typed.is_some_and(|t| now.duration_since(t) >= NOTE_PAUSE) {
+                last_typed = None;
+                let effects = update(&mut self.app, Action::SaveNote);
+                self.carry_out(effects, now);
             }
             if self.progress.tick(now) {
                 self.save(now);
             }
             self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
         }
+    }
+
+    /// Does what `update` asked; true when the app should leave.
+    fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> bool {
+        let mut quit = false;
+        let mut changed = false;
+        for effect in effects {
+            match effect {
+                Effect::Quit => quit = true,
+                Effect::KeepNote { section, text } => {
+                    self.progress.set_note(&section, &text);
+                    changed = true;
+                }
+                Effect::Bookmark { section, label } => {
+                    self.progress.set_bookmark(&section, label);
+                    changed = true;
+                }
+                Effect::Unbookmark { section } => {
+                    self.progress.remove_bookmark(&section);
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            self.save(now);
+        }
+        quit
     }
 
     /// The id of the section on screen, if nothing covers it.
@@ -187,17 +237,51 @@ fn spawn_event_reader() -> Receiver<Event> {
     receiver
 }
 
+/// Whether keys go into a text box (so `q` is a letter).
+fn typing(app: &App) -> bool {
+    matches!(app.overlay, Some(Overlay::Note(_) | Overlay::Label(_)))
+}
+
 /// The key table for whatever is on top.
 fn bindings(app: &App) -> &'static [Binding] {
     match app.overlay {
         Some(Overlay::Help { .. }) => keymap::HELP,
         Some(Overlay::Journal { .. }) => keymap::JOURNAL,
+        Some(Overlay::Note(_)) => keymap::NOTE,
+        Some(Overlay::Label(_)) => keymap::LABEL,
+        Some(Overlay::Bookmarks { .. }) => keymap::BOOKMARKS,
+        Some(Overlay::Notes { .. }) => keymap::NOTES,
         None => keymap::READER,
+    }
+}
+
+/// Pasted text as the keys that would type it (bracketed paste).
+fn pasted(text: &str) -> Vec<Action> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .map(|c| {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            Action::Type(KeyEvent::new(code, KeyModifiers::NONE))
+        })
+        .collect()
+}
+
+/// The actions one terminal event stands for.
+fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
+    match event {
+        Event::Paste(text) if typing(app) => pasted(&text),
+        other => action_for_event(app, other).into_iter().collect(),
     }
 }
 
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
     match event {
+        Event::Key(key) if typing(app) => keymap::typing_action(bindings(app), key),
         Event::Key(key) => keymap::action_for(bindings(app), key),
         Event::Mouse(MouseEvent {
             kind, column, row, ..

@@ -18,12 +18,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
         _ => {
             app.message = None;
-            match app.overlay {
+            match app.overlay.take() {
                 Some(Overlay::Help { scroll }) => help_window(app, action, scroll),
                 Some(Overlay::Journal { selected, scroll }) => {
                     journal_window(app, action, selected, scroll);
                 }
-                None => reader(app, action),
+                Some(Overlay::Note(input)) => {
+                    writing::note_window(app, action, input, &mut effects)
+                }
+                Some(Overlay::Label(input)) => {
+                    writing::label_window(app, action, input, &mut effects);
+                }
+                Some(Overlay::Bookmarks { selected }) => {
+                    writing::bookmarks_window(app, action, selected, &mut effects);
+                }
+                Some(Overlay::Notes { selected }) => writing::notes_window(app, action, selected),
+                None => reader(app, action, &mut effects),
             }
         }
     }
@@ -113,7 +123,7 @@ fn scrolled(scroll: u16, action: Action, max: u16, page: u16) -> u16 {
     .min(max)
 }
 
-fn reader(app: &mut App, action: Action) {
+fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     let in_contents = app.focus == Focus::Contents && app.contents_shown();
     match action {
         Action::Up
@@ -177,7 +187,16 @@ fn reader(app: &mut App, action: Action) {
             toggle_contents(app)
         }
         Action::Close => {}
-        Action::Quit | Action::Resize { .. } => {}
+        Action::ToggleBookmark => writing::toggle_bookmark(app, effects),
+        Action::Bookmarks => app.overlay = Some(Overlay::Bookmarks { selected: 0 }),
+        Action::EditNote => writing::open_note_here(app),
+        Action::Notes => app.overlay = Some(Overlay::Notes { selected: 0 }),
+        Action::Quit
+        | Action::Resize { .. }
+        | Action::SaveNote
+        | Action::Remove
+        | Action::Relabel
+        | Action::Type(_) => {}
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),
     }
@@ -323,7 +342,13 @@ fn keep_in_bounds(app: &mut App) {
     match &mut app.overlay {
         Some(Overlay::Help { scroll }) => *scroll = (*scroll).min(help::max_scroll(app.screen)),
         Some(Overlay::Journal { .. }) => keep_journal_in_bounds(app),
-        None => {}
+        Some(Overlay::Bookmarks { selected }) => {
+            *selected = (*selected).min(app.journal.bookmarks.len().saturating_sub(1));
+        }
+        Some(Overlay::Notes { selected }) => {
+            *selected = (*selected).min(app.journal.notes.len().saturating_sub(1));
+        }
+        Some(Overlay::Note(_) | Overlay::Label(_)) | None => {}
     }
     if !app.contents_shown() && app.focus == Focus::Contents {
         app.focus = Focus::Text;
@@ -357,6 +382,8 @@ fn keep_journal_in_bounds(app: &mut App) {
         *scroll = (*scroll).min(max);
     }
 }
+
+mod writing;
 
 #[cfg(test)]
 mod tests;

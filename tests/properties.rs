@@ -33,6 +33,17 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Help),
         Just(Action::Journal),
         Just(Action::Close),
+        Just(Action::ToggleBookmark),
+        Just(Action::Bookmarks),
+        Just(Action::EditNote),
+        Just(Action::Notes),
+        Just(Action::SaveNote),
+        Just(Action::Remove),
+        Just(Action::Relabel),
+        any::<char>().prop_map(|c| Action::Type(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE
+        ))),
         (0u16..300, 0u16..100, any::<bool>()).prop_map(|(column, row, down)| Action::Wheel {
             column,
             row,
@@ -60,7 +71,11 @@ fn assert_in_bounds(app: &App) {
             assert!(selected < rows.iter().filter(|r| r.target.is_some()).count());
             assert!(usize::from(scroll) <= rows.len());
         }
-        None => {}
+        Some(Overlay::Bookmarks { selected }) => {
+            assert!(selected < app.journal.bookmarks.len().max(1));
+        }
+        Some(Overlay::Notes { selected }) => assert!(selected < app.journal.notes.len().max(1)),
+        Some(Overlay::Note(_) | Overlay::Label(_)) | None => {}
     }
 }
 

@@ -4,6 +4,7 @@ pub mod help;
 pub mod journal;
 pub mod reader;
 pub mod theme;
+pub mod writing;
 
 use crate::app::{App, Overlay};
 use crate::layout;
@@ -25,6 +26,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Journal { selected, scroll }) => {
             journal::draw(frame, app, *selected, *scroll)
         }
+        Some(Overlay::Note(input)) => writing::draw_note(frame, app, input),
+        Some(Overlay::Label(input)) => writing::draw_label(frame, app, input),
+        Some(Overlay::Bookmarks { selected }) => writing::draw_bookmarks(frame, app, *selected),
+        Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
         None => {}
     }
 }

@@ -4,6 +4,7 @@ use crate::action::Action;
 use crate::app::{App, ContentsRow, Focus, Overlay};
 use crate::keymap::{self, READER};
 use crate::report;
+use crate::ui::writing::{BOOKMARK_MARK, NOTE_MARK};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -85,9 +86,24 @@ fn contents_entry(app: &App, index: usize, width: usize) -> Line<'static> {
         return Line::default();
     };
     let open = if index == app.current { "▶" } else { " " };
-    let mark = report::mark(app.journal.status(&entry.section.id));
+    let id = &entry.section.id;
+    let mark = report::mark(app.journal.status(id));
+    let bookmark = if app.journal.bookmarks.contains_key(id) {
+        BOOKMARK_MARK
+    } else {
+        ""
+    };
+    let note = if app.journal.notes.contains_key(id) {
+        NOTE_MARK
+    } else {
+        ""
+    };
     let text = fit(
-        &format!("{open}{:>2} {mark} {}", index + 1, entry.section.title),
+        &format!(
+            "{open}{:>2} {mark}{bookmark}{note} {}",
+            index + 1,
+            entry.section.title
+        ),
         width,
     );
     let style = if index == app.selected && app.focus == Focus::Contents {
@@ -226,9 +242,10 @@ pub fn status_text(app: &App) -> (String, String) {
 fn hints(app: &App) -> Vec<String> {
     match app.overlay {
         Some(Overlay::Help { .. }) => return vec!["Esc close".into(), "↑↓ scroll".into()],
-        Some(Overlay::Journal { .. }) => {
+        Some(Overlay::Journal { .. } | Overlay::Bookmarks { .. } | Overlay::Notes { .. }) => {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }
+        Some(Overlay::Note(_) | Overlay::Label(_)) => return vec!["Esc close".into()],
         None => {}
     }
     let key = |action| {

@@ -1,0 +1,665 @@
+//! Search: an [`Index`] built once from the toolkit, ranked [`Hit`]s with a
+//! line of context each, and byte ranges for highlighting matches.
+//!
+//! Text is folded for matching, one character for one (lower case, Latin
+//! accents removed by nucleo-matcher's tables), so positions map back to the
+//! original, and split into words: runs of letters and digits. A query word
+//! matches a word of the text, from strongest to weakest: exactly, as its
+//! start, inside it, with a typo or two (a swap counts as one), or as a
+//! fuzzy subsequence scored by nucleo-matcher above a floor that grows with
+//! the query's length. A one-letter word only matches the start of words.
+
+use crate::content::{Block, Toolkit};
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
+use nucleo_matcher::{Config, Matcher, Utf32String, chars};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
+
+/// The widest a context line gets, in terminal columns, ellipses included.
+pub const CONTEXT_WIDTH: usize = 70;
+/// Query words after this many (distinct) are ignored.
+const MAX_WORDS: usize = 8;
+/// How well a query word matches a word of the text, by kind of match.
+const EXACT: u8 = 100;
+const PREFIX: u8 = 85;
+const INFIX: u8 = 65;
+const TYPO: u8 = 40;
+const FUZZY: u8 = 20;
+/// Added, times the field's weight, when the query words appear in a row.
+const PHRASE: u32 = 30;
+/// The weight of the weightiest field, a title.
+const MAX_WEIGHT: u32 = 10;
+
+/// Which part of a section a match is in; titles and points weigh most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// The section's heading.
+    Title,
+    /// One of a list of points.
+    Point,
+    /// A paragraph.
+    Body,
+    /// A quotation, or who said it.
+    Quote,
+    /// A resource's title or author.
+    Link,
+    /// A reflection or discussion prompt.
+    Prompt,
+}
+
+impl FieldKind {
+    /// The lower-case name used in plain and JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Title => "title",
+            FieldKind::Point => "point",
+            FieldKind::Body => "body",
+            FieldKind::Quote => "quote",
+            FieldKind::Link => "link",
+            FieldKind::Prompt => "prompt",
+        }
+    }
+
+    /// How much a match here counts; body text is 5.
+    fn weight(self) -> u32 {
+        match self {
+            FieldKind::Title => MAX_WEIGHT,
+            FieldKind::Point => 7,
+            FieldKind::Quote | FieldKind::Link => 6,
+            FieldKind::Body => 5,
+            FieldKind::Prompt => 4,
+        }
+    }
+}
+
+/// One matching section, as the results list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The section's reading-order index (from 0).
+    pub section: usize,
+    /// Higher is better; only meaningful against other hits of one search.
+    pub score: u32,
+    /// Where the best match is.
+    pub field: FieldKind,
+    /// One line around the best match, at most [`CONTEXT_WIDTH`] columns,
+    /// with "…" where the text was cut.
+    pub context: String,
+    /// Byte ranges of the matches inside `context`: sorted, not overlapping.
+    pub matches: Vec<Range<usize>>,
+}
+
+/// One searchable piece of text.
+#[derive(Debug, Clone)]
+struct Field {
+    section: u32,
+    kind: FieldKind,
+    text: String,
+    /// Its words, as indexes into the vocabulary.
+    words: Vec<u32>,
+}
+
+/// Every section's searchable text, built once per toolkit.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    fields: Vec<Field>,
+    /// Each section's fields, a range of `fields`.
+    sections: Vec<Range<usize>>,
+    /// Every distinct folded word, and the same as nucleo-matcher wants it.
+    vocab: Vec<String>,
+    vocab32: Vec<Utf32String>,
+    ids: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+    /// For each vocabulary word, the fields holding it, ascending.
+    postings: Vec<Vec<u32>>,
+}
+
+impl Index {
+    /// Indexes titles, paragraphs, points, quotes, links and prompts.
+    pub fn new(toolkit: &Toolkit) -> Self {
+        let mut index = Index::default();
+        for entry in toolkit.entries() {
+            let s = entry.section;
+            let start = index.fields.len();
+            let mut add = |kind, text: &str| index.add(entry.index, kind, text);
+            add(FieldKind::Title, &s.title);
+            for block in &s.blocks {
+                match block {
+                    Block::Paragraph(p) => add(FieldKind::Body, p),
+                    Block::Points(points) => points.iter().for_each(|p| add(FieldKind::Point, p)),
+                    Block::Quote(q) => {
+                        add(FieldKind::Quote, &q.text);
+                        add(FieldKind::Quote, &q.by);
+                    }
+                    Block::Links(links) => {
+                        for link in links {
+                            add(FieldKind::Link, &link.title);
+                            link.by.iter().for_each(|by| add(FieldKind::Link, by));
+                        }
+                    }
+                }
+            }
+            s.reflect
+                .iter()
+                .chain(&s.discuss)
+                .for_each(|p| add(FieldKind::Prompt, p));
+            index.sections.push(start..index.fields.len());
+        }
+        index
+    }
+
+    fn add(&mut self, section: usize, kind: FieldKind, text: &str) {
+        let f = self.fields.len() as u32;
+        let mut words = Vec::new();
+        each_word(text, |word, _| {
+            let id = match self.ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.vocab.len() as u32;
+                    self.ids.insert(word.to_string(), id);
+                    self.vocab.push(word.to_string());
+                    self.vocab32.push(Utf32String::from(word));
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            let postings = &mut self.postings[id as usize];
+            if postings.last() != Some(&f) {
+                postings.push(f);
+            }
+            words.push(id);
+        });
+        let text = text.to_string();
+        self.fields.push(Field {
+            section: section as u32,
+            kind,
+            text,
+            words,
+        });
+    }
+
+    /// The sections matching every word of `query`, best first, at most
+    /// `limit`. A section scores, for each word, its best match (kind of
+    /// match times the field's weight), plus a bonus where the words appear
+    /// in a row; ties go to reading order.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let words = query_words(query);
+        if words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let quality: Vec<Vec<u8>> = words
+            .iter()
+            .map(|w| self.quality(w, &mut matcher))
+            .collect();
+        let n = self.sections.len();
+        let (mut total, mut matched) = (vec![0u32; n], vec![0usize; n]);
+        // The best (score, field) for the current word, and over all words.
+        let mut word_best = vec![(0u32, 0u32); n];
+        let mut best = vec![(0u32, 0u32); n];
+        let mut touched = Vec::new();
+        for (k, q) in quality.iter().enumerate() {
+            for (token, &tq) in q.iter().enumerate().filter(|(_, q)| **q > 0) {
+                for &f in &self.postings[token] {
+                    let field = &self.fields[f as usize];
+                    let s = field.section as usize;
+                    if matched[s] != k {
+                        continue; // an earlier word is missing: AND
+                    }
+                    let score = u32::from(tq) * field.kind.weight();
+                    let current = &mut word_best[s];
+                    if current.0 == 0 {
+                        touched.push(s);
+                    }
+                    if (score, std::cmp::Reverse(f)) > (current.0, std::cmp::Reverse(current.1)) {
+                        *current = (score, f);
+                    }
+                }
+            }
+            for s in touched.drain(..) {
+                let (score, f) = std::mem::take(&mut word_best[s]);
+                matched[s] += 1;
+                total[s] += score;
+                if score > best[s].0 {
+                    best[s] = (score, f);
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, usize, u32)> = (0..n)
+            .filter(|&s| matched[s] == words.len())
+            .map(|s| (total[s], s, best[s].1))
+            .collect();
+        if words.len() > 1 {
+            // Only sections that could reach the first `limit` need the
+            // phrase bonus worked out.
+            let mut scores: Vec<u32> = ranked.iter().map(|r| r.0).collect();
+            let cut = match scores.len() > limit {
+                true => *scores.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a)).1,
+                false => 0,
+            };
+            for r in ranked
+                .iter_mut()
+                .filter(|r| r.0 + PHRASE * MAX_WEIGHT >= cut)
+            {
+                if let Some((bonus, f)) = self.phrase(r.1, &quality) {
+                    (r.0, r.2) = (r.0 + bonus, f);
+                }
+            }
+        }
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .map(|(score, section, f)| {
+                let field = &self.fields[f as usize];
+                let (context, matches) = self.context(&field.text, &words, &quality);
+                Hit {
+                    section,
+                    score,
+                    field: field.kind,
+                    context,
+                    matches,
+                }
+            })
+            .collect()
+    }
+
+    /// How well `word` matches each vocabulary word (0: not at all).
+    fn quality(&self, word: &str, matcher: &mut Matcher) -> Vec<u8> {
+        let wchars: Vec<char> = word.chars().collect();
+        let len = wchars.len();
+        let typos = match len {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        };
+        let fuzzy = (len >= 4).then(|| {
+            Atom::new(
+                word,
+                CaseMatching::Ignore,
+                Normalization::Smart,
+                AtomKind::Fuzzy,
+                false,
+            )
+        });
+        // nucleo scores a run of n letters from a word's start about 26n + 10.
+        let (floor, perfect) = (20 * len as u32, 26 * len as u32 + 10);
+        let mut scratch = Vec::new();
+        self.vocab
+            .iter()
+            .zip(&self.vocab32)
+            .map(|(token, token32)| {
+                if token == word {
+                    EXACT
+                } else if token.starts_with(word) {
+                    PREFIX
+                } else if len > 1 && token.contains(word) {
+                    INFIX
+                } else if let Some(d) = typo_distance(&wchars, token, typos, &mut scratch) {
+                    TYPO - 10 * (d as u8 - 1)
+                } else if let Some(score) = fuzzy
+                    .as_ref()
+                    .and_then(|a| a.score(token32.slice(..), matcher))
+                    && u32::from(score) >= floor
+                {
+                    let above = (u32::from(score) - floor) * 15 / (perfect - floor);
+                    FUZZY + above.min(15) as u8
+                } else {
+                    0
+                }
+            })
+            .collect()
+    }
+
+    /// The bonus and field for section `s` where the query words appear in a
+    /// row (each matching its word), best field first.
+    fn phrase(&self, s: usize, quality: &[Vec<u8>]) -> Option<(u32, u32)> {
+        if quality.len() < 2 {
+            return None;
+        }
+        let mut best: Option<(u32, u32)> = None;
+        for f in self.sections[s].clone() {
+            let field = &self.fields[f];
+            let in_a_row = field
+                .words
+                .windows(quality.len())
+                .any(|window| window.iter().zip(quality).all(|(&t, q)| q[t as usize] > 0));
+            let bonus = PHRASE * field.kind.weight();
+            if in_a_row && best.is_none_or(|(b, _)| bonus > b) {
+                best = Some((bonus, f as u32));
+            }
+        }
+        best
+    }
+
+    /// The context line of a field and the matches in it, centred on the
+    /// strongest match.
+    fn context(
+        &self,
+        text: &str,
+        words: &[String],
+        quality: &[Vec<u8>],
+    ) -> (String, Vec<Range<usize>>) {
+        let mut found: Vec<(Range<usize>, u8)> = Vec::new();
+        each_word(text, |token, start| {
+            let Some(&id) = self.ids.get(token) else {
+                return;
+            };
+            for (word, q) in words.iter().zip(quality) {
+                match q[id as usize] {
+                    0 => {}
+                    q if q >= INFIX => found.extend(
+                        occurrences(token, word)
+                            .map(|r| (original_range(text, start, token, r), q)),
+                    ),
+                    q => found.push((original_range(text, start, token, 0..token.len()), q)),
+                }
+            }
+        });
+        let anchor = found
+            .iter()
+            .rev()
+            .max_by_key(|(_, q)| *q)
+            .map_or(0..0, |(r, _)| r.clone());
+        let ranges = merge(found.into_iter().map(|(r, _)| r).collect());
+        context_line(text, anchor, &ranges)
+    }
+}
+
+/// Byte ranges in `text` of each word of `query` found in it, ignoring case
+/// and accents: sorted, not overlapping, on character boundaries. A word of
+/// one letter or digit only matches at the start of a word.
+pub fn match_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
+    let words = query_words(query);
+    let mut found = Vec::new();
+    if words.is_empty() {
+        return found;
+    }
+    each_word(text, |token, start| {
+        for word in &words {
+            found.extend(occurrences(token, word).map(|r| original_range(text, start, token, r)));
+        }
+    });
+    merge(found)
+}
+
+/// `allyship search` as plain text: a numbered title line and an indented
+/// context line for each hit.
+pub fn plain_results(toolkit: &Toolkit, hits: &[Hit]) -> String {
+    let entries: Vec<_> = toolkit.entries().collect();
+    let mut out = String::new();
+    for hit in hits {
+        if let Some(e) = entries.get(hit.section) {
+            let _ = writeln!(
+                out,
+                "{}. {} ({})",
+                hit.section + 1,
+                e.section.title,
+                e.section.id
+            );
+            let _ = writeln!(out, "    {}", hit.context);
+        }
+    }
+    out
+}
+
+/// `allyship search --json`: an array of objects with number (from 1), id,
+/// title, field, context and score.
+pub fn json_results(toolkit: &Toolkit, hits: &[Hit]) -> String {
+    let entries: Vec<_> = toolkit.entries().collect();
+    let results: Vec<serde_json::Value> = hits
+        .iter()
+        .filter_map(|hit| {
+            let e = entries.get(hit.section)?;
+            Some(serde_json::json!({
+                "number": hit.section + 1,
+                "id": e.section.id,
+                "title": e.section.title,
+                "field": hit.field,
+                "context": hit.context,
+                "score": hit.score,
+            }))
+        })
+        .collect();
+    serde_json::to_string_pretty(&results).unwrap_or_else(|_| "[]".into())
+}
+
+/// FNV-1a: a fast hash for the short words of the vocabulary.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// Folds a character for matching: Latin accents removed, lower case.
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    chars::to_lower_case(chars::normalize(c))
+}
+
+/// Combining accents: skipped, so "cafe\u{301}" reads as "cafe".
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Calls `f` with each folded word of `text` and its byte offset in `text`.
+fn each_word(text: &str, mut f: impl FnMut(&str, usize)) {
+    let mut word = String::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().filter(|&(_, c)| !is_mark(c)) {
+        let c = fold(c);
+        if c.is_alphanumeric() {
+            if word.is_empty() {
+                start = i;
+            }
+            word.push(c);
+        } else if !word.is_empty() {
+            f(&word, start);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        f(&word, start);
+    }
+}
+
+/// The distinct folded words of a query, at most [`MAX_WORDS`].
+fn query_words(query: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    each_word(query, |w, _| {
+        if words.len() < MAX_WORDS && !words.iter().any(|x| x == w) {
+            words.push(w.to_string());
+        }
+    });
+    words
+}
+
+/// Byte ranges of `word` in the folded `token`; only at its start for a
+/// single character.
+fn occurrences<'a>(token: &'a str, word: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    let single = word.chars().nth(1).is_none();
+    token
+        .match_indices(word)
+        .take_while(move |(i, _)| !single || *i == 0)
+        .map(|(i, w)| i..i + w.len())
+}
+
+/// Maps a byte range of a folded word starting at `start` in `text` back to
+/// a byte range of `text` (folding keeps one character for one).
+fn original_range(text: &str, start: usize, token: &str, r: Range<usize>) -> Range<usize> {
+    let skip = token[..r.start].chars().count();
+    let count = token[r].chars().count().max(1);
+    let mut chars = text[start..]
+        .char_indices()
+        .filter(|&(_, c)| !is_mark(c))
+        .skip(skip);
+    let Some((a, first)) = chars.next() else {
+        return text.len()..text.len();
+    };
+    let (b, last) = chars
+        .nth(count.saturating_sub(2))
+        .filter(|_| count > 1)
+        .unwrap_or((a, first));
+    let end = start + b + last.len_utf8();
+    let marks: usize = text[end..]
+        .chars()
+        .take_while(|&c| is_mark(c))
+        .map(char::len_utf8)
+        .sum();
+    start + a..end + marks
+}
+
+/// Sorts ranges and joins overlapping or touching ones.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges.into_iter().filter(|r| !r.is_empty()) {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The typo distance (swaps count as one) between `word` and `token` or a
+/// start of it within one letter of the word's length, if at most `max`.
+fn typo_distance(word: &[char], token: &str, max: usize, d: &mut Vec<usize>) -> Option<usize> {
+    if max == 0 || word.len() > 64 {
+        return None;
+    }
+    let t: Vec<char> = token.chars().take(word.len() + 2).collect();
+    if t.len() + 1 < word.len() {
+        return None;
+    }
+    let (rows, cols) = (word.len() + 1, t.len() + 1);
+    d.clear();
+    d.resize(rows * cols, 0);
+    for i in 0..rows {
+        for j in 0..cols {
+            d[i * cols + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let cost = usize::from(word[i - 1] != t[j - 1]);
+                let mut v = (d[(i - 1) * cols + j] + 1)
+                    .min(d[i * cols + j - 1] + 1)
+                    .min(d[(i - 1) * cols + j - 1] + cost);
+                if i > 1 && j > 1 && word[i - 1] == t[j - 2] && word[i - 2] == t[j - 1] {
+                    v = v.min(d[(i - 2) * cols + j - 2] + 1);
+                }
+                v
+            };
+        }
+    }
+    let last = &d[(rows - 1) * cols..];
+    let lengths = word.len().saturating_sub(1)..=(word.len() + 1).min(t.len());
+    lengths
+        .map(|l| last[l])
+        .min()
+        .filter(|&v| v <= max && v > 0)
+}
+
+/// One line of `text` around `anchor`, cut with "…" to fit [`CONTEXT_WIDTH`]
+/// columns, and `ranges` (sorted byte ranges of `text`) moved into it.
+fn context_line(
+    text: &str,
+    anchor: Range<usize>,
+    ranges: &[Range<usize>],
+) -> (String, Vec<Range<usize>>) {
+    let (mut start, mut end) = (0, text.len());
+    if text.chars().map(width).sum::<usize>() > CONTEXT_WIDTH {
+        // The match, a third of the room left before it, the rest after it,
+        // then before it again if the text ran out.
+        let mut room = CONTEXT_WIDTH - 2; // the two ellipses
+        let first = anchor.start.min(text.len());
+        start = first;
+        end = start
+            + fit(
+                text[start..anchor.end.clamp(start, text.len())].chars(),
+                &mut room,
+            );
+        let mut before = room / 3;
+        room -= before;
+        start -= fit(text[..start].chars().rev(), &mut before);
+        room += before;
+        end += fit(text[end..].chars(), &mut room);
+        start -= fit(text[..start].chars().rev(), &mut room);
+        // Cut at spaces rather than inside words, where the match allows.
+        let last = anchor.end.clamp(first, end);
+        if start > 0
+            && !text[..start].ends_with(char::is_whitespace)
+            && let Some(i) = text[start..first].find(char::is_whitespace)
+        {
+            start += i;
+        }
+        if end < text.len()
+            && !text[end..].starts_with(char::is_whitespace)
+            && let Some(i) = text[last..end].rfind(char::is_whitespace)
+        {
+            end = last + i;
+        }
+        start = first - text[start..first].trim_start().len();
+        end = last + text[last..end].trim_end().len();
+    }
+    let mut line = String::from(if start > 0 { "…" } else { "" });
+    let mut map = Vec::new(); // (offset in text, offset in line)
+    for (i, c) in text[start..end].char_indices() {
+        map.push((start + i, line.len()));
+        line.push(if c.is_whitespace() || c.is_control() {
+            ' '
+        } else {
+            c
+        });
+    }
+    map.push((end, line.len()));
+    if end < text.len() {
+        line.push('…');
+    }
+    let at = |offset: usize| map[map.partition_point(|&(o, _)| o < offset)].1;
+    let matches = ranges
+        .iter()
+        .map(|r| r.start.max(start)..r.end.min(end))
+        .filter(|r| r.start < r.end)
+        .map(|r| at(r.start)..at(r.end))
+        .collect();
+    (line, matches)
+}
+
+/// Terminal columns of a character; control characters become spaces.
+fn width(c: char) -> usize {
+    c.width().unwrap_or(1)
+}
+
+/// How many bytes of `chars` fit in `room` columns, taking them from it.
+fn fit(chars: impl Iterator<Item = char>, room: &mut usize) -> usize {
+    let mut bytes = 0;
+    for c in chars {
+        if width(c) > *room {
+            break;
+        }
+        *room -= width(c);
+        bytes += c.len_utf8();
+    }
+    bytes
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,234 @@
+//! Views for writing: the note editor under its prompts, the bookmarks list
+//! with its label box, and "My notes".
+
+use crate::app::App;
+use crate::editor::TextInput;
+use crate::layout;
+use crate::render::wrap_into;
+use crate::report::date_text;
+use crate::ui::reader::fit;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+/// The symbol for a bookmarked section (shape, not colour).
+pub const BOOKMARK_MARK: &str = "★";
+/// The symbol for a section with a note.
+pub const NOTE_MARK: &str = "✎";
+
+/// Where the writing windows go: the whole body, between title and status.
+fn body(screen: Rect) -> Rect {
+    Rect {
+        y: screen.y.saturating_add(1),
+        height: screen.height.saturating_sub(2),
+        ..screen
+    }
+}
+
+fn title_of(app: &App, id: &str) -> String {
+    match app.toolkit.index_of(id).and_then(|i| app.toolkit.entry(i)) {
+        Some(e) => format!("{}. {}", e.index + 1, e.section.title),
+        None => format!("{id} (no longer in this toolkit)"),
+    }
+}
+
+/// The note editor: the section's reflection prompts above, the note below.
+pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
+    let area = body(frame.area());
+    frame.render_widget(Clear, area);
+    let width = area.width.saturating_sub(4);
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    let title = title_of(app, &input.section);
+    wrap_into(
+        &mut lines,
+        &title,
+        width,
+        ("", ""),
+        theme.heading,
+        theme.heading,
+    );
+    let prompts = app
+        .toolkit
+        .index_of(&input.section)
+        .and_then(|i| app.toolkit.entry(i))
+        .map(|e| e.section.reflect.clone())
+        .unwrap_or_default();
+    if !prompts.is_empty() {
+        wrap_into(
+            &mut lines,
+            "Reflect",
+            width,
+            ("", ""),
+            theme.label,
+            theme.label,
+        );
+    }
+    for prompt in &prompts {
+        wrap_into(
+            &mut lines,
+            prompt,
+            width,
+            ("  ? ", "    "),
+            theme.text,
+            theme.label,
+        );
+    }
+    // The prompts take at most half the space; the note gets the rest.
+    let prompt_height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height / 2);
+    let top = Rect {
+        height: prompt_height,
+        ..area
+    };
+    let bottom = Rect {
+        y: area.y + prompt_height,
+        height: area.height - prompt_height,
+        ..area
+    };
+    let block = Block::bordered()
+        .title(" Your note is answering ")
+        .border_style(theme.border)
+        .padding(Padding::horizontal(1));
+    frame.render_widget(Paragraph::new(lines).block(block), top);
+    let saved = if input.dirty {
+        "not saved yet"
+    } else {
+        "saved"
+    };
+    let block = Block::bordered()
+        .title(format!(" ▸ Your note ({saved}, private) "))
+        .title_bottom(" Esc saves and closes · Ctrl-S saves · Ctrl-U undo ")
+        .border_style(theme.border_focused)
+        .padding(Padding::horizontal(1));
+    let mut editor = input.area().clone();
+    editor.set_block(block);
+    editor.set_style(theme.text);
+    editor.set_cursor_style(theme.selected);
+    frame.render_widget(&editor, bottom);
+    let cursor = editor.screen_cursor();
+    let inner = layout::text_inner(bottom);
+    let (row, col) = (cursor.row, cursor.col);
+    let (row, col) = (
+        u16::try_from(row).unwrap_or(0),
+        u16::try_from(col).unwrap_or(0),
+    );
+    if row < inner.height && col < inner.width {
+        frame.set_cursor_position(Position::new(inner.x + col, inner.y + row));
+    }
+}
+
+/// A list window: rows with one highlighted, scrolled to keep it visible.
+fn draw_list(
+    frame: &mut Frame,
+    app: &App,
+    title: &str,
+    footer: &str,
+    rows: Vec<String>,
+    selected: usize,
+    empty: &str,
+) {
+    let area = body(frame.area());
+    frame.render_widget(Clear, area);
+    let inner = layout::text_inner(area);
+    let height = usize::from(inner.height.max(1));
+    let offset = selected.saturating_sub(height - 1);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = if rows.is_empty() {
+        vec![Line::styled(empty.to_string(), app.theme.text)]
+    } else {
+        rows.iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(i, row)| {
+                let style = if i == selected {
+                    app.theme.selected
+                } else {
+                    app.theme.text
+                };
+                Line::styled(fit(row, width), style)
+            })
+            .collect()
+    };
+    let block = Block::bordered()
+        .title(format!(" ▸ {title} "))
+        .title_bottom(format!(" {footer} "))
+        .border_style(app.theme.border_focused)
+        .padding(Padding::horizontal(1));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if !rows.is_empty() {
+        let y = u16::try_from(selected - offset).unwrap_or(0);
+        frame.set_cursor_position(Position::new(inner.x, inner.y + y));
+    }
+}
+
+/// The bookmarks list (`B`).
+pub fn draw_bookmarks(frame: &mut Frame, app: &App, selected: usize) {
+    let rows = app
+        .bookmark_ids()
+        .iter()
+        .map(|id| {
+            let label = app.journal.bookmarks.get(id).and_then(|b| b.label.clone());
+            let label = label.map(|l| format!(" · {l}")).unwrap_or_default();
+            format!("{BOOKMARK_MARK} {}{label}", title_of(app, id))
+        })
+        .collect();
+    draw_list(
+        frame,
+        app,
+        "Your bookmarks",
+        "Enter opens · r label · d remove · Esc closes",
+        rows,
+        selected,
+        "No bookmarks yet. Press b on any section to bookmark it.",
+    );
+}
+
+/// "My notes" (`R`): every note, newest first, with its date and first words.
+pub fn draw_notes(frame: &mut Frame, app: &App, selected: usize) {
+    let rows = app
+        .journal
+        .notes_newest_first()
+        .into_iter()
+        .map(|(id, note)| {
+            let day = date_text(crate::journal::local_day(note.changed));
+            let first = note
+                .text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
+            format!("{NOTE_MARK} {} · {day} · {first}", title_of(app, id))
+        })
+        .collect();
+    draw_list(
+        frame,
+        app,
+        "My notes (private, on this computer)",
+        "Enter edits · Esc closes · export: allyship export",
+        rows,
+        selected,
+        "No notes yet. Press e on any section to answer its prompts.",
+    );
+}
+
+/// The label box over the bookmarks list.
+pub fn draw_label(frame: &mut Frame, app: &App, input: &TextInput) {
+    draw_bookmarks(frame, app, 0);
+    let area = layout::centred(frame.area(), 64, 3);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(
+            " ▸ Label for {} ",
+            fit(&title_of(app, &input.section), 40)
+        ))
+        .title_bottom(" Enter keeps · Esc cancels ")
+        .border_style(app.theme.border_focused);
+    let mut editor = input.area().clone();
+    editor.set_block(block);
+    editor.set_cursor_style(app.theme.selected);
+    frame.render_widget(&editor, area);
+}

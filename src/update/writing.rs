@@ -1,0 +1,315 @@
+//! Update for writing: the note editor, bookmarks and their labels, and
+//! "My notes". Saving happens outside: these return effects.
+
+use super::go_to;
+use crate::action::{Action, Effect};
+use crate::app::{App, Focus, Overlay};
+use crate::editor::TextInput;
+
+/// `b`: bookmark the open section, or remove its bookmark.
+pub(super) fn toggle_bookmark(app: &mut App, effects: &mut Vec<Effect>) {
+    let Some(id) = app.current_id().map(str::to_string) else {
+        return;
+    };
+    if app.journal.bookmarks.contains_key(&id) {
+        effects.push(Effect::Unbookmark { section: id });
+        app.message = Some("Bookmark removed.".into());
+    } else {
+        effects.push(Effect::Bookmark {
+            section: id,
+            label: None,
+        });
+        app.message = Some("Bookmarked. B lists your bookmarks.".into());
+    }
+}
+
+/// `e`: the note editor for the open section.
+pub(super) fn open_note_here(app: &mut App) {
+    if let Some(id) = app.current_id().map(str::to_string) {
+        open_note(app, &id);
+    }
+}
+
+fn open_note(app: &mut App, id: &str) {
+    let text = app.journal.notes.get(id).map_or("", |n| n.text.as_str());
+    app.overlay = Some(Overlay::Note(Box::new(TextInput::note(id, text))));
+}
+
+/// The note's text to keep, if it changed since it was last kept.
+fn keep(input: &mut TextInput, effects: &mut Vec<Effect>) {
+    if input.dirty {
+        effects.push(Effect::KeepNote {
+            section: input.section.clone(),
+            text: input.text(),
+        });
+        input.dirty = false;
+    }
+}
+
+pub(super) fn note_window(
+    app: &mut App,
+    action: Action,
+    mut input: Box<TextInput>,
+    effects: &mut Vec<Effect>,
+) {
+    match action {
+        Action::Close => {
+            keep(&mut input, effects);
+            app.message = Some("Note saved.".into());
+            app.focus = Focus::Text;
+            return;
+        }
+        Action::SaveNote => keep(&mut input, effects),
+        Action::Type(key) => input.key(key),
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Note(input));
+}
+
+pub(super) fn label_window(
+    app: &mut App,
+    action: Action,
+    mut input: Box<TextInput>,
+    effects: &mut Vec<Effect>,
+) {
+    let back = |app: &App, id: &str| Overlay::Bookmarks {
+        selected: app.bookmark_ids().iter().position(|b| b == id).unwrap_or(0),
+    };
+    match action {
+        Action::Open => {
+            let text = input.text().trim().to_string();
+            let label = (!text.is_empty()).then_some(text);
+            effects.push(Effect::Bookmark {
+                section: input.section.clone(),
+                label,
+            });
+            app.overlay = Some(back(app, &input.section));
+        }
+        Action::Close => app.overlay = Some(back(app, &input.section)),
+        Action::Type(key) => {
+            input.key(key);
+            app.overlay = Some(Overlay::Label(input));
+        }
+        _ => app.overlay = Some(Overlay::Label(input)),
+    }
+}
+
+/// Moves a list selection; `None` for actions that are not movement.
+fn moved(selected: usize, count: usize, action: Action) -> Option<usize> {
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Up => Some(selected.saturating_sub(1)),
+        Action::Down => Some((selected + 1).min(last)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(last),
+        _ => None,
+    }
+}
+
+pub(super) fn bookmarks_window(
+    app: &mut App,
+    action: Action,
+    selected: usize,
+    effects: &mut Vec<Effect>,
+) {
+    let ids = app.bookmark_ids();
+    if let Some(selected) = moved(selected, ids.len(), action) {
+        app.overlay = Some(Overlay::Bookmarks { selected });
+        return;
+    }
+    let chosen = ids.get(selected).cloned();
+    match (action, chosen) {
+        (Action::Close, _) => {}
+        (Action::Help, _) => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        (Action::Open, Some(id)) => match app.toolkit.index_of(&id) {
+            Some(index) => {
+                go_to(app, index);
+                app.focus = Focus::Text;
+            }
+            None => {
+                app.message = Some("That section is no longer in this toolkit.".into());
+                app.overlay = Some(Overlay::Bookmarks { selected });
+            }
+        },
+        (Action::Remove, Some(id)) => {
+            effects.push(Effect::Unbookmark { section: id });
+            app.message = Some("Bookmark removed.".into());
+            app.overlay = Some(Overlay::Bookmarks { selected });
+        }
+        (Action::Relabel, Some(id)) => {
+            let label = app.journal.bookmarks.get(&id).and_then(|b| b.label.clone());
+            let input = TextInput::label(&id, label.as_deref().unwrap_or(""));
+            app.overlay = Some(Overlay::Label(Box::new(input)));
+        }
+        _ => app.overlay = Some(Overlay::Bookmarks { selected }),
+    }
+}
+
+pub(super) fn notes_window(app: &mut App, action: Action, selected: usize) {
+    let ids = app.note_ids();
+    if let Some(selected) = moved(selected, ids.len(), action) {
+        app.overlay = Some(Overlay::Notes { selected });
+        return;
+    }
+    match (action, ids.get(selected)) {
+        (Action::Close, _) => {}
+        (Action::Help, _) => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        (Action::Open, Some(id)) => {
+            let id = id.clone();
+            if let Some(index) = app.toolkit.index_of(&id) {
+                go_to(app, index);
+            }
+            open_note(app, &id);
+        }
+        _ => app.overlay = Some(Overlay::Notes { selected }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::update;
+    use super::*;
+    use crate::content::built_in;
+    use crate::journal::{Bookmark, Note};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn app() -> App {
+        App::new(built_in(), 80, 24)
+    }
+
+    fn typed(text: &str) -> Vec<Action> {
+        text.chars()
+            .map(|c| Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+            .collect()
+    }
+
+    fn run(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+        actions.iter().flat_map(|a| update(app, *a)).collect()
+    }
+
+    fn at() -> jiff::Timestamp {
+        jiff::Timestamp::from_second(1_700_000_000).unwrap()
+    }
+
+    #[test]
+    fn a_note_is_typed_with_q_and_kept_on_esc() {
+        let mut a = app();
+        run(&mut a, &[Action::EditNote]);
+        let effects = run(&mut a, &typed("quite right"));
+        assert!(effects.is_empty(), "q is a letter in the editor");
+        let effects = run(&mut a, &[Action::Close]);
+        assert_eq!(
+            effects,
+            vec![Effect::KeepNote {
+                section: "welcome".into(),
+                text: "quite right".into()
+            }]
+        );
+        assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn saving_twice_keeps_the_note_once() {
+        let mut a = app();
+        run(&mut a, &[Action::EditNote]);
+        run(&mut a, &typed("x"));
+        assert_eq!(run(&mut a, &[Action::SaveNote]).len(), 1);
+        assert!(run(&mut a, &[Action::SaveNote]).is_empty());
+        assert!(
+            run(&mut a, &[Action::Close]).is_empty(),
+            "nothing new to keep"
+        );
+    }
+
+    #[test]
+    fn ctrl_c_in_the_editor_quits_and_leaves_the_note_to_be_saved() {
+        let mut a = app();
+        run(&mut a, &[Action::EditNote]);
+        run(&mut a, &typed("half"));
+        assert_eq!(run(&mut a, &[Action::Quit]), vec![Effect::Quit]);
+        assert_eq!(
+            run(&mut a, &[Action::SaveNote]).len(),
+            1,
+            "the exit save keeps it"
+        );
+    }
+
+    #[test]
+    fn b_toggles_the_bookmark_on_the_open_section() {
+        let mut a = app();
+        let effects = run(&mut a, &[Action::ToggleBookmark]);
+        assert_eq!(
+            effects,
+            vec![Effect::Bookmark {
+                section: "welcome".into(),
+                label: None
+            }]
+        );
+        let bookmark = Bookmark {
+            label: None,
+            added: at(),
+        };
+        a.journal.bookmarks.insert("welcome".into(), bookmark);
+        let effects = run(&mut a, &[Action::ToggleBookmark]);
+        assert_eq!(
+            effects,
+            vec![Effect::Unbookmark {
+                section: "welcome".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn the_bookmarks_list_opens_relabels_and_removes() {
+        let mut a = app();
+        for id in ["tip-speak-up", "welcome"] {
+            let bookmark = Bookmark {
+                label: None,
+                added: at(),
+            };
+            a.journal.bookmarks.insert(id.into(), bookmark);
+        }
+        run(&mut a, &[Action::Bookmarks, Action::Down]);
+        assert_eq!(a.overlay, Some(Overlay::Bookmarks { selected: 1 }));
+        run(&mut a, &[Action::Relabel]);
+        run(&mut a, &typed("for supervision"));
+        let effects = run(&mut a, &[Action::Open]);
+        assert_eq!(
+            effects,
+            vec![Effect::Bookmark {
+                section: "tip-speak-up".into(),
+                label: Some("for supervision".into())
+            }]
+        );
+        assert_eq!(a.overlay, Some(Overlay::Bookmarks { selected: 1 }));
+        let effects = run(&mut a, &[Action::Remove]);
+        assert_eq!(
+            effects,
+            vec![Effect::Unbookmark {
+                section: "tip-speak-up".into()
+            }]
+        );
+        run(&mut a, &[Action::Top, Action::Open]);
+        assert_eq!(a.current, 0);
+        assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn my_notes_opens_a_note_for_editing_even_if_its_section_is_gone() {
+        let mut a = app();
+        let note = Note {
+            text: "kept".into(),
+            created: at(),
+            changed: at(),
+        };
+        a.journal.notes.insert("an-old-section".into(), note);
+        run(&mut a, &[Action::Notes, Action::Open]);
+        match &a.overlay {
+            Some(Overlay::Note(input)) => {
+                assert_eq!(input.section, "an-old-section");
+                assert_eq!(input.text(), "kept");
+            }
+            other => panic!("expected the editor, got {other:?}"),
+        }
+    }
+}

@@ -12,6 +12,8 @@ Examples:
   allyship read tip-speak-up    a section by its id
   allyship read --all | less    the whole toolkit as plain text
   allyship journal              your progress as plain text
+  allyship search speak up      sections about speaking up
+  allyship export > record.md   your learning record, with your notes
   allyship check-content my-toolkit.json
   allyship --content my-toolkit.json";
 
@@ -71,6 +73,46 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Find sections by words (forgiving of small typos)
+    Search {
+        /// The words to look for
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Print the results as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List your bookmarks
+    Bookmarks {
+        /// Print them as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print all your notes, newest first
+    Notes,
+    /// Export your learning record (for supervision or your CPD record)
+    #[command(
+        after_help = "Examples:\n  allyship export > record.md\n  allyship export --from 2026-01-01 --to 2026-03-31 --output q1.md\n  allyship export --format json --output backup.json   (to move to a new computer)"
+    )]
+    Export {
+        /// markdown (reads well, pastes into a record) or json (everything, for import)
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ExportFormat,
+        /// Write to this file (readable only by you) instead of the screen
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// First day to include (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day to include (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// Merge a JSON export into your journal (for example on a new computer)
+    Import {
+        /// A file made by `allyship export --format json`
+        file: PathBuf,
+    },
     /// Check a toolkit file and report every problem with where it is
     CheckContent {
         /// The toolkit file (JSON, as described in data/SCHEMA.md)
@@ -98,4 +140,13 @@ mod tests {
         assert!(Cli::try_parse_from(["allyship", "read", "--all"]).is_ok());
         assert!(Cli::try_parse_from(["allyship", "read", "3", "--width", "5"]).is_err());
     }
+}
+
+/// The formats `allyship export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A readable learning record.
+    Markdown,
+    /// Everything, for scripts and `allyship import`.
+    Json,
 }

@@ -3,6 +3,8 @@
 
 use crate::content::{self, Severity, Toolkit};
 use crate::journal::Journal;
+
+pub mod records;
 use crate::render;
 use crate::ui::theme::Theme;
 use crate::{report, store};
@@ -200,7 +202,8 @@ pub fn reset(data_dir: Option<PathBuf>, confirmed: bool) -> Output {
     }
 }
 
-fn failure(stderr: String) -> Output {
+/// A failed command's output: the message on standard error, exit code 1.
+pub(crate) fn failure(stderr: String) -> Output {
     Output {
         stdout: String::new(),
         stderr,

@@ -2,8 +2,8 @@
 //! or the full-screen reader.
 
 use allyship::app::App;
-use allyship::cli::{Cli, Command};
-use allyship::commands::{self, Output};
+use allyship::cli::{Cli, Command, ExportFormat};
+use allyship::commands::{self, Output, records};
 use allyship::content::{self, Severity, Toolkit};
 use allyship::progress::Progress;
 use clap::Parser;
@@ -39,6 +39,26 @@ fn main() -> ExitCode {
                 _ => finish(commands::read_all(&toolkit, width)),
             }
         }
+        Some(Command::Search { words, json }) => finish(records::search(&toolkit, &words, json)),
+        Some(Command::Bookmarks { json }) => {
+            finish(records::bookmarks(&toolkit, cli.data_dir, json))
+        }
+        Some(Command::Notes) => finish(records::notes(&toolkit, cli.data_dir)),
+        Some(Command::Export {
+            format,
+            output,
+            from,
+            to,
+        }) => {
+            let request = records::ExportRequest {
+                json: format == ExportFormat::Json,
+                output: output.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+            };
+            finish(records::export(&toolkit, cli.data_dir, &request))
+        }
+        Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
         Some(Command::CheckContent { file, strict }) => {
             finish(commands::check_content(&file, strict))
         }

@@ -1,0 +1,287 @@
+//! Plain commands over a person's own records: bookmarks, notes, the
+//! learning-record export and import, and search.
+
+use super::{Output, failure, saved_journal};
+use crate::content::Toolkit;
+use crate::export::{self, Period};
+use crate::journal::local_day;
+use crate::report::date_text;
+use crate::search;
+use crate::store::{self, Mode, Store};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn title_of(toolkit: &Toolkit, id: &str) -> String {
+    match toolkit.index_of(id).and_then(|i| toolkit.entry(i)) {
+        Some(e) => format!("{}. {}", e.index + 1, e.section.title),
+        None => export::missing_title(id),
+    }
+}
+
+/// `allyship bookmarks [--json]`.
+pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Output {
+    let journal = saved_journal(data_dir).unwrap_or_default();
+    if json {
+        let list: Vec<serde_json::Value> = journal
+            .bookmarks
+            .iter()
+            .map(|(id, b)| {
+                let number = toolkit.index_of(id).map(|i| i + 1);
+                serde_json::json!({ "id": id, "number": number, "title": title_of(toolkit, id),
+                                    "label": b.label, "added": b.added })
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
+        return Output::ok(text + "\n");
+    }
+    if journal.bookmarks.is_empty() {
+        return Output::ok(
+            "No bookmarks yet. In the app, press b on a section to bookmark it.\n".into(),
+        );
+    }
+    let mut out = String::from("Your bookmarks\n");
+    for (id, bookmark) in &journal.bookmarks {
+        let label = bookmark
+            .label
+            .as_deref()
+            .map(|l| format!(" · {l}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}{label} ({id})", title_of(toolkit, id));
+    }
+    Output::ok(out)
+}
+
+/// `allyship notes`: every note, newest first, as plain text.
+pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
+    let journal = saved_journal(data_dir).unwrap_or_default();
+    let notes = journal.notes_newest_first();
+    if notes.is_empty() {
+        return Output::ok("No notes yet. In the app, press e on a section to write one.\n".into());
+    }
+    let mut out = format!("Your notes ({})\n", notes.len());
+    for (id, note) in notes {
+        let _ = write!(
+            out,
+            "\n{}\nWritten {}, last changed {}\n",
+            title_of(toolkit, id),
+            date_text(local_day(note.created)),
+            date_text(local_day(note.changed))
+        );
+        for line in note.text.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    Output::ok(out)
+}
+
+/// What `allyship export` was asked for.
+#[derive(Debug)]
+pub struct ExportRequest<'a> {
+    /// `markdown` or `json`.
+    pub json: bool,
+    /// Where to write it; standard output when `None`.
+    pub output: Option<&'a Path>,
+    /// First day to include.
+    pub from: Option<&'a str>,
+    /// Last day to include.
+    pub to: Option<&'a str>,
+}
+
+/// `allyship export`: the learning record, to standard output or a private file.
+pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequest) -> Output {
+    let period = match Period::parse(request.from, request.to) {
+        Ok(period) => period,
+        Err(e) => return failure(format!("{e}\n")),
+    };
+    let journal = saved_journal(data_dir).unwrap_or_default();
+    let record = export::learning_record(toolkit, &journal, &period, jiff::Timestamp::now());
+    let text = if request.json {
+        export::to_json(&record)
+    } else {
+        export::to_markdown(&record)
+    };
+    match request.output {
+        None => Output::ok(text),
+        Some(path) => match export::write_private(path, &text) {
+            Ok(()) => Output::ok(format!(
+                "Your learning record is in {} (readable only by you).\n",
+                path.display()
+            )),
+            Err(e) => failure(format!("Could not write {}: {e}\n", path.display())),
+        },
+    }
+}
+
+/// `allyship import FILE`: merges a JSON export into the journal.
+pub fn import(data_dir: Option<PathBuf>, file: &Path) -> Output {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => return failure(format!("Could not read {}: {e}\n", file.display())),
+    };
+    let dir = match store::data_dir(data_dir) {
+        Ok(dir) => dir,
+        Err(e) => return failure(format!("Progress can't be kept: {e}.\n")),
+    };
+    let (mut store, journal, notices) = Store::open(dir);
+    let mut stderr: String = notices.iter().map(|n| format!("{n}\n")).collect();
+    if store.mode() != Mode::Kept {
+        stderr.push_str("Nothing was imported: your journal can't be written here.\n");
+        return Output {
+            stdout: String::new(),
+            stderr,
+            code: 1,
+        };
+    }
+    let (import, _) = match export::import(&journal, &text) {
+        Ok(found) => found,
+        Err(e) => {
+            return failure(format!(
+                "{stderr}Nothing was imported from {}: {e}\n",
+                file.display()
+            ));
+        }
+    };
+    match store.update(|journal| import.merge_into(journal)) {
+        Ok((_, report)) => Output {
+            stdout: format!("Imported {} into your journal.\n{report}", file.display()),
+            stderr,
+            code: 0,
+        },
+        Err(e) => failure(format!("{stderr}Nothing was imported: {e}\n")),
+    }
+}
+
+/// `allyship search WORDS [--json]`: matching sections, best first; exits
+/// non-zero when nothing matches.
+pub fn search(toolkit: &Toolkit, words: &[String], json: bool) -> Output {
+    let query = words.join(" ");
+    let hits = search::Index::new(toolkit).search(&query, 50);
+    let stdout = if json {
+        search::json_results(toolkit, &hits)
+    } else {
+        search::plain_results(toolkit, &hits)
+    };
+    if hits.is_empty() {
+        let message = format!("Nothing matches \"{query}\". Try fewer or shorter words.\n");
+        return Output {
+            stdout: if json { stdout } else { String::new() },
+            stderr: message,
+            code: 1,
+        };
+    }
+    Output::ok(stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::built_in;
+    use crate::journal::Session;
+
+    fn dir_with_notes() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _, _) = Store::open(dir.path().to_path_buf());
+        let mut session = Session::new("s");
+        let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+        session.set_note(
+            "tip-speak-up",
+            "quiet word: I will say something next time",
+            at,
+        );
+        session.set_bookmark("welcome", Some("start".into()), at);
+        store.save(&mut session).unwrap();
+        dir
+    }
+
+    #[test]
+    fn notes_and_bookmarks_print_as_plain_text() {
+        let toolkit = built_in();
+        let dir = dir_with_notes();
+        let notes = notes(&toolkit, Some(dir.path().into()));
+        assert!(notes.stdout.contains("Speak up"), "{}", notes.stdout);
+        assert!(
+            notes
+                .stdout
+                .contains("  quiet word: I will say something next time")
+        );
+        let marks = bookmarks(&toolkit, Some(dir.path().into()), false);
+        assert!(
+            marks
+                .stdout
+                .contains("1. Why this toolkit exists · start (welcome)"),
+            "{}",
+            marks.stdout
+        );
+        let json = bookmarks(&toolkit, Some(dir.path().into()), true);
+        assert!(json.stdout.contains("\"label\": \"start\""));
+    }
+
+    #[test]
+    fn export_then_import_into_an_empty_journal_gives_the_same_record() {
+        let toolkit = built_in();
+        let dir = dir_with_notes();
+        let file = dir.path().join("record.json");
+        let request = ExportRequest {
+            json: true,
+            output: Some(&file),
+            from: None,
+            to: None,
+        };
+        assert_eq!(export(&toolkit, Some(dir.path().into()), &request).code, 0);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let fresh = tempfile::tempdir().unwrap();
+        let out = import(Some(fresh.path().into()), &file);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("Notes added: 1"), "{}", out.stdout);
+        let again = import(Some(fresh.path().into()), &file);
+        assert!(again.stdout.contains("Notes added: 0"), "{}", again.stdout);
+        let md = ExportRequest {
+            json: false,
+            output: None,
+            from: None,
+            to: None,
+        };
+        let markdown = export(&toolkit, Some(fresh.path().into()), &md);
+        assert!(
+            markdown
+                .stdout
+                .contains("quiet word: I will say something next time")
+        );
+    }
+
+    #[test]
+    fn a_bad_period_or_file_is_refused_clearly() {
+        let toolkit = built_in();
+        let dir = tempfile::tempdir().unwrap();
+        let request = ExportRequest {
+            json: false,
+            output: None,
+            from: Some("2026-13-01"),
+            to: None,
+        };
+        let out = export(&toolkit, Some(dir.path().into()), &request);
+        assert_eq!(out.code, 1);
+        assert!(out.stderr.contains("12"), "{}", out.stderr);
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, "{ not json").unwrap();
+        let out = import(Some(dir.path().into()), &bad);
+        assert_eq!(out.code, 1);
+        assert!(out.stderr.contains("line 1"), "{}", out.stderr);
+    }
+
+    #[test]
+    fn search_finds_and_fails_when_nothing_matches() {
+        let toolkit = built_in();
+        let found = search(&toolkit, &["speak".into(), "up".into()], false);
+        assert_eq!(found.code, 0);
+        assert!(found.stdout.contains("(tip-speak-up)"));
+        let nothing = search(&toolkit, &["zqxwv".into()], false);
+        assert_eq!(nothing.code, 1);
+        assert!(nothing.stderr.contains("Nothing matches"));
+    }
+}

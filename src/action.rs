@@ -52,8 +52,14 @@ pub enum Action {
     Remove,
     /// Give the highlighted bookmark a label.
     Relabel,
-    /// A key typed into a note or label.
+    /// A key typed into a note, label or the search box.
     Type(KeyEvent),
+    /// Open the search box.
+    Search,
+    /// Go to the next match of the last search, across sections.
+    NextMatch,
+    /// Go to the previous match of the last search.
+    PreviousMatch,
     /// Close the overlay, or cancel a half-typed number.
     Close,
     /// Save and leave.

@@ -50,6 +50,13 @@ pub enum Overlay {
         /// The highlighted note.
         selected: usize,
     },
+    /// Search as you type: the words and the highlighted result.
+    Search {
+        /// What is typed.
+        input: Box<TextInput>,
+        /// The highlighted result.
+        selected: usize,
+    },
 }
 
 /// A place in the toolkit, for back and forward.
@@ -60,6 +67,9 @@ pub struct Place {
     /// Scroll position within it.
     pub scroll: u16,
 }
+
+/// Most search results shown: enough to scroll through, cheap to build.
+pub const SEARCH_LIMIT: usize = 100;
 
 /// Most places remembered for Back, so the history stays small.
 pub const HISTORY_LIMIT: usize = 200;
@@ -103,6 +113,13 @@ pub struct App {
     pub journal_kept: bool,
     /// Today's date, for the journal's calendar (tests fix it).
     pub today: jiff::civil::Date,
+    /// The words last searched for, highlighted in the text (`n`/`N` step
+    /// between them) until Esc.
+    pub highlight: Option<String>,
+    /// The line (of the open section) of the match `n`/`N` last went to.
+    pub match_line: usize,
+    /// The search index, built the first time it is needed.
+    search_index: std::cell::OnceCell<crate::search::Index>,
     /// The open section's wrapped lines for one width: update and draw both
     /// need them, and wrapping is the costliest part of a frame.
     wrapped: RefCell<Option<WrappedSection>>,
@@ -147,6 +164,9 @@ impl App {
             journal: Journal::new(),
             journal_kept: false,
             today: jiff::Zoned::now().date(),
+            highlight: None,
+            match_line: 0,
+            search_index: std::cell::OnceCell::new(),
             wrapped: RefCell::new(None),
         }
     }
@@ -249,6 +269,17 @@ impl App {
             "Welcome back: continuing at {}. {title}",
             index + 1
         ));
+    }
+
+    /// The search index over the toolkit (built on first use).
+    pub fn search_index(&self) -> &crate::search::Index {
+        self.search_index
+            .get_or_init(|| crate::search::Index::new(&self.toolkit))
+    }
+
+    /// Search results for what is typed in the search box, best first.
+    pub fn search_hits(&self, query: &str) -> Vec<crate::search::Hit> {
+        self.search_index().search(query, SEARCH_LIMIT)
     }
 
     /// The id of the open section.

@@ -107,6 +107,13 @@ pub const READER: &[Binding] = &[
         Action::Forward,
         "forward again",
     ),
+    bind(&[ch('/')], Action::Search, "search the toolkit"),
+    bind(&[ch('n')], Action::NextMatch, "next match of the search"),
+    bind(
+        &[ch('N')],
+        Action::PreviousMatch,
+        "previous match of the search",
+    ),
     bind(
         &[ch('b')],
         Action::ToggleBookmark,
@@ -289,6 +296,21 @@ pub const NOTES: &[Binding] = &[
         "close the list",
     ),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(&[CTRL_C], Action::Quit, "quit"),
+];
+
+/// The search box's keys; every other key is typed into the search.
+pub const SEARCH: &[Binding] = &[
+    bind(&[key(KeyCode::Up)], Action::Up, "previous result"),
+    bind(&[key(KeyCode::Down)], Action::Down, "next result"),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind(&[key(KeyCode::PageDown)], Action::PageDown, "page down"),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "open the result, matches highlighted",
+    ),
+    bind(&[key(KeyCode::Esc)], Action::Close, "close the search"),
     bind(&[CTRL_C], Action::Quit, "quit"),
 ];
 

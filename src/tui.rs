@@ -239,7 +239,10 @@ fn spawn_event_reader() -> Receiver<Event> {
 
 /// Whether keys go into a text box (so `q` is a letter).
 fn typing(app: &App) -> bool {
-    matches!(app.overlay, Some(Overlay::Note(_) | Overlay::Label(_)))
+    matches!(
+        app.overlay,
+        Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. })
+    )
 }
 
 /// The key table for whatever is on top.
@@ -251,6 +254,7 @@ fn bindings(app: &App) -> &'static [Binding] {
         Some(Overlay::Label(_)) => keymap::LABEL,
         Some(Overlay::Bookmarks { .. }) => keymap::BOOKMARKS,
         Some(Overlay::Notes { .. }) => keymap::NOTES,
+        Some(Overlay::Search { .. }) => keymap::SEARCH,
         None => keymap::READER,
     }
 }

@@ -33,6 +33,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     writing::bookmarks_window(app, action, selected, &mut effects);
                 }
                 Some(Overlay::Notes { selected }) => writing::notes_window(app, action, selected),
+                Some(Overlay::Search { input, selected }) => {
+                    finding::search_window(app, action, input, selected);
+                }
                 None => reader(app, action, &mut effects),
             }
         }
@@ -186,11 +189,15 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Close if layout::is_narrow(app.screen) && app.contents_open_narrow => {
             toggle_contents(app)
         }
+        Action::Close if app.highlight.is_some() => app.highlight = None,
         Action::Close => {}
         Action::ToggleBookmark => writing::toggle_bookmark(app, effects),
         Action::Bookmarks => app.overlay = Some(Overlay::Bookmarks { selected: 0 }),
         Action::EditNote => writing::open_note_here(app),
         Action::Notes => app.overlay = Some(Overlay::Notes { selected: 0 }),
+        Action::Search => finding::open_search(app),
+        Action::NextMatch => finding::step_match(app, true),
+        Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit
         | Action::Resize { .. }
         | Action::SaveNote
@@ -348,7 +355,7 @@ fn keep_in_bounds(app: &mut App) {
         Some(Overlay::Notes { selected }) => {
             *selected = (*selected).min(app.journal.notes.len().saturating_sub(1));
         }
-        Some(Overlay::Note(_) | Overlay::Label(_)) | None => {}
+        Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. }) | None => {}
     }
     if !app.contents_shown() && app.focus == Focus::Contents {
         app.focus = Focus::Text;
@@ -383,6 +390,7 @@ fn keep_journal_in_bounds(app: &mut App) {
     }
 }
 
+mod finding;
 mod writing;
 
 #[cfg(test)]

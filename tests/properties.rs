@@ -40,6 +40,9 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::SaveNote),
         Just(Action::Remove),
         Just(Action::Relabel),
+        Just(Action::Search),
+        Just(Action::NextMatch),
+        Just(Action::PreviousMatch),
         any::<char>().prop_map(|c| Action::Type(ratatui::crossterm::event::KeyEvent::new(
             ratatui::crossterm::event::KeyCode::Char(c),
             ratatui::crossterm::event::KeyModifiers::NONE
@@ -75,7 +78,7 @@ fn assert_in_bounds(app: &App) {
             assert!(selected < app.journal.bookmarks.len().max(1));
         }
         Some(Overlay::Notes { selected }) => assert!(selected < app.journal.notes.len().max(1)),
-        Some(Overlay::Note(_) | Overlay::Label(_)) | None => {}
+        Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. }) | None => {}
     }
 }
 

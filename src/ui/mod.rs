@@ -3,6 +3,7 @@
 pub mod help;
 pub mod journal;
 pub mod reader;
+pub mod search;
 pub mod theme;
 pub mod writing;
 
@@ -30,6 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Label(input)) => writing::draw_label(frame, app, input),
         Some(Overlay::Bookmarks { selected }) => writing::draw_bookmarks(frame, app, *selected),
         Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
+        Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
         None => {}
     }
 }

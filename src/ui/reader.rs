@@ -154,6 +154,7 @@ fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
         .take(usize::from(inner.height))
         .cloned()
         .collect();
+    let visible = crate::ui::search::highlighted(visible, app.highlight.as_deref());
     frame.render_widget(Paragraph::new(visible), inner);
     let max = app.max_scroll();
     if max > 0 {
@@ -246,6 +247,9 @@ fn hints(app: &App) -> Vec<String> {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }
         Some(Overlay::Note(_) | Overlay::Label(_)) => return vec!["Esc close".into()],
+        Some(Overlay::Search { .. }) => {
+            return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
+        }
         None => {}
     }
     let key = |action| {

@@ -56,6 +56,8 @@ pub enum Action {
     Type(KeyEvent),
     /// Open the search box.
     Search,
+    /// List the open section's links, to open one.
+    Links,
     /// Go to the next match of the last search, across sections.
     NextMatch,
     /// Go to the previous match of the last search.
@@ -113,4 +115,6 @@ pub enum Effect {
         /// The section id.
         section: String,
     },
+    /// Open a web address in the browser (or show it where none can start).
+    OpenUrl(String),
 }

@@ -50,6 +50,11 @@ pub enum Overlay {
         /// The highlighted note.
         selected: usize,
     },
+    /// The open section's links and cross-references, to open one.
+    Links {
+        /// The highlighted link.
+        selected: usize,
+    },
     /// Search as you type: the words and the highlighted result.
     Search {
         /// What is typed.
@@ -280,6 +285,23 @@ impl App {
     /// Search results for what is typed in the search box, best first.
     pub fn search_hits(&self, query: &str) -> Vec<crate::search::Hit> {
         self.search_index().search(query, SEARCH_LIMIT)
+    }
+
+    /// The open section's links, in order.
+    pub fn links(&self) -> Vec<crate::content::Link> {
+        let Some(entry) = self.toolkit.entry(self.current) else {
+            return Vec::new();
+        };
+        entry
+            .section
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                crate::content::Block::Links(links) => Some(links.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
     }
 
     /// The id of the open section.

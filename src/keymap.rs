@@ -107,6 +107,7 @@ pub const READER: &[Binding] = &[
         Action::Forward,
         "forward again",
     ),
+    bind(&[ch('o')], Action::Links, "links in this section: open one"),
     bind(&[ch('/')], Action::Search, "search the toolkit"),
     bind(&[ch('n')], Action::NextMatch, "next match of the search"),
     bind(
@@ -296,6 +297,23 @@ pub const NOTES: &[Binding] = &[
         "close the list",
     ),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(&[CTRL_C], Action::Quit, "quit"),
+];
+
+/// The links list's keys.
+pub const LINKS: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "previous link"),
+    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "next link"),
+    bind(
+        &[key(KeyCode::Enter), ch('o')],
+        Action::Open,
+        "open the link",
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('q')],
+        Action::Close,
+        "close the list",
+    ),
     bind(&[CTRL_C], Action::Quit, "quit"),
 ];
 

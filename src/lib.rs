@@ -13,6 +13,7 @@ pub mod export;
 pub mod journal;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod progress;
 pub mod reading;
 pub mod render;

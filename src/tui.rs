@@ -191,6 +191,9 @@ impl Session {
                     self.progress.remove_bookmark(&section);
                     changed = true;
                 }
+                Effect::OpenUrl(url) => {
+                    self.app.message = Some(crate::links::open_in_browser(&url))
+                }
             }
         }
         if changed {
@@ -255,6 +258,7 @@ fn bindings(app: &App) -> &'static [Binding] {
         Some(Overlay::Bookmarks { .. }) => keymap::BOOKMARKS,
         Some(Overlay::Notes { .. }) => keymap::NOTES,
         Some(Overlay::Search { .. }) => keymap::SEARCH,
+        Some(Overlay::Links { .. }) => keymap::LINKS,
         None => keymap::READER,
     }
 }

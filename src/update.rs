@@ -33,6 +33,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     writing::bookmarks_window(app, action, selected, &mut effects);
                 }
                 Some(Overlay::Notes { selected }) => writing::notes_window(app, action, selected),
+                Some(Overlay::Links { selected }) => {
+                    finding::links_window(app, action, selected, &mut effects);
+                }
                 Some(Overlay::Search { input, selected }) => {
                     finding::search_window(app, action, input, selected);
                 }
@@ -196,6 +199,10 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::EditNote => writing::open_note_here(app),
         Action::Notes => app.overlay = Some(Overlay::Notes { selected: 0 }),
         Action::Search => finding::open_search(app),
+        Action::Links if app.links().is_empty() => {
+            app.message = Some("This section has no links.".into());
+        }
+        Action::Links => app.overlay = Some(Overlay::Links { selected: 0 }),
         Action::NextMatch => finding::step_match(app, true),
         Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit
@@ -346,6 +353,7 @@ fn keep_in_bounds(app: &mut App) {
     app.current = app.current.min(count.saturating_sub(1));
     app.selected = app.selected.min(count.saturating_sub(1));
     app.scroll = app.scroll.min(app.max_scroll());
+    let link_count = app.links().len();
     match &mut app.overlay {
         Some(Overlay::Help { scroll }) => *scroll = (*scroll).min(help::max_scroll(app.screen)),
         Some(Overlay::Journal { .. }) => keep_journal_in_bounds(app),
@@ -354,6 +362,9 @@ fn keep_in_bounds(app: &mut App) {
         }
         Some(Overlay::Notes { selected }) => {
             *selected = (*selected).min(app.journal.notes.len().saturating_sub(1));
+        }
+        Some(Overlay::Links { selected }) => {
+            *selected = (*selected).min(link_count.saturating_sub(1));
         }
         Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. }) | None => {}
     }

@@ -41,6 +41,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Remove),
         Just(Action::Relabel),
         Just(Action::Search),
+        Just(Action::Links),
         Just(Action::NextMatch),
         Just(Action::PreviousMatch),
         any::<char>().prop_map(|c| Action::Type(ratatui::crossterm::event::KeyEvent::new(
@@ -78,6 +79,7 @@ fn assert_in_bounds(app: &App) {
             assert!(selected < app.journal.bookmarks.len().max(1));
         }
         Some(Overlay::Notes { selected }) => assert!(selected < app.journal.notes.len().max(1)),
+        Some(Overlay::Links { selected }) => assert!(selected < app.links().len().max(1)),
         Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. }) | None => {}
     }
 }

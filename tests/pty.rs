@@ -116,3 +116,35 @@ fn redraws_after_resizing() {
     assert_eq!(pty.wait_exit(), 0);
     assert_terminal_restored(&pty);
 }
+
+#[test]
+fn opening_a_link_with_no_browser_shows_the_address() {
+    let toolkit = allyship::content::built_in();
+    let index = toolkit.index_of("learn-online").unwrap();
+    let app = allyship::app::App::new(toolkit, 80, 24);
+    let mut app = app;
+    app.current = index;
+    let links = app.links();
+    let first_web = links.iter().position(|l| l.url.is_some()).unwrap();
+    let url = links[first_web].url.clone().unwrap();
+
+    let mut pty = Pty::spawn(&[], &[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")], 80, 24);
+    pty.wait_for("Section 1 of");
+    pty.send(&format!("{}\r", index + 1));
+    pty.wait_for(&format!("Section {} of", index + 1));
+    pty.send("o");
+    pty.wait_for("Links in this section");
+    for _ in 0..first_web {
+        pty.send("\x1b[B");
+    }
+    pty.send("\r");
+    // A long address is shown whole, wrapped in a message box.
+    let screen = pty.wait_for("The address is:");
+    let joined: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect();
+    assert!(joined.contains(&url), "{screen}");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}

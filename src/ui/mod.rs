@@ -32,8 +32,41 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Bookmarks { selected }) => writing::draw_bookmarks(frame, app, *selected),
         Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
         Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
+        Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
         None => {}
     }
+    draw_long_message(frame, app, screen);
+}
+
+/// A message too long for the status line (a web address, a file path) is
+/// shown whole in a box above it, so nothing needed is cut off.
+fn draw_long_message(frame: &mut Frame, app: &App, screen: Rect) {
+    let Some(message) = &app.message else { return };
+    let width = screen.width.saturating_sub(4);
+    if unicode_width::UnicodeWidthStr::width(message.as_str()) + 2 < usize::from(screen.width)
+        || width == 0
+    {
+        return;
+    }
+    let mut lines = Vec::new();
+    let style = app.theme.text;
+    crate::render::wrap_into(&mut lines, message, width, ("", ""), style, style);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let height = height.min(screen.height.saturating_sub(2));
+    let area = Rect {
+        x: screen.x,
+        y: screen.bottom().saturating_sub(1 + height),
+        width: screen.width,
+        height,
+    };
+    let block = ratatui::widgets::Block::bordered()
+        .title(" Message ")
+        .border_style(app.theme.border_focused)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// A screen too small to read on says so, as best it can at any size.

@@ -243,7 +243,12 @@ pub fn status_text(app: &App) -> (String, String) {
 fn hints(app: &App) -> Vec<String> {
     match app.overlay {
         Some(Overlay::Help { .. }) => return vec!["Esc close".into(), "↑↓ scroll".into()],
-        Some(Overlay::Journal { .. } | Overlay::Bookmarks { .. } | Overlay::Notes { .. }) => {
+        Some(
+            Overlay::Journal { .. }
+            | Overlay::Bookmarks { .. }
+            | Overlay::Notes { .. }
+            | Overlay::Links { .. },
+        ) => {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }
         Some(Overlay::Note(_) | Overlay::Label(_)) => return vec!["Esc close".into()],

@@ -121,8 +121,8 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     }
 }
 
-/// A list window: rows with one highlighted, scrolled to keep it visible.
-fn draw_list(
+/// A list window (used by the other lists too): rows with one highlighted, scrolled to keep it visible.
+pub(crate) fn draw_list(
     frame: &mut Frame,
     app: &App,
     title: &str,
@@ -231,4 +231,38 @@ pub fn draw_label(frame: &mut Frame, app: &App, input: &TextInput) {
     editor.set_block(block);
     editor.set_cursor_style(app.theme.selected);
     frame.render_widget(&editor, area);
+}
+
+/// The links list (`o`): each resource with its kind, author and address.
+pub fn draw_links(frame: &mut Frame, app: &App, selected: usize) {
+    let rows = app
+        .links()
+        .iter()
+        .map(|link| {
+            if let Some(id) = &link.section {
+                return format!("→ {} (in this toolkit)", title_of(app, id));
+            }
+            let kind = link
+                .kind
+                .as_deref()
+                .map(|k| format!("[{k}] "))
+                .unwrap_or_default();
+            let by = link
+                .by
+                .as_deref()
+                .map(|b| format!(" by {b}"))
+                .unwrap_or_default();
+            let address = link.url.as_deref().unwrap_or("no address in the source");
+            format!("{kind}{}{by} · {address}", link.title)
+        })
+        .collect();
+    draw_list(
+        frame,
+        app,
+        "Links in this section",
+        "Enter opens · Esc closes",
+        rows,
+        selected,
+        "This section has no links.",
+    );
 }

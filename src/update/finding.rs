@@ -2,7 +2,7 @@
 //! matches of the last search across sections (`n`/`N`).
 
 use super::go_to;
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::app::{App, Focus, Overlay};
 use crate::editor::TextInput;
 use crate::search::match_ranges;
@@ -64,6 +64,45 @@ pub(super) fn search_window(
             }
         }
         _ => app.overlay = Some(Overlay::Search { input, selected }),
+    }
+}
+
+/// The links list: Enter opens a cross-reference in the app, or asks for
+/// a web address to be opened; a resource with no address says so.
+pub(super) fn links_window(
+    app: &mut App,
+    action: Action,
+    selected: usize,
+    effects: &mut Vec<Effect>,
+) {
+    let links = app.links();
+    let last = links.len().saturating_sub(1);
+    let selected = match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        _ => selected,
+    };
+    match (action, links.get(selected)) {
+        (Action::Close, _) => {}
+        (Action::Open, Some(link)) => {
+            if let Some(index) = link
+                .section
+                .as_deref()
+                .and_then(|id| app.toolkit.index_of(id))
+            {
+                go_to(app, index);
+                app.focus = Focus::Text;
+            } else if let Some(url) = &link.url {
+                effects.push(Effect::OpenUrl(url.clone()));
+            } else {
+                app.message = Some(format!(
+                    "The source gives no address for \"{}\".",
+                    link.title
+                ));
+                app.overlay = Some(Overlay::Links { selected });
+            }
+        }
+        _ => app.overlay = Some(Overlay::Links { selected }),
     }
 }
 
@@ -192,6 +231,45 @@ mod tests {
         run(&mut a, &[Action::Open]);
         let highlight = a.highlight.clone().unwrap().to_lowercase();
         assert!(highlight.starts_with("microaggression"), "{highlight}");
+    }
+
+    #[test]
+    fn links_open_cross_references_in_the_app_and_addresses_outside() {
+        let mut a = App::new(built_in(), 80, 24);
+        a.current = a.toolkit.index_of("learn-online").unwrap();
+        let links = a.links();
+        let web = links.iter().position(|l| l.url.is_some()).unwrap();
+        let bare = links
+            .iter()
+            .position(|l| l.url.is_none() && l.section.is_none())
+            .unwrap();
+        run(&mut a, &[Action::Links]);
+        for _ in 0..web {
+            run(&mut a, &[Action::Down]);
+        }
+        let effects = update(&mut a, Action::Open);
+        assert_eq!(
+            effects,
+            vec![Effect::OpenUrl(links[web].url.clone().unwrap())]
+        );
+        run(&mut a, &[Action::Links, Action::Top]);
+        for _ in 0..bare {
+            run(&mut a, &[Action::Down]);
+        }
+        run(&mut a, &[Action::Open]);
+        assert!(a.message.as_deref().unwrap().contains("no address"));
+        let welcome = App::new(built_in(), 80, 24);
+        let cross = welcome.links().iter().position(|l| l.section.is_some());
+        if let Some(cross) = cross {
+            let mut w = welcome;
+            let target = w.links()[cross].section.clone().unwrap();
+            run(&mut w, &[Action::Links]);
+            for _ in 0..cross {
+                run(&mut w, &[Action::Down]);
+            }
+            run(&mut w, &[Action::Open]);
+            assert_eq!(w.current_id(), Some(target.as_str()));
+        }
     }
 
     #[test]

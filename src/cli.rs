@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
+    /// Colours: default (your terminal's own), high-contrast or mono (none);
+    /// remembered for next time. NO_COLOR always means mono
+    #[arg(long, value_enum, value_name = "NAME", global = true)]
+    pub theme: Option<crate::ui::theme::ThemeName>,
+
     /// Draw one frame and exit (for start-up benchmarks)
     #[arg(long, hide = true)]
     pub first_frame: bool,

@@ -19,6 +19,7 @@ pub mod reading;
 pub mod render;
 pub mod report;
 pub mod search;
+pub mod settings;
 pub mod store;
 pub mod toc;
 pub mod tui;

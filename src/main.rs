@@ -6,6 +6,8 @@ use allyship::cli::{Cli, Command, ExportFormat};
 use allyship::commands::{self, Output, records};
 use allyship::content::{self, Severity, Toolkit};
 use allyship::progress::Progress;
+use allyship::settings;
+use allyship::ui::theme::{Theme, ThemeName};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -17,7 +19,10 @@ fn main() -> ExitCode {
         Err(output) => return finish(output),
     };
     match cli.command {
-        None => run_reader(toolkit, cli.data_dir, cli.first_frame),
+        None => {
+            let theme = choose_theme(cli.theme, cli.data_dir.as_deref());
+            run_reader(toolkit, theme, cli.data_dir, cli.first_frame)
+        }
         Some(Command::Journal { json, path }) => {
             finish(commands::journal(&toolkit, cli.data_dir, json, path))
         }
@@ -117,8 +122,27 @@ fn confirm_reset() -> bool {
     std::io::stdin().read_line(&mut answer).is_ok() && answer.trim().eq_ignore_ascii_case("y")
 }
 
+/// The theme: `--theme` (remembered for next time), else the remembered one;
+/// `NO_COLOR` always wins.
+fn choose_theme(asked: Option<ThemeName>, data_dir: Option<&std::path::Path>) -> Theme {
+    let dir = settings::settings_dir(data_dir);
+    let mut remembered = dir.as_deref().map(settings::load).unwrap_or_default();
+    if let Some(name) = asked
+        && name != remembered.theme
+    {
+        remembered.theme = name;
+        if let Some(dir) = &dir
+            && let Err(e) = settings::save(dir, &remembered)
+        {
+            eprintln!("The theme could not be remembered: {e}");
+        }
+    }
+    Theme::choose(remembered.theme, std::env::var_os("NO_COLOR").as_deref())
+}
+
 fn run_reader(
     toolkit: Toolkit,
+    theme: Theme,
     data_dir: Option<std::path::PathBuf>,
     first_frame: bool,
 ) -> ExitCode {
@@ -131,6 +155,7 @@ fn run_reader(
     }
     let (progress, journal, messages) = Progress::start(data_dir, std::time::Instant::now());
     let mut app = App::new(toolkit, 80, 24);
+    app.theme = theme;
     app.journal_kept = progress.kept();
     app.journal = journal;
     app.resume();

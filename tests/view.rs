@@ -154,3 +154,42 @@ fn contents_marks_read_and_revisited_80x24() {
     let app = with_journal(80, 24, &[]);
     insta::assert_snapshot!(draw(&app).backend());
 }
+
+#[test]
+fn mono_draws_no_colour_in_any_cell_of_any_view() {
+    use allyship::ui::theme::Theme;
+    use ratatui::style::Color;
+    for actions in [
+        &[][..],
+        &[Action::Help][..],
+        &[Action::Journal][..],
+        &[Action::Search][..],
+        &[Action::EditNote][..],
+        &[Action::Bookmarks][..],
+        &[Action::Bookmarks, Action::Relabel][..],
+    ] {
+        let mut app = app_at(80, 24, actions);
+        app.theme = Theme::mono();
+        let terminal = draw(&app);
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "{actions:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn high_contrast_paints_every_cell_white_on_black() {
+    use allyship::ui::theme::Theme;
+    use ratatui::style::Color;
+    let mut app = app_at(80, 24, &[]);
+    app.theme = Theme::high_contrast();
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content().iter().all(|c| c.bg == Color::Black));
+    let text = app.text_area().unwrap();
+    assert_eq!(buffer[(text.x, text.y + 2)].fg, Color::White);
+}

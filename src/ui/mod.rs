@@ -17,6 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 /// Draws the whole screen for the app's current state.
 pub fn draw(frame: &mut Frame, app: &App) {
     let screen = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(app.theme.base), screen);
     if layout::too_small(screen) {
         draw_too_small(frame, screen);
         return;

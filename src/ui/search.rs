@@ -68,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, input: &TextInput, selected: usize) {
     let query = input.text();
     let mut editor = input.area().clone();
     editor.set_cursor_style(app.theme.selected);
+    editor.set_placeholder_style(app.theme.quiet);
     editor.set_placeholder_text("Type words to find, for example: listen");
     let box_area = Rect { height: 1, ..inner };
     frame.render_widget(&editor, box_area);

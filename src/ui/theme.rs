@@ -3,9 +3,34 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The themes a person can choose (`--theme`), remembered in the settings.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// The terminal's own colours, with a little colour for headings.
+    #[default]
+    Default,
+    /// White on black, bold headings: for low vision and bright rooms.
+    HighContrast,
+    /// No colour at all: bold, underline and reverse video only.
+    Mono,
+}
+
 /// The styles the views draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
+    /// Painted over the whole screen first (the terminal's own by default).
+    pub base: Style,
     /// The app's title bar.
     pub title_bar: Style,
     /// A section's title.
@@ -37,6 +62,7 @@ impl Theme {
     pub fn standard() -> Self {
         let plain = Style::new();
         Theme {
+            base: plain,
             title_bar: plain.add_modifier(Modifier::BOLD | Modifier::REVERSED),
             heading: plain.add_modifier(Modifier::BOLD).fg(Color::Cyan),
             quiet: plain.fg(Color::DarkGray),
@@ -56,6 +82,7 @@ impl Theme {
     pub fn mono() -> Self {
         let plain = Style::new();
         Theme {
+            base: plain,
             title_bar: plain.add_modifier(Modifier::BOLD | Modifier::REVERSED),
             heading: plain.add_modifier(Modifier::BOLD),
             quiet: plain,
@@ -71,13 +98,51 @@ impl Theme {
         }
     }
 
-    /// `mono` when `NO_COLOR` is set to anything non-empty, else `standard`.
-    pub fn from_env() -> Self {
-        if no_color_requested(std::env::var_os("NO_COLOR").as_deref()) {
+    /// White on black with bold, underlined headings: the strongest contrast.
+    pub fn high_contrast() -> Self {
+        let plain = Style::new().fg(Color::White).bg(Color::Black);
+        let strong = plain.add_modifier(Modifier::BOLD);
+        Theme {
+            base: plain,
+            title_bar: strong.add_modifier(Modifier::REVERSED),
+            heading: strong.add_modifier(Modifier::UNDERLINED),
+            quiet: plain,
+            text: plain,
+            quote: plain.add_modifier(Modifier::ITALIC),
+            link: strong
+                .add_modifier(Modifier::UNDERLINED)
+                .fg(Color::LightCyan),
+            label: strong.fg(Color::LightYellow),
+            selected: strong.add_modifier(Modifier::REVERSED),
+            part: strong,
+            status: strong.add_modifier(Modifier::REVERSED),
+            border: plain,
+            border_focused: strong.fg(Color::LightYellow),
+        }
+    }
+
+    /// The theme for a name.
+    pub fn named(name: ThemeName) -> Self {
+        match name {
+            ThemeName::Default => Self::standard(),
+            ThemeName::HighContrast => Self::high_contrast(),
+            ThemeName::Mono => Self::mono(),
+        }
+    }
+
+    /// The chosen theme, except that `NO_COLOR` (set and non-empty) always
+    /// means `mono`, whatever else is set.
+    pub fn choose(name: ThemeName, no_color: Option<&std::ffi::OsStr>) -> Self {
+        if no_color_requested(no_color) {
             Self::mono()
         } else {
-            Self::standard()
+            Self::named(name)
         }
+    }
+
+    /// `mono` when `NO_COLOR` is set to anything non-empty, else `standard`.
+    pub fn from_env() -> Self {
+        Self::choose(ThemeName::Default, std::env::var_os("NO_COLOR").as_deref())
     }
 }
 
@@ -98,6 +163,7 @@ mod tests {
     fn mono_has_no_colour_anywhere() {
         let t = Theme::mono();
         for style in [
+            t.base,
             t.title_bar,
             t.heading,
             t.quiet,
@@ -120,6 +186,29 @@ mod tests {
         for t in [Theme::standard(), Theme::mono()] {
             assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
         }
+    }
+
+    #[test]
+    fn no_color_wins_over_any_chosen_theme() {
+        use std::ffi::OsStr;
+        for name in [ThemeName::Default, ThemeName::HighContrast, ThemeName::Mono] {
+            assert_eq!(Theme::choose(name, Some(OsStr::new("1"))), Theme::mono());
+        }
+        assert_eq!(
+            Theme::choose(ThemeName::HighContrast, None),
+            Theme::high_contrast()
+        );
+        assert_eq!(
+            Theme::choose(ThemeName::HighContrast, Some(OsStr::new(""))),
+            Theme::high_contrast()
+        );
+    }
+
+    #[test]
+    fn high_contrast_paints_its_own_background() {
+        let t = Theme::high_contrast();
+        assert_eq!(t.base.bg, Some(Color::Black));
+        assert!(t.heading.add_modifier.contains(Modifier::BOLD));
     }
 
     #[test]

@@ -108,6 +108,7 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     editor.set_block(block);
     editor.set_style(theme.text);
     editor.set_cursor_style(theme.selected);
+    editor.set_placeholder_style(theme.quiet);
     frame.render_widget(&editor, bottom);
     let cursor = editor.screen_cursor();
     let inner = layout::text_inner(bottom);
@@ -230,6 +231,7 @@ pub fn draw_label(frame: &mut Frame, app: &App, input: &TextInput) {
     let mut editor = input.area().clone();
     editor.set_block(block);
     editor.set_cursor_style(app.theme.selected);
+    editor.set_placeholder_style(app.theme.quiet);
     frame.render_widget(&editor, area);
 }
 

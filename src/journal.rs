@@ -10,6 +10,7 @@
 //! newer edit wins, and a note edit that loses to a newer one is kept in
 //! [`Journal::superseded_notes`], never dropped (see [`Journal::apply`]).
 
+mod file;
 mod notes;
 mod summary;
 
@@ -32,6 +33,7 @@ pub const CURRENT_VERSION: u32 = 1;
 /// Its size grows with sections and days, never with keypresses. See
 /// [`crate::store::Store`] for the file format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "file::JournalFile", into = "file::JournalFile")]
 pub struct Journal {
     /// Schema version of the file (see [`CURRENT_VERSION`]).
     pub version: u32,

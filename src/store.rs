@@ -143,8 +143,9 @@ pub fn journal_path_in(dir: &Path) -> PathBuf {
 /// # File format
 ///
 /// `journal.json` is pretty-printed UTF-8 JSON, `version` first. Times are
-/// RFC 3339 UTC; days are local dates. Fields this version doesn't know are
-/// kept on save; `bookmarks` and `notes` are left out while empty.
+/// RFC 3339 UTC; days are local dates. A day lists the sections read as
+/// positions in `ids`, so the file stays small over years. Fields this version
+/// doesn't know are kept on save; `bookmarks` and `notes` are left out while empty.
 ///
 /// ```json
 /// {
@@ -152,7 +153,8 @@ pub fn journal_path_in(dir: &Path) -> PathBuf {
 ///   "sections": { "tip-listen-actively": {
 ///     "first_read": "2025-03-01T09:31:02Z", "last_read": "2025-03-08T18:02:40Z",
 ///     "sessions": 2, "last_session": "2025-03-08T18:00:11Z-4242" } },
-///   "days": { "2025-03-01": { "sections": ["tip-listen-actively"], "active_secs": 840 } },
+///   "ids": ["tip-listen-actively", "welcome"],
+///   "days": { "2025-03-01": { "read": "0 1", "active_secs": 840 } },
 ///   "position": { "section": "tip-listen-actively", "scroll": 12 },
 ///   "bookmarks": { "tip-listen-actively": { "label": "for team", "added": "2025-03-01T09:40:00Z" } },
 ///   "notes": { "tip-listen-actively": { "text": "...", "created": "...", "changed": "..." } }

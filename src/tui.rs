@@ -116,6 +116,10 @@ impl Session {
         if first_frame_only {
             return Ok(());
         }
+        // A hidden hook so a test can check the terminal is restored after a panic.
+        if std::env::var_os("ALLYSHIP_TEST_PANIC").is_some_and(|v| !v.is_empty()) {
+            panic!("a test asked allyship to panic (ALLYSHIP_TEST_PANIC)");
+        }
         let stop = stop_flag();
         let events = spawn_event_reader();
         let result = self.event_loop(&stop, &events);

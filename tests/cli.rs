@@ -146,3 +146,36 @@ fn bare_command_without_a_terminal_suggests_list() {
     let err = stderr(&out);
     assert!(err.contains("allyship list"), "{err}");
 }
+
+#[test]
+fn plain_commands_never_write_escape_sequences() {
+    for env in [
+        ("NO_COLOR", "1"),
+        ("TERM", "dumb"),
+        ("TERM", "xterm-256color"),
+    ] {
+        for args in [
+            &["list"][..],
+            &["read", "--all"][..],
+            &["journal"][..],
+            &["search", "listen"][..],
+        ] {
+            let data = tempfile::tempdir().unwrap();
+            let output = Command::new(env!("CARGO_BIN_EXE_allyship"))
+                .args(args)
+                .env(env.0, env.1)
+                .env("ALLYSHIP_DATA_DIR", data.path())
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{args:?}");
+            assert!(
+                !output.stdout.contains(&0x1b),
+                "{args:?} with {env:?} wrote an escape"
+            );
+            assert!(
+                !output.stderr.contains(&0x1b),
+                "{args:?} with {env:?} wrote an escape"
+            );
+        }
+    }
+}

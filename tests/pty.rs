@@ -148,3 +148,14 @@ fn opening_a_link_with_no_browser_shows_the_address() {
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_its_message_is_readable() {
+    let mut pty = Pty::spawn(&[], &[("ALLYSHIP_TEST_PANIC", "1")], 80, 24);
+    let code = pty.wait_exit();
+    assert_ne!(code, 0);
+    assert!(!pty.alternate_screen(), "the alternate screen was left");
+    assert!(!pty.cursor_hidden(), "the cursor is shown");
+    let screen = pty.screen();
+    assert!(screen.contains("ALLYSHIP_TEST_PANIC"), "{screen}");
+}

@@ -118,6 +118,17 @@ pub enum Command {
         /// A file made by `allyship export --format json`
         file: PathBuf,
     },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Example:\n  allyship completions bash > ~/.local/share/bash-completion/completions/allyship"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`
+    #[command(after_help = "Example:\n  allyship man > allyship.1 && man ./allyship.1")]
+    Man,
     /// Check a toolkit file and report every problem with where it is
     CheckContent {
         /// The toolkit file (JSON, as described in data/SCHEMA.md)
@@ -128,6 +139,23 @@ pub enum Command {
     },
 }
 
+/// Shell completions generated from the command line definition itself.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "allyship", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page generated from the command line definition itself.
+pub fn man_page() -> String {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    // Rendering into memory cannot fail for want of space.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +164,24 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn completions_and_the_man_page_name_every_command() {
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        assert!(names.len() >= 12, "{names:?}");
+        let bash = completions(clap_complete::Shell::Bash);
+        let fish = completions(clap_complete::Shell::Fish);
+        let man = man_page().replace("\\-", "-");
+        for name in &names {
+            assert!(bash.contains(name.as_str()), "bash completions lack {name}");
+            assert!(fish.contains(name.as_str()), "fish completions lack {name}");
+            assert!(man.contains(name.as_str()), "the man page lacks {name}");
+        }
+        assert!(man.contains(".TH allyship"));
     }
 
     #[test]

@@ -64,6 +64,16 @@ fn main() -> ExitCode {
             finish(records::export(&toolkit, cli.data_dir, &request))
         }
         Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
+        Some(Command::Completions { shell }) => finish(Output {
+            stdout: allyship::cli::completions(shell),
+            stderr: String::new(),
+            code: 0,
+        }),
+        Some(Command::Man) => finish(Output {
+            stdout: allyship::cli::man_page(),
+            stderr: String::new(),
+            code: 0,
+        }),
         Some(Command::CheckContent { file, strict }) => {
             finish(commands::check_content(&file, strict))
         }

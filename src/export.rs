@@ -336,12 +336,17 @@ fn select(journal: &Journal, period: &Period) -> Data {
         .filter(|(date, _)| period.contains(**date))
         .map(|(date, day)| (*date, day.clone()))
         .collect();
-    let read_on_days: BTreeSet<&String> = days.values().flat_map(|d| &d.sections).collect();
+    let read_on_days: BTreeSet<&str> = days
+        .values()
+        .flat_map(|d| d.sections.iter().map(AsRef::as_ref))
+        .collect();
     Data {
         sections: journal
             .sections
             .iter()
-            .filter(|(id, r)| read_on_days.contains(id) || spans(r.first_read, r.last_read))
+            .filter(|(id, r)| {
+                read_on_days.contains(id.as_str()) || spans(r.first_read, r.last_read)
+            })
             .map(|(id, r)| (id.clone(), r.clone()))
             .collect(),
         bookmarks: journal.bookmarks.clone(),

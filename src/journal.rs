@@ -19,6 +19,7 @@ pub use notes::{BookmarkEdit, NoteEdit, SupersededNote};
 pub use summary::{DayCount, PartIds, PartProgress, Revisit, Summary};
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -80,9 +81,10 @@ pub struct SectionRecord {
 /// One day of learning, for the calendar and a professional learning record.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DayRecord {
-    /// Ids of the sections read that day.
+    /// Ids of the sections read that day, shared (`Arc`) so that years of
+    /// days cost one copy of each id.
     #[serde(default)]
-    pub sections: BTreeSet<String>,
+    pub sections: BTreeSet<Arc<str>>,
     /// Seconds of active learning that day.
     #[serde(default)]
     pub active_secs: u64,
@@ -173,7 +175,8 @@ impl Journal {
         }
         for (date, ids) in &delta.day_reads {
             let day = self.days.entry(*date).or_default();
-            day.sections.extend(ids.iter().cloned());
+            day.sections
+                .extend(ids.iter().map(|id| Arc::from(id.as_str())));
         }
         for (date, secs) in &delta.active_secs {
             let day = self.days.entry(*date).or_default();

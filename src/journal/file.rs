@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// `journal.json` as written: like [`Journal`], with days compacted.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -45,17 +46,17 @@ struct DayFile {
 
 impl From<Journal> for JournalFile {
     fn from(journal: Journal) -> Self {
-        let ids: Vec<String> = journal
+        let ids: Vec<Arc<str>> = journal
             .days
             .values()
             .flat_map(|d| d.sections.iter().cloned())
-            .collect::<BTreeSet<String>>()
+            .collect::<BTreeSet<Arc<str>>>()
             .into_iter()
             .collect();
         let position: BTreeMap<&str, usize> = ids
             .iter()
             .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
+            .map(|(i, id)| (id.as_ref(), i))
             .collect();
         let days = journal
             .days
@@ -64,7 +65,7 @@ impl From<Journal> for JournalFile {
                 let read: Vec<String> = day
                     .sections
                     .iter()
-                    .filter_map(|id| position.get(id.as_str()).map(ToString::to_string))
+                    .filter_map(|id| position.get(id.as_ref()).map(ToString::to_string))
                     .collect();
                 let file = DayFile {
                     read: read.join(" "),
@@ -77,7 +78,7 @@ impl From<Journal> for JournalFile {
         JournalFile {
             version: journal.version,
             sections: journal.sections,
-            ids,
+            ids: ids.iter().map(|id| id.to_string()).collect(),
             days,
             position: journal.position,
             bookmarks: journal.bookmarks,
@@ -92,6 +93,7 @@ impl TryFrom<JournalFile> for Journal {
     type Error = String;
 
     fn try_from(file: JournalFile) -> Result<Self, String> {
+        let table: Vec<Arc<str>> = file.ids.iter().map(|id| Arc::from(id.as_str())).collect();
         let mut days = BTreeMap::new();
         for (date, day) in file.days {
             let mut sections = Vec::new();
@@ -99,7 +101,7 @@ impl TryFrom<JournalFile> for Journal {
                 let id = number
                     .parse::<usize>()
                     .ok()
-                    .and_then(|n| file.ids.get(n))
+                    .and_then(|n| table.get(n))
                     .ok_or_else(|| format!("day {date} refers to section {number:?}, which the journal does not list"))?;
                 sections.push(id.clone());
             }
@@ -134,7 +136,7 @@ mod tests {
         let mut journal = Journal::new();
         let day = Date::new(2026, 11, 23).unwrap();
         let record = DayRecord {
-            sections: ["welcome".to_string(), "tip-speak-up".to_string()].into(),
+            sections: [Arc::from("welcome"), Arc::from("tip-speak-up")].into(),
             active_secs: 60,
             extra: Map::new(),
         };

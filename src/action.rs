@@ -58,6 +58,8 @@ pub enum Action {
     Search,
     /// List the open section's links, to open one.
     Links,
+    /// Present from the open section to the end of its part, full screen.
+    Present,
     /// Go to the next match of the last search, across sections.
     NextMatch,
     /// Go to the previous match of the last search.
@@ -117,4 +119,6 @@ pub enum Effect {
     },
     /// Open a web address in the browser (or show it where none can start).
     OpenUrl(String),
+    /// Start a team walkthrough of these sections (reading-order indexes).
+    Present(Vec<usize>),
 }

@@ -118,6 +118,28 @@ pub enum Command {
         /// A file made by `allyship export --format json`
         file: PathBuf,
     },
+    /// Walk a team through parts or sections on a shared screen
+    #[command(
+        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
+    )]
+    Present {
+        /// Parts (such as top-tips), section ids, numbers or ranges (17-20); none means all
+        #[arg(value_name = "PART|SECTION")]
+        sections: Vec<String>,
+        /// Start after the last section the previous walkthrough covered
+        #[arg(long = "continue")]
+        resume: bool,
+        /// Length of the discussion timer (started with t), in minutes
+        #[arg(long, value_name = "MINUTES", default_value_t = 5,
+              value_parser = clap::value_parser!(u16).range(1..=600))]
+        discuss_minutes: u16,
+    },
+    /// List the walkthroughs given with `present` (the facilitator's log)
+    Walkthroughs {
+        /// Print them as JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     #[command(
         after_help = "Example:\n  allyship completions bash > ~/.local/share/bash-completion/completions/allyship"

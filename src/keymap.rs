@@ -108,6 +108,11 @@ pub const READER: &[Binding] = &[
         "forward again",
     ),
     bind(&[ch('o')], Action::Links, "links in this section: open one"),
+    bind(
+        &[ch('P')],
+        Action::Present,
+        "present to a team from here (shows no notes or progress)",
+    ),
     bind(&[ch('/')], Action::Search, "search the toolkit"),
     bind(&[ch('n')], Action::NextMatch, "next match of the search"),
     bind(

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod keymap;
 pub mod layout;
 pub mod links;
+pub mod present;
 pub mod progress;
 pub mod reading;
 pub mod render;

@@ -64,6 +64,22 @@ fn main() -> ExitCode {
             finish(records::export(&toolkit, cli.data_dir, &request))
         }
         Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
+        Some(Command::Present {
+            sections,
+            resume,
+            discuss_minutes,
+        }) => {
+            let theme = choose_theme(cli.theme, cli.data_dir.as_deref());
+            run_presenter(
+                &toolkit,
+                cli.data_dir,
+                &sections,
+                resume,
+                discuss_minutes,
+                theme,
+            )
+        }
+        Some(Command::Walkthroughs { json }) => finish(walkthroughs(&toolkit, cli.data_dir, json)),
         Some(Command::Completions { shell }) => finish(Output {
             stdout: allyship::cli::completions(shell),
             stderr: String::new(),
@@ -187,6 +203,99 @@ fn terminal_width() -> u16 {
         ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w.clamp(20, 1000))
     } else {
         80
+    }
+}
+
+/// `allyship present`: a walkthrough full-screen, then one line saying
+/// what the facilitator's log now holds.
+fn run_presenter(
+    toolkit: &Toolkit,
+    data_dir: Option<std::path::PathBuf>,
+    args: &[String],
+    resume: bool,
+    minutes: u16,
+    theme: Theme,
+) -> ExitCode {
+    use allyship::present::{self, Options, Selection, log};
+    let failed = |stderr: String, code| {
+        finish(Output {
+            stdout: String::new(),
+            stderr,
+            code,
+        })
+    };
+    let mut sections = match Selection::parse(toolkit, args) {
+        Ok(sections) => sections,
+        Err(message) => return failed(format!("{message}\n"), commands::EXIT_NOT_FOUND),
+    };
+    let dir = allyship::store::data_dir(data_dir);
+    if resume && let Ok(dir) = &dir {
+        let records = match log::list(dir) {
+            Ok(records) => records,
+            Err(e) => return failed(format!("Can't continue: {e}.\n"), 1),
+        };
+        if let Some(from) = log::next_after(&records, toolkit) {
+            sections.retain(|&i| i >= from);
+        } else if !records.is_empty() {
+            sections.clear();
+        }
+        if sections.is_empty() {
+            let message = "Nothing is left to continue: the last walkthrough got past these \
+                           sections. Start again with: allyship present\n";
+            return failed(message.into(), 0);
+        }
+    }
+    if !std::io::stdout().is_terminal() {
+        let message = "allyship present opens full-screen in a terminal. For plain text, \
+                       try `allyship read --all`.\n";
+        return failed(message.into(), 2);
+    }
+    let options = Options {
+        discuss: std::time::Duration::from_secs(u64::from(minutes) * 60),
+        theme,
+    };
+    let mut terminal = ratatui::init();
+    let result = present::run(&mut terminal, toolkit, sections, options, dir.ok());
+    ratatui::restore();
+    match result {
+        Ok(ended) => {
+            if let Some(problem) = ended.problem {
+                eprintln!("{problem}");
+            } else if let Some(record) = ended.record {
+                let tz = jiff::tz::TimeZone::system();
+                println!("Walkthrough: {}", log::describe(&record, toolkit, &tz));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("allyship stopped: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `allyship walkthroughs`: the facilitator's log as plain lines or JSON.
+fn walkthroughs(toolkit: &Toolkit, data_dir: Option<std::path::PathBuf>, json: bool) -> Output {
+    use allyship::present::log;
+    let listed = allyship::store::data_dir(data_dir)
+        .map_err(|e| e.to_string())
+        .and_then(|dir| log::list(&dir).map_err(|e| e.to_string()));
+    match listed {
+        Ok(records) if json => Output {
+            stdout: log::json(&records),
+            stderr: String::new(),
+            code: 0,
+        },
+        Ok(records) => Output {
+            stdout: log::plain(&records, toolkit, &jiff::tz::TimeZone::system()),
+            stderr: String::new(),
+            code: 0,
+        },
+        Err(e) => Output {
+            stdout: String::new(),
+            stderr: format!("The walkthroughs can't be listed: {e}.\n"),
+            code: 1,
+        },
     }
 }
 

@@ -62,6 +62,11 @@ impl Progress {
         (progress, journal, messages)
     }
 
+    /// The data folder, where the facilitator's log of walkthroughs is kept too.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.store.as_ref().map(|s| s.dir().to_path_buf())
+    }
+
     /// Whether saves reach the disk.
     pub fn kept(&self) -> bool {
         self.store.as_ref().is_some_and(|s| s.mode() == Mode::Kept)

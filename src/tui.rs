@@ -88,6 +88,7 @@ pub fn run(app: App, progress: Progress, first_frame_only: bool) -> anyhow::Resu
             terminal,
             app,
             progress,
+            present_from: None,
         }
         .run(first_frame_only)
     });
@@ -100,6 +101,8 @@ struct Session {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     app: App,
     progress: Progress,
+    /// A walkthrough asked for (`P`), started once the keys in hand are handled.
+    present_from: Option<Vec<usize>>,
 }
 
 impl Session {
@@ -163,6 +166,9 @@ impl Session {
                 }
                 self.progress.showing(self.visible_id().as_deref(), now);
             }
+            if let Some(sections) = self.present_from.take() {
+                self.present(sections, stop, events)?;
+            }
             // A pause in typing saves the note, so a crash loses seconds at most.
             if last_typed.is_some_and(|t| now.duration_since(t) >= NOTE_PAUSE) {
                 last_typed = None;
@@ -174,6 +180,52 @@ impl Session {
             }
             self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
         }
+    }
+
+    /// Runs a walkthrough on this terminal with this loop's events, then
+    /// returns to reading. The shared screen never counts as reading.
+    fn present(
+        &mut self,
+        sections: Vec<usize>,
+        stop: &AtomicBool,
+        events: &Receiver<Event>,
+    ) -> anyhow::Result<()> {
+        self.progress.showing(None, Instant::now());
+        let options = crate::present::Options {
+            theme: self.app.theme,
+            ..crate::present::Options::default()
+        };
+        let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
+            match events.recv_timeout(timeout) {
+                Ok(event) => Ok(Some(event)),
+                Err(RecvTimeoutError::Timeout) => Ok(None),
+                Err(RecvTimeoutError::Disconnected) => Err(io::ErrorKind::BrokenPipe.into()),
+            }
+        };
+        let toolkit = self.app.toolkit.clone();
+        let ended = crate::present::run_with(
+            &mut self.terminal,
+            &toolkit,
+            sections,
+            options,
+            self.progress.data_dir(),
+            &mut next_event,
+            stop,
+        )?;
+        // No `terminal.clear()`: it asks the terminal where the cursor is, and
+        // the answer would go to the event thread. The next draw repaints
+        // whatever differs from the presenter's last frame.
+        self.app.message = Some(match (ended.problem, ended.record) {
+            (Some(problem), _) => problem,
+            (None, Some(_)) => {
+                "Walkthrough kept in the facilitator's log (allyship walkthroughs).".into()
+            }
+            (None, None) => "Back to reading.".into(),
+        });
+        // Reading starts afresh now that the text is on screen again.
+        self.progress
+            .showing(self.visible_id().as_deref(), Instant::now());
+        Ok(())
     }
 
     /// Does what `update` asked; true when the app should leave.
@@ -196,8 +248,9 @@ impl Session {
                     changed = true;
                 }
                 Effect::OpenUrl(url) => {
-                    self.app.message = Some(crate::links::open_in_browser(&url))
+                    self.app.message = Some(crate::links::open_in_browser(&url));
                 }
+                Effect::Present(sections) => self.present_from = Some(sections),
             }
         }
         if changed {

@@ -203,6 +203,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             app.message = Some("This section has no links.".into());
         }
         Action::Links => app.overlay = Some(Overlay::Links { selected: 0 }),
+        Action::Present => effects.push(Effect::Present(rest_of_part(app))),
         Action::NextMatch => finding::step_match(app, true),
         Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit
@@ -214,6 +215,18 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),
     }
+}
+
+/// The open section and the rest of its part, for a walkthrough from here.
+fn rest_of_part(app: &App) -> Vec<usize> {
+    let Some(here) = app.toolkit.entry(app.current) else {
+        return Vec::new();
+    };
+    app.toolkit
+        .entries()
+        .filter(|e| e.part_index == here.part_index && e.index >= here.index)
+        .map(|e| e.index)
+        .collect()
 }
 
 /// Opens section `index`, remembering where we were so Back returns there.

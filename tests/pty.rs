@@ -159,3 +159,18 @@ fn a_panic_restores_the_terminal_and_its_message_is_readable() {
     let screen = pty.screen();
     assert!(screen.contains("ALLYSHIP_TEST_PANIC"), "{screen}");
 }
+
+#[test]
+fn p_presents_from_the_reader_and_q_comes_back_to_reading() {
+    let mut pty = Pty::start();
+    pty.send("P");
+    pty.wait_for("? keys");
+    pty.send(" ");
+    pty.send("q");
+    pty.wait_for("facilitator's log");
+    pty.send("j"); // any key clears the message
+    pty.wait_for("Section 1 of 35");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(pty.data_dir().join("walkthroughs.json").exists());
+}

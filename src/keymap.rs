@@ -13,26 +13,45 @@ pub enum KeyPattern {
     AnyDigit,
 }
 
-const fn key(code: KeyCode) -> KeyPattern {
+/// A key with no modifiers, for building tables.
+pub const fn key(code: KeyCode) -> KeyPattern {
     KeyPattern::Key(code, KeyModifiers::NONE)
 }
 
-const fn ch(c: char) -> KeyPattern {
+/// A character key, for building tables.
+pub const fn ch(c: char) -> KeyPattern {
     key(KeyCode::Char(c))
+}
+
+/// Ctrl-C, which quits from everywhere.
+pub const CTRL_C: KeyPattern = KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+
+/// An action a key table can send; `digit` is what a digit key sends, so
+/// the reader and the presenter share one lookup.
+pub trait KeyAction: Copy {
+    /// The action for digit `d` typed towards a section number.
+    fn digit(d: u8) -> Self;
+}
+
+impl KeyAction for Action {
+    fn digit(d: u8) -> Self {
+        Action::Digit(d)
+    }
 }
 
 /// Keys, what they do, and the action they send.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct Binding<A = Action> {
     /// The keys, the first being the one hints show.
     pub keys: &'static [KeyPattern],
     /// What happens, in plain words for the help screen.
     pub does: &'static str,
-    /// What `update` receives (digits send `Digit(n)` for the key pressed).
-    pub action: Action,
+    /// What `update` receives (digits send the digit typed instead).
+    pub action: A,
 }
 
-const fn bind(keys: &'static [KeyPattern], action: Action, does: &'static str) -> Binding {
+/// One row of a key table.
+pub const fn bind<A>(keys: &'static [KeyPattern], action: A, does: &'static str) -> Binding<A> {
     Binding { keys, does, action }
 }
 
@@ -223,8 +242,6 @@ pub const JOURNAL: &[Binding] = &[
     ),
 ];
 
-const CTRL_C: KeyPattern = KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-
 /// The note editor's own keys; every other key is typed into the note.
 pub const NOTE: &[Binding] = &[
     bind(
@@ -347,7 +364,7 @@ pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
 
 /// Turns a key press into an action, or `None` for keys the app ignores
 /// (including key releases, which Windows sends).
-pub fn action_for(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
+pub fn action_for<A: KeyAction>(bindings: &[Binding<A>], event: KeyEvent) -> Option<A> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -356,7 +373,7 @@ pub fn action_for(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
             .keys
             .iter()
             .find_map(|pattern| matches(*pattern, event))
-            .map(|digit| digit.map_or(binding.action, Action::Digit))
+            .map(|digit| digit.map_or(binding.action, A::digit))
     })
 }
 
@@ -416,7 +433,7 @@ pub fn short(name: &str) -> String {
 }
 
 /// All the keys of a binding, as the help screen lists them.
-pub fn describe_keys(binding: &Binding) -> String {
+pub fn describe_keys<A>(binding: &Binding<A>) -> String {
     binding
         .keys
         .iter()

@@ -121,6 +121,12 @@ fn link_label(toolkit: &Toolkit, link: &Link) -> String {
             None => format!("→ {}", link.title),
         };
     }
+    resource_label(link)
+}
+
+/// A resource as text, its kind in brackets so it shows without colour:
+/// "[book] The Good Ally by Nova Reid".
+pub fn resource_label(link: &Link) -> String {
     let kind = link
         .kind
         .as_deref()

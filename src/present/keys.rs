@@ -2,8 +2,9 @@
 //! overlay both read them, so the help never goes stale. The keys follow
 //! the Presenter table of `KEYS.md`.
 
-use crate::keymap::{KeyPattern, describe};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::keymap::{Binding, CTRL_C, KeyAction, KeyPattern, bind, ch, key};
+pub use crate::keymap::{action_for, describe_keys};
+use ratatui::crossterm::event::KeyCode;
 
 /// One thing the facilitator asked for, decoded from a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,33 +31,13 @@ pub enum PresentAction {
     Leave,
 }
 
-/// Keys, what they do, and the action they send.
-#[derive(Debug, Clone, Copy)]
-pub struct PresentBinding {
-    /// The keys, the first being the one hints show.
-    pub keys: &'static [KeyPattern],
-    /// What happens, in plain words for the help.
-    pub does: &'static str,
-    /// What `update` receives (digits send `Digit(n)` for the key pressed).
-    pub action: PresentAction,
-}
+/// A row of the presenter's key tables.
+pub type PresentBinding = Binding<PresentAction>;
 
-const fn key(code: KeyCode) -> KeyPattern {
-    KeyPattern::Key(code, KeyModifiers::NONE)
-}
-
-const fn ch(c: char) -> KeyPattern {
-    key(KeyCode::Char(c))
-}
-
-const CTRL_C: KeyPattern = KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-
-const fn bind(
-    keys: &'static [KeyPattern],
-    action: PresentAction,
-    does: &'static str,
-) -> PresentBinding {
-    PresentBinding { keys, does, action }
+impl KeyAction for PresentAction {
+    fn digit(d: u8) -> Self {
+        PresentAction::Digit(d)
+    }
 }
 
 /// The presenter's keys while a slide (or the blank screen) shows.
@@ -130,53 +111,10 @@ pub const HELP: &[PresentBinding] = &[
     bind(&[CTRL_C], PresentAction::Leave, "leave presenter mode"),
 ];
 
-/// Turns a key press into an action, or `None` for keys the presenter
-/// ignores (including key releases, which Windows sends).
-pub fn action_for(bindings: &[PresentBinding], event: KeyEvent) -> Option<PresentAction> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    bindings.iter().find_map(|binding| {
-        binding
-            .keys
-            .iter()
-            .find_map(|pattern| matches(*pattern, event))
-            .map(|digit| digit.map_or(binding.action, PresentAction::Digit))
-    })
-}
-
-/// `Some(None)` for a plain match, `Some(Some(d))` for digit `d`.
-fn matches(pattern: KeyPattern, event: KeyEvent) -> Option<Option<u8>> {
-    // Shift is part of the character itself for letters and symbols.
-    let modifiers = if matches!(event.code, KeyCode::Char(_)) {
-        event.modifiers - KeyModifiers::SHIFT
-    } else {
-        event.modifiers
-    };
-    match pattern {
-        KeyPattern::AnyDigit => match event.code {
-            KeyCode::Char(c) if modifiers.is_empty() => {
-                c.to_digit(10).and_then(|d| u8::try_from(d).ok()).map(Some)
-            }
-            _ => None,
-        },
-        KeyPattern::Key(code, mods) => (code == event.code && mods == modifiers).then_some(None),
-    }
-}
-
-/// A binding's keys as the help lists them ("Space, Right, PgDn").
-pub fn describe_keys(binding: &PresentBinding) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|k| describe(*k))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyModifiers};
 
     fn press(code: KeyCode) -> Option<PresentAction> {
         action_for(PRESENTER, KeyEvent::new(code, KeyModifiers::NONE))

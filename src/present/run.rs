@@ -13,8 +13,6 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 use std::io;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -57,7 +55,7 @@ where
             Ok(None)
         }
     };
-    let stop = stop_flag();
+    let stop = crate::tui::stop_flag();
     run_with(
         terminal,
         toolkit,
@@ -161,22 +159,4 @@ fn action_for_event(presenter: &Presenter, event: Event) -> Option<PresentAction
         keys::PRESENTER
     };
     keys::action_for(table, key)
-}
-
-/// A flag raised by SIGTERM, SIGHUP (the window closing) or SIGINT,
-/// registered once per process.
-fn stop_flag() -> Arc<AtomicBool> {
-    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
-    Arc::clone(FLAG.get_or_init(|| {
-        let flag = Arc::new(AtomicBool::new(false));
-        #[cfg(unix)]
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
-            let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
-        }
-        flag
-    }))
 }

@@ -244,18 +244,8 @@ pub fn draw_links(frame: &mut Frame, app: &App, selected: usize) {
             if let Some(id) = &link.section {
                 return format!("→ {} (in this toolkit)", title_of(app, id));
             }
-            let kind = link
-                .kind
-                .as_deref()
-                .map(|k| format!("[{k}] "))
-                .unwrap_or_default();
-            let by = link
-                .by
-                .as_deref()
-                .map(|b| format!(" by {b}"))
-                .unwrap_or_default();
             let address = link.url.as_deref().unwrap_or("no address in the source");
-            format!("{kind}{}{by} · {address}", link.title)
+            format!("{} · {address}", crate::render::resource_label(link))
         })
         .collect();
     draw_list(

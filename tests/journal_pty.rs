@@ -132,3 +132,54 @@ fn an_unusable_data_directory_still_lets_the_app_run() {
     assert_eq!(pty.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
 }
+
+#[test]
+fn a_note_with_q_and_unicode_survives_a_restart_and_reaches_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = start_in(dir.path());
+    first.send("e");
+    first.wait_for("Your note");
+    first.send("quietly, I will ask: “how can I help?” 😀");
+    first.wait_for("quietly, I will ask");
+    first.send_esc();
+    first.wait_for("Note saved.");
+    first.wait_until("the contents mark the note", |s| s.contains("✎"));
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+
+    let mut second = start_in(dir.path());
+    second.send("R");
+    second.wait_for("My notes");
+    second.wait_for("quietly, I will ask");
+    second.send("\r");
+    second.wait_for("“how can I help?” 😀");
+    second.send_esc();
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+
+    let export = std::process::Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(["export", "--format", "markdown"])
+        .env("ALLYSHIP_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(export.stdout).unwrap();
+    assert!(
+        markdown.contains("quietly, I will ask: “how can I help?” 😀"),
+        "{markdown}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn sighup_with_a_note_half_typed_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start_with(dir.path(), ("ALLYSHIP_MIN_READ_SECS", "600"));
+    pty.send("e");
+    pty.wait_for("Your note");
+    pty.send("half a thought");
+    pty.wait_for("half a thought");
+    signal(&pty, "HUP");
+    pty.wait_exit();
+    let text = journal_text(dir.path(), "the note", |t| t.contains("half a thought"));
+    assert!(text.contains("\"notes\""), "{text}");
+}

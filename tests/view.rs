@@ -193,3 +193,67 @@ fn high_contrast_paints_every_cell_white_on_black() {
     let text = app.text_area().unwrap();
     assert_eq!(buffer[(text.x, text.y + 2)].fg, Color::White);
 }
+
+fn with_notes_and_bookmarks(actions: &[Action]) -> App {
+    use allyship::journal::{Bookmark, Note};
+    let at = jiff::civil::date(2026, 11, 20)
+        .at(10, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp();
+    let mut app = with_journal(80, 24, &[]);
+    let note = Note {
+        text: "I will ask colleagues how they prefer to be supported.".into(),
+        created: at,
+        changed: at,
+    };
+    app.journal.notes.insert("tip-check-in".into(), note);
+    let bookmark = Bookmark {
+        label: Some("for supervision".into()),
+        added: at,
+    };
+    app.journal
+        .bookmarks
+        .insert("tip-speak-up".into(), bookmark);
+    for action in actions {
+        update(&mut app, *action);
+    }
+    app
+}
+
+#[test]
+fn note_editor_80x24() {
+    let app = with_notes_and_bookmarks(&[
+        Action::Digit(2),
+        Action::Digit(0),
+        Action::Open,
+        Action::EditNote,
+    ]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn bookmarks_list_80x24() {
+    let app = with_notes_and_bookmarks(&[Action::Bookmarks]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn my_notes_80x24() {
+    let app = with_notes_and_bookmarks(&[Action::Notes]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn search_80x24() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut actions = vec![Action::Search];
+    for c in "listen".chars() {
+        actions.push(Action::Type(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+    let app = app_at(80, 24, &actions);
+    insta::assert_snapshot!(draw(&app).backend());
+}

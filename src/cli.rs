@@ -34,6 +34,17 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "NAME", global = true)]
     pub theme: Option<crate::ui::theme::ThemeName>,
 
+    /// Colour in plain text (`read`): auto (only on a terminal, never with
+    /// NO_COLOR or TERM=dumb), always or never
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        global = true
+    )]
+    pub color: ColorChoice,
+
     /// Draw one frame and exit (for start-up benchmarks)
     #[arg(long, hide = true)]
     pub first_frame: bool,
@@ -213,6 +224,17 @@ mod tests {
         assert!(Cli::try_parse_from(["allyship", "read", "--all"]).is_ok());
         assert!(Cli::try_parse_from(["allyship", "read", "3", "--width", "5"]).is_err());
     }
+}
+
+/// When plain output may use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Only on a terminal, never with NO_COLOR or TERM=dumb.
+    Auto,
+    /// Always, even into a pipe.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The formats `allyship export` writes.

@@ -75,9 +75,9 @@ pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
 }
 
 /// `allyship read`: one section as wrapped plain text, or a helpful error.
-pub fn read(toolkit: &Toolkit, query: &str, width: u16) -> Output {
+pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool) -> Output {
     match toolkit.resolve(query) {
-        Ok(index) => Output::ok(section_text(toolkit, index, width)),
+        Ok(index) => Output::ok(section_text(toolkit, index, width, colour)),
         Err(suggestions) => {
             let mut stderr = format!("There is no section \"{query}\".");
             if !suggestions.is_empty() {
@@ -98,25 +98,29 @@ pub fn read(toolkit: &Toolkit, query: &str, width: u16) -> Output {
 }
 
 /// `allyship read --all`: the whole toolkit, section after section.
-pub fn read_all(toolkit: &Toolkit, width: u16) -> Output {
+pub fn read_all(toolkit: &Toolkit, width: u16, colour: bool) -> Output {
     let title = format!("{} (version {})", toolkit.title, toolkit.version);
     let mut out = wrapped(&title, width);
     for index in 0..toolkit.section_count() {
         out.push('\n');
-        out.push_str(&section_text(toolkit, index, width));
+        out.push_str(&section_text(toolkit, index, width, colour));
     }
     out.push_str(&sources_text(toolkit, width));
     Output::ok(out)
 }
 
 /// A section as plain text, led by where it sits ("Top tips · section 18 of 35").
-fn section_text(toolkit: &Toolkit, index: usize, width: u16) -> String {
+fn section_text(toolkit: &Toolkit, index: usize, width: u16, colour: bool) -> String {
     let part = toolkit.entry(index).map_or("", |e| e.part.title.as_str());
     let place = format!(
         "{part} · section {} of {}",
         index + 1,
         toolkit.section_count()
     );
+    if colour {
+        let body = render::section_lines(toolkit, index, width, &Theme::standard());
+        return wrapped(&place, width) + &render::ansi(&body);
+    }
     let body = render::section_lines(toolkit, index, width, &Theme::mono());
     wrapped(&place, width) + &render::plain(&body)
 }
@@ -211,6 +215,22 @@ pub(crate) fn failure(stderr: String) -> Output {
     }
 }
 
+/// Whether `read` should colour its output: `--color always`/`never`, or
+/// with `auto` only for a terminal that is not `dumb` and with no `NO_COLOR`.
+pub fn use_colour(
+    choice: crate::cli::ColorChoice,
+    terminal: bool,
+    term: Option<&str>,
+    no_color: bool,
+) -> bool {
+    use crate::cli::ColorChoice;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && term != Some("dumb") && !no_color,
+    }
+}
+
 /// `allyship check-content FILE`: every problem with its place.
 pub fn check_content(path: &Path, strict: bool) -> Output {
     let text = match std::fs::read_to_string(path) {
@@ -291,7 +311,7 @@ mod tests {
 
     #[test]
     fn reading_an_unknown_section_suggests_and_fails() {
-        let out = read(&built_in(), "tip-speek-up", 80);
+        let out = read(&built_in(), "tip-speek-up", 80, false);
         assert_eq!(out.code, EXIT_NOT_FOUND);
         assert!(
             out.stderr.contains("Did you mean: tip-speak-up"),
@@ -303,7 +323,7 @@ mod tests {
 
     #[test]
     fn reading_wraps_to_the_width_asked() {
-        let out = read(&built_in(), "2", 30);
+        let out = read(&built_in(), "2", 30, false);
         assert_eq!(out.code, 0);
         assert!(out.stdout.lines().all(|l| l.chars().count() <= 30));
         assert!(!out.stdout.contains('\u{1b}'));
@@ -312,7 +332,7 @@ mod tests {
     #[test]
     fn read_all_has_every_section_and_the_sources() {
         let toolkit = built_in();
-        let out = read_all(&toolkit, 80);
+        let out = read_all(&toolkit, 80, false);
         for entry in toolkit.entries() {
             assert!(
                 out.stdout.contains(&entry.section.title),
@@ -321,6 +341,19 @@ mod tests {
             );
         }
         assert!(out.stdout.contains("ADASS"));
+    }
+
+    #[test]
+    fn colour_only_when_asked_or_on_a_real_terminal() {
+        use crate::cli::ColorChoice::*;
+        assert!(use_colour(Always, false, Some("dumb"), true));
+        assert!(!use_colour(Never, true, Some("xterm"), false));
+        assert!(use_colour(Auto, true, Some("xterm"), false));
+        assert!(!use_colour(Auto, false, Some("xterm"), false), "a pipe");
+        assert!(!use_colour(Auto, true, Some("dumb"), false));
+        assert!(!use_colour(Auto, true, Some("xterm"), true), "NO_COLOR");
+        let coloured = read(&built_in(), "1", 80, true);
+        assert!(coloured.stdout.contains("\x1b[1;36m"));
     }
 
     #[test]

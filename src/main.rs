@@ -39,9 +39,15 @@ fn main() -> ExitCode {
             width,
         }) => {
             let width = width.unwrap_or_else(terminal_width);
+            let colour = commands::use_colour(
+                cli.color,
+                std::io::stdout().is_terminal(),
+                std::env::var("TERM").ok().as_deref(),
+                allyship::ui::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
+            );
             match section {
-                Some(query) if !all => finish(commands::read(&toolkit, &query, width)),
-                _ => finish(commands::read_all(&toolkit, width)),
+                Some(query) if !all => finish(commands::read(&toolkit, &query, width, colour)),
+                _ => finish(commands::read_all(&toolkit, width, colour)),
             }
         }
         Some(Command::Search { words, json }) => finish(records::search(&toolkit, &words, json)),

@@ -191,6 +191,51 @@ pub fn plain(lines: &[Line<'_>]) -> String {
     text
 }
 
+/// Lines with their styles as terminal escape codes (bold, italic,
+/// underline, reverse, basic colours), for `read --color always`.
+pub fn ansi(lines: &[Line<'_>]) -> String {
+    use ratatui::style::{Color, Modifier};
+    let mut text = String::new();
+    for line in lines {
+        for span in &line.spans {
+            let style = span.style;
+            let mut codes: Vec<&str> = Vec::new();
+            for (modifier, code) in [
+                (Modifier::BOLD, "1"),
+                (Modifier::ITALIC, "3"),
+                (Modifier::UNDERLINED, "4"),
+                (Modifier::REVERSED, "7"),
+            ] {
+                if style.add_modifier.contains(modifier) {
+                    codes.push(code);
+                }
+            }
+            let colour = match style.fg {
+                Some(Color::Red) => "31",
+                Some(Color::Green) => "32",
+                Some(Color::Yellow) => "33",
+                Some(Color::Blue) => "34",
+                Some(Color::Magenta) => "35",
+                Some(Color::Cyan) => "36",
+                Some(Color::DarkGray) => "90",
+                _ => "",
+            };
+            if !colour.is_empty() {
+                codes.push(colour);
+            }
+            if codes.is_empty() {
+                text.push_str(&span.content);
+            } else {
+                text.push_str(&format!("\x1b[{}m{}\x1b[0m", codes.join(";"), span.content));
+            }
+        }
+        let trimmed = text.trim_end_matches(' ').len();
+        text.truncate(trimmed);
+        text.push('\n');
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +298,17 @@ mod tests {
             link_label(&toolkit, &link),
             format!("→ Speak up (section {n})")
         );
+    }
+
+    #[test]
+    fn ansi_marks_bold_and_colour_and_resets() {
+        use ratatui::style::{Color, Modifier};
+        let bold = Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan);
+        let lines = vec![Line::from(vec![
+            Span::styled("Title", bold),
+            Span::raw(" rest"),
+        ])];
+        assert_eq!(ansi(&lines), "\x1b[1;36mTitle\x1b[0m rest\n");
     }
 
     #[test]

@@ -42,6 +42,14 @@ fn bench_size(c: &mut Criterion, name: &str, journal: &Journal) {
     c.bench_function(&format!("journal parse, {name}"), |b| {
         b.iter(|| serde_json::from_slice::<Journal>(black_box(&bytes)).expect("parse"))
     });
+    let parsed: Journal = serde_json::from_slice(&bytes).expect("parse");
+    c.bench_function(&format!("journal serialise, {name}"), |b| {
+        b.iter(|| serde_json::to_vec_pretty(black_box(&parsed)).expect("serialise"))
+    });
+    c.bench_function(&format!("journal write with fsync, {name}"), |b| {
+        let path = dir.path().join("copy.json");
+        b.iter(|| allyship::store::atomic_write(&path, black_box(&bytes)).expect("write"))
+    });
     c.bench_function(&format!("journal open, {name}"), |b| {
         b.iter(|| Store::open(dir.path().to_path_buf()))
     });

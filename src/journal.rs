@@ -33,8 +33,8 @@ pub const CURRENT_VERSION: u32 = 1;
 ///
 /// Its size grows with sections and days, never with keypresses. See
 /// [`crate::store::Store`] for the file format.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "file::JournalFile", into = "file::JournalFile")]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "file::JournalFile")]
 pub struct Journal {
     /// Schema version of the file (see [`CURRENT_VERSION`]).
     pub version: u32,

@@ -212,7 +212,11 @@ impl Store {
             notices: vec![Notice::NotKept(StoreError::Read(path, err).to_string())],
         });
         store.mode = loaded.mode;
-        store.base = loaded.journal.clone();
+        // `base` only serves read-only and not-kept modes; a kept journal is
+        // re-read on every save.
+        if store.mode != Mode::Kept {
+            store.base = loaded.journal.clone();
+        }
         notices.extend(loaded.notices);
         (store, loaded.journal, notices)
     }
@@ -263,15 +267,16 @@ impl Store {
         let (_lock, mut notices) = self.lock();
         let loaded = load(&path).map_err(|err| StoreError::Read(path, err))?;
         notices.extend(loaded.notices);
-        self.base = loaded.journal;
         if loaded.mode != Mode::Kept {
+            self.base = loaded.journal;
             self.mode = loaded.mode;
             return Ok(self.unsaved(change, notices));
         }
-        let mut journal = self.base.clone();
+        // In kept mode `base` is only read after a later load has replaced
+        // it, so the journal is not copied on every save.
+        let mut journal = loaded.journal;
         let out = change(&mut journal);
         write_journal(&self.dir, &journal)?;
-        self.base = journal.clone();
         let saved = Saved {
             journal,
             written: true,

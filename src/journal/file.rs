@@ -7,11 +7,11 @@ use super::{Bookmark, DayRecord, Journal, Note, Position, SectionRecord, Superse
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-/// `journal.json` as written: like [`Journal`], with days compacted.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// `journal.json` as read: like [`Journal`], with days compacted.
+#[derive(Debug, Clone, Deserialize)]
 pub struct JournalFile {
     version: u32,
     #[serde(default)]
@@ -33,8 +33,8 @@ pub struct JournalFile {
     extra: Map<String, Value>,
 }
 
-/// One day as written: positions in `ids`, separated by spaces.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// One day as read: positions in `ids`, separated by spaces.
+#[derive(Debug, Clone, Deserialize)]
 struct DayFile {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     read: String,
@@ -44,48 +44,116 @@ struct DayFile {
     extra: Map<String, Value>,
 }
 
-impl From<Journal> for JournalFile {
-    fn from(journal: Journal) -> Self {
-        let ids: Vec<Arc<str>> = journal
-            .days
-            .values()
-            .flat_map(|d| d.sections.iter().cloned())
-            .collect::<BTreeSet<Arc<str>>>()
-            .into_iter()
-            .collect();
-        let position: BTreeMap<&str, usize> = ids
+/// The same shape, borrowed from a [`Journal`], so saving never copies it.
+#[derive(Serialize)]
+struct JournalFileRef<'a> {
+    version: u32,
+    sections: &'a BTreeMap<String, SectionRecord>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ids: Vec<&'a str>,
+    days: BTreeMap<&'a Date, DayFileRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: &'a Option<Position>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    bookmarks: &'a BTreeMap<String, Bookmark>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    notes: &'a BTreeMap<String, Note>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    superseded_notes: &'a Vec<SupersededNote>,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct DayFileRef<'a> {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    read: String,
+    active_secs: u64,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
+}
+
+/// Hashes a pointer with one multiplication: ids are looked up by the
+/// address of their shared `Arc`, tens of thousands of times per save.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type ByAddress<V> = HashMap<usize, V, std::hash::BuildHasherDefault<AddressHasher>>;
+
+/// The address of a shared id, the same for every day that shares it.
+fn address(id: &Arc<str>) -> usize {
+    Arc::as_ptr(id).cast::<u8>() as usize
+}
+
+impl Serialize for Journal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Days share a few dozen `Arc`s many times over: find the distinct
+        // ids by address, sort them into the table, then number each day's.
+        let mut by_address: ByAddress<&str> = ByAddress::default();
+        for day in self.days.values() {
+            for id in &day.sections {
+                by_address.entry(address(id)).or_insert(id.as_ref());
+            }
+        }
+        let mut ids: Vec<&str> = by_address.values().copied().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let number: ByAddress<usize> = by_address
             .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_ref(), i))
+            .filter_map(|(at, id)| ids.binary_search(id).ok().map(|n| (*at, n)))
             .collect();
-        let days = journal
+        let days = self
             .days
-            .into_iter()
+            .iter()
             .map(|(date, day)| {
-                let read: Vec<String> = day
+                let mut read = String::with_capacity(day.sections.len() * 3);
+                for n in day
                     .sections
                     .iter()
-                    .filter_map(|id| position.get(id.as_ref()).map(ToString::to_string))
-                    .collect();
-                let file = DayFile {
-                    read: read.join(" "),
+                    .filter_map(|id| number.get(&address(id)))
+                {
+                    if !read.is_empty() {
+                        read.push(' ');
+                    }
+                    read.push_str(&n.to_string());
+                }
+                let file = DayFileRef {
+                    read,
                     active_secs: day.active_secs,
-                    extra: day.extra,
+                    extra: &day.extra,
                 };
                 (date, file)
             })
             .collect();
-        JournalFile {
-            version: journal.version,
-            sections: journal.sections,
-            ids: ids.iter().map(|id| id.to_string()).collect(),
+        JournalFileRef {
+            version: self.version,
+            sections: &self.sections,
+            ids,
             days,
-            position: journal.position,
-            bookmarks: journal.bookmarks,
-            notes: journal.notes,
-            superseded_notes: journal.superseded_notes,
-            extra: journal.extra,
+            position: &self.position,
+            bookmarks: &self.bookmarks,
+            notes: &self.notes,
+            superseded_notes: &self.superseded_notes,
+            extra: &self.extra,
         }
+        .serialize(serializer)
     }
 }
 

@@ -36,7 +36,11 @@ pub fn wrap_into(
         .word_separator(textwrap::WordSeparator::AsciiSpace);
     for (n, wrapped) in textwrap::wrap(text, options).into_iter().enumerate() {
         let prefix = if n == 0 { first } else { rest };
-        let body = wrapped.strip_prefix(prefix).unwrap_or(&wrapped).to_string();
+        let body = wrapped.strip_prefix(prefix).unwrap_or(&wrapped);
+        // A character wider than the whole width (CJK in one column) cannot
+        // be shown: cut it rather than overflow.
+        let room = width.saturating_sub(UnicodeWidthStr::width(prefix));
+        let body = clip(body, room);
         let mut spans = Vec::with_capacity(2);
         if !prefix.is_empty() {
             spans.push(Span::styled(prefix.to_string(), prefix_style));
@@ -44,6 +48,24 @@ pub fn wrap_into(
         spans.push(Span::styled(body, style));
         out.push(Line::from(spans));
     }
+}
+
+/// The longest start of `text` at most `width` columns wide.
+pub fn clip(text: &str, width: usize) -> String {
+    if UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    // Measured as a whole each time: emoji sequences are wider together
+    // than their characters apart. Only overflowing lines get here.
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if UnicodeWidthStr::width(out.as_str()) > width {
+            out.pop();
+            break;
+        }
+    }
+    out
 }
 
 /// The lines of section `index` (reading order), wrapped to `width`: its

@@ -118,24 +118,13 @@ fn contents_entry(app: &App, index: usize, width: usize) -> Line<'static> {
 
 /// Cuts text to `width` columns with an ellipsis, never splitting a character.
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
     if unicode_width::UnicodeWidthStr::width(text) <= width {
         return text.to_string();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
+    match width {
+        0 => String::new(),
+        _ => crate::render::clip(text, width - 1) + "…",
     }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 fn draw_text(frame: &mut Frame, app: &App, area: Rect) {

@@ -170,8 +170,33 @@ pub struct Store {
     mode: Mode,
     /// Last journal read, used as the base in read-only and not-kept modes.
     base: Journal,
+    /// The journal as this store last wrote it, with the file's stamp then:
+    /// while the file is unchanged, a save need not parse it again.
+    written: Option<(Stamp, Journal)>,
     told_no_lock: bool,
     lock_wait: Duration,
+}
+
+/// What tells one version of the journal file from another: its length,
+/// modification time and (on Unix) inode, which every atomic save renews.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        inode,
+    })
 }
 
 /// Result of reading the journal file.
@@ -193,6 +218,7 @@ impl Store {
             dir,
             mode: Mode::Kept,
             base: Journal::new(),
+            written: None,
             told_no_lock: false,
             lock_wait: LOCK_WAIT,
         };
@@ -265,7 +291,20 @@ impl Store {
         let path = self.journal_path();
         create_private_dir(&self.dir).map_err(|err| StoreError::Write(path.clone(), err))?;
         let (_lock, mut notices) = self.lock();
-        let loaded = load(&path).map_err(|err| StoreError::Read(path, err))?;
+        // Unchanged since this store wrote it (no other copy has saved): use
+        // what was written rather than parse it again.
+        let unchanged = self
+            .written
+            .take()
+            .filter(|(known, _)| stamp(&path) == Some(*known));
+        let loaded = match unchanged {
+            Some((_, journal)) => Loaded {
+                journal,
+                mode: Mode::Kept,
+                notices: Vec::new(),
+            },
+            None => load(&path).map_err(|err| StoreError::Read(path.clone(), err))?,
+        };
         notices.extend(loaded.notices);
         if loaded.mode != Mode::Kept {
             self.base = loaded.journal;
@@ -277,6 +316,7 @@ impl Store {
         let mut journal = loaded.journal;
         let out = change(&mut journal);
         write_journal(&self.dir, &journal)?;
+        self.written = stamp(&path).map(|known| (known, journal.clone()));
         let saved = Saved {
             journal,
             written: true,

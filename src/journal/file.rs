@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// `journal.json` as read: like [`Journal`], with days compacted.
@@ -51,7 +52,7 @@ struct JournalFileRef<'a> {
     sections: &'a BTreeMap<String, SectionRecord>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ids: Vec<&'a str>,
-    days: BTreeMap<&'a Date, DayFileRef<'a>>,
+    days: DaysRef<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     position: &'a Option<Position>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -71,6 +72,37 @@ struct DayFileRef<'a> {
     active_secs: u64,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
+}
+
+/// The days, written straight from the journal's map (no copy), each
+/// day's sections as their numbers in the id table.
+struct DaysRef<'a> {
+    days: &'a BTreeMap<Date, DayRecord>,
+    number: &'a ByAddress<usize>,
+}
+
+impl Serialize for DaysRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.days.iter().map(|(date, day)| {
+            let mut read = String::with_capacity(day.sections.len() * 3);
+            for n in day
+                .sections
+                .iter()
+                .filter_map(|id| self.number.get(&address(id)))
+            {
+                if !read.is_empty() {
+                    read.push(' ');
+                }
+                let _ = write!(read, "{n}");
+            }
+            let file = DayFileRef {
+                read,
+                active_secs: day.active_secs,
+                extra: &day.extra,
+            };
+            (date, file)
+        }))
+    }
 }
 
 /// Hashes a pointer with one multiplication: ids are looked up by the
@@ -119,29 +151,10 @@ impl Serialize for Journal {
             .iter()
             .filter_map(|(at, id)| ids.binary_search(id).ok().map(|n| (*at, n)))
             .collect();
-        let days = self
-            .days
-            .iter()
-            .map(|(date, day)| {
-                let mut read = String::with_capacity(day.sections.len() * 3);
-                for n in day
-                    .sections
-                    .iter()
-                    .filter_map(|id| number.get(&address(id)))
-                {
-                    if !read.is_empty() {
-                        read.push(' ');
-                    }
-                    read.push_str(&n.to_string());
-                }
-                let file = DayFileRef {
-                    read,
-                    active_secs: day.active_secs,
-                    extra: &day.extra,
-                };
-                (date, file)
-            })
-            .collect();
+        let days = DaysRef {
+            days: &self.days,
+            number: &number,
+        };
         JournalFileRef {
             version: self.version,
             sections: &self.sections,

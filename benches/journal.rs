@@ -68,7 +68,13 @@ fn benches(c: &mut Criterion) {
         .entries()
         .map(|e| e.section.id.clone())
         .collect();
-    bench_size(c, "ten years", &heavy_journal(&ids, 3650, 14));
+    let ten_years = heavy_journal(&ids, 3650, 14);
+    // Kept for timing start-up with it: ALLYSHIP_DATA_DIR=target/ten-years.
+    let keep = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ten-years");
+    if std::fs::create_dir_all(&keep).is_ok() {
+        write_journal(&keep, &ten_years);
+    }
+    bench_size(c, "ten years", &ten_years);
     let large_ids: Vec<String> = (0..3500).map(|n| format!("section-number-{n}")).collect();
     bench_size(
         c,

@@ -185,16 +185,32 @@ fn run_reader(
         );
         return ExitCode::from(2);
     }
-    let (progress, journal, messages) = Progress::start(data_dir, std::time::Instant::now());
     let mut app = App::new(toolkit, 80, 24);
     app.theme = theme;
-    app.journal_kept = progress.kept();
-    app.journal = journal;
-    app.resume();
-    if let Some(message) = messages.into_iter().next() {
-        app.message = Some(message);
+    // A quick look (everything but the calendar of days) for the first
+    // frame: marks and the place to continue from.
+    let peeked = allyship::store::data_dir(data_dir.clone())
+        .ok()
+        .and_then(|dir| allyship::store::peek(&dir));
+    let resumed = peeked.is_some();
+    if let Some(journal) = peeked {
+        app.journal = journal;
+        app.journal_kept = true;
+        app.resume();
     }
-    match allyship::tui::run(app, progress, first_frame) {
+    let open_journal = move |app: &mut App| {
+        let (progress, journal, messages) = Progress::start(data_dir, std::time::Instant::now());
+        app.journal_kept = progress.kept();
+        app.journal = journal;
+        if !resumed {
+            app.resume();
+        }
+        if let Some(message) = messages.into_iter().next() {
+            app.message = Some(message);
+        }
+        progress
+    };
+    match allyship::tui::run(app, open_journal, first_frame) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("allyship stopped: {e:#}");

@@ -138,6 +138,34 @@ pub fn journal_path_in(dir: &Path) -> PathBuf {
     dir.join(JOURNAL_FILE)
 }
 
+/// A quick, read-only look at the journal for the first frame: sections
+/// read, the place to continue from, bookmarks and notes, skipping the
+/// calendar of days (the costly part). `None` when there is no journal or
+/// it does not read; [`Store::open`] then deals with it properly.
+pub fn peek(dir: &Path) -> Option<Journal> {
+    #[derive(Deserialize)]
+    struct Peek {
+        version: u32,
+        #[serde(default)]
+        sections: std::collections::BTreeMap<String, crate::journal::SectionRecord>,
+        #[serde(default)]
+        position: Option<crate::journal::Position>,
+        #[serde(default)]
+        bookmarks: std::collections::BTreeMap<String, crate::journal::Bookmark>,
+        #[serde(default)]
+        notes: std::collections::BTreeMap<String, crate::journal::Note>,
+    }
+    let bytes = std::fs::read(journal_path_in(dir)).ok()?;
+    let peek: Peek = serde_json::from_slice(&bytes).ok()?;
+    let mut journal = Journal::new();
+    journal.version = peek.version;
+    journal.sections = peek.sections;
+    journal.position = peek.position;
+    journal.bookmarks = peek.bookmarks;
+    journal.notes = peek.notes;
+    Some(journal)
+}
+
 /// The journal's on-disk home.
 ///
 /// # File format

@@ -83,18 +83,34 @@ pub fn stop_flag() -> Arc<AtomicBool> {
 }
 
 /// Runs the reader until the person quits, keeping the journal as it goes;
-/// the terminal is restored whatever happens. With `first_frame_only`, draws
-/// once and returns (for start-up benchmarks).
-pub fn run(app: App, progress: Progress, first_frame_only: bool) -> anyhow::Result<()> {
-    let result = setup().map_err(anyhow::Error::from).and_then(|terminal| {
-        Session {
-            terminal,
-            app,
-            progress,
-            present_from: None,
-        }
-        .run(first_frame_only)
-    });
+/// the terminal is restored whatever happens. The first frame is drawn
+/// before `open_journal` runs (it may parse years of days), so start-up
+/// stays quick; with `first_frame_only`, draws once and returns (for
+/// start-up benchmarks).
+pub fn run(
+    mut app: App,
+    open_journal: impl FnOnce(&mut App) -> Progress,
+    first_frame_only: bool,
+) -> anyhow::Result<()> {
+    let result = setup()
+        .map_err(anyhow::Error::from)
+        .and_then(|mut terminal| {
+            let size = terminal.size()?;
+            let (width, height) = (size.width, size.height);
+            update(&mut app, Action::Resize { width, height });
+            terminal.draw(|frame| ui::draw(frame, &app))?;
+            if first_frame_only {
+                return Ok(());
+            }
+            let progress = open_journal(&mut app);
+            Session {
+                terminal,
+                app,
+                progress,
+                present_from: None,
+            }
+            .run()
+        });
     restore();
     result
 }
@@ -109,19 +125,8 @@ struct Session {
 }
 
 impl Session {
-    fn run(mut self, first_frame_only: bool) -> anyhow::Result<()> {
-        let size = self.terminal.size()?;
-        update(
-            &mut self.app,
-            Action::Resize {
-                width: size.width,
-                height: size.height,
-            },
-        );
+    fn run(mut self) -> anyhow::Result<()> {
         self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
-        if first_frame_only {
-            return Ok(());
-        }
         // A hidden hook so a test can check the terminal is restored after a panic.
         if std::env::var_os("ALLYSHIP_TEST_PANIC").is_some_and(|v| !v.is_empty()) {
             panic!("a test asked allyship to panic (ALLYSHIP_TEST_PANIC)");

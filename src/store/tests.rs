@@ -461,3 +461,32 @@ fn notes_are_saved_and_shown_even_when_not_kept() {
     assert_eq!(shown.journal.notes["b"].text, "pending", "shown, not saved");
     assert!(writer.pending.has_unsaved(), "kept for later");
 }
+
+#[test]
+fn peek_reads_all_but_the_days_and_never_writes() {
+    use crate::journal::{Session, local_day};
+    let dir = tempfile::tempdir().unwrap();
+    assert!(peek(dir.path()).is_none(), "no journal yet");
+    let (mut store, _, _) = Store::open(dir.path().to_path_buf());
+    let mut session = Session::new("s");
+    let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+    session.record_read("welcome", at, local_day(at));
+    session.set_position("welcome", 4);
+    session.set_note("welcome", "kept", at);
+    store.save(&mut session).unwrap();
+    let before = std::fs::read(dir.path().join(JOURNAL_FILE)).unwrap();
+    let peeked = peek(dir.path()).unwrap();
+    assert!(peeked.sections.contains_key("welcome"));
+    assert_eq!(peeked.position.as_ref().map(|p| p.scroll), Some(4));
+    assert_eq!(peeked.notes["welcome"].text, "kept");
+    assert!(
+        peeked.days.is_empty(),
+        "the days are left for the full open"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join(JOURNAL_FILE)).unwrap(),
+        before
+    );
+    std::fs::write(dir.path().join(JOURNAL_FILE), "{broken").unwrap();
+    assert!(peek(dir.path()).is_none());
+}

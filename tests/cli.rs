@@ -179,3 +179,38 @@ fn plain_commands_never_write_escape_sequences() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn files_stay_private_under_umask_000() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let export = home.path().join("backup.json");
+    let bin = env!("CARGO_BIN_EXE_allyship");
+    // A note written through import, then an export, all under umask 000.
+    let record = r#"{"format":"allyship-export","version":1,"generated_at":"2026-11-20T10:00:00Z",
+        "toolkit":{"title":"t","version":"1"},"period":{"from":null,"to":null},
+        "learning_minutes":0,"learning_days":0,"sections_read":[],"bookmarks":[],"notes":[],
+        "data":{"sections":{},"days":{},"bookmarks":{},"notes":{"welcome":{"text":"private",
+        "created":"2026-11-20T10:00:00Z","changed":"2026-11-20T10:00:00Z"}}}}"#;
+    let source = home.path().join("in.json");
+    std::fs::write(&source, record).unwrap();
+    let script = format!(
+        "umask 000 && {bin} import {} && {bin} export --format json --output {}",
+        source.display(),
+        export.display()
+    );
+    let status = Command::new("sh")
+        .args(["-c", &script])
+        .env("ALLYSHIP_DATA_DIR", &data)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    assert_eq!(mode(&data.join("journal.json")), 0o600, "the journal");
+    assert_eq!(mode(&export), 0o600, "the export");
+    let journal = std::fs::read_to_string(data.join("journal.json")).unwrap();
+    assert!(journal.contains("private"));
+}

@@ -183,3 +183,37 @@ fn sighup_with_a_note_half_typed_keeps_it() {
     let text = journal_text(dir.path(), "the note", |t| t.contains("half a thought"));
     assert!(text.contains("\"notes\""), "{text}");
 }
+
+#[test]
+fn two_copies_open_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = start_in(dir.path());
+    let mut two = start_in(dir.path());
+    // Each reads different sections and bookmarks one, saving in turn.
+    one.send("3\r");
+    one.wait_for("Section 3 of 35");
+    two.send("20\r");
+    two.wait_for("Section 20 of 35");
+    journal_text(dir.path(), "both reads", |t| {
+        t.contains("allyship-and-care-values") && t.contains("tip-check-in")
+    });
+    one.send("b");
+    one.wait_for("Bookmarked");
+    two.send("b");
+    two.wait_for("Bookmarked");
+    one.send("q");
+    two.send("q");
+    assert_eq!(one.wait_exit(), 0);
+    assert_eq!(two.wait_exit(), 0);
+    let text = journal_text(dir.path(), "everything", |t| t.contains("\"bookmarks\""));
+    let journal: allyship::journal::Journal = serde_json::from_str(&text).unwrap();
+    for id in ["allyship-and-care-values", "tip-check-in"] {
+        assert!(journal.sections.contains_key(id), "lost the read of {id}");
+    }
+    for id in ["allyship-and-care-values", "tip-check-in"] {
+        assert!(
+            journal.bookmarks.contains_key(id),
+            "lost the bookmark on {id}"
+        );
+    }
+}

@@ -79,6 +79,19 @@ fn benches(c: &mut Criterion) {
         200,
         60,
     );
+    // Search as you type: each prefix of a query, as each keystroke would.
+    let index = allyship::search::Index::new(&large);
+    let query = "listne actively";
+    c.bench_function("search per keystroke, 3,500 sections", |b| {
+        let mut n = 0;
+        b.iter(|| {
+            n = n % query.len() + 1;
+            index.search(black_box(&query[..n]), allyship::app::SEARCH_LIMIT)
+        })
+    });
+    c.bench_function("search index build, 3,500 sections", |b| {
+        b.iter(|| allyship::search::Index::new(black_box(&large)))
+    });
 }
 
 criterion_group! {

@@ -68,11 +68,6 @@ impl TextInput {
     pub fn area(&self) -> &TextArea<'static> {
         &self.area
     }
-
-    /// The widget, for setting its block and styles before drawing.
-    pub fn area_mut(&mut self) -> &mut TextArea<'static> {
-        &mut self.area
-    }
 }
 
 impl PartialEq for TextInput {

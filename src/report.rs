@@ -88,10 +88,9 @@ pub fn date_text(date: Date) -> String {
 }
 
 fn title_of(toolkit: &Toolkit, id: &str) -> String {
-    match toolkit.index_of(id).and_then(|i| toolkit.entry(i)) {
-        Some(e) => format!("{}. {}", e.index + 1, e.section.title),
-        None => format!("{id} (no longer in this toolkit)"),
-    }
+    toolkit
+        .numbered_title(id)
+        .unwrap_or_else(|| format!("{id} (no longer in this toolkit)"))
 }
 
 /// `allyship journal`: the summary as plain lines.

@@ -46,6 +46,13 @@ impl Toolkit {
         self.entries().nth(index)
     }
 
+    /// "18. Listen actively and without judgement": how lists and reports
+    /// name a section; `None` for an id this toolkit no longer has.
+    pub fn numbered_title(&self, id: &str) -> Option<String> {
+        let entry = self.index_of(id).and_then(|i| self.entry(i))?;
+        Some(format!("{}. {}", entry.index + 1, entry.section.title))
+    }
+
     /// The reading-order position of a section id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.entries().position(|e| e.section.id == id)
@@ -148,6 +155,16 @@ mod tests {
         let by_word = toolkit.resolve("books").unwrap_err();
         assert!(by_word.contains(&"learn-books".to_string()));
         assert!(toolkit.closest_ids("zzzzzzzzzzzzzzzzzz", 3).is_empty());
+    }
+
+    #[test]
+    fn numbered_titles_name_sections_by_number() {
+        let toolkit = built_in();
+        assert_eq!(
+            toolkit.numbered_title("welcome").as_deref(),
+            Some("1. Why this toolkit exists")
+        );
+        assert_eq!(toolkit.numbered_title("gone"), None);
     }
 
     #[test]

@@ -418,4 +418,6 @@ mod finding;
 mod writing;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;

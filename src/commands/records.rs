@@ -12,10 +12,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn title_of(toolkit: &Toolkit, id: &str) -> String {
-    match toolkit.index_of(id).and_then(|i| toolkit.entry(i)) {
-        Some(e) => format!("{}. {}", e.index + 1, e.section.title),
-        None => export::missing_title(id),
-    }
+    toolkit
+        .numbered_title(id)
+        .unwrap_or_else(|| export::missing_title(id))
 }
 
 /// `allyship bookmarks [--json]`.

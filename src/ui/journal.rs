@@ -148,11 +148,11 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
 }
 
 fn section_name(app: &App, index: usize) -> String {
-    let title = app
+    let id = app
         .toolkit
         .entry(index)
-        .map_or("", |e| e.section.title.as_str());
-    format!("{}. {title}", index + 1)
+        .map_or("", |e| e.section.id.as_str());
+    app.toolkit.numbered_title(id).unwrap_or_default()
 }
 
 /// A text gauge per part: filled and empty blocks plus the count, so it

@@ -27,10 +27,9 @@ fn body(screen: Rect) -> Rect {
 }
 
 fn title_of(app: &App, id: &str) -> String {
-    match app.toolkit.index_of(id).and_then(|i| app.toolkit.entry(i)) {
-        Some(e) => format!("{}. {}", e.index + 1, e.section.title),
-        None => format!("{id} (no longer in this toolkit)"),
-    }
+    app.toolkit
+        .numbered_title(id)
+        .unwrap_or_else(|| format!("{id} (no longer in this toolkit)"))
 }
 
 /// The note editor: the section's reflection prompts above, the note below.
@@ -218,7 +217,10 @@ pub fn draw_notes(frame: &mut Frame, app: &App, selected: usize) {
 
 /// The label box over the bookmarks list.
 pub fn draw_label(frame: &mut Frame, app: &App, input: &TextInput) {
-    draw_bookmarks(frame, app, 0);
+    // The list underneath keeps the bookmark being labelled highlighted.
+    let ids = app.bookmark_ids();
+    let selected = ids.iter().position(|id| *id == input.section).unwrap_or(0);
+    draw_bookmarks(frame, app, selected);
     let area = layout::centred(frame.area(), 64, 3);
     frame.render_widget(Clear, area);
     let block = Block::bordered()

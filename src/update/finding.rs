@@ -192,22 +192,10 @@ pub(super) fn step_match(app: &mut App, forwards: bool) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{run, typed};
     use super::super::update;
     use super::*;
     use crate::content::built_in;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn typed(text: &str) -> Vec<Action> {
-        text.chars()
-            .map(|c| Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
-            .collect()
-    }
-
-    fn run(app: &mut App, actions: &[Action]) {
-        for action in actions {
-            update(app, *action);
-        }
-    }
 
     #[test]
     fn searching_and_enter_opens_the_best_match_highlighted() {

@@ -1,12 +1,9 @@
+use super::test_support::run;
 use super::*;
 use crate::content::built_in;
 
 fn app(width: u16, height: u16) -> App {
     App::new(built_in(), width, height)
-}
-
-fn run(app: &mut App, actions: &[Action]) -> Vec<Effect> {
-    actions.iter().flat_map(|a| update(app, *a)).collect()
 }
 
 #[test]

@@ -167,24 +167,13 @@ pub(super) fn notes_window(app: &mut App, action: Action, selected: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::update;
+    use super::super::test_support::{run, typed};
     use super::*;
     use crate::content::built_in;
     use crate::journal::{Bookmark, Note};
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn app() -> App {
         App::new(built_in(), 80, 24)
-    }
-
-    fn typed(text: &str) -> Vec<Action> {
-        text.chars()
-            .map(|c| Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
-            .collect()
-    }
-
-    fn run(app: &mut App, actions: &[Action]) -> Vec<Effect> {
-        actions.iter().flat_map(|a| update(app, *a)).collect()
     }
 
     fn at() -> jiff::Timestamp {

@@ -362,64 +362,6 @@ fn data_dir_prefers_flag_then_env_then_platform() {
     assert!(message.contains("progress can't be kept"));
 }
 
-const KILL_DIR_ENV: &str = "ALLYSHIP_TEST_SAVE_FOREVER_DIR";
-
-/// Child half of the kill test: saves in a loop until killed. Does nothing
-/// unless started by `sigkill_during_saves_leaves_a_whole_journal`.
-#[test]
-#[ignore = "run by sigkill_during_saves_leaves_a_whole_journal"]
-fn save_forever() {
-    let Some(dir) = std::env::var_os(KILL_DIR_ENV) else {
-        return;
-    };
-    let (mut store, _, _) = Store::open(PathBuf::from(dir));
-    let mut session = Session::start(Timestamp::now());
-    for n in 0..100_000u32 {
-        session.record_read(
-            &format!("section-{}", n % 500),
-            Timestamp::now(),
-            date(2024, 3, 1),
-        );
-        session.add_active_secs(date(2024, 3, 1), 1);
-        store.save(&mut session).expect("saves");
-    }
-}
-
-#[cfg(unix)]
-#[test]
-fn sigkill_during_saves_leaves_a_whole_journal() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let exe = std::env::current_exe().expect("test binary");
-    let mut last_secs = 0;
-    for round in 0..12u64 {
-        let mut child = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "store::tests::save_forever",
-                "--ignored",
-                "--quiet",
-            ])
-            .env(KILL_DIR_ENV, tmp.path())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .expect("spawns");
-        std::thread::sleep(Duration::from_millis(40 + round * 13 % 60));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reaped");
-        let (_, journal, notices) = open(tmp.path());
-        assert!(notices.is_empty(), "round {round}: {notices:?}");
-        let secs = journal
-            .days
-            .get(&date(2024, 3, 1))
-            .map_or(0, |d| d.active_secs);
-        assert!(secs >= last_secs, "round {round}: progress never goes back");
-        last_secs = secs;
-    }
-    assert!(last_secs > 0, "the child managed to save at least once");
-    let names = fs::read_dir(tmp.path()).expect("lists").count();
-    assert_eq!(names, 2, "opening removed the temp files of killed saves");
-}
-
 #[test]
 fn update_merges_into_the_journal_as_re_read_and_returns_its_result() {
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -35,7 +35,7 @@ fn step(k: u64) -> Session {
     session.set_position(&section, (k % 50) as u16);
     let words = "I noticed how the meeting went quiet. ".repeat((k % 40) as usize);
     session.set_note(&format!("section-{}", k % 31), format!("{k}: {words}"), at);
-    if k % 3 == 0 {
+    if k.is_multiple_of(3) {
         session.set_bookmark(&section, Some(format!("mark {k}")), at);
     }
     session

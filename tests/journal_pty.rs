@@ -184,36 +184,55 @@ fn sighup_with_a_note_half_typed_keeps_it() {
     assert!(text.contains("\"notes\""), "{text}");
 }
 
+/// One copy's turn: open section `number`, bookmark it and write a note on it.
+fn read_bookmark_and_note(pty: &mut Pty, number: usize, note: &str) {
+    pty.send(&format!("{number}\r"));
+    pty.wait_for(&format!("Section {number} of 35"));
+    pty.send("b");
+    pty.wait_for("Bookmarked");
+    pty.send("e");
+    pty.wait_for("Your note");
+    pty.send(note);
+    pty.wait_for(note);
+    pty.send_esc();
+    pty.wait_for("Note saved.");
+}
+
 #[test]
-fn two_copies_open_at_once_lose_nothing() {
+fn two_copies_saving_in_turn_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut one = start_in(dir.path());
     let mut two = start_in(dir.path());
-    // Each reads different sections and bookmarks one, saving in turn.
-    one.send("3\r");
-    one.wait_for("Section 3 of 35");
-    two.send("20\r");
-    two.wait_for("Section 20 of 35");
-    journal_text(dir.path(), "both reads", |t| {
-        t.contains("allyship-and-care-values") && t.contains("tip-check-in")
-    });
-    one.send("b");
-    one.wait_for("Bookmarked");
-    two.send("b");
-    two.wait_for("Bookmarked");
+    let ids: Vec<String> = allyship::content::built_in()
+        .entries()
+        .map(|entry| entry.section.id.clone())
+        .collect();
+    // Four rounds: each copy reads, bookmarks and writes a note on its own
+    // section, each step a save merged into what the other copy saved.
+    let mut expected = Vec::new();
+    for round in 0..4 {
+        for (name, number) in [("one", 3 + 2 * round), ("two", 20 + 2 * round)] {
+            let pty = if name == "one" { &mut one } else { &mut two };
+            let note = format!("copy {name}, round {round}");
+            read_bookmark_and_note(pty, number, &note);
+            expected.push((ids[number - 1].clone(), note));
+        }
+    }
     one.send("q");
     two.send("q");
     assert_eq!(one.wait_exit(), 0);
     assert_eq!(two.wait_exit(), 0);
     let text = journal_text(dir.path(), "everything", |t| t.contains("\"bookmarks\""));
     let journal: allyship::journal::Journal = serde_json::from_str(&text).unwrap();
-    for id in ["allyship-and-care-values", "tip-check-in"] {
+    for (id, note) in &expected {
         assert!(journal.sections.contains_key(id), "lost the read of {id}");
-    }
-    for id in ["allyship-and-care-values", "tip-check-in"] {
         assert!(
             journal.bookmarks.contains_key(id),
             "lost the bookmark on {id}"
         );
+        let kept = journal.notes.get(id).map(|n| n.text.as_str());
+        assert_eq!(kept, Some(note.as_str()), "the note on {id}");
     }
+    assert_eq!(journal.bookmarks.len(), 8);
+    assert_eq!(journal.notes.len(), 8);
 }

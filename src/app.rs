@@ -125,6 +125,9 @@ pub struct App {
     pub match_line: usize,
     /// The search index, built the first time it is needed.
     search_index: std::cell::OnceCell<crate::search::Index>,
+    /// The last query's hits: a keystroke's update and the frame after it
+    /// ask for the same query, so the search runs once.
+    search_hits: RefCell<Option<(String, Vec<crate::search::Hit>)>>,
     /// The open section's wrapped lines for one width: update and draw both
     /// need them, and wrapping is the costliest part of a frame.
     wrapped: RefCell<Option<WrappedSection>>,
@@ -172,6 +175,7 @@ impl App {
             highlight: None,
             match_line: 0,
             search_index: std::cell::OnceCell::new(),
+            search_hits: RefCell::new(None),
             wrapped: RefCell::new(None),
         }
     }
@@ -284,7 +288,15 @@ impl App {
 
     /// Search results for what is typed in the search box, best first.
     pub fn search_hits(&self, query: &str) -> Vec<crate::search::Hit> {
-        self.search_index().search(query, SEARCH_LIMIT)
+        let mut cached = self.search_hits.borrow_mut();
+        match cached.as_ref() {
+            Some((last, hits)) if last == query => hits.clone(),
+            _ => {
+                let hits = self.search_index().search(query, SEARCH_LIMIT);
+                *cached = Some((query.to_owned(), hits.clone()));
+                hits
+            }
+        }
     }
 
     /// The open section's links, in order.

@@ -5,6 +5,7 @@ use crate::content::{Block, Link, Toolkit};
 use crate::ui::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// A comfortable reading width: longer lines are hard to follow.
@@ -50,20 +51,29 @@ pub fn wrap_into(
     }
 }
 
-/// The longest start of `text` at most `width` columns wide.
+/// The longest start of `text` at most `width` columns wide, cut between
+/// grapheme clusters so an emoji sequence or an accented letter stays whole.
+/// Linear in the text: a long note's first line is clipped on every frame.
 pub fn clip(text: &str, width: usize) -> String {
     if UnicodeWidthStr::width(text) <= width {
         return text.to_string();
     }
-    // Measured as a whole each time: emoji sequences are wider together
-    // than their characters apart. Only overflowing lines get here.
     let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if UnicodeWidthStr::width(out.as_str()) > width {
-            out.pop();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        used += UnicodeWidthStr::width(grapheme);
+        if used > width {
             break;
         }
+        out.push_str(grapheme);
+    }
+    // A few sequences measure wider together than their clusters apart.
+    while UnicodeWidthStr::width(out.as_str()) > width {
+        let last = out
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(at, _)| at);
+        out.truncate(last);
     }
     out
 }
@@ -262,6 +272,23 @@ pub fn ansi(lines: &[Line<'_>]) -> String {
 mod tests {
     use super::*;
     use crate::content::built_in;
+
+    #[test]
+    fn clip_keeps_clusters_whole_and_never_overflows() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        assert_eq!(clip(&format!("ab{family}cd"), 3), "ab");
+        assert_eq!(clip(&format!("ab{family}cd"), 4), format!("ab{family}"));
+        assert_eq!(clip("e\u{301}e\u{301}e", 2), "e\u{301}e\u{301}");
+        assert_eq!(clip("你好世界", 5), "你好");
+        assert_eq!(clip("你好", 1), "");
+        assert_eq!(clip("short", 80), "short");
+        let long = "w".repeat(100_000);
+        assert_eq!(clip(&long, 300).len(), 300);
+        for width in 0..12 {
+            let text = format!("x{family}你e\u{301}שלום");
+            assert!(UnicodeWidthStr::width(clip(&text, width).as_str()) <= width);
+        }
+    }
 
     #[test]
     fn no_line_is_wider_than_asked() {

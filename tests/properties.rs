@@ -1,18 +1,23 @@
 //! Property tests: any sequence of actions and resizes never panics, keeps
 //! every index and scroll in bounds, and every frame drawn stays inside the
-//! screen.
+//! screen, with the built-in toolkit and with one full of hard text.
+//! `PROPTEST_CASES=20000 cargo test --release --test properties` runs longer.
+
+mod common;
 
 use allyship::action::Action;
 use allyship::app::{App, Overlay};
 use allyship::content::{Toolkit, built_in};
 use allyship::ui;
 use allyship::update::update;
+use common::frames::{assert_sound, hostile_toolkit};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::LazyLock;
 
 static TOOLKIT: LazyLock<Toolkit> = LazyLock::new(built_in);
+static HARD: LazyLock<Toolkit> = LazyLock::new(hostile_toolkit);
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
@@ -48,13 +53,13 @@ fn action() -> impl Strategy<Value = Action> {
             ratatui::crossterm::event::KeyCode::Char(c),
             ratatui::crossterm::event::KeyModifiers::NONE
         ))),
-        (0u16..300, 0u16..100, any::<bool>()).prop_map(|(column, row, down)| Action::Wheel {
+        (0u16..=300, 0u16..=100, any::<bool>()).prop_map(|(column, row, down)| Action::Wheel {
             column,
             row,
             down
         }),
-        (0u16..300, 0u16..100).prop_map(|(column, row)| Action::Click { column, row }),
-        (0u16..300, 0u16..100).prop_map(|(width, height)| Action::Resize { width, height }),
+        (0u16..=300, 0u16..=100).prop_map(|(column, row)| Action::Click { column, row }),
+        (0u16..=300, 0u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
     ]
 }
 
@@ -84,27 +89,39 @@ fn assert_in_bounds(app: &App) {
     }
 }
 
+/// Mostly the built-in toolkit; one case in eight the one full of hard text
+/// (its 100,000-character word makes each resize slow in a debug build).
+fn toolkit() -> impl Strategy<Value = &'static Toolkit> {
+    prop_oneof![7 => Just(&*TOOLKIT), 1 => Just(&*HARD)]
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
     #[test]
     fn any_actions_keep_the_app_in_bounds(
-        start in (0u16..300, 0u16..100),
+        toolkit in toolkit(),
+        start in (0u16..=300, 0u16..=100),
         actions in prop::collection::vec(action(), 0..60),
     ) {
-        let mut app = App::new(TOOLKIT.clone(), start.0, start.1);
+        let mut app = App::new(toolkit.clone(), start.0, start.1);
         for action in actions {
             update(&mut app, action);
             assert_in_bounds(&app);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
     fn any_state_draws_inside_the_screen(
+        toolkit in toolkit(),
         actions in prop::collection::vec(action(), 0..20),
-        size in (0u16..160, 0u16..60),
+        size in (0u16..=300, 0u16..=100),
     ) {
-        let mut app = App::new(TOOLKIT.clone(), size.0, size.1);
+        let mut app = App::new(toolkit.clone(), size.0, size.1);
         for action in actions {
             update(&mut app, action);
         }
@@ -114,5 +131,6 @@ proptest! {
         let buffer = terminal.backend().buffer();
         prop_assert_eq!(buffer.area.width, size.0);
         prop_assert_eq!(buffer.area.height, size.1);
+        assert_sound(buffer, &format!("{:?} at {}x{}", app.overlay, size.0, size.1));
     }
 }

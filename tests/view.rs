@@ -1,5 +1,5 @@
-//! Snapshots of the views drawn on ratatui's TestBackend, and checks that no
-//! size breaks them.
+//! Snapshots of the views drawn on ratatui's TestBackend (every size is
+//! swept in `sizes.rs`).
 
 use allyship::action::Action;
 use allyship::app::App;
@@ -83,23 +83,6 @@ fn the_focused_pane_is_marked_without_colour() {
     assert!(text.contains("▸ Contents"));
     assert!(!text.contains("▸ Start here"));
     assert!(text.contains("┌ Start here"));
-}
-
-#[test]
-fn every_size_draws_without_panicking() {
-    for width in (0..=130).step_by(7).chain([1, 23, 24, 69, 70, 300]) {
-        for height in (0..=50).step_by(3).chain([1, 7, 8, 100]) {
-            for actions in [
-                &[][..],
-                &[Action::Help][..],
-                &[Action::ToggleContents][..],
-                &[Action::Journal, Action::Bottom][..],
-            ] {
-                let app = app_at(width, height, actions);
-                draw(&app);
-            }
-        }
-    }
 }
 
 fn journal_with_reading() -> allyship::journal::Journal {

@@ -118,10 +118,8 @@ fn contents_entry(app: &App, index: usize, width: usize) -> Line<'static> {
 
 /// Cuts text to `width` columns with an ellipsis, never splitting a character.
 pub fn fit(text: &str, width: usize) -> String {
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
     match width {
+        _ if unicode_width::UnicodeWidthStr::width(text) <= width => text.to_string(),
         0 => String::new(),
         _ => crate::render::clip(text, width - 1) + "…",
     }

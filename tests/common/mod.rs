@@ -253,3 +253,4 @@ pub fn wait_for_file(path: &Path, what: &str, ready: impl Fn(&str) -> bool) -> S
         thread::sleep(POLL);
     }
 }
+pub mod frames;

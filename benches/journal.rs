@@ -1,38 +1,16 @@
 //! Journal benchmarks at ten years of heavy use (35 sections, 3,650 days,
-//! 100 reads a week) and at a hundred times that many days' reads: open
-//! (lock, read, parse), save (lock, re-read, merge, atomic write with fsync)
-//! and parse alone.
+//! 100 reads a week), at 3,500 sections and 100 reads a day, and at a
+//! hundred times ten years of heavy use (1,400 reads a day): open (lock,
+//! read, parse), save (lock, re-read, merge, atomic write with fsync), and
+//! parse, serialise and write alone.
 
-use allyship::content;
-use allyship::journal::{Journal, Session, local_day};
+mod fixtures;
+
+use allyship::journal::{Journal, Session};
 use allyship::store::Store;
 use criterion::{Criterion, criterion_group, criterion_main};
-use jiff::{Timestamp, ToSpan};
+use fixtures::{TEN_YEARS, heavy_journal, section_ids, write_journal};
 use std::hint::black_box;
-use std::path::Path;
-
-/// A journal of `days` days, `per_day` distinct sections read each day
-/// (14 a day is 100 reads a week), one session a day.
-fn heavy_journal(ids: &[String], days: i64, per_day: usize) -> Journal {
-    let start: Timestamp = "2016-01-04T09:00:00Z".parse().expect("timestamp");
-    let mut journal = Journal::new();
-    for day in 0..days {
-        let at = start.checked_add((day * 24).hours()).expect("in range");
-        let mut session = Session::new(format!("{at}-1"));
-        for k in 0..per_day {
-            let id = &ids[(day as usize * 7 + k) % ids.len()];
-            session.record_read(id, at, local_day(at));
-        }
-        session.add_active_secs(local_day(at), 1800);
-        journal.apply(&session.pending, &session.id);
-    }
-    journal
-}
-
-fn write_journal(dir: &Path, journal: &Journal) {
-    let text = serde_json::to_vec_pretty(journal).expect("serialise");
-    std::fs::write(dir.join("journal.json"), text).expect("write");
-}
 
 fn bench_size(c: &mut Criterion, name: &str, journal: &Journal) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -64,28 +42,27 @@ fn bench_size(c: &mut Criterion, name: &str, journal: &Journal) {
 }
 
 fn benches(c: &mut Criterion) {
-    let ids: Vec<String> = content::built_in()
-        .entries()
-        .map(|e| e.section.id.clone())
-        .collect();
-    let ten_years = heavy_journal(&ids, 3650, 14);
+    let ten_years = fixtures::ten_years();
     // Kept for timing start-up with it: ALLYSHIP_DATA_DIR=target/ten-years.
     let keep = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ten-years");
-    if std::fs::create_dir_all(&keep).is_ok() {
-        write_journal(&keep, &ten_years);
-    }
+    write_journal(&keep, &ten_years);
     bench_size(c, "ten years", &ten_years);
-    let large_ids: Vec<String> = (0..3500).map(|n| format!("section-number-{n}")).collect();
+    let large = fixtures::large_toolkit(100);
     bench_size(
         c,
         "ten years, 3,500 sections, 100 a day",
-        &heavy_journal(&large_ids, 3650, 100),
+        &heavy_journal(&section_ids(&large), TEN_YEARS, 100),
+    );
+    bench_size(
+        c,
+        "a hundred times ten years",
+        &fixtures::hundred_times(&large),
     );
 }
 
 criterion_group! {
     name = journal;
-    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(3));
     targets = benches
 }
 criterion_main!(journal);

@@ -2,42 +2,18 @@
 //! (update plus draw into ratatui's TestBackend) at 80x24 and 200x60, with
 //! the built-in toolkit and one a hundred times larger.
 
+mod fixtures;
+
 use allyship::action::Action;
 use allyship::app::App;
 use allyship::content::{self, Toolkit};
 use allyship::ui;
 use allyship::update::update;
 use criterion::{Criterion, criterion_group, criterion_main};
+use fixtures::large_toolkit;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
-
-/// The built-in toolkit repeated `times` over, with unique ids (3,500
-/// sections at 100 times).
-fn large_toolkit(times: usize) -> Toolkit {
-    let base = content::built_in();
-    let mut large = base.clone();
-    large.parts.clear();
-    for n in 0..times {
-        for part in &base.parts {
-            let mut part = part.clone();
-            part.id = format!("{}-{n}", part.id);
-            for section in &mut part.sections {
-                section.id = format!("{}-{n}", section.id);
-            }
-            large.parts.push(part);
-        }
-    }
-    // Cross-references point at the first copy's ids, which no longer exist.
-    for section in large.parts.iter_mut().flat_map(|p| p.sections.iter_mut()) {
-        for block in &mut section.blocks {
-            if let content::Block::Links(links) = block {
-                links.iter_mut().for_each(|l| l.section = None);
-            }
-        }
-    }
-    large
-}
 
 fn keypress_to_frame(c: &mut Criterion, name: &str, toolkit: &Toolkit, width: u16, height: u16) {
     let mut app = App::new(toolkit.clone(), width, height);

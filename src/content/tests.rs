@@ -385,3 +385,18 @@ fn the_whole_toolkit_round_trips_through_json() {
     let text = serde_json::to_string(&toolkit).unwrap();
     assert_eq!(load(&text).toolkit.as_ref(), Some(&toolkit));
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        "   ",
+        "one",
+        " two  words ",
+        "tab\tnew\nline\x0bvertical\x0cfeed\rreturn",
+        "no\u{a0}break thin\u{2009}space ideographic\u{3000}space",
+        "你好 世界 👩\u{200d}👩\u{200d}👧 e\u{301}",
+    ] {
+        assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+    }
+}

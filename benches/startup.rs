@@ -1,0 +1,250 @@
+//! Start-up and whole-process figures, measured from outside on the release
+//! binary in a pseudo-terminal (`script`), with hyperfine for time and
+//! `/usr/bin/time` for peak memory:
+//!
+//! - start to first frame (`--first-frame` draws one frame and exits) with
+//!   the built-in toolkit and with one a hundred times larger, with no
+//!   journal, ten years of heavy use and a hundred times that;
+//! - `allyship journal` (open and summarise the whole journal) and
+//!   `allyship import` of an empty export (open, lock, merge, save) at each
+//!   journal size.
+//!
+//! Run: `cargo bench --bench startup`. Prints a Markdown table and writes it
+//! to `target/bench-startup/figures.md`. Unix only (it needs `script`).
+
+mod fixtures;
+
+#[cfg(not(unix))]
+fn main() {
+    eprintln!("The start-up benchmark needs script(1) and a Unix pseudo-terminal.");
+}
+
+#[cfg(unix)]
+fn main() {
+    unix::main();
+}
+
+#[cfg(unix)]
+mod unix {
+    use super::fixtures;
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    const BIN: &str = env!("CARGO_BIN_EXE_allyship");
+
+    /// One thing to time: a name, the arguments, the data folder and the budget.
+    struct Case {
+        name: &'static str,
+        args: Vec<String>,
+        data: PathBuf,
+        budget: &'static str,
+        runs: u32,
+    }
+
+    pub fn main() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-startup");
+        let fixtures = Fixtures::write(&root);
+        let mut table = String::from(
+            "| What (release binary, 80x24 PTY) | Median | Peak memory | Budget |\n|---|---|---|---|\n",
+        );
+        for case in fixtures.cases() {
+            let median = median_ms(&root, &case);
+            let peak = peak_mb(&case);
+            let row = format!(
+                "| {} | {} | {} | {} |\n",
+                case.name,
+                median.map_or("n/a".into(), |ms| format!("{ms:.1} ms")),
+                peak.map_or("n/a".into(), |mb| format!("{mb:.1} MB")),
+                case.budget
+            );
+            eprint!("{row}");
+            table.push_str(&row);
+        }
+        println!("\n{table}");
+        let out = root.join("figures.md");
+        std::fs::write(&out, &table).expect("write the table");
+        println!("Written to {}", out.display());
+    }
+
+    /// The inputs, written once under `target/bench-startup`.
+    struct Fixtures {
+        large: PathBuf,
+        export: PathBuf,
+        empty: PathBuf,
+        ten_years: PathBuf,
+        hundred: PathBuf,
+    }
+
+    impl Fixtures {
+        fn write(root: &Path) -> Fixtures {
+            let large = fixtures::large_toolkit(100);
+            let large_path = root.join("toolkit-3500.json");
+            std::fs::create_dir_all(root).expect("fixture folder");
+            let text = serde_json::to_string_pretty(&large).expect("serialise");
+            assert!(
+                allyship::content::load(&text).toolkit.is_some(),
+                "the large toolkit loads"
+            );
+            std::fs::write(&large_path, text).expect("write the toolkit");
+            let fixtures = Fixtures {
+                large: large_path,
+                export: root.join("empty-export.json"),
+                empty: root.join("no-journal"),
+                ten_years: root.join("ten-years"),
+                hundred: root.join("hundred-times"),
+            };
+            let _ = std::fs::remove_dir_all(&fixtures.empty);
+            std::fs::create_dir_all(&fixtures.empty).expect("empty folder");
+            // An export of an empty journal: importing it merges nothing,
+            // but still opens, locks, merges and saves.
+            let export = Command::new(BIN)
+                .args(["export", "--format", "json"])
+                .env("ALLYSHIP_DATA_DIR", &fixtures.empty)
+                .output()
+                .expect("export runs");
+            std::fs::write(&fixtures.export, export.stdout).expect("write the export");
+            fixtures::write_journal(&fixtures.ten_years, &fixtures::ten_years());
+            fixtures::write_journal(&fixtures.hundred, &fixtures::hundred_times(&large));
+            fixtures
+        }
+
+        fn cases(&self) -> Vec<Case> {
+            let large = vec!["--content".to_string(), self.large.display().to_string()];
+            let first = |args: &[String]| {
+                let mut all = args.to_vec();
+                all.push("--first-frame".into());
+                all
+            };
+            let import = |args: &[String]| {
+                let mut all = args.to_vec();
+                all.extend(["import".into(), self.export.display().to_string()]);
+                all
+            };
+            let journal = |args: &[String]| {
+                let mut all = args.to_vec();
+                all.push("journal".into());
+                all
+            };
+            let case = |name, args, data: &PathBuf, budget, runs| Case {
+                name,
+                args,
+                data: data.clone(),
+                budget,
+                runs,
+            };
+            vec![
+                case(
+                    "First frame, built-in toolkit, no journal",
+                    first(&[]),
+                    &self.empty,
+                    "10 ms, 15 MB",
+                    200,
+                ),
+                case(
+                    "First frame, built-in toolkit, ten-year journal",
+                    first(&[]),
+                    &self.ten_years,
+                    "10 ms",
+                    200,
+                ),
+                case(
+                    "First frame, 3,500 sections, no journal",
+                    first(&large),
+                    &self.empty,
+                    "grows far slower than the content",
+                    50,
+                ),
+                case(
+                    "First frame, 3,500 sections, 100x journal",
+                    first(&large),
+                    &self.hundred,
+                    "grows far slower than the content",
+                    30,
+                ),
+                case(
+                    "`journal`, ten-year journal",
+                    journal(&[]),
+                    &self.ten_years,
+                    "10 ms to load",
+                    50,
+                ),
+                case(
+                    "`journal`, 3,500 sections, 100x journal",
+                    journal(&large),
+                    &self.hundred,
+                    "none set",
+                    10,
+                ),
+                case(
+                    "`import` (load, merge, save), ten-year journal",
+                    import(&[]),
+                    &self.ten_years,
+                    "10 ms load + 10 ms save",
+                    50,
+                ),
+                case(
+                    "`import` (load, merge, save), 100x journal",
+                    import(&[]),
+                    &self.hundred,
+                    "none set",
+                    10,
+                ),
+            ]
+        }
+    }
+
+    /// Single-quotes `word` for `sh -c`.
+    fn quoted(word: &str) -> String {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+
+    fn command_line(case: &Case) -> String {
+        std::iter::once(BIN.to_string())
+            .chain(case.args.iter().cloned())
+            .map(|w| quoted(&w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Runs `shell` in an 80x24 pseudo-terminal, with the case's data folder.
+    fn in_pty(shell: &str, case: &Case) -> Option<String> {
+        let output = Command::new("script")
+            .args([
+                "-qec",
+                &format!("stty cols 80 rows 24; {shell}"),
+                "/dev/null",
+            ])
+            .env("ALLYSHIP_DATA_DIR", &case.data)
+            .output()
+            .ok()?;
+        Some(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// The median wall time in milliseconds, from hyperfine's JSON.
+    fn median_ms(root: &Path, case: &Case) -> Option<f64> {
+        let json = root.join("hyperfine.json");
+        let _ = std::fs::remove_file(&json);
+        let shell = format!(
+            "hyperfine -N --warmup 3 --runs {} --output inherit --export-json {} {}",
+            case.runs,
+            quoted(&json.display().to_string()),
+            quoted(&command_line(case))
+        );
+        in_pty(&shell, case)?;
+        let text = std::fs::read_to_string(&json).ok().or_else(|| {
+            eprintln!("hyperfine did not run (is it installed?): {}", case.name);
+            None
+        })?;
+        let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+        value["results"][0]["median"].as_f64().map(|s| s * 1000.0)
+    }
+
+    /// Peak resident memory in megabytes, from `/usr/bin/time -f %M` (KB).
+    fn peak_mb(case: &Case) -> Option<f64> {
+        let shell = format!("/usr/bin/time -f 'PEAK %M' {}", command_line(case));
+        let screen = in_pty(&shell, case)?;
+        let kb = screen.split("PEAK ").nth(1)?;
+        let kb: f64 = kb.split_whitespace().next()?.parse().ok()?;
+        Some(kb / 1024.0)
+    }
+}

@@ -455,6 +455,35 @@ pub fn hint_for(bindings: &[Binding], action: Action) -> Option<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn everything_the_mouse_does_and_every_window_is_on_the_keyboard() {
+        let bound = |table: &[Binding], action| table.iter().any(|b| b.action == action);
+        // The wheel scrolls and a click opens a contents entry: the same as keys.
+        for action in [Action::Up, Action::Down, Action::Open, Action::SwitchFocus] {
+            assert!(bound(READER, action), "{action:?}");
+        }
+        let windows = [
+            (Action::Help, HELP),
+            (Action::Journal, JOURNAL),
+            (Action::EditNote, NOTE),
+            (Action::Bookmarks, BOOKMARKS),
+            (Action::Notes, NOTES),
+            (Action::Links, LINKS),
+            (Action::Search, SEARCH),
+        ];
+        for (opens, table) in windows {
+            assert!(bound(READER, opens), "{opens:?} has a key");
+            assert!(
+                bound(table, Action::Close),
+                "{opens:?}'s window closes from the keyboard"
+            );
+        }
+        assert!(bound(BOOKMARKS, Action::Relabel) && bound(LABEL, Action::Close));
+        for action in [Action::Quit, Action::Present, Action::Back, Action::Forward] {
+            assert!(bound(READER, action), "{action:?}");
+        }
+    }
+
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
     }

@@ -240,3 +240,52 @@ fn search_80x24() {
     let app = app_at(80, 24, &actions);
     insta::assert_snapshot!(draw(&app).backend());
 }
+
+/// Where the terminal cursor is after drawing (screen readers and
+/// magnifiers follow it), and whether it is shown.
+fn cursor_after_drawing(app: &App) -> Option<ratatui::layout::Position> {
+    let terminal = draw(app);
+    let backend = terminal.backend();
+    backend.cursor_visible().then(|| backend.cursor_position())
+}
+
+#[test]
+fn the_cursor_follows_focus_in_lists_and_the_editor() {
+    let app = app_at(80, 24, &[Action::SwitchFocus, Action::Down]);
+    let area = app.contents_area().unwrap();
+    let cursor = cursor_after_drawing(&app).expect("shown in the contents");
+    assert_eq!(
+        cursor.y,
+        area.y + 2,
+        "on the selected entry (row 0 is the part)"
+    );
+    let down = app_at(80, 24, &[Action::SwitchFocus, Action::Down, Action::Down]);
+    assert_eq!(cursor_after_drawing(&down).unwrap().y, cursor.y + 1);
+
+    let bookmarks = with_notes_and_bookmarks(&[Action::Bookmarks]);
+    let terminal = draw(&bookmarks);
+    let row = cursor_after_drawing(&bookmarks)
+        .expect("shown in the list")
+        .y;
+    let line: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, row)].symbol().to_string())
+        .collect();
+    assert!(line.contains("for supervision"), "{line}");
+
+    let mut typing = vec![Action::EditNote];
+    typing.extend("abc".chars().map(|c| {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }));
+    let editor = with_notes_and_bookmarks(&typing);
+    let cursor = cursor_after_drawing(&editor).expect("shown in the editor");
+    let terminal = draw(&editor);
+    let before: String = (cursor.x - 3..cursor.x)
+        .map(|x| {
+            terminal.backend().buffer()[(x, cursor.y)]
+                .symbol()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(before, "abc", "the cursor follows what is typed");
+}

@@ -397,6 +397,10 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         "no\u{a0}break thin\u{2009}space ideographic\u{3000}space",
         "你好 世界 👩\u{200d}👩\u{200d}👧 e\u{301}",
     ] {
-        assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+        assert_eq!(
+            count_words(text),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
     }
 }

@@ -182,6 +182,32 @@ mod tests {
     }
 
     #[test]
+    fn the_default_theme_keeps_the_terminals_own_text_and_background() {
+        let t = Theme::standard();
+        for style in [
+            t.base,
+            t.text,
+            t.quote,
+            t.selected,
+            t.part,
+            t.status,
+            t.title_bar,
+        ] {
+            assert!(!has_colour(style), "{style:?}");
+        }
+        let all = [
+            t.base,
+            t.title_bar,
+            t.heading,
+            t.quiet,
+            t.text,
+            t.quote,
+            t.link,
+        ];
+        assert!(all.iter().all(|s| s.bg.is_none_or(|c| c == Color::Reset)));
+    }
+
+    #[test]
     fn selection_shows_without_colour() {
         for t in [Theme::standard(), Theme::mono()] {
             assert!(t.selected.add_modifier.contains(Modifier::REVERSED));

@@ -12,6 +12,8 @@ fn assert_terminal_restored(pty: &Pty) {
         "still on the alternate screen:\n{screen}"
     );
     assert!(!pty.cursor_hidden(), "cursor left hidden:\n{screen}");
+    #[cfg(unix)]
+    assert!(pty.cooked(), "raw mode left on:\n{screen}");
 }
 
 /// Whether `status` is the status line for section `n`: " Section n of 35 …",
@@ -63,6 +65,8 @@ fn q_quits_cleanly() {
         pty.alternate_screen(),
         "not on the alternate screen while running"
     );
+    #[cfg(unix)]
+    assert!(!pty.cooked(), "raw mode while running");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0, "exit code after q");
     assert_terminal_restored(&pty);
@@ -158,6 +162,8 @@ fn a_panic_restores_the_terminal_and_its_message_is_readable() {
     assert_ne!(code, 0);
     assert!(!pty.alternate_screen(), "the alternate screen was left");
     assert!(!pty.cursor_hidden(), "the cursor is shown");
+    #[cfg(unix)]
+    assert!(pty.cooked(), "raw mode is off");
     let screen = pty.screen();
     assert!(screen.contains("ALLYSHIP_TEST_PANIC"), "{screen}");
 }

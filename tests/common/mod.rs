@@ -145,6 +145,20 @@ impl Pty {
         f(self.parser.lock().unwrap().screen())
     }
 
+    /// Whether the terminal is in cooked mode (line editing and echo on),
+    /// as it is before the app starts raw mode and after it leaves it.
+    /// Read from the terminal's settings, not the screen.
+    #[cfg(unix)]
+    pub fn cooked(&self) -> bool {
+        let Some(termios) = self.master.get_termios() else {
+            panic!("the pseudo-terminal's settings can't be read");
+        };
+        let flags = format!("{:?}", termios.local_flags);
+        let mut names = flags.split(|c: char| !c.is_ascii_alphanumeric());
+        let names: Vec<&str> = names.by_ref().collect();
+        names.contains(&"ICANON") && names.contains(&"ECHO")
+    }
+
     /// Whether the app is still on the alternate screen.
     pub fn alternate_screen(&self) -> bool {
         self.with_screen(|s| s.alternate_screen())

@@ -5,6 +5,7 @@
 //! - start to first frame (`--first-frame` draws one frame and exits) with
 //!   the built-in toolkit and with one a hundred times larger, with no
 //!   journal, ten years of heavy use and a hundred times that;
+//! - `allyship search` over the large toolkit (load, build the index, search);
 //! - `allyship journal` (open and summarise the whole journal) and
 //!   `allyship import` of an empty export (open, lock, merge, save) at each
 //!   journal size.
@@ -66,6 +67,17 @@ mod unix {
         println!("Written to {}", out.display());
     }
 
+    /// A case as written in the table: name, toolkit arguments, command,
+    /// data folder, budget and number of runs.
+    type Row<'a> = (
+        &'static str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a PathBuf,
+        &'static str,
+        u32,
+    );
+
     /// The inputs, written once under `target/bench-startup`.
     struct Fixtures {
         large: PathBuf,
@@ -109,87 +121,38 @@ mod unix {
         }
 
         fn cases(&self) -> Vec<Case> {
-            let large = vec!["--content".to_string(), self.large.display().to_string()];
-            let first = |args: &[String]| {
-                let mut all = args.to_vec();
-                all.push("--first-frame".into());
-                all
-            };
-            let import = |args: &[String]| {
-                let mut all = args.to_vec();
-                all.extend(["import".into(), self.export.display().to_string()]);
-                all
-            };
-            let journal = |args: &[String]| {
-                let mut all = args.to_vec();
-                all.push("journal".into());
-                all
-            };
-            let case = |name, args, data: &PathBuf, budget, runs| Case {
-                name,
-                args,
-                data: data.clone(),
-                budget,
-                runs,
-            };
-            vec![
-                case(
-                    "First frame, built-in toolkit, no journal",
-                    first(&[]),
-                    &self.empty,
-                    "10 ms, 15 MB",
-                    200,
-                ),
-                case(
-                    "First frame, built-in toolkit, ten-year journal",
-                    first(&[]),
-                    &self.ten_years,
-                    "10 ms",
-                    200,
-                ),
-                case(
-                    "First frame, 3,500 sections, no journal",
-                    first(&large),
-                    &self.empty,
-                    "grows far slower than the content",
-                    50,
-                ),
-                case(
-                    "First frame, 3,500 sections, 100x journal",
-                    first(&large),
-                    &self.hundred,
-                    "grows far slower than the content",
-                    30,
-                ),
-                case(
-                    "`journal`, ten-year journal",
-                    journal(&[]),
-                    &self.ten_years,
-                    "10 ms to load",
-                    50,
-                ),
-                case(
-                    "`journal`, 3,500 sections, 100x journal",
-                    journal(&large),
-                    &self.hundred,
-                    "none set",
-                    10,
-                ),
-                case(
-                    "`import` (load, merge, save), ten-year journal",
-                    import(&[]),
-                    &self.ten_years,
-                    "10 ms load + 10 ms save",
-                    50,
-                ),
-                case(
-                    "`import` (load, merge, save), 100x journal",
-                    import(&[]),
-                    &self.hundred,
-                    "none set",
-                    10,
-                ),
-            ]
+            let large_path = self.large.display().to_string();
+            let export = self.export.display().to_string();
+            let built_in: &[&str] = &[];
+            let large: &[&str] = &["--content", &large_path];
+            let first: &[&str] = &["--first-frame"];
+            let import: &[&str] = &["import", &export];
+            let grows = "grows far slower than the content";
+            #[rustfmt::skip]
+            let rows: [Row; 9] = [
+                ("First frame, built-in toolkit, no journal", built_in, first, &self.empty, "10 ms, 15 MB", 200),
+                ("First frame, built-in toolkit, ten-year journal", built_in, first, &self.ten_years, "10 ms", 200),
+                ("First frame, 3,500 sections, no journal", large, first, &self.empty, grows, 50),
+                ("First frame, 3,500 sections, 100x journal", large, first, &self.hundred, grows, 30),
+                ("`search \"listen actively\"` (load, index, search), 3,500 sections", large, &["search", "listen actively"], &self.empty, "5 ms a keystroke in the app", 20),
+                ("`journal`, ten-year journal", built_in, &["journal"], &self.ten_years, "10 ms to load", 50),
+                ("`journal`, 3,500 sections, 100x journal", large, &["journal"], &self.hundred, "none set", 10),
+                ("`import` (load, merge, save), ten-year journal", built_in, import, &self.ten_years, "10 ms load + 10 ms save", 50),
+                ("`import` (load, merge, save), 100x journal", large, import, &self.hundred, "none set", 10),
+            ];
+            rows.into_iter()
+                .map(|(name, toolkit, command, data, budget, runs)| Case {
+                    name,
+                    args: toolkit
+                        .iter()
+                        .chain(command)
+                        .map(|s| s.to_string())
+                        .collect(),
+                    data: data.clone(),
+                    budget,
+                    runs,
+                })
+                .collect()
         }
     }
 

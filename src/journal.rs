@@ -82,9 +82,10 @@ pub struct SectionRecord {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DayRecord {
     /// Ids of the sections read that day, shared (`Arc`) so that years of
-    /// days cost one copy of each id.
+    /// days cost one copy of each id, and the set itself shared so that
+    /// copying a journal (each save keeps one) does not copy years of days.
     #[serde(default)]
-    pub sections: BTreeSet<Arc<str>>,
+    pub sections: Arc<BTreeSet<Arc<str>>>,
     /// Seconds of active learning that day.
     #[serde(default)]
     pub active_secs: u64,
@@ -175,8 +176,7 @@ impl Journal {
         }
         for (date, ids) in &delta.day_reads {
             let day = self.days.entry(*date).or_default();
-            day.sections
-                .extend(ids.iter().map(|id| Arc::from(id.as_str())));
+            Arc::make_mut(&mut day.sections).extend(ids.iter().map(|id| Arc::from(id.as_str())));
         }
         for (date, secs) in &delta.active_secs {
             let day = self.days.entry(*date).or_default();

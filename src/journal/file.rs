@@ -140,7 +140,7 @@ impl Serialize for Journal {
         // ids by address, sort them into the table, then number each day's.
         let mut by_address: ByAddress<&str> = ByAddress::default();
         for day in self.days.values() {
-            for id in &day.sections {
+            for id in day.sections.iter() {
                 by_address.entry(address(id)).or_insert(id.as_ref());
             }
         }
@@ -189,7 +189,7 @@ impl TryFrom<JournalFile> for Journal {
             // Collecting at once builds the set in bulk, far faster than
             // inserting ids one by one.
             let record = DayRecord {
-                sections: sections.into_iter().collect(),
+                sections: Arc::new(sections.into_iter().collect()),
                 active_secs: day.active_secs,
                 extra: day.extra,
             };
@@ -217,7 +217,7 @@ mod tests {
         let mut journal = Journal::new();
         let day = Date::new(2026, 11, 23).unwrap();
         let record = DayRecord {
-            sections: [Arc::from("welcome"), Arc::from("tip-speak-up")].into(),
+            sections: Arc::new([Arc::from("welcome"), Arc::from("tip-speak-up")].into()),
             active_secs: 60,
             extra: Map::new(),
         };

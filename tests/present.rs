@@ -7,6 +7,7 @@ mod common;
 use allyship::content::{Toolkit, built_in};
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, Step, update};
 use allyship::ui::theme::Theme;
+use common::frames::{assert_sound, hostile_toolkit};
 use common::{Pty, framed};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -161,13 +162,34 @@ fn the_newest_point_always_shows_whole() {
 }
 
 #[test]
-fn every_size_draws_without_panicking() {
+fn every_size_draws_without_panicking_or_overflowing() {
     let states = every_step(&["tip-listen-actively", "learn-books"]);
-    for width in (1..=250).step_by(17).chain([39, 40, 99, 100]) {
-        for height in (1..=80).step_by(9).chain([9, 10, 29, 30]) {
+    let widths = (0..=300).step_by(13).chain([39, 40, 99, 100, 300]);
+    for width in widths {
+        for height in (0..=100).step_by(9).chain([9, 10, 29, 30, 100]) {
             for p in &states {
-                draw(p, width, height, 5000);
+                let terminal = draw(p, width, height, 5000);
+                let context = format!("{:?} at {width}x{height}", p.walkthrough().step());
+                assert_sound(terminal.backend().buffer(), &context);
             }
+        }
+    }
+}
+
+#[test]
+fn hard_text_presents_at_many_sizes() {
+    static HARD: LazyLock<Toolkit> = LazyLock::new(hostile_toolkit);
+    let mut p = Presenter::new(&HARD, &[0, 1], Options::default(), *T0);
+    p.theme = Theme::mono();
+    let mut states = vec![p.clone()];
+    while !p.walkthrough().at_end() {
+        update(&mut p, Next, *T0);
+        states.push(p.clone());
+    }
+    for (width, height) in [(1, 1), (10, 3), (40, 12), (80, 24), (200, 50), (300, 100)] {
+        for p in &states {
+            let terminal = draw(p, width, height, 60);
+            assert_sound(terminal.backend().buffer(), &format!("{width}x{height}"));
         }
     }
 }

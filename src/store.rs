@@ -198,8 +198,9 @@ pub struct Store {
     mode: Mode,
     /// Last journal read, used as the base in read-only and not-kept modes.
     base: Journal,
-    /// The journal as this store last wrote it, with the file's stamp then:
-    /// while the file is unchanged, a save need not parse it again.
+    /// The journal as this store last read (under the lock) or wrote it,
+    /// with the file's stamp then: while the file is unchanged, a save need
+    /// not parse it again.
     written: Option<(Stamp, Journal)>,
     told_no_lock: bool,
     lock_wait: Duration,
@@ -270,6 +271,10 @@ impl Store {
         // re-read on every save.
         if store.mode != Mode::Kept {
             store.base = loaded.journal.clone();
+        } else if lock.is_some() {
+            // Read under the lock, so no other copy wrote in between.
+            let known = stamp(&store.journal_path());
+            store.written = known.map(|known| (known, loaded.journal.clone()));
         }
         notices.extend(loaded.notices);
         (store, loaded.journal, notices)

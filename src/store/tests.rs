@@ -231,6 +231,23 @@ fn two_copies_saving_in_turn_lose_nothing() {
 }
 
 #[test]
+fn a_save_after_open_still_sees_what_another_copy_saved_since() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut setup, _, _) = open(tmp.path());
+    setup.save(&mut session("setup", &["w"])).expect("saves");
+    // Both open an existing file, so both remember it as read.
+    let (mut first, _, _) = open(tmp.path());
+    let (mut second, _, _) = open(tmp.path());
+    second.save(&mut session("B", &["y"])).expect("saves");
+    let saved = first.save(&mut session("A", &["x"])).expect("saves");
+    for id in ["w", "x", "y"] {
+        assert!(saved.journal.sections.contains_key(id), "{id}");
+    }
+    let (_, journal, _) = open(tmp.path());
+    assert_eq!(journal.sections.len(), 3);
+}
+
+#[test]
 fn a_held_lock_delays_then_says_so_once() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (mut store, _, _) = open(tmp.path());

@@ -159,10 +159,9 @@ mod tests {
         style.fg.is_some_and(|c| c != Color::Reset) || style.bg.is_some_and(|c| c != Color::Reset)
     }
 
-    #[test]
-    fn mono_has_no_colour_anywhere() {
-        let t = Theme::mono();
-        for style in [
+    /// Every style of a theme.
+    fn styles(t: &Theme) -> [Style; 13] {
+        [
             t.base,
             t.title_bar,
             t.heading,
@@ -176,7 +175,12 @@ mod tests {
             t.status,
             t.border,
             t.border_focused,
-        ] {
+        ]
+    }
+
+    #[test]
+    fn mono_has_no_colour_anywhere() {
+        for style in styles(&Theme::mono()) {
             assert!(!has_colour(style), "{style:?}");
         }
     }
@@ -184,27 +188,12 @@ mod tests {
     #[test]
     fn the_default_theme_keeps_the_terminals_own_text_and_background() {
         let t = Theme::standard();
-        for style in [
-            t.base,
-            t.text,
-            t.quote,
-            t.selected,
-            t.part,
-            t.status,
-            t.title_bar,
-        ] {
+        for style in [t.base, t.text, t.quote, t.selected, t.part, t.status] {
             assert!(!has_colour(style), "{style:?}");
         }
-        let all = [
-            t.base,
-            t.title_bar,
-            t.heading,
-            t.quiet,
-            t.text,
-            t.quote,
-            t.link,
-        ];
-        assert!(all.iter().all(|s| s.bg.is_none_or(|c| c == Color::Reset)));
+        for style in styles(&t) {
+            assert!(style.bg.is_none_or(|c| c == Color::Reset), "{style:?}");
+        }
     }
 
     #[test]

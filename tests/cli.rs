@@ -214,3 +214,49 @@ fn files_stay_private_under_umask_000() {
     let journal = std::fs::read_to_string(data.join("journal.json")).unwrap();
     assert!(journal.contains("private"));
 }
+
+/// A journal where two copies of the app changed the note on `tip-check-in`:
+/// the newer text is the note, the older one is kept aside.
+fn journal_with_an_earlier_version() -> allyship::journal::Journal {
+    use allyship::journal::{Journal, Session};
+    let older: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    let newer: jiff::Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
+    let mut journal = Journal::new();
+    let mut here = Session::new("laptop");
+    here.set_note("tip-check-in", "Ask the team on Monday.", newer);
+    journal.apply(&here.pending, &here.id);
+    let mut there = Session::new("office");
+    there.set_note(
+        "tip-check-in",
+        "Ask Sam how the move went.\nThen book a catch-up.",
+        older,
+    );
+    journal.apply(&there.pending, &there.id);
+    assert_eq!(
+        journal.superseded_notes.len(),
+        1,
+        "the older text was kept aside"
+    );
+    journal
+}
+
+#[test]
+fn notes_shows_the_versions_kept_from_another_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_with_an_earlier_version();
+    std::fs::write(
+        dir.path().join("journal.json"),
+        serde_json::to_vec_pretty(&journal).unwrap(),
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["notes"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    let note = text.find("Ask the team on Monday.").expect("the note");
+    let kept = text
+        .find("Ask Sam how the move went.")
+        .expect("the earlier version");
+    assert!(note < kept, "the note comes first:\n{text}");
+    assert!(text.contains("  Then book a catch-up."), "{text}");
+    assert!(text.contains("Also kept (1)"), "{text}");
+}

@@ -289,3 +289,34 @@ fn the_cursor_follows_focus_in_lists_and_the_editor() {
         .collect();
     assert_eq!(before, "abc", "the cursor follows what is typed");
 }
+
+#[test]
+fn the_note_editor_shows_a_version_kept_from_another_copy() {
+    use allyship::journal::SupersededNote;
+    let mut app = with_notes_and_bookmarks(&[]);
+    let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    app.journal.superseded_notes.push(SupersededNote {
+        section: "welcome".into(),
+        text: "Written on the office computer.\nA second line.".into(),
+        created: at,
+        changed: at,
+    });
+    update(&mut app, Action::EditNote);
+    let terminal = draw(&app);
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(
+        screen.contains("Also kept: the version another copy"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("┃ Written on the office computer."),
+        "{screen}"
+    );
+    assert!(screen.contains("┃ A second line."), "{screen}");
+}

@@ -54,7 +54,7 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
 pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
     let journal = saved_journal(data_dir).unwrap_or_default();
     let notes = journal.notes_newest_first();
-    if notes.is_empty() {
+    if notes.is_empty() && journal.superseded_notes.is_empty() {
         return Output::ok("No notes yet. In the app, press e on a section to write one.\n".into());
     }
     let mut out = format!("Your notes ({})\n", notes.len());
@@ -67,6 +67,25 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
             date_text(local_day(note.changed))
         );
         for line in note.text.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !journal.superseded_notes.is_empty() {
+        let _ = write!(
+            out,
+            "\nAlso kept ({}): when two copies of the app changed the same note, the newer \
+             text is the note above and the other version is kept here.\n",
+            journal.superseded_notes.len()
+        );
+    }
+    for kept in &journal.superseded_notes {
+        let _ = write!(
+            out,
+            "\n{}\nThe version saved by another copy, last changed {}\n",
+            title_of(toolkit, &kept.section),
+            date_text(local_day(kept.changed))
+        );
+        for line in kept.text.lines() {
             let _ = writeln!(out, "  {line}");
         }
     }

@@ -85,6 +85,18 @@ impl Journal {
         notes
     }
 
+    /// The versions of the note on `section` that lost to a newer edit made
+    /// in another copy of the app, oldest first: shown under the note's
+    /// prompts and by `allyship notes`, so nothing typed is out of reach.
+    pub fn earlier_versions<'a>(
+        &'a self,
+        section: &'a str,
+    ) -> impl Iterator<Item = &'a SupersededNote> {
+        self.superseded_notes
+            .iter()
+            .filter(move |kept| kept.section == section)
+    }
+
     /// Merges one note by the newer-edit-wins rule (see the module docs),
     /// without setting anything aside.
     pub(crate) fn merge_note(&mut self, id: &str, incoming: &Note) -> NoteMerge {

@@ -74,6 +74,28 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
             theme.label,
         );
     }
+    for kept in app.journal.earlier_versions(&input.section) {
+        let day = date_text(crate::journal::local_day(kept.changed));
+        let heading = format!("Also kept: the version another copy of the app saved ({day})");
+        wrap_into(
+            &mut lines,
+            &heading,
+            width,
+            ("", ""),
+            theme.label,
+            theme.label,
+        );
+        for line in kept.text.lines() {
+            wrap_into(
+                &mut lines,
+                line,
+                width,
+                ("  ┃ ", "  ┃ "),
+                theme.quote,
+                theme.quiet,
+            );
+        }
+    }
     // The prompts take at most half the space; the note gets the rest.
     let prompt_height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)

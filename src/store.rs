@@ -13,6 +13,14 @@ use crate::journal::{CURRENT_VERSION, Journal, Session};
 mod files;
 
 pub use files::atomic_write;
+
+/// Holds the data folder's lock while another file in it (the walkthrough
+/// log) is read, changed and written, so two copies never lose each other's
+/// additions. `None` when the lock can't be had within [`LOCK_WAIT`]: carry
+/// on, as saves do.
+pub fn lock_dir(dir: &Path) -> Option<std::fs::File> {
+    files::try_lock_for(dir, LOCK_WAIT).ok()
+}
 use files::{copy_aside, create_private_dir, move_aside, prepare_dir, try_lock_for};
 
 /// Name of the journal file inside the data directory.

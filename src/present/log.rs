@@ -125,12 +125,14 @@ pub fn list(dir: &Path) -> Result<Vec<Record>, LogError> {
 }
 
 /// Adds `record` to the log in `dir` (creating the folder 0700 and the
-/// file 0600), atomically; returns the log's path. Refuses, changing
+/// file 0600), atomically and under the data folder's lock (so two copies
+/// never lose each other's walkthroughs); returns the log's path. Refuses, changing
 /// nothing, when the log is damaged or from a newer version.
 pub fn append(dir: &Path, record: Record) -> Result<PathBuf, LogError> {
     let path = path_in(dir);
     let write_error = |err| LogError::Write(path.clone(), err);
     create_private_dir(dir).map_err(write_error)?;
+    let _lock = crate::store::lock_dir(dir);
     let mut file = read(&path)?.unwrap_or(LogFile {
         version: CURRENT_VERSION,
         walkthroughs: Vec::new(),

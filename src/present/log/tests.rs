@@ -20,6 +20,24 @@ fn tips_record(toolkit: &Toolkit, upto: &str, finished: bool) -> Record {
 }
 
 #[test]
+fn two_copies_appending_at_once_lose_no_walkthrough() {
+    let toolkit = built_in();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let each = 15;
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                for _ in 0..each {
+                    append(&data, tips_record(&toolkit, "tip-check-in", true)).unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(list(&data).unwrap().len(), 2 * each);
+}
+
+#[test]
 fn walkthroughs_round_trip_and_list_as_plain_lines() {
     let toolkit = built_in();
     let dir = tempfile::tempdir().unwrap();

@@ -1,3 +1,4 @@
+use super::words::width;
 use super::*;
 use crate::content::{Part, Quote, Section, built_in};
 

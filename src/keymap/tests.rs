@@ -1,0 +1,106 @@
+//! The keymap's tables: keys map to actions, nothing is bound twice, and
+//! everything is on the keyboard.
+
+use super::*;
+
+#[test]
+fn everything_the_mouse_does_and_every_window_is_on_the_keyboard() {
+    let bound = |table: &[Binding], action| table.iter().any(|b| b.action == action);
+    // The wheel scrolls and a click opens a contents entry: the same as keys.
+    for action in [Action::Up, Action::Down, Action::Open, Action::SwitchFocus] {
+        assert!(bound(READER, action), "{action:?}");
+    }
+    let windows = [
+        (Action::Help, HELP),
+        (Action::Journal, JOURNAL),
+        (Action::EditNote, NOTE),
+        (Action::Bookmarks, BOOKMARKS),
+        (Action::Notes, NOTES),
+        (Action::Links, LINKS),
+        (Action::Search, SEARCH),
+    ];
+    for (opens, table) in windows {
+        assert!(bound(READER, opens), "{opens:?} has a key");
+        assert!(
+            bound(table, Action::Close),
+            "{opens:?}'s window closes from the keyboard"
+        );
+    }
+    assert!(bound(BOOKMARKS, Action::Relabel) && bound(LABEL, Action::Close));
+    for action in [Action::Quit, Action::Present, Action::Back, Action::Forward] {
+        assert!(bound(READER, action), "{action:?}");
+    }
+}
+
+fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+fn reader(code: KeyCode) -> Option<Action> {
+    action_for(READER, press(code, KeyModifiers::NONE))
+}
+
+#[test]
+fn arrows_letters_and_digits_map_to_actions() {
+    assert_eq!(reader(KeyCode::Down), Some(Action::Down));
+    assert_eq!(reader(KeyCode::Char('j')), Some(Action::Down));
+    assert_eq!(reader(KeyCode::Right), Some(Action::NextSection));
+    assert_eq!(reader(KeyCode::Char('7')), Some(Action::Digit(7)));
+    assert_eq!(reader(KeyCode::Char('x')), None);
+    assert_eq!(
+        action_for(READER, press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+        Some(Action::Bottom)
+    );
+}
+
+#[test]
+fn modifiers_must_match() {
+    assert_eq!(
+        action_for(READER, press(KeyCode::Right, KeyModifiers::ALT)),
+        Some(Action::Forward)
+    );
+    assert_eq!(
+        action_for(READER, press(KeyCode::Left, KeyModifiers::ALT)),
+        Some(Action::Back)
+    );
+    assert_eq!(
+        action_for(READER, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        action_for(READER, press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+        None
+    );
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(action_for(READER, release), None);
+}
+
+#[test]
+fn keys_are_described_as_people_write_them() {
+    assert_eq!(
+        describe(KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        "Ctrl-C"
+    );
+    assert_eq!(
+        describe(KeyPattern::Key(KeyCode::Right, KeyModifiers::ALT)),
+        "Alt+Right"
+    );
+    assert_eq!(describe(ch(' ')), "Space");
+    assert_eq!(hint_for(READER, Action::Help).as_deref(), Some("?"));
+}
+
+#[test]
+fn no_key_is_bound_twice() {
+    let mut seen = Vec::new();
+    for binding in READER {
+        for pattern in binding.keys {
+            assert!(!seen.contains(pattern), "{pattern:?} is bound twice");
+            seen.push(*pattern);
+        }
+    }
+}

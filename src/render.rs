@@ -157,7 +157,7 @@ fn link_label(toolkit: &Toolkit, link: &Link) -> String {
 }
 
 /// A resource as text, its kind in brackets so it shows without colour:
-/// "[book] The Good Ally by Nova Reid".
+/// "\[book\] The Good Ally by Nova Reid".
 pub fn resource_label(link: &Link) -> String {
     let kind = link
         .kind

@@ -6,11 +6,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Deserialize;
-
-use crate::journal::{CURRENT_VERSION, Journal, Session};
+use crate::journal::{Journal, Session};
 
 mod files;
+mod load;
+
+pub use load::peek;
+use load::{Loaded, load};
 
 pub use files::atomic_write;
 
@@ -21,7 +23,7 @@ pub use files::atomic_write;
 pub fn lock_dir(dir: &Path) -> Option<std::fs::File> {
     files::try_lock_for(dir, LOCK_WAIT).ok()
 }
-use files::{copy_aside, create_private_dir, move_aside, prepare_dir, try_lock_for};
+use files::{create_private_dir, move_aside, prepare_dir, try_lock_for};
 
 /// Name of the journal file inside the data directory.
 pub const JOURNAL_FILE: &str = "journal.json";
@@ -146,34 +148,6 @@ pub fn journal_path_in(dir: &Path) -> PathBuf {
     dir.join(JOURNAL_FILE)
 }
 
-/// A quick, read-only look at the journal for the first frame: sections
-/// read, the place to continue from, bookmarks and notes, skipping the
-/// calendar of days (the costly part). `None` when there is no journal or
-/// it does not read; [`Store::open`] then deals with it properly.
-pub fn peek(dir: &Path) -> Option<Journal> {
-    #[derive(Deserialize)]
-    struct Peek {
-        version: u32,
-        #[serde(default)]
-        sections: std::collections::BTreeMap<String, crate::journal::SectionRecord>,
-        #[serde(default)]
-        position: Option<crate::journal::Position>,
-        #[serde(default)]
-        bookmarks: std::collections::BTreeMap<String, crate::journal::Bookmark>,
-        #[serde(default)]
-        notes: std::collections::BTreeMap<String, crate::journal::Note>,
-    }
-    let bytes = std::fs::read(journal_path_in(dir)).ok()?;
-    let peek: Peek = serde_json::from_slice(&bytes).ok()?;
-    let mut journal = Journal::new();
-    journal.version = peek.version;
-    journal.sections = peek.sections;
-    journal.position = peek.position;
-    journal.bookmarks = peek.bookmarks;
-    journal.notes = peek.notes;
-    Some(journal)
-}
-
 /// The journal's on-disk home.
 ///
 /// # File format
@@ -234,18 +208,6 @@ fn stamp(path: &Path) -> Option<Stamp> {
         modified: meta.modified().ok(),
         inode,
     })
-}
-
-/// Result of reading the journal file.
-struct Loaded {
-    journal: Journal,
-    mode: Mode,
-    notices: Vec<Notice>,
-}
-
-#[derive(Deserialize)]
-struct VersionOnly {
-    version: u32,
 }
 
 impl Store {
@@ -414,69 +376,6 @@ fn remove_stale_temps(dir: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
-}
-
-/// Reads and checks the journal file. Only an unreadable file is an error;
-/// a broken one is moved aside and a newer one makes the store read-only.
-fn load(path: &Path) -> io::Result<Loaded> {
-    let fresh = |notices| Loaded {
-        journal: Journal::new(),
-        mode: Mode::Kept,
-        notices,
-    };
-    let bytes = match fs::read(path) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(fresh(Vec::new())),
-        other => other?,
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(fresh(Vec::new()));
-    }
-    let parsed = serde_json::from_slice::<Journal>(&bytes);
-    // A newer writer may have changed the shape, so look for its version alone.
-    let version = match &parsed {
-        Ok(journal) => Some(journal.version),
-        Err(_) => serde_json::from_slice::<VersionOnly>(&bytes)
-            .ok()
-            .map(|v| v.version),
-    };
-    match (version, parsed) {
-        (Some(version), parsed) if version > CURRENT_VERSION => Ok(Loaded {
-            journal: parsed.unwrap_or_default(),
-            mode: Mode::ReadOnly,
-            notices: vec![Notice::NewerVersion(version)],
-        }),
-        (Some(version), Ok(journal)) if version < CURRENT_VERSION => migrate(path, journal),
-        (_, Ok(journal)) => Ok(Loaded {
-            journal,
-            mode: Mode::Kept,
-            notices: Vec::new(),
-        }),
-        _ => Ok(match move_aside(path, "broken") {
-            Ok(moved) => fresh(vec![Notice::MovedAside(moved)]),
-            Err(_) => Loaded {
-                journal: Journal::new(),
-                mode: Mode::NotKept,
-                notices: vec![Notice::NotKept(format!(
-                    "your journal at {} could not be read nor moved aside, so it was left as it is",
-                    path.display()
-                ))],
-            },
-        }),
-    }
-}
-
-/// Upgrades an older journal after copying the original aside. There is no
-/// older format yet, so upgrading is only setting the version; a future
-/// format change adds its steps here.
-fn migrate(path: &Path, mut journal: Journal) -> io::Result<Loaded> {
-    let from = journal.version;
-    let backup = copy_aside(path, &format!("v{from}-backup"))?;
-    journal.version = CURRENT_VERSION;
-    Ok(Loaded {
-        journal,
-        mode: Mode::Kept,
-        notices: vec![Notice::Migrated(from, backup)],
-    })
 }
 
 /// Writes the journal as pretty JSON, atomically and privately.

@@ -2,7 +2,7 @@
 
 use super::files::set_mode;
 use super::*;
-use crate::journal::{PartIds, ReadStatus};
+use crate::journal::{CURRENT_VERSION, PartIds, ReadStatus};
 use jiff::Timestamp;
 use jiff::civil::date;
 #[cfg(unix)]

@@ -94,6 +94,14 @@ pub struct DayRecord {
     pub extra: Map<String, Value>,
 }
 
+impl DayRecord {
+    /// Adds sections read that day. The set may be shared with a copy of
+    /// the journal (the store keeps one), so it is copied first if it is.
+    pub fn add_sections(&mut self, ids: impl IntoIterator<Item = Arc<str>>) {
+        Arc::make_mut(&mut self.sections).extend(ids);
+    }
+}
+
 /// The open section and how far it was scrolled, to resume there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
@@ -176,7 +184,7 @@ impl Journal {
         }
         for (date, ids) in &delta.day_reads {
             let day = self.days.entry(*date).or_default();
-            Arc::make_mut(&mut day.sections).extend(ids.iter().map(|id| Arc::from(id.as_str())));
+            day.add_sections(ids.iter().map(|id| Arc::from(id.as_str())));
         }
         for (date, secs) in &delta.active_secs {
             let day = self.days.entry(*date).or_default();

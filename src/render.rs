@@ -67,7 +67,8 @@ pub fn clip(text: &str, width: usize) -> String {
         }
         out.push_str(grapheme);
     }
-    // A few sequences measure wider together than their clusters apart.
+    // Clusters measured apart could in principle add up to less than the
+    // whole (width has some context rules): cut clusters until it fits.
     while UnicodeWidthStr::width(out.as_str()) > width {
         let last = out
             .grapheme_indices(true)

@@ -15,6 +15,7 @@ pub use load::peek;
 use load::{Loaded, load};
 
 pub use files::atomic_write;
+pub(crate) use files::create_private_dir;
 
 /// Holds the data folder's lock while another file in it (the walkthrough
 /// log) is read, changed and written, so two copies never lose each other's
@@ -23,7 +24,7 @@ pub use files::atomic_write;
 pub fn lock_dir(dir: &Path) -> Option<std::fs::File> {
     files::try_lock_for(dir, LOCK_WAIT).ok()
 }
-use files::{create_private_dir, move_aside, prepare_dir, try_lock_for};
+use files::{move_aside, prepare_dir, try_lock_for};
 
 /// Name of the journal file inside the data directory.
 pub const JOURNAL_FILE: &str = "journal.json";

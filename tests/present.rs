@@ -40,15 +40,7 @@ fn draw(p: &Presenter, width: u16, height: u16, secs: u64) -> Terminal<TestBacke
 }
 
 fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    common::frames::text(terminal.backend().buffer())
 }
 
 fn squeezed(text: &str) -> String {

@@ -11,9 +11,9 @@ use allyship::journal::{Bookmark, Journal, Note, Session};
 use allyship::ui;
 use allyship::update::update;
 use common::frames::{assert_sound, hostile_toolkit};
+use common::input::typed;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Reads, a note and a bookmark in hard text, on the first section and two others.
 fn journal(toolkit: &Toolkit) -> Journal {
@@ -37,12 +37,6 @@ fn journal(toolkit: &Toolkit) -> Journal {
             .insert(id.clone(), Bookmark { label, added: at });
     }
     journal
-}
-
-fn typed(text: &str) -> Vec<Action> {
-    text.chars()
-        .map(|c| Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
-        .collect()
 }
 
 /// One app per view, each reached the way a person would reach it.

@@ -1,11 +1,15 @@
 //! Snapshots of the views drawn on ratatui's TestBackend (every size is
 //! swept in `sizes.rs`).
 
+mod common;
+
 use allyship::action::Action;
 use allyship::app::App;
 use allyship::content::built_in;
 use allyship::ui;
 use allyship::update::update;
+use common::frames::text;
+use common::input::typed;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -229,14 +233,7 @@ fn my_notes_80x24() {
 
 #[test]
 fn search_80x24() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let mut actions = vec![Action::Search];
-    for c in "listen".chars() {
-        actions.push(Action::Type(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
-    }
+    let actions = [vec![Action::Search], typed("listen")].concat();
     let app = app_at(80, 24, &actions);
     insta::assert_snapshot!(draw(&app).backend());
 }
@@ -267,16 +264,11 @@ fn the_cursor_follows_focus_in_lists_and_the_editor() {
     let row = cursor_after_drawing(&bookmarks)
         .expect("shown in the list")
         .y;
-    let line: String = (0..80)
-        .map(|x| terminal.backend().buffer()[(x, row)].symbol().to_string())
-        .collect();
+    let screen = text(terminal.backend().buffer());
+    let line = screen.lines().nth(usize::from(row)).unwrap_or_default();
     assert!(line.contains("for supervision"), "{line}");
 
-    let mut typing = vec![Action::EditNote];
-    typing.extend("abc".chars().map(|c| {
-        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-        Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-    }));
+    let typing = [vec![Action::EditNote], typed("abc")].concat();
     let editor = with_notes_and_bookmarks(&typing);
     let cursor = cursor_after_drawing(&editor).expect("shown in the editor");
     let terminal = draw(&editor);
@@ -303,13 +295,7 @@ fn the_note_editor_shows_a_version_kept_from_another_copy() {
     });
     update(&mut app, Action::EditNote);
     let terminal = draw(&app);
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|cell| cell.symbol())
-        .collect();
+    let screen = text(terminal.backend().buffer());
     assert!(
         screen.contains("Also kept: the version another copy"),
         "{screen}"

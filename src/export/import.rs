@@ -257,8 +257,7 @@ impl Import {
                 }
                 Some(here) => {
                     let before = here.clone();
-                    std::sync::Arc::make_mut(&mut here.sections)
-                        .extend(incoming.sections.iter().cloned());
+                    here.add_sections(incoming.sections.iter().cloned());
                     here.active_secs = here.active_secs.max(incoming.active_secs);
                     keep_unknown(&mut here.extra, &incoming.extra);
                     *here != before

@@ -131,7 +131,7 @@ pub fn list(dir: &Path) -> Result<Vec<Record>, LogError> {
 pub fn append(dir: &Path, record: Record) -> Result<PathBuf, LogError> {
     let path = path_in(dir);
     let write_error = |err| LogError::Write(path.clone(), err);
-    create_private_dir(dir).map_err(write_error)?;
+    crate::store::create_private_dir(dir).map_err(write_error)?;
     let _lock = crate::store::lock_dir(dir);
     let mut file = read(&path)?.unwrap_or(LogFile {
         version: CURRENT_VERSION,
@@ -149,20 +149,6 @@ pub fn append(dir: &Path, record: Record) -> Result<PathBuf, LogError> {
     bytes.push(b'\n');
     crate::store::atomic_write(&path, &bytes).map_err(write_error)?;
     Ok(path)
-}
-
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        builder.mode(0o700);
-        builder.create(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    builder.create(dir)
 }
 
 /// A record of a walkthrough from what the presenter covered (toolkit

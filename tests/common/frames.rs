@@ -4,6 +4,19 @@ use allyship::content::{self, Block, Toolkit};
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
+/// The frame as text, a line per row (wide characters' trailing cells add nothing).
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Fails if any cell would print past the right edge of the frame (a wide
 /// character in the last column) or holds a control character (which would
 /// move the real cursor and garble the screen).

@@ -154,8 +154,7 @@ impl Pty {
             panic!("the pseudo-terminal's settings can't be read");
         };
         let flags = format!("{:?}", termios.local_flags);
-        let mut names = flags.split(|c: char| !c.is_ascii_alphanumeric());
-        let names: Vec<&str> = names.by_ref().collect();
+        let names: Vec<&str> = flags.split(|c: char| !c.is_ascii_alphanumeric()).collect();
         names.contains(&"ICANON") && names.contains(&"ECHO")
     }
 
@@ -268,3 +267,4 @@ pub fn wait_for_file(path: &Path, what: &str, ready: impl Fn(&str) -> bool) -> S
     }
 }
 pub mod frames;
+pub mod input;

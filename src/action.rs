@@ -66,8 +66,11 @@ pub enum Action {
     PreviousMatch,
     /// Close the overlay, or cancel a half-typed number.
     Close,
-    /// Save and leave.
+    /// Save and leave; asks first when a note could not be saved.
     Quit,
+    /// Save and leave without asking (Ctrl-C, or "yes" to leaving): what
+    /// can't be saved goes to a rescue file.
+    QuitNow,
     /// The mouse wheel turned over a cell.
     Wheel {
         /// Column of the pointer.

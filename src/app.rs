@@ -55,6 +55,9 @@ pub enum Overlay {
         /// The highlighted link.
         selected: usize,
     },
+    /// "Leave anyway?": asked when `q` is pressed while a note or bookmark
+    /// could not be saved.
+    ConfirmQuit,
     /// Search as you type: the words and the highlighted result.
     Search {
         /// What is typed.
@@ -116,6 +119,12 @@ pub struct App {
     pub journal: Journal,
     /// Whether progress reaches the disk this time.
     pub journal_kept: bool,
+    /// Why saves don't reach the disk (a read-only journal or folder):
+    /// shown in the footer as "read-only" and in the note editor.
+    pub read_only: Option<String>,
+    /// Sections whose note (or bookmark) is not on disk, and why: the note
+    /// editor says "not saved" for them and `q` asks before leaving.
+    pub unsaved: Option<(Vec<String>, String)>,
     /// Today's date, for the journal's calendar (tests fix it).
     pub today: jiff::civil::Date,
     /// The words last searched for, highlighted in the text (`n`/`N` step
@@ -171,6 +180,8 @@ impl App {
             theme: Theme::from_env(),
             journal: Journal::new(),
             journal_kept: false,
+            read_only: None,
+            unsaved: None,
             today: jiff::Zoned::now().date(),
             highlight: None,
             match_line: 0,
@@ -343,6 +354,13 @@ impl App {
     pub fn note_ids(&self) -> Vec<String> {
         let notes = self.journal.notes_newest_first();
         notes.into_iter().map(|(id, _)| id.to_string()).collect()
+    }
+
+    /// Whether the note on `section` was changed but is not on disk.
+    pub fn note_unsaved(&self, section: &str) -> bool {
+        self.unsaved
+            .as_ref()
+            .is_some_and(|(ids, _)| ids.iter().any(|id| id == section))
     }
 
     /// Where the open section is, for the history.

@@ -71,7 +71,8 @@ pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
     if !store::journal_path_in(&dir).is_file() {
         return None;
     }
-    Some(store::Store::open(dir).1)
+    // Reading only: nothing in the folder is created, moved or copied.
+    store::read(&dir).ok()
 }
 
 /// `allyship read`: one section as wrapped plain text, or a helpful error.
@@ -165,9 +166,12 @@ pub fn journal(
     if path_only {
         return Output::ok(format!("{}\n", path.display()));
     }
-    // Opening for reading only: nothing is written unless it was broken.
-    let (_, journal, notices) = store::Store::open(dir);
-    let mut stderr: String = notices.iter().map(|n| format!("{n}\n")).collect();
+    // Reading only: nothing in the folder is created, moved or copied.
+    let journal = match store::read(&dir) {
+        Ok(journal) => journal,
+        Err(e) => return failure(format!("Your progress can't be shown: {e}.\n")),
+    };
+    let mut stderr = String::new();
     let report = report::report(toolkit, &journal);
     let stdout = if json {
         match serde_json::to_string_pretty(&report) {

@@ -170,13 +170,11 @@ pub const READER: &[Binding] = &[
         Action::Close,
         "close a window, or cancel a number",
     ),
+    bind(&[ch('q')], Action::Quit, "quit (your place is kept)"),
     bind(
-        &[
-            ch('q'),
-            KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        ],
-        Action::Quit,
-        "quit (your place is kept)",
+        &[CTRL_C],
+        Action::QuitNow,
+        "quit at once (anything that can't be saved goes to a rescue file)",
     ),
 ];
 
@@ -197,11 +195,7 @@ pub const HELP: &[Binding] = &[
         Action::Close,
         "close the help",
     ),
-    bind(
-        &[KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
-        Action::Quit,
-        "quit",
-    ),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
 /// The journal view's keys: move between rows, open one, close.
@@ -235,11 +229,7 @@ pub const JOURNAL: &[Binding] = &[
         "close the journal",
     ),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
-    bind(
-        &[KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
-        Action::Quit,
-        "quit",
-    ),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
 /// The note editor's own keys; every other key is typed into the note.
@@ -254,14 +244,25 @@ pub const NOTE: &[Binding] = &[
         Action::SaveNote,
         "save now (it also saves by itself when you pause)",
     ),
-    bind(&[CTRL_C], Action::Quit, "save the note and quit"),
+    bind(&[CTRL_C], Action::QuitNow, "save the note and quit"),
+];
+
+/// "Leave anyway?", asked when `q` is pressed with words not saved.
+pub const CONFIRM_QUIT: &[Binding] = &[
+    bind(
+        &[ch('y'), ch('q')],
+        Action::QuitNow,
+        "leave; the words go to a rescue file",
+    ),
+    bind(&[ch('n'), key(KeyCode::Esc)], Action::Close, "stay"),
+    bind(&[CTRL_C], Action::QuitNow, "leave"),
 ];
 
 /// The label box's keys; every other key is typed into the label.
 pub const LABEL: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], Action::Open, "keep the label"),
     bind(&[key(KeyCode::Esc)], Action::Close, "cancel"),
-    bind(&[CTRL_C], Action::Quit, "quit"),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
 /// The bookmarks list's keys.
@@ -299,7 +300,7 @@ pub const BOOKMARKS: &[Binding] = &[
         "close the list",
     ),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
-    bind(&[CTRL_C], Action::Quit, "quit"),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
 /// The "My notes" list's keys.
@@ -319,7 +320,7 @@ pub const NOTES: &[Binding] = &[
         "close the list",
     ),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
-    bind(&[CTRL_C], Action::Quit, "quit"),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
 /// The links list's keys.
@@ -336,7 +337,7 @@ pub const LINKS: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
-    bind(&[CTRL_C], Action::Quit, "quit"),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
 /// The search box's keys; every other key is typed into the search.
@@ -351,7 +352,7 @@ pub const SEARCH: &[Binding] = &[
         "open the result, matches highlighted",
     ),
     bind(&[key(KeyCode::Esc)], Action::Close, "close the search"),
-    bind(&[CTRL_C], Action::Quit, "quit"),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
 /// For text boxes: the box's own keys, or else the key is typed.

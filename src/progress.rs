@@ -5,15 +5,27 @@
 //! (read, revisited, merging) and `store` (safe files); this module only
 //! decides when to call them, so the run loop stays short.
 
-use crate::journal::{Journal, Session, local_day};
+use crate::journal::{BookmarkEdit, Journal, NoteEdit, Session, local_day};
 use crate::reading::{ReadEvent, ReadTracker, min_read_from_env};
-use crate::store::{self, Mode, Store};
+use crate::rescue::Unsaved;
+use crate::store::{self, Mode, Patience, Store, StoreError};
 use jiff::Timestamp;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Unsaved learning time is written at least this often.
 pub const SAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// How long a save in the full-screen app waits for another copy to finish
+/// saving before it tries again later (so the screen never freezes).
+const LOCK_PATIENCE: Duration = Duration::from_millis(100);
+
+/// How soon a save that could not be written (lock busy, disk full) is tried again.
+const RETRY_EVERY: Duration = Duration::from_secs(1);
+
+/// How long the last save on the way out waits for another copy of the app
+/// to finish saving, before the words go to a rescue file instead.
+const LAST_SAVE_PATIENCE: Duration = Duration::from_secs(10);
 
 /// The running app's link to its journal.
 #[derive(Debug)]
@@ -24,6 +36,29 @@ pub struct Progress {
     tracker: ReadTracker,
     last_save: Instant,
     read_since_save: bool,
+    /// Why the last save did not reach the disk (`None`: it did, or there
+    /// was nothing to save).
+    problem: Option<Problem>,
+}
+
+/// Why a save did not reach the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Another copy of the app is saving: tried again shortly.
+    Waiting,
+    /// Nothing can be written here (read-only journal, unusable folder,
+    /// full disk...): the reason, in words to show.
+    NotWritten(String),
+}
+
+impl Problem {
+    /// The reason in words, for the footer and the rescue message.
+    pub fn reason(&self) -> &str {
+        match self {
+            Problem::Waiting => "another copy of allyship kept the journal locked",
+            Problem::NotWritten(reason) => reason,
+        }
+    }
 }
 
 /// What a save produced, for the app to show.
@@ -33,6 +68,8 @@ pub struct SaveReport {
     pub journal: Option<Journal>,
     /// Lines to tell the person, such as a save that failed.
     pub messages: Vec<String>,
+    /// Whether this session's changes are all on disk now.
+    pub written: bool,
 }
 
 impl Progress {
@@ -42,7 +79,8 @@ impl Progress {
     pub fn start(data_dir: Option<PathBuf>, now: Instant) -> (Progress, Journal, Vec<String>) {
         let (store, journal, messages) = match store::data_dir(data_dir) {
             Ok(dir) => {
-                let (store, journal, notices) = Store::open(dir);
+                let (mut store, journal, notices) = Store::open(dir);
+                store.set_patience(Patience::Brief(LOCK_PATIENCE));
                 let messages = notices.iter().map(ToString::to_string).collect();
                 (Some(store), journal, messages)
             }
@@ -58,6 +96,7 @@ impl Progress {
             tracker: ReadTracker::new(min_read_from_env()),
             last_save: now,
             read_since_save: false,
+            problem: None,
         };
         (progress, journal, messages)
     }
@@ -98,7 +137,60 @@ impl Progress {
         if waited {
             self.collect_time();
         }
-        self.read_since_save || (waited && self.session.pending.has_unsaved())
+        // A save that failed while the journal can still be written (lock
+        // busy, disk full) is tried again; a read-only journal is not.
+        let retry = self.problem.is_some()
+            && self.kept()
+            && now.duration_since(self.last_save) >= RETRY_EVERY;
+        self.read_since_save || ((waited || retry) && self.session.pending.has_unsaved())
+    }
+
+    /// Why the last save did not reach the disk, if it did not.
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
+    }
+
+    /// Notes and bookmarks set in this session that are not on disk.
+    pub fn unsaved(&self) -> Unsaved {
+        let pending = &self.session.pending;
+        Unsaved {
+            notes: pending
+                .notes
+                .iter()
+                .filter_map(|(id, edit)| match edit {
+                    NoteEdit::Set(note) => Some((id.clone(), note.clone())),
+                    NoteEdit::Deleted(_) => None,
+                })
+                .collect(),
+            bookmarks: pending
+                .bookmarks
+                .iter()
+                .filter_map(|(id, edit)| match edit {
+                    BookmarkEdit::Set(bookmark) => Some((id.clone(), bookmark.clone())),
+                    BookmarkEdit::Removed(_) => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The last save, on the way out: waits longer for another copy to
+    /// finish saving, and whatever still could not be written goes to a
+    /// rescue file. Returns the lines to print once the terminal is back.
+    pub fn save_on_exit(&mut self, position: Option<(&str, u16)>, now: Instant) -> Vec<String> {
+        if let Some(store) = self.store.as_mut() {
+            store.set_patience(Patience::Brief(LAST_SAVE_PATIENCE));
+        }
+        let report = self.save(position, now);
+        let unsaved = self.unsaved();
+        if report.written || unsaved.is_empty() {
+            return Vec::new();
+        }
+        let why = self.problem.as_ref().map_or_else(
+            || "progress can't be kept on this computer".to_owned(),
+            |p| p.reason().to_owned(),
+        );
+        let written = crate::rescue::write(&unsaved, &crate::rescue::places());
+        crate::rescue::farewell(&unsaved, &why, &written)
     }
 
     /// Moves the time gathered by the tracker into the session, for saving.
@@ -146,17 +238,42 @@ impl Progress {
         self.last_save = now;
         self.read_since_save = false;
         let Some(store) = self.store.as_mut() else {
+            self.problem = Some(Problem::NotWritten(
+                "there is no folder to keep your journal in".into(),
+            ));
             return SaveReport::default();
         };
         match store.save(&mut self.session) {
-            Ok(saved) => SaveReport {
-                journal: Some(saved.journal),
-                messages: saved.notices.iter().map(ToString::to_string).collect(),
-            },
-            Err(e) => SaveReport {
-                journal: None,
-                messages: vec![format!("Not saved yet: {e}. Trying again shortly.")],
-            },
+            Ok(saved) => {
+                self.problem = (!saved.written).then(|| {
+                    let why = store
+                        .why_not_written()
+                        .unwrap_or("nothing can be saved here");
+                    Problem::NotWritten(why.trim_end_matches('.').to_owned())
+                });
+                SaveReport {
+                    journal: Some(saved.journal),
+                    messages: saved.notices.iter().map(ToString::to_string).collect(),
+                    written: saved.written,
+                }
+            }
+            Err(StoreError::Busy) => {
+                self.problem = Some(Problem::Waiting);
+                SaveReport {
+                    journal: None,
+                    messages: vec![store::WAITING.to_owned()],
+                    written: false,
+                }
+            }
+            Err(e) => {
+                let why = e.to_string();
+                self.problem = Some(Problem::NotWritten(why.clone()));
+                SaveReport {
+                    journal: None,
+                    messages: vec![format!("Not saved: {why}. Trying again shortly.")],
+                    written: false,
+                }
+            }
         }
     }
 }

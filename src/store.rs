@@ -1,7 +1,7 @@
 //! All disk I/O for the journal: where it lives, loading it safely, and
 //! saving it atomically and privately, merged under a lock with other copies.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -10,21 +10,29 @@ use crate::journal::{Journal, Session};
 
 mod files;
 mod load;
+mod lock;
 
-pub use load::peek;
 use load::{Loaded, load};
+pub use load::{peek, read};
+pub use lock::{Patience, WAITING};
 
 pub use files::atomic_write;
 pub(crate) use files::create_private_dir;
+pub(crate) use files::create_unique as create_new_private;
+use files::{atomic_write_if, copy_aside, move_aside, prepare_dir};
+use lock::Lock;
 
 /// Holds the data folder's lock while another file in it (the walkthrough
 /// log) is read, changed and written, so two copies never lose each other's
-/// additions. `None` when the lock can't be had within [`LOCK_WAIT`]: carry
-/// on, as saves do.
-pub fn lock_dir(dir: &Path) -> Option<std::fs::File> {
-    files::try_lock_for(dir, LOCK_WAIT).ok()
+/// additions. Waits as long as another copy is saving; `None` only where the
+/// folder's file system can't lock at all. An error when the lock file
+/// can't be opened (write nothing then).
+pub fn lock_dir(dir: &Path) -> io::Result<Option<std::fs::File>> {
+    Ok(match lock::lock(dir, Patience::Forever)? {
+        Lock::Held(file) => Some(file),
+        Lock::Busy | Lock::Unsupported(_) => None,
+    })
 }
-use files::{move_aside, prepare_dir, try_lock_for};
 
 /// Name of the journal file inside the data directory.
 pub const JOURNAL_FILE: &str = "journal.json";
@@ -32,8 +40,12 @@ pub const JOURNAL_FILE: &str = "journal.json";
 pub const LOCK_FILE: &str = "journal.lock";
 /// Environment variable naming the data directory (same as `--data-dir`).
 pub const DATA_DIR_ENV: &str = "ALLYSHIP_DATA_DIR";
-/// How long a save waits for another copy of the app to finish saving.
-pub const LOCK_WAIT: Duration = Duration::from_secs(2);
+/// How long opening the journal waits for the lock (only to tidy up temp
+/// files and read a settled file; the read itself is safe without it).
+const OPEN_WAIT: Duration = Duration::from_millis(100);
+/// How many times a save without locks retries when another copy wrote
+/// the journal between its read and its rename.
+const SWAP_TRIES: usize = 20;
 
 const DIR_MODE: u32 = 0o700;
 const FILE_MODE: u32 = 0o600;
@@ -56,6 +68,14 @@ pub enum StoreError {
     /// `reset` found no journal (path) to move aside.
     #[error("there is no journal at {0} to start over from")]
     NoJournal(PathBuf),
+    /// Another copy of the app held the lock for longer than this save could
+    /// wait; nothing was written and the changes are still to be saved.
+    #[error("another copy of allyship is saving; your changes are kept and will be saved shortly")]
+    Busy,
+    /// The journal is read-only (a newer version's) or can't be kept here:
+    /// the reason, as a notice says it.
+    #[error("{0}")]
+    NotWritable(String),
 }
 
 /// Whether saves reach the disk, so the UI can say so.
@@ -80,8 +100,9 @@ pub enum Notice {
     Migrated(u32, PathBuf),
     /// The data directory or journal can't be used (reason given): progress is not kept.
     NotKept(String),
-    /// Saving went ahead without the lock, for the reason given.
-    NoLock(String),
+    /// This folder can't lock files (reason): saves check, before they
+    /// rename, that no other copy wrote meanwhile, and retry if one did.
+    NoLocking(String),
 }
 
 impl std::fmt::Display for Notice {
@@ -103,9 +124,10 @@ impl std::fmt::Display for Notice {
                 backup.display()
             ),
             Self::NotKept(reason) => write!(f, "Progress can't be kept: {reason}."),
-            Self::NoLock(reason) => write!(
+            Self::NoLocking(reason) => write!(
                 f,
-                "Saving without a lock ({reason}); if allyship is open twice, close one."
+                "This folder can't lock files ({reason}), so each save checks that no other \
+                 copy of allyship saved meanwhile before it replaces the journal."
             ),
         }
     }
@@ -186,7 +208,12 @@ pub struct Store {
     /// not parse it again.
     written: Option<(Stamp, Journal)>,
     told_no_lock: bool,
-    lock_wait: Duration,
+    patience: Patience,
+    /// Tests: behave as on a file system that can't lock.
+    #[cfg(test)]
+    pretend_no_locking: bool,
+    /// Why nothing can be written (read-only and not-kept modes), for errors.
+    not_writable: Option<String>,
 }
 
 /// What tells one version of the journal file from another: its length,
@@ -212,7 +239,9 @@ fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 impl Store {
-    /// Opens the journal in `dir`. Never fails: problems become a [`Mode`] and notices.
+    /// Opens the journal in `dir`. Never fails: problems become a [`Mode`] and
+    /// notices. A folder that can't be written still shows the journal it
+    /// holds, read-only.
     pub fn open(dir: PathBuf) -> (Store, Journal, Vec<Notice>) {
         let mut store = Store {
             dir,
@@ -220,15 +249,23 @@ impl Store {
             base: Journal::new(),
             written: None,
             told_no_lock: false,
-            lock_wait: LOCK_WAIT,
+            patience: Patience::Forever,
+            not_writable: None,
+            #[cfg(test)]
+            pretend_no_locking: false,
         };
         if let Err(err) = prepare_dir(&store.dir) {
-            store.mode = Mode::NotKept;
             let reason = format!("the folder {} can't be used ({err})", store.dir.display());
-            return (store, Journal::new(), vec![Notice::NotKept(reason)]);
+            let notice = Notice::NotKept(reason);
+            // Show what is there, read-only: progress, bookmarks and notes
+            // the person can still read even where nothing can be written.
+            let journal = read(&store.dir).unwrap_or_default();
+            store.set_unwritable(Mode::NotKept, &journal, &notice);
+            return (store, journal, vec![notice]);
         }
-        let (lock, mut notices) = store.lock();
-        if lock.is_some() {
+        let lock = lock::lock(&store.dir, Patience::Brief(OPEN_WAIT));
+        let held = matches!(lock, Ok(Lock::Held(_)));
+        if held {
             remove_stale_temps(&store.dir);
         }
         let path = store.journal_path();
@@ -236,19 +273,26 @@ impl Store {
             journal: Journal::new(),
             mode: Mode::NotKept,
             notices: vec![Notice::NotKept(StoreError::Read(path, err).to_string())],
+            migrated_from: None,
         });
         store.mode = loaded.mode;
-        // `base` only serves read-only and not-kept modes; a kept journal is
-        // re-read on every save.
-        if store.mode != Mode::Kept {
-            store.base = loaded.journal.clone();
-        } else if lock.is_some() {
-            // Read under the lock, so no other copy wrote in between.
+        if let Some(notice) = loaded.notices.first().filter(|_| store.mode != Mode::Kept) {
+            store.set_unwritable(loaded.mode, &loaded.journal, notice);
+        } else if held && loaded.migrated_from.is_none() {
+            // Read under the lock, so no other copy wrote in between. (An
+            // upgraded journal is read again at the first save, which keeps
+            // the original aside before writing over it.)
             let known = stamp(&store.journal_path());
             store.written = known.map(|known| (known, loaded.journal.clone()));
         }
-        notices.extend(loaded.notices);
-        (store, loaded.journal, notices)
+        (store, loaded.journal, loaded.notices)
+    }
+
+    /// Says how long saves wait for another copy of the app: plain commands
+    /// wait as long as it takes (the default); the full-screen app waits
+    /// briefly and tries again later, so the screen never freezes.
+    pub fn set_patience(&mut self, patience: Patience) {
+        self.patience = patience;
     }
 
     /// The data directory.
@@ -266,6 +310,12 @@ impl Store {
         self.mode
     }
 
+    /// Why saves can't reach the disk (read-only or not-kept modes), in
+    /// words to show the person.
+    pub fn why_not_written(&self) -> Option<&str> {
+        self.not_writable.as_deref()
+    }
+
     /// Merges the session's pending changes into the journal on disk and
     /// writes it atomically, under the lock. On success the session's
     /// additive changes are cleared. In read-only and not-kept modes nothing
@@ -279,70 +329,113 @@ impl Store {
         Ok(saved)
     }
 
-    /// Changes the journal on disk safely: takes the lock, re-reads the
-    /// file (so another copy's saves are kept), runs `change` on it and
-    /// writes the result atomically. Returns what was saved and what
-    /// `change` returned (for example an import's report, made against the
-    /// journal as re-read). In read-only and not-kept modes `change` runs on
-    /// the last journal read and nothing is written (`written` is false).
+    /// Changes the journal on disk safely: takes the lock (never writing
+    /// without it: [`StoreError::Busy`] if this store's patience ran out),
+    /// re-reads the file (so another copy's saves are kept), runs `change`
+    /// on it and writes the result atomically. Where the file system can't
+    /// lock, the rename happens only if the file is still the one read
+    /// (re-read and `change` run again otherwise). Returns what was saved and
+    /// what `change` returned (for example an import's report, made against
+    /// the journal as re-read). In read-only and not-kept modes `change` runs
+    /// on the last journal read and nothing is written (`written` is false).
     pub fn update<T>(
         &mut self,
-        change: impl FnOnce(&mut Journal) -> T,
+        mut change: impl FnMut(&mut Journal) -> T,
     ) -> Result<(Saved, T), StoreError> {
         if self.mode != Mode::Kept {
             return Ok(self.unsaved(change, Vec::new()));
         }
         let path = self.journal_path();
         create_private_dir(&self.dir).map_err(|err| StoreError::Write(path.clone(), err))?;
-        let (_lock, mut notices) = self.lock();
-        // Unchanged since this store wrote it (no other copy has saved): use
-        // what was written rather than parse it again.
-        let unchanged = self
-            .written
-            .take()
-            .filter(|(known, _)| stamp(&path) == Some(*known));
-        let loaded = match unchanged {
-            Some((_, journal)) => Loaded {
+        let mut notices = Vec::new();
+        let lock = lock::lock(&self.dir, self.patience)
+            .map_err(|err| StoreError::Write(self.dir.join(LOCK_FILE), err))?;
+        #[cfg(test)]
+        let lock = match lock {
+            Lock::Held(_) if self.pretend_no_locking => Lock::Unsupported("pretend".into()),
+            other => other,
+        };
+        let held = match lock {
+            Lock::Held(file) => Some(file),
+            Lock::Busy => return Err(StoreError::Busy),
+            Lock::Unsupported(reason) => {
+                if !std::mem::replace(&mut self.told_no_lock, true) {
+                    notices.push(Notice::NoLocking(reason));
+                }
+                None
+            }
+        };
+        let mut backed_up = false;
+        for _ in 0..SWAP_TRIES {
+            let before = stamp(&path);
+            let loaded = self.reload(&path, before)?;
+            notices.extend(loaded.notices);
+            if loaded.mode != Mode::Kept {
+                if let Some(notice) = notices.last().cloned() {
+                    self.set_unwritable(loaded.mode, &loaded.journal, &notice);
+                }
+                self.mode = loaded.mode;
+                return Ok(self.unsaved(change, notices));
+            }
+            let mut journal = loaded.journal;
+            let out = change(&mut journal);
+            if let Some(from) = loaded.migrated_from.filter(|_| !backed_up) {
+                let backup = copy_aside(&path, &format!("v{from}-backup"))
+                    .map_err(|err| StoreError::Write(path.clone(), err))?;
+                backed_up = true;
+                notices.push(Notice::Migrated(from, backup));
+            }
+            let unchanged = || held.is_some() || stamp(&path) == before;
+            if write_journal(&path, &journal, unchanged)? {
+                self.written = stamp(&path).map(|known| (known, journal.clone()));
+                let saved = Saved {
+                    journal,
+                    written: true,
+                    notices,
+                };
+                return Ok((saved, out));
+            }
+        }
+        Err(StoreError::Busy)
+    }
+
+    /// The journal on disk: what this store wrote, while the file still has
+    /// the stamp it had then (no other copy has saved), else read again.
+    fn reload(&mut self, path: &Path, now: Option<Stamp>) -> Result<Loaded, StoreError> {
+        let unchanged = self.written.take().filter(|(known, _)| now == Some(*known));
+        match unchanged {
+            Some((_, journal)) => Ok(Loaded {
                 journal,
                 mode: Mode::Kept,
                 notices: Vec::new(),
-            },
-            None => load(&path).map_err(|err| StoreError::Read(path.clone(), err))?,
-        };
-        notices.extend(loaded.notices);
-        if loaded.mode != Mode::Kept {
-            self.base = loaded.journal;
-            self.mode = loaded.mode;
-            return Ok(self.unsaved(change, notices));
+                migrated_from: None,
+            }),
+            None => load(path).map_err(|err| StoreError::Read(path.to_path_buf(), err)),
         }
-        // In kept mode `base` is only read after a later load has replaced
-        // it, so the journal is not copied on every save.
-        let mut journal = loaded.journal;
-        let out = change(&mut journal);
-        write_journal(&self.dir, &journal)?;
-        self.written = stamp(&path).map(|known| (known, journal.clone()));
-        let saved = Saved {
-            journal,
-            written: true,
-            notices,
-        };
-        Ok((saved, out))
     }
 
     /// Starts over: moves the journal aside as `journal.json.reset-YYYYMMDD-HHMMSS`
-    /// (never deleting it) and returns where it went.
+    /// (never deleting it) and returns where it went. Waits for the lock.
     pub fn reset(&self) -> Result<PathBuf, StoreError> {
         let path = self.journal_path();
         if !path.exists() {
             return Err(StoreError::NoJournal(path));
         }
-        let _lock = try_lock_for(&self.dir, self.lock_wait);
+        let _lock = lock::lock(&self.dir, Patience::Forever)
+            .map_err(|err| StoreError::Write(path.clone(), err))?;
         move_aside(&path, "reset").map_err(|err| StoreError::Write(path, err))
+    }
+
+    /// Remembers why nothing can be written, and what was read, to show.
+    fn set_unwritable(&mut self, mode: Mode, journal: &Journal, notice: &Notice) {
+        self.mode = mode;
+        self.base = journal.clone();
+        self.not_writable = Some(notice.to_string());
     }
 
     fn unsaved<T>(
         &self,
-        change: impl FnOnce(&mut Journal) -> T,
+        mut change: impl FnMut(&mut Journal) -> T,
         notices: Vec<Notice>,
     ) -> (Saved, T) {
         let mut journal = self.base.clone();
@@ -353,18 +446,6 @@ impl Store {
             notices,
         };
         (saved, out)
-    }
-
-    /// Takes the lock, or says once why saving goes ahead without it.
-    fn lock(&mut self) -> (Option<File>, Vec<Notice>) {
-        match try_lock_for(&self.dir, self.lock_wait) {
-            Ok(file) => (Some(file), Vec::new()),
-            Err(_) if self.told_no_lock => (None, Vec::new()),
-            Err(reason) => {
-                self.told_no_lock = true;
-                (None, vec![Notice::NoLock(reason)])
-            }
-        }
     }
 }
 
@@ -379,16 +460,21 @@ fn remove_stale_temps(dir: &Path) {
     }
 }
 
-/// Writes the journal as pretty JSON, atomically and privately.
-fn write_journal(dir: &Path, journal: &Journal) -> Result<(), StoreError> {
-    let path = journal_path_in(dir);
+/// Writes the journal as pretty JSON, atomically and privately, if
+/// `unchanged()` still holds once the new file is on disk (false: nothing
+/// was replaced).
+fn write_journal(
+    path: &Path,
+    journal: &Journal,
+    unchanged: impl FnOnce() -> bool,
+) -> Result<bool, StoreError> {
     let write = serde_json::to_vec_pretty(journal)
         .map_err(io::Error::other)
         .and_then(|mut bytes| {
             bytes.push(b'\n');
-            atomic_write(&path, &bytes)
+            atomic_write_if(path, &bytes, unchanged)
         });
-    write.map_err(|err| StoreError::Write(path, err))
+    write.map_err(|err| StoreError::Write(path.to_path_buf(), err))
 }
 
 #[cfg(test)]

@@ -92,6 +92,7 @@ pub fn run(
     open_journal: impl FnOnce(&mut App) -> Progress,
     first_frame_only: bool,
 ) -> anyhow::Result<()> {
+    let mut farewell = Vec::new();
     let result = setup()
         .map_err(anyhow::Error::from)
         .and_then(|mut terminal| {
@@ -102,16 +103,28 @@ pub fn run(
             if first_frame_only {
                 return Ok(());
             }
+            // Listen before opening the journal, so a resize (or a key)
+            // that comes while it opens is not lost.
+            let events = spawn_event_reader();
             let progress = open_journal(&mut app);
-            Session {
+            let mut session = Session {
                 terminal,
                 app,
                 progress,
                 present_from: None,
-            }
-            .run()
+                farewell: Vec::new(),
+                events,
+            };
+            session.app.read_only = session.progress.problem().map(|p| p.reason().to_owned());
+            let (result, lines) = session.run();
+            farewell = lines;
+            result
         });
     restore();
+    // Where unsaved words went, once the terminal can show it.
+    for line in farewell {
+        eprintln!("{line}");
+    }
     result
 }
 
@@ -122,23 +135,37 @@ struct Session {
     progress: Progress,
     /// A walkthrough asked for (`P`), started once the keys in hand are handled.
     present_from: Option<Vec<usize>>,
+    /// Lines to print once the terminal is restored (where rescued words went).
+    farewell: Vec<String>,
+    /// Terminal events, read on their own thread.
+    events: Receiver<Event>,
 }
 
 impl Session {
-    fn run(mut self) -> anyhow::Result<()> {
+    /// Runs the loop and the last save; the lines to print once the
+    /// terminal is restored come back beside the loop's result.
+    fn run(mut self) -> (anyhow::Result<()>, Vec<String>) {
+        let result = self.run_loop();
+        (result, self.farewell)
+    }
+
+    fn run_loop(&mut self) -> anyhow::Result<()> {
         self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
         // A hidden hook so a test can check the terminal is restored after a panic.
         if std::env::var_os("ALLYSHIP_TEST_PANIC").is_some_and(|v| !v.is_empty()) {
             panic!("a test asked allyship to panic (ALLYSHIP_TEST_PANIC)");
         }
         let stop = stop_flag();
-        let events = spawn_event_reader();
+        let (_, events) = mpsc::channel();
+        let events = std::mem::replace(&mut self.events, events);
         let result = self.event_loop(&stop, &events);
         // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error,
         // including a note half-typed.
         let effects = update(&mut self.app, Action::SaveNote);
-        self.carry_out(effects, Instant::now());
-        self.save(Instant::now());
+        self.carry_out_without_saving(effects);
+        let position = self.position();
+        let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
+        self.farewell = self.progress.save_on_exit(position, Instant::now());
         result
     }
 
@@ -185,6 +212,13 @@ impl Session {
             }
             if self.progress.tick(now) {
                 self.save(now);
+            }
+            // A resize signal can be missed (one that came before the event
+            // thread listened): the size itself is checked on every pass.
+            let size = self.terminal.size()?;
+            if (size.width, size.height) != (self.app.screen.width, self.app.screen.height) {
+                let (width, height) = (size.width, size.height);
+                update(&mut self.app, Action::Resize { width, height });
             }
             self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
         }
@@ -238,6 +272,25 @@ impl Session {
 
     /// Does what `update` asked; true when the app should leave.
     fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> bool {
+        let note_kept = effects.iter().any(|e| matches!(e, Effect::KeepNote { .. }));
+        let (quit, changed) = self.apply_effects(effects);
+        if changed {
+            let written = self.save(now);
+            let editing = matches!(self.app.overlay, Some(Overlay::Note(_)));
+            if note_kept && written && !editing {
+                self.app.message = Some("Note saved.".into());
+            }
+        }
+        quit
+    }
+
+    /// Carries out effects, leaving the saving to the caller (the way out).
+    fn carry_out_without_saving(&mut self, effects: Vec<Effect>) {
+        self.apply_effects(effects);
+    }
+
+    /// Does what `update` asked but save: (leave?, journal changed?).
+    fn apply_effects(&mut self, effects: Vec<Effect>) -> (bool, bool) {
         let mut quit = false;
         let mut changed = false;
         for effect in effects {
@@ -261,10 +314,7 @@ impl Session {
                 Effect::Present(sections) => self.present_from = Some(sections),
             }
         }
-        if changed {
-            self.save(now);
-        }
-        quit
+        (quit, changed)
     }
 
     /// The id of the section on screen, if nothing covers it.
@@ -273,20 +323,39 @@ impl Session {
         self.app.toolkit.entry(index).map(|e| e.section.id.clone())
     }
 
-    fn save(&mut self, now: Instant) {
-        let id = self
-            .app
-            .toolkit
-            .entry(self.app.current)
-            .map(|e| e.section.id.clone());
-        let position = id.as_deref().map(|id| (id, self.app.scroll));
+    /// The open section and scroll, to resume from next time.
+    fn position(&self) -> Option<(String, u16)> {
+        let entry = self.app.toolkit.entry(self.app.current)?;
+        Some((entry.section.id.clone(), self.app.scroll))
+    }
+
+    /// Saves, then shows honestly how it went: true when everything is on disk.
+    fn save(&mut self, now: Instant) -> bool {
+        let position = self.position();
+        let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
         let report = self.progress.save(position, now);
         if let Some(journal) = report.journal {
             self.app.journal = journal;
         }
-        if let Some(message) = report.messages.into_iter().next() {
+        let problem = self.progress.problem().cloned();
+        self.app.read_only = problem
+            .as_ref()
+            .filter(|_| !self.progress.kept())
+            .map(|p| p.reason().to_owned());
+        let unsaved = self.progress.unsaved();
+        self.app.unsaved = problem.as_ref().filter(|_| !unsaved.is_empty()).map(|p| {
+            let ids = unsaved.notes.keys().chain(unsaved.bookmarks.keys());
+            (ids.cloned().collect(), p.reason().to_owned())
+        });
+        if let Some((_, why)) = &self.app.unsaved {
+            self.app.message = Some(format!(
+                "Not saved: {why}. Your words are kept while allyship is open; \
+                 if you leave, they go to a rescue file."
+            ));
+        } else if let Some(message) = report.messages.into_iter().next() {
             self.app.message = Some(message);
         }
+        report.written
     }
 }
 
@@ -324,6 +393,7 @@ fn bindings(app: &App) -> &'static [Binding] {
         Some(Overlay::Notes { .. }) => keymap::NOTES,
         Some(Overlay::Search { .. }) => keymap::SEARCH,
         Some(Overlay::Links { .. }) => keymap::LINKS,
+        Some(Overlay::ConfirmQuit) => keymap::CONFIRM_QUIT,
         None => keymap::READER,
     }
 }

@@ -14,6 +14,12 @@ const WHEEL_LINES: u16 = 3;
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
+        Action::QuitNow => effects.push(Effect::Quit),
+        // Words that could not be saved: ask before leaving (Ctrl-C doesn't).
+        Action::Quit if app.unsaved.is_some() => {
+            app.number.clear();
+            app.overlay = Some(Overlay::ConfirmQuit);
+        }
         Action::Quit => effects.push(Effect::Quit),
         Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
         _ => {
@@ -39,6 +45,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Some(Overlay::Search { input, selected }) => {
                     finding::search_window(app, action, input, selected);
                 }
+                Some(Overlay::ConfirmQuit) if action != Action::Close => {
+                    app.overlay = Some(Overlay::ConfirmQuit);
+                }
+                Some(Overlay::ConfirmQuit) => {}
                 None => reader(app, action, &mut effects),
             }
         }
@@ -207,6 +217,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::NextMatch => finding::step_match(app, true),
         Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit
+        | Action::QuitNow
         | Action::Resize { .. }
         | Action::SaveNote
         | Action::Remove
@@ -379,7 +390,10 @@ fn keep_in_bounds(app: &mut App) {
         Some(Overlay::Links { selected }) => {
             *selected = (*selected).min(link_count.saturating_sub(1));
         }
-        Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. }) | None => {}
+        Some(
+            Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. } | Overlay::ConfirmQuit,
+        )
+        | None => {}
     }
     if !app.contents_shown() && app.focus == Focus::Contents {
         app.focus = Focus::Text;

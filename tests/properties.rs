@@ -85,7 +85,10 @@ fn assert_in_bounds(app: &App) {
         }
         Some(Overlay::Notes { selected }) => assert!(selected < app.journal.notes.len().max(1)),
         Some(Overlay::Links { selected }) => assert!(selected < app.links().len().max(1)),
-        Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. }) | None => {}
+        Some(
+            Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. } | Overlay::ConfirmQuit,
+        )
+        | None => {}
     }
 }
 

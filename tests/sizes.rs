@@ -71,6 +71,7 @@ fn views(toolkit: &Toolkit) -> Vec<(&'static str, App)> {
             "search",
             [vec![Action::Search], typed("listen 你")].concat(),
         ),
+        ("leave anyway", vec![Action::Quit]),
     ];
     scripts
         .into_iter()
@@ -78,6 +79,10 @@ fn views(toolkit: &Toolkit) -> Vec<(&'static str, App)> {
             let mut app = App::new(toolkit.clone(), 80, 24);
             app.journal = journal(toolkit);
             app.journal_kept = true;
+            if name == "leave anyway" {
+                let ids = vec!["welcome".to_owned(), "gone-\u{1b}[2J-你好🏳️‍🌈".to_owned()];
+                app.unsaved = Some((ids, "the disk is full".to_owned()));
+            }
             for action in actions {
                 update(&mut app, action);
             }

@@ -65,7 +65,7 @@ fn modifiers_must_match() {
     );
     assert_eq!(
         action_for(READER, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-        Some(Action::Quit)
+        Some(Action::QuitNow)
     );
     assert_eq!(
         action_for(READER, press(KeyCode::Char('j'), KeyModifiers::CONTROL)),

@@ -132,7 +132,7 @@ pub fn append(dir: &Path, record: Record) -> Result<PathBuf, LogError> {
     let path = path_in(dir);
     let write_error = |err| LogError::Write(path.clone(), err);
     crate::store::create_private_dir(dir).map_err(write_error)?;
-    let _lock = crate::store::lock_dir(dir);
+    let _lock = crate::store::lock_dir(dir).map_err(write_error)?;
     let mut file = read(&path)?.unwrap_or(LogFile {
         version: CURRENT_VERSION,
         walkthroughs: Vec::new(),

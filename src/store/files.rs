@@ -1,11 +1,10 @@
 //! The store's file primitives: private directories and files, atomic
 //! replacement, copies kept aside, and the lock.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -38,6 +37,17 @@ pub(super) fn prepare_dir(dir: &Path) -> io::Result<()> {
 /// the old or the new file: private temp file in the same directory,
 /// `sync_all`, rename, then sync the directory. The file ends up 0600 (Unix).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic_write_if(path, bytes, || true).map(|_| ())
+}
+
+/// [`atomic_write`], but the rename happens only if `still_ok()` holds once
+/// the new file is on disk (a compare-and-swap where locks are not to be
+/// had); `Ok(false)` when it did not, leaving the old file as it was.
+pub(super) fn atomic_write_if(
+    path: &Path,
+    bytes: &[u8],
+    still_ok: impl FnOnce() -> bool,
+) -> io::Result<bool> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -49,25 +59,28 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()))
     });
     let (file, temp) = create_unique(temps)?;
-    if let Err(err) = fill_and_rename(file, &temp, path, bytes) {
+    let renamed = fill(file, &temp, bytes).and_then(|()| {
+        if still_ok() {
+            fs::rename(&temp, path).map(|()| true)
+        } else {
+            Ok(false)
+        }
+    });
+    if !matches!(renamed, Ok(true)) {
         let _ = fs::remove_file(&temp);
-        return Err(err);
     }
-    sync_dir(dir);
-    Ok(())
+    if renamed? {
+        sync_dir(dir);
+        return Ok(true);
+    }
+    Ok(false)
 }
 
-pub(super) fn fill_and_rename(
-    mut file: File,
-    temp: &Path,
-    path: &Path,
-    bytes: &[u8],
-) -> io::Result<()> {
+/// Writes `bytes` to a new temp file and flushes them to disk, private.
+fn fill(mut file: File, temp: &Path, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)?;
     set_mode(temp, FILE_MODE)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(temp, path)
+    file.sync_all()
 }
 
 /// Flushes a directory entry change (a rename) to disk. Errors are ignored:
@@ -124,7 +137,7 @@ pub(super) fn copy_aside(path: &Path, suffix: &str) -> io::Result<PathBuf> {
 }
 
 /// Creates a new private file at the first of `names` that is free (tries 1000 at most).
-pub(super) fn create_unique(names: impl Iterator<Item = PathBuf>) -> io::Result<(File, PathBuf)> {
+pub(crate) fn create_unique(names: impl Iterator<Item = PathBuf>) -> io::Result<(File, PathBuf)> {
     for name in names.take(1000) {
         match private_file().write(true).create_new(true).open(&name) {
             Ok(file) => return Ok((file, name)),
@@ -135,28 +148,13 @@ pub(super) fn create_unique(names: impl Iterator<Item = PathBuf>) -> io::Result<
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free name"))
 }
 
-/// Tries to lock `dir/journal.lock` for up to `wait`. On failure, says why.
-pub(super) fn try_lock_for(dir: &Path, wait: Duration) -> Result<File, String> {
-    let path = dir.join(LOCK_FILE);
-    let file = private_file()
+/// Opens (creating if needed) `dir/journal.lock`, the file saves lock.
+pub(super) fn open_lock_file(dir: &Path) -> io::Result<File> {
+    private_file()
         .write(true)
         .create(true)
         .truncate(false)
-        .open(&path)
-        .map_err(|err| format!("the lock file can't be opened: {err}"))?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
-                std::thread::sleep(Duration::from_millis(25));
-            }
-            Err(TryLockError::WouldBlock) => {
-                return Err("another copy of allyship kept the journal locked".to_owned());
-            }
-            Err(TryLockError::Error(err)) => return Err(format!("locking failed: {err}")),
-        }
-    }
+        .open(dir.join(LOCK_FILE))
 }
 
 /// Options for a new file that is private (0600) from its first byte on Unix.

@@ -2,8 +2,8 @@
 //! full load that moves a broken file aside, opens a newer one read-only
 //! and migrates an older one.
 
-use super::files::{copy_aside, move_aside};
-use super::{Mode, Notice, journal_path_in};
+use super::files::move_aside;
+use super::{Mode, Notice, StoreError, journal_path_in};
 use crate::journal::{CURRENT_VERSION, Journal};
 use serde::Deserialize;
 use std::fs;
@@ -43,6 +43,45 @@ pub(super) struct Loaded {
     pub(super) journal: Journal,
     pub(super) mode: Mode,
     pub(super) notices: Vec<Notice>,
+    /// The older format version the file was in, upgraded in memory only:
+    /// the original is copied aside when (and only when) the upgrade is saved.
+    pub(super) migrated_from: Option<u32>,
+}
+
+impl Loaded {
+    fn new(journal: Journal, mode: Mode, notices: Vec<Notice>) -> Self {
+        Loaded {
+            journal,
+            mode,
+            notices,
+            migrated_from: None,
+        }
+    }
+}
+
+/// Reads the journal in `dir` for commands that only read: never moves,
+/// copies or changes a file. No journal yet is an empty one; a journal from
+/// a newer version is shown as far as it can be read; one that can't be
+/// read or understood is an error, never an empty record that looks fine.
+pub fn read(dir: &Path) -> Result<Journal, StoreError> {
+    let path = journal_path_in(dir);
+    let bytes = match fs::read(&path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Journal::new()),
+        Err(err) => return Err(StoreError::Read(path, err)),
+        Ok(bytes) => bytes,
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Journal::new());
+    }
+    match serde_json::from_slice::<Journal>(&bytes) {
+        Ok(journal) if journal.version < CURRENT_VERSION => Ok(migrate(journal).journal),
+        Ok(journal) => Ok(journal),
+        Err(err) => {
+            let why = format!("it is not a journal this version understands: {err}");
+            let err = io::Error::new(io::ErrorKind::InvalidData, why);
+            Err(StoreError::Read(path, err))
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -53,11 +92,7 @@ struct VersionOnly {
 /// Reads and checks the journal file. Only an unreadable file is an error;
 /// a broken one is moved aside and a newer one makes the store read-only.
 pub(super) fn load(path: &Path) -> io::Result<Loaded> {
-    let fresh = |notices| Loaded {
-        journal: Journal::new(),
-        mode: Mode::Kept,
-        notices,
-    };
+    let fresh = |notices| Loaded::new(Journal::new(), Mode::Kept, notices);
     let bytes = match fs::read(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(fresh(Vec::new())),
         other => other?,
@@ -74,41 +109,36 @@ pub(super) fn load(path: &Path) -> io::Result<Loaded> {
             .map(|v| v.version),
     };
     match (version, parsed) {
-        (Some(version), parsed) if version > CURRENT_VERSION => Ok(Loaded {
-            journal: parsed.unwrap_or_default(),
-            mode: Mode::ReadOnly,
-            notices: vec![Notice::NewerVersion(version)],
-        }),
-        (Some(version), Ok(journal)) if version < CURRENT_VERSION => migrate(path, journal),
-        (_, Ok(journal)) => Ok(Loaded {
-            journal,
-            mode: Mode::Kept,
-            notices: Vec::new(),
-        }),
+        (Some(version), parsed) if version > CURRENT_VERSION => Ok(Loaded::new(
+            parsed.unwrap_or_default(),
+            Mode::ReadOnly,
+            vec![Notice::NewerVersion(version)],
+        )),
+        (Some(version), Ok(journal)) if version < CURRENT_VERSION => Ok(migrate(journal)),
+        (_, Ok(journal)) => Ok(Loaded::new(journal, Mode::Kept, Vec::new())),
         _ => Ok(match move_aside(path, "broken") {
             Ok(moved) => fresh(vec![Notice::MovedAside(moved)]),
-            Err(_) => Loaded {
-                journal: Journal::new(),
-                mode: Mode::NotKept,
-                notices: vec![Notice::NotKept(format!(
+            Err(_) => Loaded::new(
+                Journal::new(),
+                Mode::NotKept,
+                vec![Notice::NotKept(format!(
                     "your journal at {} could not be read nor moved aside, so it was left as it is",
                     path.display()
                 ))],
-            },
+            ),
         }),
     }
 }
 
-/// Upgrades an older journal after copying the original aside. There is no
-/// older format yet, so upgrading is only setting the version; a future
-/// format change adds its steps here.
-pub(super) fn migrate(path: &Path, mut journal: Journal) -> io::Result<Loaded> {
+/// Upgrades an older journal in memory. The original is copied aside by
+/// the save that first writes the upgrade (so commands that only read never
+/// leave backups behind). There is no older format yet, so upgrading is only
+/// setting the version; a future format change adds its steps here.
+pub(super) fn migrate(mut journal: Journal) -> Loaded {
     let from = journal.version;
-    let backup = copy_aside(path, &format!("v{from}-backup"))?;
     journal.version = CURRENT_VERSION;
-    Ok(Loaded {
-        journal,
-        mode: Mode::Kept,
-        notices: vec![Notice::Migrated(from, backup)],
-    })
+    Loaded {
+        migrated_from: Some(from),
+        ..Loaded::new(journal, Mode::Kept, Vec::new())
+    }
 }

@@ -248,21 +248,117 @@ fn a_save_after_open_still_sees_what_another_copy_saved_since() {
 }
 
 #[test]
-fn a_held_lock_delays_then_says_so_once() {
+fn a_held_lock_is_never_skipped_and_the_changes_wait() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (mut store, _, _) = open(tmp.path());
-    store.lock_wait = Duration::from_millis(50);
-    let holder = try_lock_for(tmp.path(), Duration::ZERO).expect("locks");
-    let saved = store
-        .save(&mut session("s1", &["a"]))
-        .expect("saves anyway");
-    assert!(saved.written);
-    assert!(matches!(saved.notices[..], [Notice::NoLock(_)]));
-    let again = store
-        .save(&mut session("s2", &["b"]))
-        .expect("saves anyway");
-    assert!(again.notices.is_empty(), "told once");
+    store.set_patience(Patience::Brief(Duration::from_millis(50)));
+    let Ok(lock::Lock::Held(holder)) = lock::lock(tmp.path(), Patience::Forever) else {
+        panic!("locks");
+    };
+    let mut waiting = session("s1", &["a"]);
+    let busy = store.save(&mut waiting);
+    assert!(matches!(busy, Err(StoreError::Busy)), "{busy:?}");
+    assert!(
+        !journal_path_in(tmp.path()).exists(),
+        "nothing written unlocked"
+    );
+    assert!(waiting.pending.has_unsaved(), "kept for the next try");
     drop(holder);
+    let saved = store
+        .save(&mut waiting)
+        .expect("saves once the lock is free");
+    assert!(saved.written && saved.notices.is_empty());
+    assert_eq!(open(tmp.path()).1.status("a"), ReadStatus::Read);
+}
+
+#[test]
+fn without_locking_a_save_says_so_once_and_never_writes_over_another_copy() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut store, _, _) = open(tmp.path());
+    store.pretend_no_locking = true;
+    let saved = store.save(&mut session("s1", &["a"])).expect("saves");
+    assert!(saved.written);
+    assert!(matches!(saved.notices[..], [Notice::NoLocking(_)]));
+    // Another copy saves between this store's saves: its read is kept.
+    let (mut other, _, _) = open(tmp.path());
+    other.save(&mut session("s2", &["b"])).expect("saves");
+    let again = store.save(&mut session("s3", &["c"])).expect("saves");
+    assert!(again.notices.is_empty(), "told once");
+    let (_, journal, _) = open(tmp.path());
+    for id in ["a", "b", "c"] {
+        assert_eq!(journal.status(id), ReadStatus::Read, "{id}");
+    }
+}
+
+#[test]
+fn the_swap_is_refused_when_the_file_changed_after_it_was_read() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("f.json");
+    fs::write(&path, "old").expect("write");
+    let swapped = files::atomic_write_if(&path, b"new", || false).expect("writes");
+    assert!(!swapped);
+    assert_eq!(fs::read(&path).expect("read"), b"old");
+    assert_eq!(
+        fs::read_dir(tmp.path()).expect("dir").count(),
+        1,
+        "no temp left"
+    );
+    assert!(files::atomic_write_if(&path, b"new", || true).expect("writes"));
+    assert_eq!(fs::read(&path).expect("read"), b"new");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_still_shows_the_journal_it_holds() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("kept");
+    fs::create_dir(&dir).expect("mkdir");
+    let (mut store, _, _) = open(&dir);
+    let at = Timestamp::from_second(1_700_000_000).expect("valid");
+    let mut writer = session("s1", &["a"]);
+    writer.set_note("a", "my words", at);
+    store.save(&mut writer).expect("saves");
+    // A folder nothing can be created in: read-only, or (for root, whom
+    // modes do not stop) immutable where the file system allows it.
+    set_mode(&dir, 0o500).expect("chmod");
+    let immutable = |on: bool| {
+        let flag = if on { "+i" } else { "-i" };
+        std::process::Command::new("chattr")
+            .arg(flag)
+            .arg(&dir)
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let writable = || {
+        let probe = dir.join("probe");
+        let wrote = fs::write(&probe, "x").is_ok();
+        let _ = fs::remove_file(probe);
+        wrote
+    };
+    let made_immutable = writable() && immutable(true);
+    if writable() {
+        eprintln!("skipped: this user can write to any folder here");
+    } else {
+        let (store, journal, notices) = open(&dir);
+        assert_eq!(store.mode(), Mode::NotKept);
+        assert!(matches!(notices[..], [Notice::NotKept(_)]));
+        assert_eq!(journal.notes["a"].text, "my words", "shown, read-only");
+        assert_eq!(journal.status("a"), ReadStatus::Read);
+        assert!(store.why_not_written().is_some());
+    }
+    if made_immutable {
+        immutable(false);
+    }
+    set_mode(&dir, 0o700).expect("chmod back");
+}
+
+#[test]
+fn a_newer_journal_says_why_nothing_is_written() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    fs::write(journal_path_in(tmp.path()), r#"{"version": 99}"#).expect("write");
+    let (store, _, _) = open(tmp.path());
+    let why = store.why_not_written().expect("a reason");
+    assert!(why.contains("newer version"), "{why}");
 }
 
 #[test]
@@ -314,19 +410,53 @@ fn an_unreadable_journal_is_left_alone() {
 }
 
 #[test]
-fn older_version_is_migrated_with_a_backup() {
+fn older_version_is_migrated_with_a_backup_made_once_when_saved() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let original = br#"{"version": 0, "sections": {}}"#;
     fs::write(journal_path_in(tmp.path()), original).expect("write");
-    let (mut store, journal, notices) = open(tmp.path());
     let backup = tmp.path().join("journal.json.v0-backup");
-    assert_eq!(notices, vec![Notice::Migrated(0, backup.clone())]);
-    assert_eq!(journal.version, CURRENT_VERSION);
+    // Reading (the app opening, or a command that only reads) upgrades in
+    // memory and leaves no backup behind.
+    for _ in 0..3 {
+        let (_, journal, notices) = open(tmp.path());
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(journal.version, CURRENT_VERSION);
+        assert_eq!(read(tmp.path()).expect("reads").version, CURRENT_VERSION);
+    }
+    assert!(!backup.exists(), "no backup until the upgrade is saved");
+    let (mut store, _, _) = open(tmp.path());
+    let saved = store.save(&mut session("s1", &["a"])).expect("saves");
+    assert_eq!(saved.notices, vec![Notice::Migrated(0, backup.clone())]);
     assert_eq!(fs::read(&backup).expect("backup"), original);
-    store.save(&mut session("s1", &["a"])).expect("saves");
+    let again = store.save(&mut session("s2", &["b"])).expect("saves");
+    assert!(again.notices.is_empty());
     let (_, journal, _) = open(tmp.path());
     assert_eq!(journal.version, CURRENT_VERSION);
     assert_eq!(fs::read(&backup).expect("backup kept"), original);
+    let backups = fs::read_dir(tmp.path())
+        .expect("dir")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().contains("backup"))
+        })
+        .count();
+    assert_eq!(backups, 1, "made once");
+}
+
+#[test]
+fn reading_never_changes_the_folder_and_a_broken_journal_is_an_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    assert_eq!(read(tmp.path()).expect("no journal yet"), Journal::new());
+    fs::write(journal_path_in(tmp.path()), "{ not json").expect("write");
+    assert!(matches!(read(tmp.path()), Err(StoreError::Read(..))));
+    fs::remove_file(journal_path_in(tmp.path())).expect("remove");
+    fs::create_dir(journal_path_in(tmp.path())).expect("a folder in its place");
+    assert!(matches!(read(tmp.path()), Err(StoreError::Read(..))));
+    assert_eq!(
+        fs::read_dir(tmp.path()).expect("dir").count(),
+        1,
+        "nothing added"
+    );
 }
 
 #[test]

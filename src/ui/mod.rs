@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
         Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
         Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
+        Some(Overlay::ConfirmQuit) => draw_confirm_quit(frame, app, screen),
         None => {}
     }
     draw_long_message(frame, app, screen);
@@ -64,6 +65,52 @@ fn draw_long_message(frame: &mut Frame, app: &App, screen: Rect) {
     };
     let block = ratatui::widgets::Block::bordered()
         .title(" Message ")
+        .border_style(app.theme.border_focused)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// "Leave anyway?": what was not saved, why, and where it will go.
+fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
+    let (ids, why) = app
+        .unsaved
+        .as_ref()
+        .map_or((&[][..], ""), |(ids, why)| (&ids[..], why));
+    let titles: Vec<String> = ids
+        .iter()
+        .map(|id| app.toolkit.numbered_title(id).unwrap_or_else(|| id.clone()))
+        .collect();
+    let text = format!(
+        "Your words on {} could not be saved: {why}. If you leave now they are \
+         written to a rescue file, and allyship tells you where. Leave anyway?",
+        titles.join(", ")
+    );
+    let width = screen.width.saturating_sub(4).min(64);
+    let mut lines = Vec::new();
+    let style = app.theme.text;
+    crate::render::wrap_into(
+        &mut lines,
+        &text,
+        width.saturating_sub(4),
+        ("", ""),
+        style,
+        style,
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::from("y leave    n stay").style(app.theme.heading));
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(screen.height);
+    let area = Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    };
+    let block = ratatui::widgets::Block::bordered()
+        .title(" Not saved ")
         .border_style(app.theme.border_focused)
         .padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(ratatui::widgets::Clear, area);

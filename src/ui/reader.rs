@@ -205,11 +205,21 @@ pub fn status_text(app: &App) -> (String, String) {
     if let Some(message) = &app.message {
         return (format!(" {message}"), format!(" {message}"));
     }
+    // Until words that could not be saved are saved, the footer says so.
+    if let Some((_, why)) = &app.unsaved {
+        return (format!(" Not saved: {why}"), " Not saved".into());
+    }
     let Some(entry) = app.toolkit.entry(app.current) else {
         return (String::new(), String::new());
     };
     let count = app.toolkit.section_count();
     let number = app.current + 1;
+    // Nothing is being saved: say so on every screen, not with colour alone.
+    let read_only = if app.read_only.is_some() {
+        " · read-only"
+    } else {
+        ""
+    };
     let max = app.max_scroll();
     let scroll = if max > 0 {
         format!(" · {}%", u32::from(app.scroll) * 100 / u32::from(max))
@@ -218,10 +228,10 @@ pub fn status_text(app: &App) -> (String, String) {
     };
     (
         format!(
-            " Section {number} of {count} · {}{scroll}",
+            " Section {number} of {count} · {}{scroll}{read_only}",
             entry.part.title
         ),
-        format!(" {number}/{count}{scroll}"),
+        format!(" {number}/{count}{scroll}{read_only}"),
     )
 }
 
@@ -239,6 +249,7 @@ fn hints(app: &App) -> Vec<String> {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }
         Some(Overlay::Note(_) | Overlay::Label(_)) => return vec!["Esc close".into()],
+        Some(Overlay::ConfirmQuit) => return vec!["y leave".into(), "n stay".into()],
         Some(Overlay::Search { .. }) => {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }

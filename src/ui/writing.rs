@@ -115,7 +115,11 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
         .border_style(theme.border)
         .padding(Padding::horizontal(1));
     frame.render_widget(Paragraph::new(lines).block(block), top);
-    let saved = if input.dirty {
+    let saved = if app.read_only.is_some() {
+        "read-only: not saved"
+    } else if app.note_unsaved(&input.section) {
+        "not saved: see the bottom line"
+    } else if input.dirty {
         "not saved yet"
     } else {
         "saved"

@@ -54,8 +54,19 @@ pub(super) fn note_window(
 ) {
     match action {
         Action::Close => {
-            keep(&mut input, effects);
-            app.message = Some("Note saved.".into());
+            // A changed note is saved by the run loop, which then says
+            // whether it reached the disk; an unchanged one says how it stands.
+            if input.dirty {
+                keep(&mut input, effects);
+            } else if let Some((_, why)) = app
+                .unsaved
+                .as_ref()
+                .filter(|_| app.note_unsaved(&input.section))
+            {
+                app.message = Some(format!("Your note is not saved: {why}."));
+            } else {
+                app.message = Some("Note saved.".into());
+            }
             app.focus = Focus::Text;
             return;
         }
@@ -215,11 +226,57 @@ mod tests {
         let mut a = app();
         run(&mut a, &[Action::EditNote]);
         run(&mut a, &typed("half"));
-        assert_eq!(run(&mut a, &[Action::Quit]), vec![Effect::Quit]);
+        assert_eq!(run(&mut a, &[Action::QuitNow]), vec![Effect::Quit]);
         assert_eq!(
             run(&mut a, &[Action::SaveNote]).len(),
             1,
             "the exit save keeps it"
+        );
+    }
+
+    #[test]
+    fn closing_a_changed_note_never_claims_it_was_saved() {
+        let mut a = app();
+        run(&mut a, &[Action::EditNote]);
+        run(&mut a, &typed("my words"));
+        let effects = run(&mut a, &[Action::Close]);
+        assert_eq!(effects.len(), 1, "kept, for the run loop to save");
+        assert_eq!(a.message, None, "the run loop says how the save went");
+        // Its save failed: closing the editor again says so, not "saved".
+        a.unsaved = Some((vec!["welcome".into()], "the journal is read-only".into()));
+        run(&mut a, &[Action::EditNote, Action::Close]);
+        let message = a.message.clone().unwrap_or_default();
+        assert!(message.contains("not saved"), "{message}");
+        assert!(!message.contains("Note saved"), "{message}");
+    }
+
+    #[test]
+    fn q_with_unsaved_words_asks_first_and_ctrl_c_does_not() {
+        let mut a = app();
+        a.unsaved = Some((vec!["welcome".into()], "the disk is full".into()));
+        assert!(run(&mut a, &[Action::Quit]).is_empty(), "asks first");
+        assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+        assert!(run(&mut a, &[Action::Down]).is_empty(), "other keys wait");
+        assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+        assert!(run(&mut a, &[Action::Close]).is_empty(), "n stays");
+        assert_eq!(a.overlay, None);
+        run(&mut a, &[Action::Quit]);
+        assert_eq!(
+            run(&mut a, &[Action::QuitNow]),
+            vec![Effect::Quit],
+            "y leaves"
+        );
+        assert_eq!(
+            run(&mut app(), &[Action::Quit]),
+            vec![Effect::Quit],
+            "nothing unsaved"
+        );
+        let mut b = app();
+        b.unsaved = a.unsaved.clone();
+        assert_eq!(
+            run(&mut b, &[Action::QuitNow]),
+            vec![Effect::Quit],
+            "Ctrl-C"
         );
     }
 

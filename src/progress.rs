@@ -145,6 +145,22 @@ impl Progress {
         self.read_since_save || ((waited || retry) && self.session.pending.has_unsaved())
     }
 
+    /// Why nothing this session does can be saved (a read-only journal or
+    /// folder, or no folder at all), to show from the first frame on.
+    pub fn read_only(&self) -> Option<String> {
+        match &self.store {
+            None => Some("there is no folder to keep your journal in".into()),
+            Some(store) if store.mode() != Mode::Kept => Some(
+                store
+                    .why_not_written()
+                    .unwrap_or("nothing can be saved here")
+                    .trim_end_matches('.')
+                    .to_owned(),
+            ),
+            Some(_) => None,
+        }
+    }
+
     /// Why the last save did not reach the disk, if it did not.
     pub fn problem(&self) -> Option<&Problem> {
         self.problem.as_ref()

@@ -133,6 +133,21 @@ impl std::fmt::Display for Notice {
     }
 }
 
+impl Notice {
+    /// Why nothing can be written, as a phrase to follow "not saved:"
+    /// (read-only and not-kept notices); the whole notice otherwise.
+    pub fn reason(&self) -> String {
+        match self {
+            Self::NewerVersion(version) => format!(
+                "your journal was made by a newer version of allyship (format {version}), \
+                 which this version can read but not write"
+            ),
+            Self::NotKept(reason) => reason.clone(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// What a save did: the merged journal to show, and whether it reached the disk.
 #[derive(Debug, Clone)]
 pub struct Saved {
@@ -430,7 +445,7 @@ impl Store {
     fn set_unwritable(&mut self, mode: Mode, journal: &Journal, notice: &Notice) {
         self.mode = mode;
         self.base = journal.clone();
-        self.not_writable = Some(notice.to_string());
+        self.not_writable = Some(notice.reason());
     }
 
     fn unsaved<T>(

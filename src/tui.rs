@@ -115,7 +115,7 @@ pub fn run(
                 farewell: Vec::new(),
                 events,
             };
-            session.app.read_only = session.progress.problem().map(|p| p.reason().to_owned());
+            session.app.read_only = session.progress.read_only();
             let (result, lines) = session.run();
             farewell = lines;
             result
@@ -338,10 +338,7 @@ impl Session {
             self.app.journal = journal;
         }
         let problem = self.progress.problem().cloned();
-        self.app.read_only = problem
-            .as_ref()
-            .filter(|_| !self.progress.kept())
-            .map(|p| p.reason().to_owned());
+        self.app.read_only = self.progress.read_only();
         let unsaved = self.progress.unsaved();
         self.app.unsaved = problem.as_ref().filter(|_| !unsaved.is_empty()).map(|p| {
             let ids = unsaved.notes.keys().chain(unsaved.bookmarks.keys());

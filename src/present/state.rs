@@ -6,7 +6,7 @@
 
 use super::keys::PresentAction;
 use super::walkthrough::Walkthrough;
-use crate::content::Toolkit;
+use crate::content::{Part, Toolkit};
 use crate::ui::theme::Theme;
 use std::time::{Duration, Instant};
 
@@ -59,7 +59,7 @@ pub struct Presenter<'t> {
     /// The styles to draw with (from `Options`; tests may set another).
     pub theme: Theme,
     options: Options,
-    noun: &'static str,
+    counting: Counting,
     started: Instant,
     entered: Instant,
     spent: Vec<(usize, Duration)>,
@@ -71,13 +71,50 @@ pub struct Presenter<'t> {
     timer: Option<Instant>,
 }
 
-/// What the walkthrough's sections are called in the footer: a part of
-/// tips says "Tip", anything else "Section".
-fn noun_for(part_id: &str) -> &'static str {
-    if part_id == "tips" || part_id.ends_with("-tips") {
-        "Tip"
+/// How the footer counts the room's place, so "Tip 5 of 9" means the same
+/// whichever section the walkthrough started from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counting {
+    /// Every section is from this part of tips: "Introduction", "Tip 5 of 9".
+    Tips,
+    /// Every section is from this part: "What is an ally? 2 of 3".
+    Part,
+    /// Sections from several parts: "Section 4 of 12", along the walkthrough.
+    Walkthrough,
+}
+
+/// Whether a part is a list of tips (its id is `tips` or ends in `-tips`).
+fn is_tips(part_id: &str) -> bool {
+    part_id == "tips" || part_id.ends_with("-tips")
+}
+
+/// The tips of a part of tips: its sections whose id starts `tip-` (the
+/// others introduce or close them), or all of them when none does.
+fn tips(part: &Part) -> Vec<&str> {
+    let named: Vec<&str> = part
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .filter(|id| id.starts_with("tip-"))
+        .collect();
+    if named.is_empty() {
+        part.sections.iter().map(|s| s.id.as_str()).collect()
     } else {
-        "Section"
+        named
+    }
+}
+
+/// Where section `id` stands in its part of tips: "Tip 5 of 9", or
+/// "Introduction" for what comes before the first tip.
+fn tip_label(part: &Part, id: &str) -> String {
+    let tips = tips(part);
+    if let Some(n) = tips.iter().position(|t| *t == id) {
+        return format!("Tip {} of {}", n + 1, tips.len());
+    }
+    let place = |id: &str| part.sections.iter().position(|s| s.id == id);
+    match (place(id), tips.first().and_then(|first| place(first))) {
+        (Some(here), Some(first)) if here < first => "Introduction".to_string(),
+        _ => part.title.clone(),
     }
 }
 
@@ -91,12 +128,12 @@ impl<'t> Presenter<'t> {
             .iter()
             .filter_map(|&i| toolkit.entry(i).map(|e| e.part_index))
             .collect();
-        let noun = match parts.first() {
-            Some(&first) if parts.iter().all(|&p| p == first) => toolkit
-                .parts
-                .get(first)
-                .map_or("Section", |p| noun_for(&p.id)),
-            _ => "Section",
+        let counting = match parts.first() {
+            Some(&first) if parts.iter().all(|&p| p == first) => match toolkit.parts.get(first) {
+                Some(part) if is_tips(&part.id) => Counting::Tips,
+                _ => Counting::Part,
+            },
+            _ => Counting::Walkthrough,
         };
         let mut presenter = Presenter {
             toolkit,
@@ -104,7 +141,7 @@ impl<'t> Presenter<'t> {
             walkthrough,
             theme: options.theme,
             options,
-            noun,
+            counting,
             started: now,
             entered: now,
             spent: Vec::new(),
@@ -168,10 +205,40 @@ impl<'t> Presenter<'t> {
         })
     }
 
-    /// Where the room is, in the part's wording: "Tip 3 of 9".
+    /// Where the room is, in the part's wording and counted in the whole
+    /// part when every section is from one: "Introduction", "Tip 5 of 9",
+    /// "What is an ally? 2 of 3"; else along the walkthrough: "Section 4 of 12".
     pub fn position_label(&self) -> String {
-        let n = self.walkthrough.position().section + 1;
-        format!("{} {n} of {}", self.noun, self.walkthrough.len())
+        let along = || {
+            let n = self.walkthrough.position().section + 1;
+            format!("Section {n} of {}", self.walkthrough.len())
+        };
+        let Some(entry) = self
+            .walkthrough
+            .current_index()
+            .and_then(|i| self.toolkit.entry(i))
+        else {
+            return along();
+        };
+        match self.counting {
+            Counting::Tips => tip_label(entry.part, &entry.section.id),
+            Counting::Part => {
+                let n = entry
+                    .part
+                    .sections
+                    .iter()
+                    .position(|s| s.id == entry.section.id);
+                let n = n.map_or(0, |n| n + 1);
+                format!("{} {n} of {}", entry.part.title, entry.part.sections.len())
+            }
+            Counting::Walkthrough => along(),
+        }
+    }
+
+    /// Whether the footer counts within a part, so it adds the toolkit's
+    /// section number to find the section by in the reader.
+    pub fn counts_in_part(&self) -> bool {
+        self.counting != Counting::Walkthrough
     }
 
     /// Whether the room has seen the last step of the last section.

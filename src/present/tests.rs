@@ -121,7 +121,7 @@ fn digits_and_enter_jump_to_a_section_of_the_walkthrough() {
     press(&mut p, &[Enter], t0);
     assert_eq!(p.walkthrough().current_index(), Some(19));
     assert_eq!(p.walkthrough().step(), Step::Intro);
-    assert_eq!(p.position_label(), "Tip 4 of 10");
+    assert_eq!(p.position_label(), "Tip 3 of 9");
 
     press(&mut p, &[Digit(4), Enter], t0);
     let message = p.message().unwrap();
@@ -232,11 +232,37 @@ fn time_on_each_section_is_kept_in_the_order_first_shown() {
 #[test]
 fn the_footer_uses_the_part_wording() {
     let t0 = Instant::now();
-    assert_eq!(presenter(&top_tips(), t0).position_label(), "Tip 1 of 10");
+    assert_eq!(presenter(&top_tips(), t0).position_label(), "Introduction");
     let all = Selection::parse(&TOOLKIT, &[]).unwrap();
     assert_eq!(presenter(&all, t0).position_label(), "Section 1 of 35");
     let mixed = [index("welcome"), index("tip-speak-up")];
     assert_eq!(presenter(&mixed, t0).position_label(), "Section 1 of 2");
+    let part = Selection::parse(&TOOLKIT, &args(&["what-is-an-ally"])).unwrap();
+    let mut p = presenter(&part[1..], t0);
+    assert_eq!(p.position_label(), "What is an ally? 2 of 3");
+    assert!(p.counts_in_part());
+    press(&mut p, &[PresentAction::Digit(6), PresentAction::Enter], t0);
+    assert_eq!(p.position_label(), "What is an ally? 3 of 3");
+}
+
+#[test]
+fn tips_are_counted_as_tips_in_the_whole_part() {
+    let t0 = Instant::now();
+    use PresentAction::*;
+    let mut p = presenter(&top_tips(), t0);
+    assert_eq!(p.position_label(), "Introduction");
+    press(&mut p, &[Digit(1), Digit(8), Enter], t0);
+    assert_eq!(p.position_label(), "Tip 1 of 9");
+    press(&mut p, &[Digit(2), Digit(6), Enter], t0);
+    assert_eq!(p.position_label(), "Tip 9 of 9");
+    // P from section 22 presents 22-26: the place is still in the part.
+    let from_22 = Selection::parse(&TOOLKIT, &args(&["22-26"])).unwrap();
+    let mut p = presenter(&from_22, t0);
+    assert_eq!(p.position_label(), "Tip 5 of 9");
+    press(&mut p, &[Digit(2), Digit(3), Enter], t0);
+    assert_eq!(p.position_label(), "Tip 6 of 9");
+    assert!(p.counts_in_part());
+    assert!(!presenter(&[0, 20], t0).counts_in_part());
 }
 
 #[test]

@@ -168,10 +168,11 @@ fn draw_footer(frame: &mut Frame, presenter: &Presenter, now: Instant, area: Rec
         ..area
     };
     let walkthrough = presenter.walkthrough();
-    let mut left = presenter.position_label();
+    let label = presenter.position_label();
     let position = walkthrough.position().section;
+    let mut left = label.clone();
     if let Some(index) = walkthrough.current_index()
-        && index != position
+        && (index != position || presenter.counts_in_part())
     {
         left.push_str(&format!(" (section {})", numbers(&[index])));
     }
@@ -190,6 +191,11 @@ fn draw_footer(frame: &mut Frame, presenter: &Presenter, now: Instant, area: Rec
     let elapsed = Span::styled(clock(presenter.elapsed(now)), theme.quiet);
     let help = Span::styled("? keys", theme.quiet);
     let room = usize::from(area.width.saturating_sub(2));
+    // On a narrow screen the section number goes before the timer does.
+    let timer_width = timer.as_ref().map_or(0, |t| t.width() + 2);
+    if UnicodeWidthStr::width(left.as_str()) + timer_width > room {
+        left = label;
+    }
     let left_width = UnicodeWidthStr::width(left.as_str());
     let candidates = [
         vec![timer.clone(), Some(elapsed.clone()), Some(help)],

@@ -80,3 +80,99 @@ fn presenting_from_section_22_counts_in_the_whole_part() {
     );
     insta::assert_snapshot!("from_22_40x12", narrow.backend());
 }
+
+/// Runs a walkthrough of top-tips on an 80x24 TestBackend with `keys`
+/// (crossterm key codes); returns whether the keys ended it, and the last
+/// screen drawn.
+fn run_keys(keys: &[KeyCode]) -> (bool, String) {
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events: Vec<Event> = keys
+        .iter()
+        .map(|code| Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)))
+        .rev()
+        .collect();
+    let stop = AtomicBool::new(false);
+    let mut idle = 0;
+    let mut next = |_: Duration| {
+        let event = events.pop();
+        if event.is_none() {
+            // Every key was read and the walkthrough goes on: let it draw
+            // once more, then stop it.
+            idle += 1;
+            if idle > 2 {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+        Ok(event)
+    };
+    let sections = Selection::parse(&TOOLKIT, &["top-tips".to_string()]).unwrap();
+    let options = Options {
+        theme: Theme::mono(),
+        ..Options::default()
+    };
+    present::run_with(
+        &mut terminal,
+        &TOOLKIT,
+        sections,
+        options,
+        None,
+        &mut next,
+        &stop,
+    )
+    .unwrap();
+    let ended_by_keys = !stop.load(Ordering::Relaxed);
+    (ended_by_keys, text(&terminal))
+}
+
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn any_key_brings_the_blank_screen_back_and_does_nothing_else() {
+    let (ended, shown) = run_keys(&[KeyCode::Char('b')]);
+    assert!(!ended && shown.trim().is_empty(), "{shown}");
+    for key in [
+        KeyCode::Char('x'),
+        KeyCode::Char('q'),
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::F(5),
+        KeyCode::Char(' '),
+    ] {
+        let (ended, shown) = run_keys(&[KeyCode::Char('b'), key]);
+        assert!(!ended, "{key:?} ended the walkthrough");
+        assert!(shown.contains("Why these tips matter"), "{key:?}:\n{shown}");
+        assert!(!shown.contains("racist views"), "{key:?} also moved on");
+        assert!(!shown.contains("End the walkthrough"), "{key:?} also asked");
+    }
+}
+
+#[test]
+fn esc_never_ends_the_walkthrough_and_q_asks_first() {
+    let (ended, shown) = run_keys(&[KeyCode::Esc, KeyCode::Esc]);
+    assert!(!ended, "Esc ended the walkthrough");
+    assert!(shown.contains("q ends the walkthrough"), "{shown}");
+    let (ended, shown) = run_keys(&[KeyCode::Char('q')]);
+    assert!(!ended && shown.contains(present::view::QUESTION), "{shown}");
+    let (ended, _) = run_keys(&[KeyCode::Char('q'), KeyCode::Esc]);
+    assert!(!ended, "Esc ends the question, not the walkthrough");
+    let (ended, shown) = run_keys(&[KeyCode::Char('q'), KeyCode::Char('n')]);
+    assert!(
+        !ended && !shown.contains(present::view::QUESTION),
+        "{shown}"
+    );
+    let (ended, _) = run_keys(&[KeyCode::Char('q'), KeyCode::Char('y')]);
+    assert!(ended, "y ends the walkthrough");
+}
+
+#[test]
+fn the_question_before_ending() {
+    let p = presenter(&["top-tips"], &[Next, Quit]);
+    let wide = draw(&p, 80, 24);
+    assert!(text(&wide).contains(present::view::QUESTION));
+    insta::assert_snapshot!("question_80x24", wide.backend());
+    let narrow = draw(&p, 40, 12);
+    assert!(text(&narrow).contains(present::view::QUESTION));
+    insta::assert_snapshot!("question_40x12", narrow.backend());
+}

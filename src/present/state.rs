@@ -66,6 +66,7 @@ pub struct Presenter<'t> {
     finished: bool,
     blank: bool,
     help: bool,
+    confirm: bool,
     digits: String,
     message: Option<String>,
     timer: Option<Instant>,
@@ -147,6 +148,7 @@ impl<'t> Presenter<'t> {
             spent: Vec::new(),
             blank: false,
             help: false,
+            confirm: false,
             digits: String::new(),
             message: None,
             timer: None,
@@ -173,6 +175,11 @@ impl<'t> Presenter<'t> {
     /// Whether the help shows.
     pub fn help_open(&self) -> bool {
         self.help
+    }
+
+    /// Whether "End the walkthrough? (y/n)" is being asked.
+    pub fn confirming(&self) -> bool {
+        self.confirm
     }
 
     /// The section number being typed, if any.
@@ -288,7 +295,7 @@ impl<'t> Presenter<'t> {
 
     fn next(&mut self, now: Instant) {
         if !self.moving(now, Walkthrough::step_on) && !self.walkthrough.is_empty() {
-            self.message = Some("This is the end of the walkthrough: Esc or q leaves.".into());
+            self.message = Some("This is the end of the walkthrough: q ends it.".into());
         }
     }
 
@@ -321,6 +328,15 @@ pub fn update(p: &mut Presenter, action: PresentAction, now: Instant) -> Vec<Pre
         return vec![PresentEffect::Leave];
     }
     p.message = None;
+    if p.confirm {
+        // The question stays until it is answered.
+        match action {
+            Confirm => return vec![PresentEffect::Leave],
+            Cancel => p.confirm = false,
+            _ => {}
+        }
+        return Vec::new();
+    }
     if p.help {
         if matches!(action, Cancel | Help) {
             p.help = false;
@@ -343,7 +359,7 @@ pub fn update(p: &mut Presenter, action: PresentAction, now: Instant) -> Vec<Pre
             p.digits.pop();
         }
         Cancel if !p.digits.is_empty() => p.digits.clear(),
-        Cancel => return vec![PresentEffect::Leave],
+        Cancel => p.message = Some("Esc only cancels: q ends the walkthrough.".into()),
         other => {
             p.digits.clear();
             match other {
@@ -352,7 +368,8 @@ pub fn update(p: &mut Presenter, action: PresentAction, now: Instant) -> Vec<Pre
                 Blank => p.blank = true,
                 Help => p.help = true,
                 Timer => p.timer = if p.timer.is_some() { None } else { Some(now) },
-                Digit(_) | Cancel | Leave => {}
+                Quit => p.confirm = true,
+                Digit(_) | Cancel | Confirm | Leave => {}
             }
         }
     }

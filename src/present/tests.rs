@@ -139,7 +139,78 @@ fn digits_and_enter_jump_to_a_section_of_the_walkthrough() {
         press(&mut p, &[Digit(9)], t0);
     }
     assert_eq!(p.digits(), "9999");
-    assert_eq!(press(&mut p, &[Cancel, Cancel], t0), [PresentEffect::Leave]);
+    assert!(press(&mut p, &[Cancel, Cancel], t0).is_empty());
+    assert_eq!(p.digits(), "");
+}
+
+#[test]
+fn esc_only_cancels_and_q_asks_before_ending() {
+    let t0 = Instant::now();
+    let mut p = presenter(&top_tips(), t0);
+    use PresentAction::*;
+    // Esc with nothing to cancel says how to end, and ends nothing.
+    assert!(press(&mut p, &[Next, Cancel, Cancel], t0).is_empty());
+    assert_eq!(p.walkthrough().step(), Step::Points(1));
+    assert!(p.message().unwrap().contains("q ends the walkthrough"));
+    // q asks; n or Esc carries on where the room was.
+    assert!(press(&mut p, &[Quit], t0).is_empty());
+    assert!(p.confirming());
+    assert!(press(&mut p, &[Cancel], t0).is_empty());
+    assert!(!p.confirming());
+    assert_eq!(p.walkthrough().step(), Step::Points(1));
+    // While asking, other keys change nothing and the question stays.
+    press(
+        &mut p,
+        &[Quit, Next, Blank, Help, Timer, Digit(3), Quit],
+        t0,
+    );
+    assert!(p.confirming() && !p.is_blank() && !p.help_open());
+    assert_eq!((p.walkthrough().step(), p.digits()), (Step::Points(1), ""));
+    assert_eq!(press(&mut p, &[Confirm], t0), [PresentEffect::Leave]);
+    // Ctrl-C ends at once; y means nothing outside the question.
+    let mut p = presenter(&top_tips(), t0);
+    assert!(press(&mut p, &[Confirm], t0).is_empty());
+    assert_eq!(press(&mut p, &[Leave], t0), [PresentEffect::Leave]);
+}
+
+#[test]
+fn the_keys_in_force_follow_the_screen() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+    let t0 = Instant::now();
+    let event = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut p = presenter(&top_tips(), t0);
+    use PresentAction::*;
+    let key = |p: &Presenter, code| keys::action_for_event(p, event(code));
+    assert_eq!(key(&p, KeyCode::Char('q')), Some(Quit));
+    assert_eq!(key(&p, KeyCode::Esc), Some(Cancel));
+    assert_eq!(key(&p, KeyCode::Char('y')), None);
+    assert_eq!(key(&p, KeyCode::Char('x')), None);
+    update(&mut p, Quit, t0);
+    assert_eq!(key(&p, KeyCode::Char('y')), Some(Confirm));
+    assert_eq!(key(&p, KeyCode::Char('Y')), Some(Confirm));
+    assert_eq!(key(&p, KeyCode::Char('n')), Some(Cancel));
+    assert_eq!(key(&p, KeyCode::Esc), Some(Cancel));
+    assert_eq!(key(&p, KeyCode::Char(' ')), None);
+    update(&mut p, Cancel, t0);
+    update(&mut p, Blank, t0);
+    // On the blank screen every key brings it back, bound or not.
+    for code in [
+        KeyCode::Char('x'),
+        KeyCode::Char('q'),
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::F(5),
+        KeyCode::Home,
+        KeyCode::Char('7'),
+    ] {
+        assert_eq!(key(&p, code), Some(Blank), "{code:?}");
+    }
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(keys::action_for_event(&p, ctrl_c), Some(Leave));
+    let mut release = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(keys::action_for_event(&p, Event::Key(release)), None);
+    assert_eq!(keys::action_for_event(&p, Event::Resize(80, 24)), None);
 }
 
 #[test]
@@ -156,6 +227,12 @@ fn b_blanks_and_any_key_brings_the_screen_back_without_moving() {
     assert!(!p.is_blank());
     press(&mut p, &[Blank, Cancel], t0);
     assert!(!p.is_blank(), "Esc on a blank screen only brings it back");
+    for action in [Quit, Help, Timer, Digit(4), Back, Enter] {
+        assert!(press(&mut p, &[Blank, action], t0).is_empty());
+        assert!(!p.is_blank() && !p.confirming() && !p.help_open());
+        assert!(p.walkthrough().at_start() && p.digits().is_empty());
+        assert_eq!(p.timer(t0), None, "{action:?}");
+    }
     assert_eq!(press(&mut p, &[Blank, Leave], t0), [PresentEffect::Leave]);
 }
 
@@ -279,6 +356,7 @@ fn random_keys_never_panic_or_leave_the_walkthrough() {
         Timer,
         Help,
         Cancel,
+        Quit,
     ];
     let t0 = Instant::now();
     for sections in [top_tips(), vec![], vec![0], vec![34, 0, 34]] {

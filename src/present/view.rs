@@ -2,11 +2,12 @@
 //! short centred column, a discreet footer. A function of the presenter
 //! and the time only; it changes nothing.
 
+use super::keys::{self, PresentAction};
+use super::numbers;
 use super::slide;
 use super::state::{Presenter, Timer};
 use super::title::big_title;
 use super::walkthrough::Step;
-use super::{keys, numbers};
 use crate::render::wrap_into;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -25,6 +26,9 @@ pub const MIN_HEIGHT: u16 = 10;
 
 /// What the help says about privacy, word for word.
 pub const PRIVACY: &str = "Presenter mode never shows anyone's notes, bookmarks or progress.";
+
+/// What `q` asks before the walkthrough ends.
+pub const QUESTION: &str = "End the walkthrough? (y/n)";
 
 /// Draws the whole screen for the presenter at time `now`.
 pub fn draw(frame: &mut Frame, presenter: &Presenter, now: Instant) {
@@ -63,7 +67,7 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
         let lines = vec![
             Line::from("Nothing to present.").style(theme.heading),
             Line::default(),
-            Line::from("Esc or q leaves.").style(theme.quiet),
+            Line::from("q then y leaves.").style(theme.quiet),
         ];
         let area = crate::layout::centred(stage, COLUMN_WIDTH, 3);
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
@@ -131,7 +135,10 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
 /// on the row above the footer.
 fn draw_notice(frame: &mut Frame, presenter: &Presenter, now: Instant, area: Rect) {
     let theme = &presenter.theme;
-    let (text, style) = if !presenter.digits().is_empty() {
+    let (text, style) = if presenter.confirming() {
+        let loud = Modifier::BOLD | Modifier::REVERSED;
+        (format!(" {QUESTION} "), theme.label.add_modifier(loud))
+    } else if !presenter.digits().is_empty() {
         let text = format!(
             "Go to section {}_  (Enter goes, Esc cancels)",
             presenter.digits()
@@ -276,7 +283,20 @@ fn draw_help(frame: &mut Frame, presenter: &Presenter, area: Rect) {
         );
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Esc, q or ? closes this help.", theme.quiet));
+    for binding in keys::HELP
+        .iter()
+        .filter(|b| b.action == PresentAction::Cancel)
+    {
+        let text = format!("{}: {}.", keys::describe_keys(binding), binding.does);
+        wrap_into(
+            &mut lines,
+            &text,
+            inner_width,
+            ("", ""),
+            theme.quiet,
+            theme.quiet,
+        );
+    }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = crate::layout::centred(area, width, height);
     frame.render_widget(Clear, popup);

@@ -176,3 +176,99 @@ fn the_question_before_ending() {
     assert!(text(&narrow).contains(present::view::QUESTION));
     insta::assert_snapshot!("question_40x12", narrow.backend());
 }
+
+/// The presenter after `actions`, each drawn at `width`x`height` before the
+/// next (as the run loop does, so scrolling knows where the text ends).
+fn drawn_after(width: u16, height: u16, actions: &[PresentAction]) -> Presenter<'static> {
+    let mut p = presenter(&["top-tips"], &[]);
+    for action in actions {
+        draw(&p, width, height);
+        update(&mut p, *action, *T0);
+    }
+    p
+}
+
+/// The screen rows that hold text, trimmed.
+fn rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The most empty rows in a row between the top row and the notice row.
+fn longest_gap(screen: &str) -> usize {
+    let lines: Vec<&str> = screen.lines().collect();
+    let body = &lines[1..lines.len().saturating_sub(2)];
+    let mut run = 0;
+    let mut longest = 0;
+    for line in body {
+        run = if line.trim().is_empty() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+#[test]
+fn why_these_tips_reads_in_order_at_80x24() {
+    let intro = text(&draw(&drawn_after(80, 24, &[]), 80, 24));
+    assert!(intro.contains("ADASS names some of the forms"));
+    assert!(!intro.contains("A microaggression is"), "{intro}");
+    let first = draw(&drawn_after(80, 24, &[Next]), 80, 24);
+    assert!(!text(&first).contains("A microaggression is"));
+    insta::assert_snapshot!("why_first_point_80x24", first.backend());
+
+    // Every point: the lead-in stays, what follows the list comes after it.
+    let all = draw(&drawn_after(80, 24, &[Next; 4]), 80, 24);
+    let shown = rows(&text(&all));
+    let at = |t: &str| shown.iter().position(|r| r.contains(t));
+    let lead = at("ADASS names some").expect("the lead-in stays");
+    let newest = at("▸ microaggressions, inside or outside").expect("the newest point shows");
+    let after = at("A microaggression is").expect("what follows shows");
+    assert!(lead < newest && newest < after, "{shown:#?}");
+    assert!(at("more below").is_some(), "{shown:#?}");
+    assert!(longest_gap(&text(&all)) <= 1, "empty rows:\n{}", text(&all));
+    insta::assert_snapshot!("why_all_points_80x24", all.backend());
+
+    // Down shows the rest, to the links; Up goes back.
+    let down = drawn_after(80, 24, &[&[Next; 4][..], &[ScrollDown; 30][..]].concat());
+    let bottom = draw(&down, 80, 24);
+    assert!(text(&bottom).contains("Further learning (section 33)"));
+    assert!(text(&bottom).contains("more above"));
+    insta::assert_snapshot!("why_all_points_scrolled_80x24", bottom.backend());
+    let up = drawn_after(
+        80,
+        24,
+        &[&[Next; 4][..], &[ScrollDown; 30][..], &[ScrollUp; 30][..]].concat(),
+    );
+    assert!(text(&draw(&up, 80, 24)).contains("When communities or staff"));
+}
+
+#[test]
+fn why_these_tips_scrolls_with_the_reveal_at_40x12() {
+    for n in 1..=4 {
+        let p = drawn_after(40, 12, &vec![Next; n]);
+        let screen = text(&draw(&p, 40, 12));
+        assert!(screen.contains("▸ "), "point {n} not shown:\n{screen}");
+        assert_eq!(screen.contains("below"), n == 4, "{screen}");
+    }
+    let first = draw(&drawn_after(40, 12, &[Next]), 40, 12);
+    insta::assert_snapshot!("why_first_point_40x12", first.backend());
+    let all = draw(&drawn_after(40, 12, &[Next; 4]), 40, 12);
+    insta::assert_snapshot!("why_all_points_40x12", all.backend());
+    let down = drawn_after(40, 12, &[&[Next; 4][..], &[ScrollDown; 3][..]].concat());
+    insta::assert_snapshot!("why_all_points_down_3_40x12", draw(&down, 40, 12).backend());
+}
+
+#[test]
+fn the_help_scrolls_at_40x12() {
+    let help = drawn_after(40, 12, &[Help]);
+    let top = draw(&help, 40, 12);
+    assert!(text(&top).contains("more below"), "{}", text(&top));
+    insta::assert_snapshot!("help_40x12", top.backend());
+    let down = drawn_after(40, 12, &[&[Help][..], &[ScrollDown; 60][..]].concat());
+    let end = text(&draw(&down, 40, 12));
+    assert!(end.contains("the help."), "{end}");
+    assert!(end.contains("more above"), "{end}");
+}

@@ -20,6 +20,10 @@ pub enum PresentAction {
     Enter,
     /// Remove the last digit typed; with none typed, the same as `Back`.
     Erase,
+    /// Scroll the text (or the help) down a line, when there is more below.
+    ScrollDown,
+    /// Scroll the text (or the help) up a line, when there is more above.
+    ScrollUp,
     /// Blank the screen, or bring it back.
     Blank,
     /// Start or stop the discussion timer.
@@ -67,6 +71,16 @@ pub const PRESENTER: &[PresentBinding] = &[
         &[key(KeyCode::Backspace)],
         PresentAction::Erase,
         "step back (or rub out a digit typed)",
+    ),
+    bind(
+        &[key(KeyCode::Down)],
+        PresentAction::ScrollDown,
+        "scroll down when the text says \"more below\"",
+    ),
+    bind(
+        &[key(KeyCode::Up)],
+        PresentAction::ScrollUp,
+        "scroll back up",
     ),
     bind(
         &[KeyPattern::AnyDigit],
@@ -119,6 +133,12 @@ pub const HELP: &[PresentBinding] = &[
         PresentAction::Cancel,
         "close the help",
     ),
+    bind(
+        &[key(KeyCode::Down)],
+        PresentAction::ScrollDown,
+        "scroll down",
+    ),
+    bind(&[key(KeyCode::Up)], PresentAction::ScrollUp, "scroll up"),
     bind(
         &[CTRL_C],
         PresentAction::Leave,
@@ -197,6 +217,8 @@ mod tests {
         assert_eq!(press(KeyCode::PageUp), Some(Back));
         assert_eq!(press(KeyCode::Backspace), Some(Erase));
         assert_eq!(press(KeyCode::Char('7')), Some(Digit(7)));
+        assert_eq!(press(KeyCode::Down), Some(ScrollDown));
+        assert_eq!(press(KeyCode::Up), Some(ScrollUp));
         assert_eq!(press(KeyCode::Char('t')), Some(Timer));
         assert_eq!(press(KeyCode::Char('b')), Some(Blank));
         assert_eq!(press(KeyCode::Char('?')), Some(Help));

@@ -8,6 +8,7 @@ use super::keys::PresentAction;
 use super::walkthrough::Walkthrough;
 use crate::content::{Part, Toolkit};
 use crate::ui::theme::Theme;
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 /// The default length of the discussion timer.
@@ -51,6 +52,47 @@ pub enum Timer {
     TimesUp,
 }
 
+/// How far the presenter has scrolled something the view fits to the
+/// screen (the text of a step, the help), in lines from where the view
+/// would put it by itself. The view notes how far it can go each way as
+/// it draws, so scrolling stops at either end whatever the screen size.
+#[derive(Debug, Clone, Default)]
+pub struct Scroll {
+    by: isize,
+    reach: Cell<Option<(usize, usize)>>,
+}
+
+impl Scroll {
+    /// Lines down (negative: up) from where the view would put the text.
+    pub fn by(&self) -> isize {
+        self.by
+    }
+
+    /// Notes, as drawn, how many lines the text can move `up` and `down`
+    /// from where the view puts it by itself.
+    pub fn note_reach(&self, (up, down): (usize, usize)) {
+        self.reach.set(Some((up, down)));
+    }
+
+    /// Moves `lines` down (up when negative), within the reach last drawn.
+    fn move_by(&mut self, lines: isize) {
+        let by = self.by.saturating_add(lines);
+        self.by = match self.reach.get() {
+            Some((up, down)) => {
+                let up = isize::try_from(up).unwrap_or(isize::MAX);
+                let down = isize::try_from(down).unwrap_or(isize::MAX);
+                by.clamp(-up, down)
+            }
+            None => by,
+        };
+    }
+
+    /// Back to where the view puts the text by itself (a new step, a new window).
+    fn reset(&mut self) {
+        *self = Scroll::default();
+    }
+}
+
 /// Everything presenter mode shows, and the clocks behind the footer.
 #[derive(Debug, Clone)]
 pub struct Presenter<'t> {
@@ -67,6 +109,8 @@ pub struct Presenter<'t> {
     blank: bool,
     help: bool,
     confirm: bool,
+    scroll: Scroll,
+    help_scroll: Scroll,
     digits: String,
     message: Option<String>,
     timer: Option<Instant>,
@@ -149,6 +193,8 @@ impl<'t> Presenter<'t> {
             blank: false,
             help: false,
             confirm: false,
+            scroll: Scroll::default(),
+            help_scroll: Scroll::default(),
             digits: String::new(),
             message: None,
             timer: None,
@@ -180,6 +226,16 @@ impl<'t> Presenter<'t> {
     /// Whether "End the walkthrough? (y/n)" is being asked.
     pub fn confirming(&self) -> bool {
         self.confirm
+    }
+
+    /// How far the presenter has scrolled the step's text.
+    pub fn scroll(&self) -> &Scroll {
+        &self.scroll
+    }
+
+    /// How far the presenter has scrolled the help.
+    pub fn help_scroll(&self) -> &Scroll {
+        &self.help_scroll
     }
 
     /// The section number being typed, if any.
@@ -285,6 +341,7 @@ impl<'t> Presenter<'t> {
         if !step(&mut self.walkthrough) {
             return false;
         }
+        self.scroll.reset();
         if self.walkthrough.current_index() != before {
             self.spent = settled;
             self.entered = now;
@@ -338,8 +395,11 @@ pub fn update(p: &mut Presenter, action: PresentAction, now: Instant) -> Vec<Pre
         return Vec::new();
     }
     if p.help {
-        if matches!(action, Cancel | Help) {
-            p.help = false;
+        match action {
+            Cancel | Help => p.help = false,
+            ScrollDown => p.help_scroll.move_by(1),
+            ScrollUp => p.help_scroll.move_by(-1),
+            _ => {}
         }
         return Vec::new();
     }
@@ -366,7 +426,12 @@ pub fn update(p: &mut Presenter, action: PresentAction, now: Instant) -> Vec<Pre
                 Next | Enter => p.next(now),
                 Back | Erase => p.back(now),
                 Blank => p.blank = true,
-                Help => p.help = true,
+                Help => {
+                    p.help = true;
+                    p.help_scroll.reset();
+                }
+                ScrollDown => p.scroll.move_by(1),
+                ScrollUp => p.scroll.move_by(-1),
                 Timer => p.timer = if p.timer.is_some() { None } else { Some(now) },
                 Quit => p.confirm = true,
                 Digit(_) | Cancel | Confirm | Leave => {}

@@ -185,6 +185,12 @@ fn the_keys_in_force_follow_the_screen() {
     assert_eq!(key(&p, KeyCode::Esc), Some(Cancel));
     assert_eq!(key(&p, KeyCode::Char('y')), None);
     assert_eq!(key(&p, KeyCode::Char('x')), None);
+    assert_eq!(key(&p, KeyCode::Down), Some(ScrollDown));
+    update(&mut p, Help, t0);
+    assert_eq!(key(&p, KeyCode::Down), Some(ScrollDown));
+    assert_eq!(key(&p, KeyCode::Up), Some(ScrollUp));
+    assert_eq!(key(&p, KeyCode::Char('q')), Some(Cancel));
+    update(&mut p, Cancel, t0);
     update(&mut p, Quit, t0);
     assert_eq!(key(&p, KeyCode::Char('y')), Some(Confirm));
     assert_eq!(key(&p, KeyCode::Char('Y')), Some(Confirm));
@@ -234,6 +240,38 @@ fn b_blanks_and_any_key_brings_the_screen_back_without_moving() {
         assert_eq!(p.timer(t0), None, "{action:?}");
     }
     assert_eq!(press(&mut p, &[Blank, Leave], t0), [PresentEffect::Leave]);
+}
+
+#[test]
+fn up_and_down_scroll_within_the_reach_drawn_and_a_new_step_starts_afresh() {
+    let t0 = Instant::now();
+    let mut p = presenter(&top_tips(), t0);
+    use PresentAction::*;
+    press(&mut p, &[Next, Next, ScrollDown, ScrollDown], t0);
+    assert_eq!(p.scroll().by(), 2, "before any drawing, no limit is known");
+    p.scroll().note_reach((1, 3));
+    press(&mut p, &[ScrollDown, ScrollDown, ScrollDown], t0);
+    assert_eq!(p.scroll().by(), 3);
+    press(&mut p, &[ScrollUp; 9], t0);
+    assert_eq!(p.scroll().by(), -1);
+    assert_eq!(
+        p.walkthrough().step(),
+        Step::Points(2),
+        "scrolling never steps"
+    );
+    press(&mut p, &[Next], t0);
+    assert_eq!(p.scroll().by(), 0, "the view follows the reveal again");
+    press(&mut p, &[ScrollDown, Back], t0);
+    assert_eq!(p.scroll().by(), 0);
+    // The help scrolls on its own, from its top each time it opens.
+    p.scroll().note_reach((0, 0));
+    press(&mut p, &[Help, ScrollDown, ScrollDown], t0);
+    assert_eq!((p.help_scroll().by(), p.scroll().by()), (2, 0));
+    p.help_scroll().note_reach((0, 2));
+    press(&mut p, &[ScrollDown, ScrollUp], t0);
+    assert_eq!(p.help_scroll().by(), 1);
+    press(&mut p, &[Help, Help], t0);
+    assert_eq!(p.help_scroll().by(), 0);
 }
 
 #[test]
@@ -357,6 +395,8 @@ fn random_keys_never_panic_or_leave_the_walkthrough() {
         Help,
         Cancel,
         Quit,
+        ScrollDown,
+        ScrollUp,
     ];
     let t0 = Instant::now();
     for sections in [top_tips(), vec![], vec![0], vec![34, 0, 34]] {

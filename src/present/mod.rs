@@ -13,7 +13,9 @@
 
 pub mod keys;
 pub mod log;
+mod place;
 mod run;
+mod scroll;
 mod slide;
 pub mod state;
 mod title;

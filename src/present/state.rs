@@ -5,10 +5,11 @@
 //! reach them and nothing shown here counts as anyone's reading.
 
 use super::keys::PresentAction;
+use super::place::{self, Counting};
+pub use super::scroll::Scroll;
 use super::walkthrough::Walkthrough;
-use crate::content::{Part, Toolkit};
+use crate::content::Toolkit;
 use crate::ui::theme::Theme;
-use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 /// The default length of the discussion timer.
@@ -52,47 +53,6 @@ pub enum Timer {
     TimesUp,
 }
 
-/// How far the presenter has scrolled something the view fits to the
-/// screen (the text of a step, the help), in lines from where the view
-/// would put it by itself. The view notes how far it can go each way as
-/// it draws, so scrolling stops at either end whatever the screen size.
-#[derive(Debug, Clone, Default)]
-pub struct Scroll {
-    by: isize,
-    reach: Cell<Option<(usize, usize)>>,
-}
-
-impl Scroll {
-    /// Lines down (negative: up) from where the view would put the text.
-    pub fn by(&self) -> isize {
-        self.by
-    }
-
-    /// Notes, as drawn, how many lines the text can move `up` and `down`
-    /// from where the view puts it by itself.
-    pub fn note_reach(&self, (up, down): (usize, usize)) {
-        self.reach.set(Some((up, down)));
-    }
-
-    /// Moves `lines` down (up when negative), within the reach last drawn.
-    fn move_by(&mut self, lines: isize) {
-        let by = self.by.saturating_add(lines);
-        self.by = match self.reach.get() {
-            Some((up, down)) => {
-                let up = isize::try_from(up).unwrap_or(isize::MAX);
-                let down = isize::try_from(down).unwrap_or(isize::MAX);
-                by.clamp(-up, down)
-            }
-            None => by,
-        };
-    }
-
-    /// Back to where the view puts the text by itself (a new step, a new window).
-    fn reset(&mut self) {
-        *self = Scroll::default();
-    }
-}
-
 /// Everything presenter mode shows, and the clocks behind the footer.
 #[derive(Debug, Clone)]
 pub struct Presenter<'t> {
@@ -116,70 +76,12 @@ pub struct Presenter<'t> {
     timer: Option<Instant>,
 }
 
-/// How the footer counts the room's place, so "Tip 5 of 9" means the same
-/// whichever section the walkthrough started from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Counting {
-    /// Every section is from this part of tips: "Introduction", "Tip 5 of 9".
-    Tips,
-    /// Every section is from this part: "What is an ally? 2 of 3".
-    Part,
-    /// Sections from several parts: "Section 4 of 12", along the walkthrough.
-    Walkthrough,
-}
-
-/// Whether a part is a list of tips (its id is `tips` or ends in `-tips`).
-fn is_tips(part_id: &str) -> bool {
-    part_id == "tips" || part_id.ends_with("-tips")
-}
-
-/// The tips of a part of tips: its sections whose id starts `tip-` (the
-/// others introduce or close them), or all of them when none does.
-fn tips(part: &Part) -> Vec<&str> {
-    let named: Vec<&str> = part
-        .sections
-        .iter()
-        .map(|s| s.id.as_str())
-        .filter(|id| id.starts_with("tip-"))
-        .collect();
-    if named.is_empty() {
-        part.sections.iter().map(|s| s.id.as_str()).collect()
-    } else {
-        named
-    }
-}
-
-/// Where section `id` stands in its part of tips: "Tip 5 of 9", or
-/// "Introduction" for what comes before the first tip.
-fn tip_label(part: &Part, id: &str) -> String {
-    let tips = tips(part);
-    if let Some(n) = tips.iter().position(|t| *t == id) {
-        return format!("Tip {} of {}", n + 1, tips.len());
-    }
-    let place = |id: &str| part.sections.iter().position(|s| s.id == id);
-    match (place(id), tips.first().and_then(|first| place(first))) {
-        (Some(here), Some(first)) if here < first => "Introduction".to_string(),
-        _ => part.title.clone(),
-    }
-}
-
 impl<'t> Presenter<'t> {
     /// A walkthrough of `sections` (toolkit reading-order indexes) starting
     /// at `now`, on the first step of the first section.
     pub fn new(toolkit: &'t Toolkit, sections: &[usize], options: Options, now: Instant) -> Self {
         let walkthrough = Walkthrough::new(toolkit, sections);
-        let parts: Vec<usize> = walkthrough
-            .sections()
-            .iter()
-            .filter_map(|&i| toolkit.entry(i).map(|e| e.part_index))
-            .collect();
-        let counting = match parts.first() {
-            Some(&first) if parts.iter().all(|&p| p == first) => match toolkit.parts.get(first) {
-                Some(part) if is_tips(&part.id) => Counting::Tips,
-                _ => Counting::Part,
-            },
-            _ => Counting::Walkthrough,
-        };
+        let counting = Counting::for_sections(toolkit, &walkthrough.sections());
         let mut presenter = Presenter {
             toolkit,
             finished: false,
@@ -283,19 +185,7 @@ impl<'t> Presenter<'t> {
         else {
             return along();
         };
-        match self.counting {
-            Counting::Tips => tip_label(entry.part, &entry.section.id),
-            Counting::Part => {
-                let n = entry
-                    .part
-                    .sections
-                    .iter()
-                    .position(|s| s.id == entry.section.id);
-                let n = n.map_or(0, |n| n + 1);
-                format!("{} {n} of {}", entry.part.title, entry.part.sections.len())
-            }
-            Counting::Walkthrough => along(),
-        }
+        place::label(self.counting, entry.part, &entry.section.id).unwrap_or_else(along)
     }
 
     /// Whether the footer counts within a part, so it adds the toolkit's

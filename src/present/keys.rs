@@ -2,9 +2,10 @@
 //! overlay both read them, so the help never goes stale. The keys follow
 //! the Presenter table of `KEYS.md`.
 
+use super::state::Presenter;
 use crate::keymap::{Binding, CTRL_C, KeyAction, KeyPattern, bind, ch, key};
 pub use crate::keymap::{action_for, describe_keys};
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 
 /// One thing the facilitator asked for, decoded from a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,15 +20,24 @@ pub enum PresentAction {
     Enter,
     /// Remove the last digit typed; with none typed, the same as `Back`.
     Erase,
+    /// Scroll the text (or the help) down a line, when there is more below.
+    ScrollDown,
+    /// Scroll the text (or the help) up a line, when there is more above.
+    ScrollUp,
     /// Blank the screen, or bring it back.
     Blank,
     /// Start or stop the discussion timer.
     Timer,
     /// Show or hide the help.
     Help,
-    /// Close the help, or cancel a number being typed; otherwise leave.
+    /// Cancel: a number being typed, the help, the question before ending.
+    /// It never ends the walkthrough.
     Cancel,
-    /// Leave presenter mode (Ctrl-C, and `q` outside the help).
+    /// Ask whether to end the walkthrough (`q`).
+    Quit,
+    /// Yes to the question before ending: end the walkthrough.
+    Confirm,
+    /// End the walkthrough at once, without asking (Ctrl-C).
     Leave,
 }
 
@@ -40,7 +50,7 @@ impl KeyAction for PresentAction {
     }
 }
 
-/// The presenter's keys while a slide (or the blank screen) shows.
+/// The presenter's keys while a slide shows.
 pub const PRESENTER: &[PresentBinding] = &[
     bind(
         &[ch(' '), key(KeyCode::Right), key(KeyCode::PageDown)],
@@ -61,6 +71,16 @@ pub const PRESENTER: &[PresentBinding] = &[
         &[key(KeyCode::Backspace)],
         PresentAction::Erase,
         "step back (or rub out a digit typed)",
+    ),
+    bind(
+        &[key(KeyCode::Down)],
+        PresentAction::ScrollDown,
+        "scroll down when the text says \"more below\"",
+    ),
+    bind(
+        &[key(KeyCode::Up)],
+        PresentAction::ScrollUp,
+        "scroll back up",
     ),
     bind(
         &[KeyPattern::AnyDigit],
@@ -85,12 +105,17 @@ pub const PRESENTER: &[PresentBinding] = &[
     bind(
         &[key(KeyCode::Esc)],
         PresentAction::Cancel,
-        "cancel a number typed, or leave presenter mode",
+        "cancel a number typed (it never ends the walkthrough)",
     ),
     bind(
-        &[ch('q'), CTRL_C],
+        &[ch('q')],
+        PresentAction::Quit,
+        "end the walkthrough (asks first)",
+    ),
+    bind(
+        &[CTRL_C],
         PresentAction::Leave,
-        "leave presenter mode",
+        "end the walkthrough at once",
     ),
 ];
 
@@ -108,8 +133,69 @@ pub const HELP: &[PresentBinding] = &[
         PresentAction::Cancel,
         "close the help",
     ),
-    bind(&[CTRL_C], PresentAction::Leave, "leave presenter mode"),
+    bind(
+        &[key(KeyCode::Down)],
+        PresentAction::ScrollDown,
+        "scroll down",
+    ),
+    bind(&[key(KeyCode::Up)], PresentAction::ScrollUp, "scroll up"),
+    bind(
+        &[CTRL_C],
+        PresentAction::Leave,
+        "end the walkthrough at once",
+    ),
 ];
+
+/// The keys while the screen is blank; any other key brings it back.
+pub const BLANK: &[PresentBinding] = &[bind(
+    &[CTRL_C],
+    PresentAction::Leave,
+    "end the walkthrough at once",
+)];
+
+/// The keys while the presenter is asked "End the walkthrough? (y/n)".
+pub const CONFIRM: &[PresentBinding] = &[
+    bind(
+        &[ch('y'), ch('Y')],
+        PresentAction::Confirm,
+        "yes: end the walkthrough",
+    ),
+    bind(
+        &[ch('n'), ch('N'), key(KeyCode::Esc)],
+        PresentAction::Cancel,
+        "no: carry on",
+    ),
+    bind(
+        &[CTRL_C],
+        PresentAction::Leave,
+        "end the walkthrough at once",
+    ),
+];
+
+/// The key table in force for what is on screen.
+pub fn table(presenter: &Presenter) -> &'static [PresentBinding] {
+    if presenter.confirming() {
+        CONFIRM
+    } else if presenter.help_open() {
+        HELP
+    } else if presenter.is_blank() {
+        BLANK
+    } else {
+        PRESENTER
+    }
+}
+
+/// The action a terminal event stands for on the presenter's screen (a
+/// resize only redraws). On the blank screen every key press brings the
+/// screen back, bound or not.
+pub fn action_for_event(presenter: &Presenter, event: Event) -> Option<PresentAction> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    let action = action_for(table(presenter), key);
+    let wakes = presenter.is_blank() && key.kind != KeyEventKind::Release;
+    action.or(wakes.then_some(PresentAction::Blank))
+}
 
 #[cfg(test)]
 mod tests {
@@ -131,20 +217,24 @@ mod tests {
         assert_eq!(press(KeyCode::PageUp), Some(Back));
         assert_eq!(press(KeyCode::Backspace), Some(Erase));
         assert_eq!(press(KeyCode::Char('7')), Some(Digit(7)));
+        assert_eq!(press(KeyCode::Down), Some(ScrollDown));
+        assert_eq!(press(KeyCode::Up), Some(ScrollUp));
         assert_eq!(press(KeyCode::Char('t')), Some(Timer));
         assert_eq!(press(KeyCode::Char('b')), Some(Blank));
         assert_eq!(press(KeyCode::Char('?')), Some(Help));
         assert_eq!(press(KeyCode::Esc), Some(Cancel));
-        assert_eq!(press(KeyCode::Char('q')), Some(Leave));
+        assert_eq!(press(KeyCode::Char('q')), Some(Quit));
         assert_eq!(press(KeyCode::Char('x')), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(PRESENTER, ctrl_c), Some(Leave));
-        assert_eq!(action_for(HELP, ctrl_c), Some(Leave));
+        for table in [HELP, BLANK, CONFIRM] {
+            assert_eq!(action_for(table, ctrl_c), Some(Leave));
+        }
     }
 
     #[test]
     fn no_key_is_bound_twice_and_releases_are_ignored() {
-        for table in [PRESENTER, HELP] {
+        for table in [PRESENTER, HELP, BLANK, CONFIRM] {
             let mut seen = Vec::new();
             for pattern in table.iter().flat_map(|b| b.keys) {
                 assert!(!seen.contains(pattern), "{pattern:?} is bound twice");

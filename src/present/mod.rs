@@ -13,7 +13,9 @@
 
 pub mod keys;
 pub mod log;
+mod place;
 mod run;
+mod scroll;
 mod slide;
 pub mod state;
 mod title;
@@ -22,7 +24,7 @@ pub mod walkthrough;
 
 pub use keys::PresentAction;
 pub use run::{Ended, TICK, run, run_with};
-pub use state::{Options, PresentEffect, Presenter, Timer, update};
+pub use state::{Options, PresentEffect, Presenter, Scroll, Timer, update};
 pub use walkthrough::{Position, Step, Walkthrough};
 
 use crate::content::Toolkit;

@@ -148,15 +148,7 @@ where
     }
 }
 
-/// The action a terminal event stands for (a resize only redraws).
+/// The action a terminal event stands for (`keys` decides, for the screen shown).
 fn action_for_event(presenter: &Presenter, event: Event) -> Option<PresentAction> {
-    let Event::Key(key) = event else {
-        return None;
-    };
-    let table = if presenter.help_open() {
-        keys::HELP
-    } else {
-        keys::PRESENTER
-    };
-    keys::action_for(table, key)
+    keys::action_for_event(presenter, event)
 }

@@ -5,6 +5,8 @@
 //! reach them and nothing shown here counts as anyone's reading.
 
 use super::keys::PresentAction;
+use super::place::{self, Counting};
+pub use super::scroll::Scroll;
 use super::walkthrough::Walkthrough;
 use crate::content::Toolkit;
 use crate::ui::theme::Theme;
@@ -59,26 +61,19 @@ pub struct Presenter<'t> {
     /// The styles to draw with (from `Options`; tests may set another).
     pub theme: Theme,
     options: Options,
-    noun: &'static str,
+    counting: Counting,
     started: Instant,
     entered: Instant,
     spent: Vec<(usize, Duration)>,
     finished: bool,
     blank: bool,
     help: bool,
+    confirm: bool,
+    scroll: Scroll,
+    help_scroll: Scroll,
     digits: String,
     message: Option<String>,
     timer: Option<Instant>,
-}
-
-/// What the walkthrough's sections are called in the footer: a part of
-/// tips says "Tip", anything else "Section".
-fn noun_for(part_id: &str) -> &'static str {
-    if part_id == "tips" || part_id.ends_with("-tips") {
-        "Tip"
-    } else {
-        "Section"
-    }
 }
 
 impl<'t> Presenter<'t> {
@@ -86,30 +81,22 @@ impl<'t> Presenter<'t> {
     /// at `now`, on the first step of the first section.
     pub fn new(toolkit: &'t Toolkit, sections: &[usize], options: Options, now: Instant) -> Self {
         let walkthrough = Walkthrough::new(toolkit, sections);
-        let parts: Vec<usize> = walkthrough
-            .sections()
-            .iter()
-            .filter_map(|&i| toolkit.entry(i).map(|e| e.part_index))
-            .collect();
-        let noun = match parts.first() {
-            Some(&first) if parts.iter().all(|&p| p == first) => toolkit
-                .parts
-                .get(first)
-                .map_or("Section", |p| noun_for(&p.id)),
-            _ => "Section",
-        };
+        let counting = Counting::for_sections(toolkit, &walkthrough.sections());
         let mut presenter = Presenter {
             toolkit,
             finished: false,
             walkthrough,
             theme: options.theme,
             options,
-            noun,
+            counting,
             started: now,
             entered: now,
             spent: Vec::new(),
             blank: false,
             help: false,
+            confirm: false,
+            scroll: Scroll::default(),
+            help_scroll: Scroll::default(),
             digits: String::new(),
             message: None,
             timer: None,
@@ -136,6 +123,21 @@ impl<'t> Presenter<'t> {
     /// Whether the help shows.
     pub fn help_open(&self) -> bool {
         self.help
+    }
+
+    /// Whether "End the walkthrough? (y/n)" is being asked.
+    pub fn confirming(&self) -> bool {
+        self.confirm
+    }
+
+    /// How far the presenter has scrolled the step's text.
+    pub fn scroll(&self) -> &Scroll {
+        &self.scroll
+    }
+
+    /// How far the presenter has scrolled the help.
+    pub fn help_scroll(&self) -> &Scroll {
+        &self.help_scroll
     }
 
     /// The section number being typed, if any.
@@ -168,10 +170,28 @@ impl<'t> Presenter<'t> {
         })
     }
 
-    /// Where the room is, in the part's wording: "Tip 3 of 9".
+    /// Where the room is, in the part's wording and counted in the whole
+    /// part when every section is from one: "Introduction", "Tip 5 of 9",
+    /// "What is an ally? 2 of 3"; else along the walkthrough: "Section 4 of 12".
     pub fn position_label(&self) -> String {
-        let n = self.walkthrough.position().section + 1;
-        format!("{} {n} of {}", self.noun, self.walkthrough.len())
+        let along = || {
+            let n = self.walkthrough.position().section + 1;
+            format!("Section {n} of {}", self.walkthrough.len())
+        };
+        let Some(entry) = self
+            .walkthrough
+            .current_index()
+            .and_then(|i| self.toolkit.entry(i))
+        else {
+            return along();
+        };
+        place::label(self.counting, entry.part, &entry.section.id).unwrap_or_else(along)
+    }
+
+    /// Whether the footer counts within a part, so it adds the toolkit's
+    /// section number to find the section by in the reader.
+    pub fn counts_in_part(&self) -> bool {
+        self.counting != Counting::Walkthrough
     }
 
     /// Whether the room has seen the last step of the last section.
@@ -211,6 +231,7 @@ impl<'t> Presenter<'t> {
         if !step(&mut self.walkthrough) {
             return false;
         }
+        self.scroll.reset();
         if self.walkthrough.current_index() != before {
             self.spent = settled;
             self.entered = now;
@@ -221,7 +242,7 @@ impl<'t> Presenter<'t> {
 
     fn next(&mut self, now: Instant) {
         if !self.moving(now, Walkthrough::step_on) && !self.walkthrough.is_empty() {
-            self.message = Some("This is the end of the walkthrough: Esc or q leaves.".into());
+            self.message = Some("This is the end of the walkthrough: q ends it.".into());
         }
     }
 
@@ -254,9 +275,21 @@ pub fn update(p: &mut Presenter, action: PresentAction, now: Instant) -> Vec<Pre
         return vec![PresentEffect::Leave];
     }
     p.message = None;
+    if p.confirm {
+        // The question stays until it is answered.
+        match action {
+            Confirm => return vec![PresentEffect::Leave],
+            Cancel => p.confirm = false,
+            _ => {}
+        }
+        return Vec::new();
+    }
     if p.help {
-        if matches!(action, Cancel | Help) {
-            p.help = false;
+        match action {
+            Cancel | Help => p.help = false,
+            ScrollDown => p.help_scroll.move_by(1),
+            ScrollUp => p.help_scroll.move_by(-1),
+            _ => {}
         }
         return Vec::new();
     }
@@ -276,16 +309,22 @@ pub fn update(p: &mut Presenter, action: PresentAction, now: Instant) -> Vec<Pre
             p.digits.pop();
         }
         Cancel if !p.digits.is_empty() => p.digits.clear(),
-        Cancel => return vec![PresentEffect::Leave],
+        Cancel => p.message = Some("Esc only cancels: q ends the walkthrough.".into()),
         other => {
             p.digits.clear();
             match other {
                 Next | Enter => p.next(now),
                 Back | Erase => p.back(now),
                 Blank => p.blank = true,
-                Help => p.help = true,
+                Help => {
+                    p.help = true;
+                    p.help_scroll.reset();
+                }
+                ScrollDown => p.scroll.move_by(1),
+                ScrollUp => p.scroll.move_by(-1),
                 Timer => p.timer = if p.timer.is_some() { None } else { Some(now) },
-                Digit(_) | Cancel | Leave => {}
+                Quit => p.confirm = true,
+                Digit(_) | Cancel | Confirm | Leave => {}
             }
         }
     }

@@ -121,7 +121,7 @@ fn digits_and_enter_jump_to_a_section_of_the_walkthrough() {
     press(&mut p, &[Enter], t0);
     assert_eq!(p.walkthrough().current_index(), Some(19));
     assert_eq!(p.walkthrough().step(), Step::Intro);
-    assert_eq!(p.position_label(), "Tip 4 of 10");
+    assert_eq!(p.position_label(), "Tip 3 of 9");
 
     press(&mut p, &[Digit(4), Enter], t0);
     let message = p.message().unwrap();
@@ -139,7 +139,8 @@ fn digits_and_enter_jump_to_a_section_of_the_walkthrough() {
         press(&mut p, &[Digit(9)], t0);
     }
     assert_eq!(p.digits(), "9999");
-    assert_eq!(press(&mut p, &[Cancel, Cancel], t0), [PresentEffect::Leave]);
+    assert!(press(&mut p, &[Cancel, Cancel], t0).is_empty());
+    assert_eq!(p.digits(), "");
 }
 
 #[test]
@@ -156,6 +157,12 @@ fn b_blanks_and_any_key_brings_the_screen_back_without_moving() {
     assert!(!p.is_blank());
     press(&mut p, &[Blank, Cancel], t0);
     assert!(!p.is_blank(), "Esc on a blank screen only brings it back");
+    for action in [Quit, Help, Timer, Digit(4), Back, Enter] {
+        assert!(press(&mut p, &[Blank, action], t0).is_empty());
+        assert!(!p.is_blank() && !p.confirming() && !p.help_open());
+        assert!(p.walkthrough().at_start() && p.digits().is_empty());
+        assert_eq!(p.timer(t0), None, "{action:?}");
+    }
     assert_eq!(press(&mut p, &[Blank, Leave], t0), [PresentEffect::Leave]);
 }
 
@@ -232,11 +239,37 @@ fn time_on_each_section_is_kept_in_the_order_first_shown() {
 #[test]
 fn the_footer_uses_the_part_wording() {
     let t0 = Instant::now();
-    assert_eq!(presenter(&top_tips(), t0).position_label(), "Tip 1 of 10");
+    assert_eq!(presenter(&top_tips(), t0).position_label(), "Introduction");
     let all = Selection::parse(&TOOLKIT, &[]).unwrap();
     assert_eq!(presenter(&all, t0).position_label(), "Section 1 of 35");
     let mixed = [index("welcome"), index("tip-speak-up")];
     assert_eq!(presenter(&mixed, t0).position_label(), "Section 1 of 2");
+    let part = Selection::parse(&TOOLKIT, &args(&["what-is-an-ally"])).unwrap();
+    let mut p = presenter(&part[1..], t0);
+    assert_eq!(p.position_label(), "What is an ally? 2 of 3");
+    assert!(p.counts_in_part());
+    press(&mut p, &[PresentAction::Digit(6), PresentAction::Enter], t0);
+    assert_eq!(p.position_label(), "What is an ally? 3 of 3");
+}
+
+#[test]
+fn tips_are_counted_as_tips_in_the_whole_part() {
+    let t0 = Instant::now();
+    use PresentAction::*;
+    let mut p = presenter(&top_tips(), t0);
+    assert_eq!(p.position_label(), "Introduction");
+    press(&mut p, &[Digit(1), Digit(8), Enter], t0);
+    assert_eq!(p.position_label(), "Tip 1 of 9");
+    press(&mut p, &[Digit(2), Digit(6), Enter], t0);
+    assert_eq!(p.position_label(), "Tip 9 of 9");
+    // P from section 22 presents 22-26: the place is still in the part.
+    let from_22 = Selection::parse(&TOOLKIT, &args(&["22-26"])).unwrap();
+    let mut p = presenter(&from_22, t0);
+    assert_eq!(p.position_label(), "Tip 5 of 9");
+    press(&mut p, &[Digit(2), Digit(3), Enter], t0);
+    assert_eq!(p.position_label(), "Tip 6 of 9");
+    assert!(p.counts_in_part());
+    assert!(!presenter(&[0, 20], t0).counts_in_part());
 }
 
 #[test]
@@ -253,6 +286,9 @@ fn random_keys_never_panic_or_leave_the_walkthrough() {
         Timer,
         Help,
         Cancel,
+        Quit,
+        ScrollDown,
+        ScrollUp,
     ];
     let t0 = Instant::now();
     for sections in [top_tips(), vec![], vec![0], vec![34, 0, 34]] {
@@ -279,3 +315,5 @@ fn numbers_are_written_as_ranges() {
     assert_eq!(numbers(&[]), "");
     assert_eq!(numbers(&[usize::MAX]), usize::MAX.to_string());
 }
+
+mod keys_in_force;

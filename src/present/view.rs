@@ -2,11 +2,12 @@
 //! short centred column, a discreet footer. A function of the presenter
 //! and the time only; it changes nothing.
 
+use super::keys::{self, PresentAction};
+use super::numbers;
 use super::slide;
 use super::state::{Presenter, Timer};
 use super::title::big_title;
 use super::walkthrough::Step;
-use super::{keys, numbers};
 use crate::render::wrap_into;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -25,6 +26,12 @@ pub const MIN_HEIGHT: u16 = 10;
 
 /// What the help says about privacy, word for word.
 pub const PRIVACY: &str = "Presenter mode never shows anyone's notes, bookmarks or progress.";
+
+/// The width of the help's column of keys, where there is room for it.
+const KEY_COLUMN: u16 = 22;
+
+/// What `q` asks before the walkthrough ends.
+pub const QUESTION: &str = "End the walkthrough? (y/n)";
 
 /// Draws the whole screen for the presenter at time `now`.
 pub fn draw(frame: &mut Frame, presenter: &Presenter, now: Instant) {
@@ -63,7 +70,7 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
         let lines = vec![
             Line::from("Nothing to present.").style(theme.heading),
             Line::default(),
-            Line::from("Esc or q leaves.").style(theme.quiet),
+            Line::from("q then y leaves.").style(theme.quiet),
         ];
         let area = crate::layout::centred(stage, COLUMN_WIDTH, 3);
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
@@ -109,29 +116,42 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
     if height == 0 {
         return;
     }
-    let step = walkthrough.step();
-    let lines = slide::body(
+    let body = slide::body(
         presenter.toolkit(),
         entry.section,
-        step,
+        walkthrough.step(),
         column_width,
-        height,
         theme,
     );
+    let shown = slide::window(body, usize::from(height), presenter.scroll().by());
+    presenter.scroll().note_reach(shown.reach);
+    let rows = u16::try_from(shown.lines.len()).unwrap_or(height);
     let area = Rect {
         x: column_x,
         y,
         width: column_width,
-        height,
+        height: rows.min(height),
     };
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Paragraph::new(shown.lines), area);
+    if let Some(note) = shown.note {
+        let row = Rect {
+            y: y.saturating_add(height - 1),
+            height: 1,
+            ..area
+        };
+        let line = Line::styled(note, theme.quiet).centered();
+        frame.render_widget(Paragraph::new(line), row);
+    }
 }
 
 /// The number being typed, a passing message, or a quiet hint, centred
 /// on the row above the footer.
 fn draw_notice(frame: &mut Frame, presenter: &Presenter, now: Instant, area: Rect) {
     let theme = &presenter.theme;
-    let (text, style) = if !presenter.digits().is_empty() {
+    let (text, style) = if presenter.confirming() {
+        let loud = Modifier::BOLD | Modifier::REVERSED;
+        (format!(" {QUESTION} "), theme.label.add_modifier(loud))
+    } else if !presenter.digits().is_empty() {
         let text = format!(
             "Go to section {}_  (Enter goes, Esc cancels)",
             presenter.digits()
@@ -168,10 +188,11 @@ fn draw_footer(frame: &mut Frame, presenter: &Presenter, now: Instant, area: Rec
         ..area
     };
     let walkthrough = presenter.walkthrough();
-    let mut left = presenter.position_label();
+    let label = presenter.position_label();
     let position = walkthrough.position().section;
+    let mut left = label.clone();
     if let Some(index) = walkthrough.current_index()
-        && index != position
+        && (index != position || presenter.counts_in_part())
     {
         left.push_str(&format!(" (section {})", numbers(&[index])));
     }
@@ -190,6 +211,11 @@ fn draw_footer(frame: &mut Frame, presenter: &Presenter, now: Instant, area: Rec
     let elapsed = Span::styled(clock(presenter.elapsed(now)), theme.quiet);
     let help = Span::styled("? keys", theme.quiet);
     let room = usize::from(area.width.saturating_sub(2));
+    // On a narrow screen the section number goes before the timer does.
+    let timer_width = timer.as_ref().map_or(0, |t| t.width() + 2);
+    if UnicodeWidthStr::width(left.as_str()) + timer_width > room {
+        left = label;
+    }
     let left_width = UnicodeWidthStr::width(left.as_str());
     let candidates = [
         vec![timer.clone(), Some(elapsed.clone()), Some(help)],
@@ -254,27 +280,59 @@ fn draw_help(frame: &mut Frame, presenter: &Presenter, area: Rect) {
         theme.label,
     );
     lines.push(Line::default());
-    let key_width = 22.min(inner_width / 3);
     for binding in keys::PRESENTER {
         let keys = keys::describe_keys(binding);
-        let first = format!("{keys:<w$} ", w = usize::from(key_width));
-        let rest = " ".repeat(first.chars().count());
-        let text = format!("{first}{}", binding.does);
+        if inner_width >= KEY_COLUMN + 20 {
+            // Keys in a column of their own, what they do beside them.
+            let first = format!("{keys:<w$} ", w = usize::from(KEY_COLUMN));
+            let rest = " ".repeat(first.chars().count());
+            let text = format!("{first}{}", binding.does);
+            wrap_into(
+                &mut lines,
+                &text,
+                inner_width,
+                ("", &rest),
+                theme.text,
+                theme.text,
+            );
+        } else {
+            // Narrow: the keys on a line, what they do indented below.
+            wrap_into(
+                &mut lines,
+                &keys,
+                inner_width,
+                ("", ""),
+                theme.label,
+                theme.label,
+            );
+            wrap_into(
+                &mut lines,
+                binding.does,
+                inner_width,
+                ("  ", "  "),
+                theme.text,
+                theme.text,
+            );
+        }
+    }
+    lines.push(Line::default());
+    for binding in keys::HELP
+        .iter()
+        .filter(|b| b.action == PresentAction::Cancel)
+    {
+        let text = format!("{}: {}.", keys::describe_keys(binding), binding.does);
         wrap_into(
             &mut lines,
             &text,
             inner_width,
-            ("", &rest),
-            theme.text,
-            theme.text,
+            ("", ""),
+            theme.quiet,
+            theme.quiet,
         );
     }
-    lines.push(Line::default());
-    lines.push(Line::styled("Esc, q or ? closes this help.", theme.quiet));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = crate::layout::centred(area, width, height);
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(" Help ");
@@ -283,6 +341,24 @@ fn draw_help(frame: &mut Frame, presenter: &Presenter, area: Rect) {
         width: popup.width.saturating_sub(4),
         ..block.inner(popup)
     };
+    // Too long for the screen: a window on it, scrolled with Up and Down,
+    // the note on the bottom border.
+    let body = slide::Body {
+        lines,
+        newest: None,
+    };
+    let room = usize::from(inner.height);
+    let room = if body.lines.len() > room {
+        room + 1
+    } else {
+        room
+    };
+    let shown = slide::window(body, room, presenter.help_scroll().by());
+    presenter.help_scroll().note_reach(shown.reach);
+    if let Some(note) = shown.note {
+        block = block.title_bottom(Line::from(format!(" {note} ")).centered());
+    }
+    frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(shown.lines), inner);
 }

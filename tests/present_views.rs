@@ -1,0 +1,274 @@
+//! Presenter screens a team watches, at 80x24 and 40x12: the footer's
+//! count, a section in reading order as its points are revealed (scrolling
+//! with the reveal), the blank screen, and the question before ending.
+
+mod common;
+
+use allyship::content::{Toolkit, built_in};
+use allyship::present::{self, Options, PresentAction, Presenter, Selection, update};
+use allyship::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+static TOOLKIT: LazyLock<Toolkit> = LazyLock::new(built_in);
+static T0: LazyLock<Instant> = LazyLock::new(Instant::now);
+
+use PresentAction::*;
+
+/// A presenter over `args` (as on the command line) after `actions`, all at T0.
+fn presenter(args: &[&str], actions: &[PresentAction]) -> Presenter<'static> {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let sections = Selection::parse(&TOOLKIT, &args).unwrap();
+    let mut p = Presenter::new(&TOOLKIT, &sections, Options::default(), *T0);
+    p.theme = Theme::mono();
+    for action in actions {
+        update(&mut p, *action, *T0);
+    }
+    p
+}
+
+/// The screen drawn at `width`x`height`, 65 seconds after the start.
+fn draw(p: &Presenter, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let now = *T0 + Duration::from_secs(65);
+    terminal
+        .draw(|frame| present::view::draw(frame, p, now))
+        .unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    common::frames::text(terminal.backend().buffer())
+}
+
+fn footer(terminal: &Terminal<TestBackend>) -> String {
+    text(terminal)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_introduction_is_not_a_tip() {
+    let p = presenter(&["top-tips"], &[]);
+    let wide = draw(&p, 80, 24);
+    assert!(footer(&wide).contains("Introduction (section 17)"));
+    insta::assert_snapshot!("introduction_80x24", wide.backend());
+    let narrow = draw(&p, 40, 12);
+    assert!(
+        footer(&narrow).contains("Introduction"),
+        "{}",
+        footer(&narrow)
+    );
+    insta::assert_snapshot!("introduction_40x12", narrow.backend());
+}
+
+#[test]
+fn presenting_from_section_22_counts_in_the_whole_part() {
+    let p = presenter(&["22-26"], &[]);
+    let wide = draw(&p, 80, 24);
+    assert!(footer(&wide).contains("Tip 5 of 9 (section 22)"));
+    insta::assert_snapshot!("from_22_80x24", wide.backend());
+    let narrow = draw(&p, 40, 12);
+    assert!(
+        footer(&narrow).contains("Tip 5 of 9"),
+        "{}",
+        footer(&narrow)
+    );
+    insta::assert_snapshot!("from_22_40x12", narrow.backend());
+}
+
+/// Runs a walkthrough of top-tips on an 80x24 TestBackend with `keys`
+/// (crossterm key codes); returns whether the keys ended it, and the last
+/// screen drawn.
+fn run_keys(keys: &[KeyCode]) -> (bool, String) {
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events: Vec<Event> = keys
+        .iter()
+        .map(|code| Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)))
+        .rev()
+        .collect();
+    let stop = AtomicBool::new(false);
+    let mut idle = 0;
+    let mut next = |_: Duration| {
+        let event = events.pop();
+        if event.is_none() {
+            // Every key was read and the walkthrough goes on: let it draw
+            // once more, then stop it.
+            idle += 1;
+            if idle > 2 {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+        Ok(event)
+    };
+    let sections = Selection::parse(&TOOLKIT, &["top-tips".to_string()]).unwrap();
+    let options = Options {
+        theme: Theme::mono(),
+        ..Options::default()
+    };
+    present::run_with(
+        &mut terminal,
+        &TOOLKIT,
+        sections,
+        options,
+        None,
+        &mut next,
+        &stop,
+    )
+    .unwrap();
+    let ended_by_keys = !stop.load(Ordering::Relaxed);
+    (ended_by_keys, text(&terminal))
+}
+
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn any_key_brings_the_blank_screen_back_and_does_nothing_else() {
+    let (ended, shown) = run_keys(&[KeyCode::Char('b')]);
+    assert!(!ended && shown.trim().is_empty(), "{shown}");
+    for key in [
+        KeyCode::Char('x'),
+        KeyCode::Char('q'),
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::F(5),
+        KeyCode::Char(' '),
+    ] {
+        let (ended, shown) = run_keys(&[KeyCode::Char('b'), key]);
+        assert!(!ended, "{key:?} ended the walkthrough");
+        assert!(shown.contains("Why these tips matter"), "{key:?}:\n{shown}");
+        assert!(!shown.contains("racist views"), "{key:?} also moved on");
+        assert!(!shown.contains("End the walkthrough"), "{key:?} also asked");
+    }
+}
+
+#[test]
+fn esc_never_ends_the_walkthrough_and_q_asks_first() {
+    let (ended, shown) = run_keys(&[KeyCode::Esc, KeyCode::Esc]);
+    assert!(!ended, "Esc ended the walkthrough");
+    assert!(shown.contains("q ends the walkthrough"), "{shown}");
+    let (ended, shown) = run_keys(&[KeyCode::Char('q')]);
+    assert!(!ended && shown.contains(present::view::QUESTION), "{shown}");
+    let (ended, _) = run_keys(&[KeyCode::Char('q'), KeyCode::Esc]);
+    assert!(!ended, "Esc ends the question, not the walkthrough");
+    let (ended, shown) = run_keys(&[KeyCode::Char('q'), KeyCode::Char('n')]);
+    assert!(
+        !ended && !shown.contains(present::view::QUESTION),
+        "{shown}"
+    );
+    let (ended, _) = run_keys(&[KeyCode::Char('q'), KeyCode::Char('y')]);
+    assert!(ended, "y ends the walkthrough");
+}
+
+#[test]
+fn the_question_before_ending() {
+    let p = presenter(&["top-tips"], &[Next, Quit]);
+    let wide = draw(&p, 80, 24);
+    assert!(text(&wide).contains(present::view::QUESTION));
+    insta::assert_snapshot!("question_80x24", wide.backend());
+    let narrow = draw(&p, 40, 12);
+    assert!(text(&narrow).contains(present::view::QUESTION));
+    insta::assert_snapshot!("question_40x12", narrow.backend());
+}
+
+/// The presenter after `actions`, each drawn at `width`x`height` before the
+/// next (as the run loop does, so scrolling knows where the text ends).
+fn drawn_after(width: u16, height: u16, actions: &[PresentAction]) -> Presenter<'static> {
+    let mut p = presenter(&["top-tips"], &[]);
+    for action in actions {
+        draw(&p, width, height);
+        update(&mut p, *action, *T0);
+    }
+    p
+}
+
+/// The screen rows that hold text, trimmed.
+fn rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The most empty rows in a row between the top row and the notice row.
+fn longest_gap(screen: &str) -> usize {
+    let lines: Vec<&str> = screen.lines().collect();
+    let body = &lines[1..lines.len().saturating_sub(2)];
+    let mut run = 0;
+    let mut longest = 0;
+    for line in body {
+        run = if line.trim().is_empty() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+#[test]
+fn why_these_tips_reads_in_order_at_80x24() {
+    let intro = text(&draw(&drawn_after(80, 24, &[]), 80, 24));
+    assert!(intro.contains("ADASS names some of the forms"));
+    assert!(!intro.contains("A microaggression is"), "{intro}");
+    let first = draw(&drawn_after(80, 24, &[Next]), 80, 24);
+    assert!(!text(&first).contains("A microaggression is"));
+    insta::assert_snapshot!("why_first_point_80x24", first.backend());
+
+    // Every point: the lead-in stays, what follows the list comes after it.
+    let all = draw(&drawn_after(80, 24, &[Next; 4]), 80, 24);
+    let shown = rows(&text(&all));
+    let at = |t: &str| shown.iter().position(|r| r.contains(t));
+    let lead = at("ADASS names some").expect("the lead-in stays");
+    let newest = at("▸ microaggressions, inside or outside").expect("the newest point shows");
+    let after = at("A microaggression is").expect("what follows shows");
+    assert!(lead < newest && newest < after, "{shown:#?}");
+    assert!(at("more below").is_some(), "{shown:#?}");
+    assert!(longest_gap(&text(&all)) <= 1, "empty rows:\n{}", text(&all));
+    insta::assert_snapshot!("why_all_points_80x24", all.backend());
+
+    // Down shows the rest, to the links; Up goes back.
+    let down = drawn_after(80, 24, &[&[Next; 4][..], &[ScrollDown; 30][..]].concat());
+    let bottom = draw(&down, 80, 24);
+    assert!(text(&bottom).contains("Further learning (section 33)"));
+    assert!(text(&bottom).contains("more above"));
+    insta::assert_snapshot!("why_all_points_scrolled_80x24", bottom.backend());
+    let up = drawn_after(
+        80,
+        24,
+        &[&[Next; 4][..], &[ScrollDown; 30][..], &[ScrollUp; 30][..]].concat(),
+    );
+    assert!(text(&draw(&up, 80, 24)).contains("When communities or staff"));
+}
+
+#[test]
+fn why_these_tips_scrolls_with_the_reveal_at_40x12() {
+    for n in 1..=4 {
+        let p = drawn_after(40, 12, &vec![Next; n]);
+        let screen = text(&draw(&p, 40, 12));
+        assert!(screen.contains("▸ "), "point {n} not shown:\n{screen}");
+        assert_eq!(screen.contains("below"), n == 4, "{screen}");
+    }
+    let first = draw(&drawn_after(40, 12, &[Next]), 40, 12);
+    insta::assert_snapshot!("why_first_point_40x12", first.backend());
+    let all = draw(&drawn_after(40, 12, &[Next; 4]), 40, 12);
+    insta::assert_snapshot!("why_all_points_40x12", all.backend());
+    let down = drawn_after(40, 12, &[&[Next; 4][..], &[ScrollDown; 3][..]].concat());
+    insta::assert_snapshot!("why_all_points_down_3_40x12", draw(&down, 40, 12).backend());
+}
+
+#[test]
+fn the_help_scrolls_at_40x12() {
+    let help = drawn_after(40, 12, &[Help]);
+    let top = draw(&help, 40, 12);
+    assert!(text(&top).contains("more below"), "{}", text(&top));
+    insta::assert_snapshot!("help_40x12", top.backend());
+    let down = drawn_after(40, 12, &[&[Help][..], &[ScrollDown; 60][..]].concat());
+    let end = text(&draw(&down, 40, 12));
+    assert!(end.contains("the help."), "{end}");
+    assert!(end.contains("more above"), "{end}");
+}

@@ -19,6 +19,7 @@ pub mod progress;
 pub mod reading;
 pub mod render;
 pub mod report;
+pub mod sanitise;
 pub mod search;
 pub mod settings;
 pub mod store;

@@ -228,3 +228,32 @@ fn holds(value: &serde_json::Value, text: &str) -> bool {
         _ => false,
     }
 }
+
+#[test]
+fn check_content_rejects_control_characters_and_bad_addresses_all_at_once() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let toolkit = hostile_toolkit(root.path());
+    let out = run(&data, &[OsString::from("check-content"), toolkit.into()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "toolkit, title: a control character (U+001B) at character 7",
+        "toolkit, version: a control character",
+        "source \"s\", title: a control character",
+        "source \"s\", publisher: a control character",
+        "section \"one\", block 1, paragraph: a control character",
+        "section \"one\", block 2, point 1: a control character",
+        "section \"one\", block 3, quote: a control character",
+        "section \"one\", block 3, quote's author: a control character",
+        "section \"one\", block 4, link 1, title: a control character",
+        "section \"one\", block 4, link 1, url: a control character",
+        "is not a web address (it holds a space or a control character)",
+        "section \"one\", reflect 1: a control character",
+        "section \"one\", discuss 1: a control character",
+        "error(s), 0 warning(s); the file will not load.",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    assert!(!text.contains("looks good"), "{text}");
+}

@@ -2,11 +2,10 @@
 //! full load that moves a broken file aside, opens a newer one read-only
 //! and migrates an older one.
 
-use super::files::{copy_aside, move_aside};
+use super::files::{copy_aside, move_aside, read_no_follow};
 use super::{Mode, Notice, journal_path_in};
 use crate::journal::{CURRENT_VERSION, Journal};
 use serde::Deserialize;
-use std::fs;
 use std::io;
 use std::path::Path;
 
@@ -27,7 +26,7 @@ pub fn peek(dir: &Path) -> Option<Journal> {
         #[serde(default)]
         notes: std::collections::BTreeMap<String, crate::journal::Note>,
     }
-    let bytes = std::fs::read(journal_path_in(dir)).ok()?;
+    let bytes = read_no_follow(&journal_path_in(dir)).ok()?;
     let peek: Peek = serde_json::from_slice(&bytes).ok()?;
     let mut journal = Journal::new();
     journal.version = peek.version;
@@ -58,7 +57,7 @@ pub(super) fn load(path: &Path) -> io::Result<Loaded> {
         mode: Mode::Kept,
         notices,
     };
-    let bytes = match fs::read(path) {
+    let bytes = match read_no_follow(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(fresh(Vec::new())),
         other => other?,
     };

@@ -225,12 +225,8 @@ impl Store {
         if let Err(err) = prepare_dir(&store.dir) {
             store.mode = Mode::NotKept;
             let reason = format!("the folder {} can't be used ({err})", store.dir.display());
-            // Still shown, read-only (never through a link), so reading
-            // commands work in a folder refused for keeping a journal.
-            let shown = files::read_no_follow(&store.journal_path())
-                .ok()
-                .and_then(|bytes| serde_json::from_slice::<Journal>(&bytes).ok())
-                .unwrap_or_default();
+            // Reading commands still show a refused folder's journal.
+            let shown = files::read_only_journal(&store.journal_path());
             store.base = shown.clone();
             return (store, shown, vec![Notice::NotKept(reason)]);
         }

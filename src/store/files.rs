@@ -30,6 +30,15 @@ pub(super) fn prepare_dir(dir: &Path) -> io::Result<()> {
     fs::remove_file(&probe)
 }
 
+/// The journal at `path` as it reads, for showing only (never through a
+/// link, never moved aside or upgraded); empty if it does not read.
+pub(super) fn read_only_journal(path: &Path) -> crate::journal::Journal {
+    read_no_follow(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either
 /// the old or the new file: private temp file in the same directory,
 /// `sync_all`, rename, then sync the directory. The file ends up 0600 (Unix).

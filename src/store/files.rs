@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 #[cfg(unix)]
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 
-use super::{FILE_MODE, JOURNAL_FILE, LOCK_FILE};
+#[cfg(unix)]
+use super::FILE_MODE;
+use super::{JOURNAL_FILE, LOCK_FILE};
 
 mod folders;
 pub(crate) use folders::create_private_dir;
@@ -203,6 +205,11 @@ fn set_file_mode(_file: &File) -> io::Result<()> {
 #[cfg(all(test, unix))]
 pub(super) fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
     fs::set_permissions(path, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(all(test, not(unix)))]
+pub(super) fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(all(test, unix))]

@@ -13,6 +13,7 @@ use std::path::Path;
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 
+#[cfg(unix)]
 use super::super::DIR_MODE;
 
 /// Creates `dir` and any missing parents, each 0700 whatever the umask,
@@ -150,6 +151,7 @@ fn directory_flag() -> i32 {
 
 /// `path` as one shell word, quoted when it needs to be, so the advice can
 /// be pasted as it is (a macOS data folder has a space in it).
+#[cfg(unix)]
 fn shell_quoted(path: &Path) -> String {
     let text = path.display().to_string();
     let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+~,:@%".contains(c);
@@ -160,7 +162,7 @@ fn shell_quoted(path: &Path) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 

@@ -237,7 +237,8 @@ fn count_words(text: &str) -> usize {
         .count()
 }
 
-/// Checks the meaning of a parsed toolkit: ids, titles, sources, links, sizes.
+/// Checks the meaning of a parsed toolkit: ids, titles, sources, links,
+/// sizes, and text free of control characters.
 pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut error = |owner: &str, field: &str, message: String| {
@@ -279,6 +280,7 @@ pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
             check_section(section, &owner, &source_ids, &section_ids, &mut error);
         }
     }
+    text::check_controls(toolkit, &mut error);
     let mut problems = out;
     for section in toolkit.parts.iter().flat_map(|p| &p.sections) {
         let words = body_words(section);
@@ -362,12 +364,12 @@ fn check_section(
             error(owner, "link", "a link has an empty title".into());
         }
         if let Some(url) = &link.url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
+            && let Some(why) = text::url_problem(url)
         {
             error(
                 owner,
                 &field,
-                format!("\"{url}\" is not a web address (it must start with https:// or http://)"),
+                format!("\"{url}\" is not a web address ({why})"),
             );
         }
         if let Some(target) = &link.section
@@ -384,6 +386,8 @@ fn check_section(
         }
     }
 }
+
+mod text;
 
 #[cfg(test)]
 mod tests;

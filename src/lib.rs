@@ -20,6 +20,7 @@ pub mod reading;
 pub mod render;
 pub mod report;
 pub mod rescue;
+pub mod sanitise;
 pub mod search;
 pub mod settings;
 pub mod store;

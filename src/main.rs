@@ -6,6 +6,7 @@ use allyship::cli::{Cli, Command, ExportFormat};
 use allyship::commands::{self, Output, records};
 use allyship::content::{self, Severity, Toolkit};
 use allyship::progress::Progress;
+use allyship::sanitise::printable;
 use allyship::settings;
 use allyship::ui::theme::{Theme, ThemeName};
 use clap::Parser;
@@ -45,9 +46,16 @@ fn main() -> ExitCode {
                 std::env::var("TERM").ok().as_deref(),
                 allyship::ui::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
             );
-            match section {
-                Some(query) if !all => finish(commands::read(&toolkit, &query, width, colour)),
-                _ => finish(commands::read_all(&toolkit, width, colour)),
+            let output = match section {
+                Some(query) if !all => commands::read(&toolkit, &query, width, colour),
+                _ => commands::read_all(&toolkit, width, colour),
+            };
+            // Colour codes are the app's own; the text inside them was
+            // made printable span by span (render::ansi).
+            if colour {
+                finish_coloured(output)
+            } else {
+                finish(output)
             }
         }
         Some(Command::Search { words, json }) => finish(records::search(&toolkit, &words, json)),
@@ -126,7 +134,7 @@ fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
     match loaded.toolkit {
         Some(toolkit) => {
             if !report.is_empty() {
-                eprint!("{report}");
+                eprint!("{}", printable(&report));
             }
             Ok(toolkit)
         }
@@ -166,7 +174,10 @@ fn choose_theme(asked: Option<ThemeName>, data_dir: Option<&std::path::Path>) ->
         if let Some(dir) = &dir
             && let Err(e) = settings::save(dir, &remembered)
         {
-            eprintln!("The theme could not be remembered: {e}");
+            eprintln!(
+                "The theme could not be remembered: {}",
+                printable(&e.to_string())
+            );
         }
     }
     Theme::choose(remembered.theme, std::env::var_os("NO_COLOR").as_deref())
@@ -213,7 +224,7 @@ fn run_reader(
     match allyship::tui::run(app, open_journal, first_frame) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("allyship stopped: {e:#}");
+            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -282,15 +293,16 @@ fn run_presenter(
     match result {
         Ok(ended) => {
             if let Some(problem) = ended.problem {
-                eprintln!("{problem}");
+                eprintln!("{}", printable(&problem.to_string()));
             } else if let Some(record) = ended.record {
                 let tz = jiff::tz::TimeZone::system();
-                println!("Walkthrough: {}", log::describe(&record, toolkit, &tz));
+                let line = log::describe(&record, toolkit, &tz);
+                println!("Walkthrough: {}", printable(&line));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("allyship stopped: {e:#}");
+            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -321,9 +333,22 @@ fn walkthroughs(toolkit: &Toolkit, data_dir: Option<std::path::PathBuf>, json: b
     }
 }
 
+/// Prints a plain command's output, every byte through the one sanitiser:
+/// no control sequence from a journal, a toolkit or a file name reaches the
+/// terminal (JSON stays valid: the escapes are JSON's own).
 fn finish(output: Output) -> ExitCode {
+    print_out(&printable(&output.stdout), &output.stderr, output.code)
+}
+
+/// Prints output whose standard output is already safe (`read --color`:
+/// the app's own colour codes around printable text).
+fn finish_coloured(output: Output) -> ExitCode {
+    print_out(&output.stdout, &output.stderr, output.code)
+}
+
+fn print_out(stdout: &str, stderr: &str, code: i32) -> ExitCode {
     // A closed pipe (`allyship read --all | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-    ExitCode::from(u8::try_from(output.code).unwrap_or(1))
+    let _ = std::io::stdout().write_all(stdout.as_bytes());
+    let _ = std::io::stderr().write_all(printable(stderr).as_bytes());
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
 }

@@ -13,7 +13,9 @@ pub const MAX_TEXT_WIDTH: u16 = 76;
 
 /// Wraps `text` to `width` columns, giving the first line the prefix `first`
 /// and the others `rest`, breaking words longer than a line. Where the width
-/// cannot fit a prefix and some text, the prefixes are dropped.
+/// cannot fit a prefix and some text, the prefixes are dropped. Control
+/// characters in `text` are shown as visible escapes
+/// ([`crate::sanitise::printable`]), on screen as in plain text.
 pub fn wrap_into(
     out: &mut Vec<Line<'static>>,
     text: &str,
@@ -22,6 +24,7 @@ pub fn wrap_into(
     style: Style,
     prefix_style: Style,
 ) {
+    let text = crate::sanitise::printable(text);
     let width = usize::from(width.max(1));
     let indent = UnicodeWidthStr::width(first).max(UnicodeWidthStr::width(rest));
     let (first, rest) = if indent < width {
@@ -35,7 +38,7 @@ pub fn wrap_into(
         .break_words(true)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_separator(textwrap::WordSeparator::AsciiSpace);
-    for (n, wrapped) in textwrap::wrap(text, options).into_iter().enumerate() {
+    for (n, wrapped) in textwrap::wrap(&text, options).into_iter().enumerate() {
         let prefix = if n == 0 { first } else { rest };
         let body = wrapped.strip_prefix(prefix).unwrap_or(&wrapped);
         // A character wider than the whole width (CJK in one column) cannot
@@ -211,11 +214,16 @@ fn prompt_lines(
     }
 }
 
-/// Lines as plain text, one per line, for the command line and screen readers.
+/// Lines as plain text, one per line, for the command line and screen
+/// readers, with any control character shown as a visible escape.
 pub fn plain(lines: &[Line<'_>]) -> String {
     let mut text = String::new();
     for line in lines {
-        let mut row: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let mut row: String = line
+            .spans
+            .iter()
+            .map(|s| crate::sanitise::printable(&s.content))
+            .collect();
         let trimmed = row.trim_end().len();
         row.truncate(trimmed);
         text.push_str(&row);
@@ -225,12 +233,14 @@ pub fn plain(lines: &[Line<'_>]) -> String {
 }
 
 /// Lines with their styles as terminal escape codes (bold, italic,
-/// underline, reverse, basic colours), for `read --color always`.
+/// underline, reverse, basic colours), for `read --color always`. The text
+/// inside the codes is made printable, so these codes are the only ones.
 pub fn ansi(lines: &[Line<'_>]) -> String {
     use ratatui::style::{Color, Modifier};
     let mut text = String::new();
     for line in lines {
         for span in &line.spans {
+            let content = crate::sanitise::printable(&span.content);
             let style = span.style;
             let mut codes: Vec<&str> = Vec::new();
             for (modifier, code) in [
@@ -257,9 +267,9 @@ pub fn ansi(lines: &[Line<'_>]) -> String {
                 codes.push(colour);
             }
             if codes.is_empty() {
-                text.push_str(&span.content);
+                text.push_str(&content);
             } else {
-                text.push_str(&format!("\x1b[{}m{}\x1b[0m", codes.join(";"), span.content));
+                text.push_str(&format!("\x1b[{}m{content}\x1b[0m", codes.join(";")));
             }
         }
         let trimmed = text.trim_end_matches(' ').len();
@@ -359,6 +369,34 @@ mod tests {
             Span::raw(" rest"),
         ])];
         assert_eq!(ansi(&lines), "\x1b[1;36mTitle\x1b[0m rest\n");
+    }
+
+    #[test]
+    fn control_sequences_in_text_are_shown_not_sent() {
+        let mut lines = Vec::new();
+        let hostile = "Hi\x1b]52;c;aGk=\x07 there\u{9b}2J";
+        wrap_into(
+            &mut lines,
+            hostile,
+            80,
+            ("", ""),
+            Style::new(),
+            Style::new(),
+        );
+        lines.push(Line::from(Span::styled(
+            "\x1b]0;title\x07",
+            Style::new().fg(ratatui::style::Color::Cyan),
+        )));
+        for text in [
+            plain(&lines),
+            ansi(&lines).replace("\x1b[36m", "").replace("\x1b[0m", ""),
+        ] {
+            assert!(!text.chars().any(crate::sanitise::is_unsafe), "{text:?}");
+            assert!(
+                text.contains("Hi\\u001b]52;c;aGk=\\u0007 there\\u009b2J"),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

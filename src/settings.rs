@@ -40,9 +40,16 @@ pub fn load(dir: &Path) -> Settings {
         .unwrap_or_default()
 }
 
-/// Writes the settings atomically and privately; a failure is reported, not fatal.
+/// Writes the settings atomically and privately; a failure is reported, not
+/// fatal. Folders made for them (`~/.config` too, if missing) are 0700
+/// whatever the umask; a folder others can write to is refused, never chmod'ed.
 pub fn save(dir: &Path, settings: &Settings) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    store::create_private_dir(dir).map_err(|err| {
+        std::io::Error::new(
+            err.kind(),
+            format!("the folder {} can't be used ({err})", dir.display()),
+        )
+    })?;
     let text = serde_json::to_string_pretty(settings).map_err(std::io::Error::other)?;
     store::atomic_write(&dir.join(SETTINGS_FILE), text.as_bytes())
 }
@@ -62,6 +69,24 @@ mod tests {
         assert_eq!(load(dir.path()), settings);
         let text = std::fs::read_to_string(dir.path().join(SETTINGS_FILE)).unwrap();
         assert!(text.contains("\"high-contrast\""), "{text}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn settings_folders_are_made_private_and_loose_ones_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join(".config").join("allyship");
+        save(&dir, &Settings::default()).unwrap();
+        assert_eq!((mode(&dir), mode(dir.parent().unwrap())), (0o700, 0o700));
+        let loose = home.path().join("loose");
+        std::fs::create_dir(&loose).unwrap();
+        std::fs::set_permissions(&loose, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let err = save(&loose, &Settings::default()).unwrap_err();
+        assert!(err.to_string().contains("others can write to it"), "{err}");
+        assert_eq!(mode(&loose), 0o777);
+        assert!(!loose.join(SETTINGS_FILE).exists());
     }
 
     #[test]

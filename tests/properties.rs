@@ -1,6 +1,7 @@
 //! Property tests: any sequence of actions and resizes never panics, keeps
 //! every index and scroll in bounds, and every frame drawn stays inside the
-//! screen, with the built-in toolkit and with one full of hard text.
+//! screen, with the built-in toolkit and with one full of hard text; and text
+//! printed by the plain commands never holds a control character.
 //! `PROPTEST_CASES=20000 cargo test --release --test properties` runs longer.
 
 mod common;
@@ -135,5 +136,29 @@ proptest! {
         prop_assert_eq!(buffer.area.width, size.0);
         prop_assert_eq!(buffer.area.height, size.1);
         assert_sound(buffer, &format!("{:?} at {}x{}", app.overlay, size.0, size.1));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// RELIABILITY 28: whatever text comes in, what is printed holds no
+    /// control character but line breaks and tabs, text with none comes out
+    /// as it went in, and cleaning twice changes nothing more.
+    #[test]
+    fn printed_text_never_holds_a_control_character(
+        text in prop_oneof![
+            any::<String>(),
+            "[\\x00-\\x20\\x7f-\\u{a0}a-z\u{1b}\\[\\]\\\\;]{0,40}",
+        ],
+    ) {
+        use allyship::sanitise::{is_unsafe, printable};
+        let shown = printable(&text);
+        prop_assert!(!shown.chars().any(is_unsafe), "{:?}", shown);
+        if !text.chars().any(is_unsafe) {
+            prop_assert_eq!(shown.as_ref(), text.as_str());
+        }
+        let again = printable(&shown).into_owned();
+        prop_assert_eq!(again.as_str(), shown.as_ref());
     }
 }

@@ -404,3 +404,40 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         );
     }
 }
+
+#[test]
+fn control_characters_and_bad_addresses_are_each_reported_with_their_place() {
+    let mut v = minimal();
+    v["title"] = "T\u{1b}]0;pwned\u{7}".into();
+    v["sources"][0]["publisher"] = "P\u{9b}2J".into();
+    let section = &mut v["parts"][0]["sections"][0];
+    section["blocks"] = serde_json::json!([
+        {"paragraph": "Fine."},
+        {"points": ["ok", "bad\u{7}"]},
+        {"links": [
+            {"title": "Spaces", "url": "https://example.org/a b"},
+            {"title": "Escape", "url": "https://example.org/\u{1b}]8;;x"},
+            {"title": "Disguised", "url": "https://www.nhs.uk@evil.example/"}
+        ]}
+    ]);
+    section["reflect"] = serde_json::json!(["Why?\r"]);
+    let loaded = load(&v.to_string());
+    assert!(
+        loaded.toolkit.is_none(),
+        "a toolkit with controls does not load"
+    );
+    let joined: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    let joined = joined.join("\n");
+    for needle in [
+        "toolkit, title: a control character (U+001B) at character 2",
+        "source \"s\", publisher: a control character (U+009B)",
+        "section \"a\", block 2, point 2: a control character (U+0007) at character 4",
+        "link \"Spaces\": \"https://example.org/a b\" is not a web address (it holds a space",
+        "link \"Escape\": \"https://example.org/\u{1b}]8;;x\" is not a web address",
+        "block 3, link 2, url: a control character (U+001B)",
+        "link \"Disguised\": \"https://www.nhs.uk@evil.example/\" is not a web address (it holds a user name",
+        "section \"a\", reflect 1: a control character (U+000D)",
+    ] {
+        assert!(joined.contains(needle), "missing {needle:?} in\n{joined}");
+    }
+}

@@ -13,6 +13,7 @@ use jiff::civil::Date;
 
 use super::{NoteEntry, Record};
 use crate::journal::local_day;
+use crate::sanitise::printable;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -321,42 +322,12 @@ fn day_of(at: Timestamp) -> String {
     date(local_day(at))
 }
 
-/// Text without control characters: terminal escape sequences are removed
-/// whole, line breaks normalised to `\n`, tabs kept.
+/// Text without control characters: line breaks normalised to `\n`, tabs
+/// kept, and any other control (a terminal escape sequence's ESC, BEL...)
+/// shown as a visible escape by the one sanitiser, [`printable`].
 fn clean(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            // CSI (ESC [ or U+009B): parameters up to a final byte @ to ~.
-            '\u{1b}' if chars.peek() == Some(&'[') => {
-                chars.next();
-                skip_csi(&mut chars);
-            }
-            '\u{9b}' => skip_csi(&mut chars),
-            // OSC (ESC ]): up to BEL or ESC \.
-            '\u{1b}' if chars.peek() == Some(&']') => {
-                while let Some(c) = chars.next() {
-                    if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
-                        break;
-                    }
-                }
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    for c in chars.by_ref() {
-        if ('@'..='~').contains(&c) {
-            break;
-        }
-    }
+    printable(&text).into_owned()
 }
 
 /// Text for one line: cleaned, with line breaks and tabs as spaces.

@@ -188,6 +188,10 @@ fn markdown_reads_as_a_cpd_record() {
         !md.chars().any(|c| c.is_control() && c != '\n'),
         "no escapes"
     );
+    assert!(
+        md.contains("Why I came.\\u001b[31m no escapes"),
+        "shown, not sent: {md}"
+    );
     let empty = to_markdown(&learning_record(
         &toolkit,
         &Journal::new(),

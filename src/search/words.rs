@@ -217,7 +217,7 @@ pub(super) fn context_line(
     let mut map = Vec::new(); // (offset in text, offset in line)
     for (i, c) in text[start..end].char_indices() {
         map.push((start + i, line.len()));
-        line.push(if c.is_whitespace() || c.is_control() {
+        line.push(if c.is_whitespace() || crate::sanitise::is_unsafe(c) {
             ' '
         } else {
             c

@@ -7,29 +7,27 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 #[cfg(unix)]
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 
-use super::{DIR_MODE, FILE_MODE, LOCK_FILE};
+#[cfg(unix)]
+use super::FILE_MODE;
+use super::{JOURNAL_FILE, LOCK_FILE};
 
-/// Creates the data directory if needed (again, if it was removed) and makes it 0700.
-pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    builder.mode(DIR_MODE);
-    builder.create(dir)?;
-    set_mode(dir, DIR_MODE)
-}
+mod folders;
+pub(crate) use folders::create_private_dir;
+pub(crate) use folders::read_no_follow;
+use folders::{no_follow, open_no_follow, refuse_link};
 
-/// Creates the data directory and checks that files can be created in it.
+/// Creates the data directory if needed (never changing one that exists),
+/// refuses one others can write to or a journal that is a link, and checks
+/// that files can be created in it (a probe made with `O_EXCL`, so it never
+/// writes through anything planted there).
 pub(super) fn prepare_dir(dir: &Path) -> io::Result<()> {
     create_private_dir(dir)?;
-    let probe = dir.join(format!(".probe-{}", std::process::id()));
-    private_file()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&probe)?;
+    refuse_link(&dir.join(JOURNAL_FILE))?;
+    let pid = std::process::id();
+    let probes = (0..).map(|n| dir.join(format!(".probe-{pid}-{n}")));
+    let (_, probe) = create_unique(probes)?;
     fs::remove_file(&probe)
 }
 
@@ -59,7 +57,7 @@ pub(super) fn atomic_write_if(
         dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()))
     });
     let (file, temp) = create_unique(temps)?;
-    let renamed = fill(file, &temp, bytes).and_then(|()| {
+    let renamed = fill(file, bytes).and_then(|()| {
         if still_ok() {
             fs::rename(&temp, path).map(|()| true)
         } else {
@@ -77,9 +75,9 @@ pub(super) fn atomic_write_if(
 }
 
 /// Writes `bytes` to a new temp file and flushes them to disk, private.
-fn fill(mut file: File, temp: &Path, bytes: &[u8]) -> io::Result<()> {
+fn fill(mut file: File, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)?;
-    set_mode(temp, FILE_MODE)?;
+    set_file_mode(&file)?;
     file.sync_all()
 }
 
@@ -108,30 +106,40 @@ pub(super) fn aside_names(path: &Path, suffix: &str) -> impl Iterator<Item = Pat
     })
 }
 
-/// Moves `path` aside as `{path}.{kind}-YYYYMMDD-HHMMSS[-N]`, never over an existing file.
+/// Moves `path` aside as `{path}.{kind}-YYYYMMDD-HHMMSS[-N]`, never over an
+/// existing file and never through a link (a journal that is a link is
+/// refused; the moved file's mode is set on the file, not on what a link names).
 pub(super) fn move_aside(path: &Path, kind: &str) -> io::Result<PathBuf> {
+    refuse_link(path)?;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S");
     for target in aside_names(path, &format!("{kind}-{stamp}")) {
-        // A hard link never replaces an existing file; rename is the fallback
-        // for file systems without hard links.
+        // A hard link never replaces an existing file (nor follows a link);
+        // rename is the fallback for file systems without hard links.
         match fs::hard_link(path, &target) {
             Ok(()) => fs::remove_file(path)?,
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(_) if !target.exists() => fs::rename(path, &target)?,
+            Err(_) if fs::symlink_metadata(&target).is_err() => fs::rename(path, &target)?,
             Err(err) => return Err(err),
         }
-        set_mode(&target, FILE_MODE)?;
+        match open_no_follow(&target) {
+            Ok(file) => set_file_mode(&file)?,
+            // Unreadable to its owner (a journal made 0200, say): no one
+            // else can read it either, and it stays as it was.
+            Err(err) if err.kind() == io::ErrorKind::PermissionDenied => {}
+            Err(err) => return Err(err),
+        }
         return Ok(target);
     }
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free name"))
 }
 
-/// Copies `path` byte for byte to `{path}.{suffix}[-N]`, never over an existing file.
+/// Copies `path` byte for byte to `{path}.{suffix}[-N]`, never over an
+/// existing file; a `path` that is a link is refused, not copied through.
 pub(super) fn copy_aside(path: &Path, suffix: &str) -> io::Result<PathBuf> {
-    let mut source = File::open(path)?;
+    let mut source = open_no_follow(path)?;
     let (mut copy, target) = create_unique(aside_names(path, suffix))?;
     io::copy(&mut source, &mut copy)?;
-    set_mode(&target, FILE_MODE)?;
+    set_file_mode(&copy)?;
     copy.sync_all()?;
     Ok(target)
 }
@@ -148,30 +156,52 @@ pub(crate) fn create_unique(names: impl Iterator<Item = PathBuf>) -> io::Result<
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free name"))
 }
 
-/// Opens (creating if needed) `dir/journal.lock`, the file saves lock.
+/// Opens (creating if needed) `dir/journal.lock`, the file saves lock,
+/// without following a link.
 pub(super) fn open_lock_file(dir: &Path) -> io::Result<File> {
+    let path = dir.join(LOCK_FILE);
     private_file()
         .write(true)
         .create(true)
         .truncate(false)
-        .open(dir.join(LOCK_FILE))
+        .open(&path)
+        .map_err(|err| match refuse_link(&path) {
+            Err(link) => link,
+            Ok(()) => err,
+        })
 }
 
-/// Options for a new file that is private (0600) from its first byte on Unix.
+/// Options for a file that is private (0600) from its first byte on Unix,
+/// opened without following a link.
 pub(super) fn private_file() -> OpenOptions {
-    let mut options = OpenOptions::new();
+    let mut options = no_follow();
     #[cfg(unix)]
     options.mode(FILE_MODE);
     options
 }
 
-/// Sets Unix permissions explicitly, whatever the umask was.
+/// Makes an open file 0600 whatever the umask was: set on the file itself,
+/// so never on what a link names.
 #[cfg(unix)]
+fn set_file_mode(file: &File) -> io::Result<()> {
+    file.set_permissions(fs::Permissions::from_mode(FILE_MODE))
+}
+
+#[cfg(not(unix))]
+fn set_file_mode(_file: &File) -> io::Result<()> {
+    Ok(())
+}
+
+/// Sets Unix permissions on a path (tests make folders loose with it).
+#[cfg(all(test, unix))]
 pub(super) fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
     fs::set_permissions(path, fs::Permissions::from_mode(mode))
 }
 
-#[cfg(not(unix))]
+#[cfg(all(test, not(unix)))]
 pub(super) fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
     Ok(())
 }
+
+#[cfg(all(test, unix))]
+mod tests;

@@ -2,11 +2,10 @@
 //! full load that moves a broken file aside, opens a newer one read-only
 //! and migrates an older one.
 
-use super::files::move_aside;
+use super::files::{move_aside, read_no_follow};
 use super::{Mode, Notice, StoreError, journal_path_in};
 use crate::journal::{CURRENT_VERSION, Journal};
 use serde::Deserialize;
-use std::fs;
 use std::io;
 use std::path::Path;
 
@@ -27,7 +26,7 @@ pub fn peek(dir: &Path) -> Option<Journal> {
         #[serde(default)]
         notes: std::collections::BTreeMap<String, crate::journal::Note>,
     }
-    let bytes = std::fs::read(journal_path_in(dir)).ok()?;
+    let bytes = read_no_follow(&journal_path_in(dir)).ok()?;
     let peek: Peek = serde_json::from_slice(&bytes).ok()?;
     let mut journal = Journal::new();
     journal.version = peek.version;
@@ -65,7 +64,7 @@ impl Loaded {
 /// read or understood is an error, never an empty record that looks fine.
 pub fn read(dir: &Path) -> Result<Journal, StoreError> {
     let path = journal_path_in(dir);
-    let bytes = match fs::read(&path) {
+    let bytes = match read_no_follow(&path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Journal::new()),
         Err(err) => return Err(StoreError::Read(path, err)),
         Ok(bytes) => bytes,
@@ -93,7 +92,7 @@ struct VersionOnly {
 /// a broken one is moved aside and a newer one makes the store read-only.
 pub(super) fn load(path: &Path) -> io::Result<Loaded> {
     let fresh = |notices| Loaded::new(Journal::new(), Mode::Kept, notices);
-    let bytes = match fs::read(path) {
+    let bytes = match read_no_follow(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(fresh(Vec::new())),
         other => other?,
     };

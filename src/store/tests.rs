@@ -178,10 +178,8 @@ fn modes_are_restored_on_every_save() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (mut store, _, _) = open(tmp.path());
     store.save(&mut session("s1", &["a"])).expect("saves");
-    set_mode(tmp.path(), 0o777).expect("chmod");
     set_mode(&store.journal_path(), 0o666).expect("chmod");
     store.save(&mut session("s2", &["b"])).expect("saves");
-    assert_eq!(mode_of(tmp.path()), 0o700);
     assert_eq!(mode_of(&store.journal_path()), 0o600);
     fs::write(store.journal_path(), "oops").expect("write");
     set_mode(&store.journal_path(), 0o644).expect("chmod");
@@ -191,6 +189,21 @@ fn modes_are_restored_on_every_save() {
     };
     assert_eq!(mode_of(path), 0o600);
     assert_eq!(fs::read(path).expect("read"), b"oops");
+}
+
+/// RELIABILITY 29: a folder that others came to be able to write to is
+/// refused for the next save, and left as it is (never chmod'ed back).
+#[cfg(unix)]
+#[test]
+fn a_folder_made_loose_between_saves_is_refused_not_chmoded() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut store, _, _) = open(tmp.path());
+    store.save(&mut session("s1", &["a"])).expect("saves");
+    set_mode(tmp.path(), 0o777).expect("chmod");
+    let err = store.save(&mut session("s2", &["b"])).expect_err("refused");
+    assert!(err.to_string().contains("others can write to it"), "{err}");
+    assert_eq!(mode_of(tmp.path()), 0o777, "never chmod'ed");
+    assert_eq!(open(tmp.path()).1.status("b"), ReadStatus::Unread);
 }
 
 #[test]

@@ -1,0 +1,179 @@
+//! The data and settings folders with the real binary: what the app makes
+//! is 0700 under any umask, what exists is never chmod'ed and is refused if
+//! others can change it (RELIABILITY 29), and links in the data folder are
+//! never followed (RELIABILITY 30).
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use allyship::journal::Session;
+use allyship::store::Store;
+
+fn mode_of(path: &Path) -> u32 {
+    fs::symlink_metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+fn chmod(path: &Path, mode: u32) {
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// Runs the binary under `umask 000` with `home` as the home folder and no
+/// data folder named, so it uses the platform's folders under `home`.
+fn run_at_home(home: &Path, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("HOME", home)
+        .env_remove("ALLYSHIP_DATA_DIR")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .current_dir(home)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run allyship")
+}
+
+fn run_in(data_dir: &Path, args: &[&str]) -> (Output, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run allyship");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, stdout, stderr)
+}
+
+/// A journal with one section read, saved while the folder was private.
+fn journal_in(dir: &Path) {
+    let (mut store, _, _) = Store::open(dir.to_path_buf());
+    let at = jiff::Timestamp::from_second(1_750_000_000).expect("a time");
+    let mut session = Session::new("s1");
+    session.record_read("welcome", at, allyship::journal::local_day(at));
+    assert!(store.save(&mut session).expect("saves").written);
+}
+
+#[test]
+fn under_umask_000_every_folder_made_is_0700_and_home_is_left_alone() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let home = root.path().join("home");
+    fs::create_dir(&home).expect("mkdir");
+    chmod(&home, 0o755);
+    let out = run_at_home(&home, &["journal"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // Settings are saved before the reader finds it has no terminal.
+    let out = run_at_home(&home, &["--theme", "mono"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("could not"),
+        "{out:?}"
+    );
+    for made in [
+        ".local",
+        ".local/share",
+        ".local/share/allyship",
+        ".config",
+        ".config/allyship",
+    ] {
+        assert_eq!(mode_of(&home.join(made)), 0o700, "{made}");
+    }
+    let lock = home.join(".local/share/allyship/journal.lock");
+    assert_eq!(mode_of(&lock), 0o600);
+    assert_eq!(mode_of(&home.join(".config/allyship/settings.json")), 0o600);
+    assert_eq!(
+        mode_of(&home),
+        0o755,
+        "an existing folder is never chmod'ed"
+    );
+}
+
+#[test]
+fn a_folder_others_can_write_to_is_refused_left_as_it_is_and_still_read() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = root.path().join("shared");
+    journal_in(&dir);
+    chmod(&dir, 0o1777);
+    let before = fs::read(dir.join("journal.json")).expect("read");
+    let (out, stdout, stderr) = run_in(&dir, &["journal"]);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains("1 of 35 read"),
+        "reading still works:\n{stdout}"
+    );
+    assert!(stderr.contains("Progress can't be kept"), "{stderr}");
+    assert!(stderr.contains("others can write to it"), "{stderr}");
+    let advice = format!("chmod 700 {}", dir.display());
+    assert!(stderr.contains(&advice), "{stderr}");
+    assert!(stderr.contains("--data-dir"), "{stderr}");
+    let (_, _, stderr) = run_in(&dir, &["--theme", "mono"]);
+    assert!(
+        stderr.contains("The theme could not be remembered"),
+        "{stderr}"
+    );
+    assert_eq!(mode_of(&dir), 0o1777, "never chmod'ed");
+    assert_eq!(fs::read(dir.join("journal.json")).expect("read"), before);
+    assert!(!dir.join("settings.json").exists());
+    chmod(&dir, 0o700);
+}
+
+#[test]
+fn a_folder_owned_by_someone_else_is_refused() {
+    let root = tempfile::tempdir().expect("tempdir");
+    if fs::metadata(root.path()).expect("meta").uid() != 0 {
+        return; // Only root can give a folder away; CI runs as root.
+    }
+    let dir = root.path().join("theirs");
+    fs::create_dir(&dir).expect("mkdir");
+    chmod(&dir, 0o700);
+    std::os::unix::fs::chown(&dir, Some(65_534), Some(65_534)).expect("chown");
+    let (out, _, stderr) = run_in(&dir, &["journal"]);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("belongs to another user"), "{stderr}");
+    assert_eq!(
+        fs::read_dir(&dir).expect("list").count(),
+        0,
+        "nothing written"
+    );
+    assert_eq!(fs::metadata(&dir).expect("meta").uid(), 65_534);
+}
+
+#[test]
+fn a_journal_that_is_a_link_is_reported_never_followed() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = root.path().join("data");
+    journal_in(&dir);
+    let victim = root.path().join("victim.txt");
+    fs::write(&victim, "not a journal").expect("write");
+    chmod(&victim, 0o644);
+    fs::remove_file(dir.join("journal.json")).expect("rm");
+    symlink(&victim, dir.join("journal.json")).expect("link");
+    let (out, _, stderr) = run_in(&dir, &["journal"]);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let named = format!("{} is a link", dir.join("journal.json").display());
+    assert!(stderr.contains(&named), "{stderr}");
+    let (out, _, stderr) = run_in(&dir, &["reset", "--yes"]);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("Nothing changed"), "{stderr}");
+    assert_eq!(fs::read(&victim).expect("read"), b"not a journal");
+    assert_eq!(mode_of(&victim), 0o644, "the target is never chmod'ed");
+    assert!(
+        fs::symlink_metadata(dir.join("journal.json"))
+            .expect("meta")
+            .is_symlink()
+    );
+    let moved = fs::read_dir(&dir)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("journal.json."))
+        .count();
+    assert_eq!(moved, 0, "nothing moved or copied aside through the link");
+}

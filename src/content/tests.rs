@@ -4,7 +4,7 @@ fn minimal() -> serde_json::Value {
     serde_json::json!({
         "title": "T", "version": "1",
         "sources": [{"id": "s", "title": "S", "publisher": "P"}],
-        "parts": [{"id": "p", "title": "P", "sections": [
+        "parts": [{"id": "p", "title": "P", "outcomes": ["do this", "do that"], "sections": [
             {"id": "a", "title": "A", "source": "s",
              "blocks": [{"paragraph": "Hello there."}], "reflect": ["Why?"]}
         ]}]
@@ -108,6 +108,7 @@ fn body_words_count_every_block_but_not_prompts() {
         ],
         reflect: vec!["not counted either".into()],
         discuss: vec![],
+        choice: None,
     };
     assert_eq!(body_words(&section), 9);
 }

@@ -408,3 +408,5 @@ fn check_section(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod toolkit_tests;

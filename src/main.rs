@@ -37,6 +37,7 @@ fn main() -> ExitCode {
             section,
             all,
             width,
+            answers,
         }) => {
             let width = width.unwrap_or_else(terminal_width);
             let colour = commands::use_colour(
@@ -46,8 +47,10 @@ fn main() -> ExitCode {
                 allyship::ui::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
             );
             match section {
-                Some(query) if !all => finish(commands::read(&toolkit, &query, width, colour)),
-                _ => finish(commands::read_all(&toolkit, width, colour)),
+                Some(query) if !all => {
+                    finish(commands::read(&toolkit, &query, width, colour, answers))
+                }
+                _ => finish(commands::read_all(&toolkit, width, colour, answers)),
             }
         }
         Some(Command::Search { words, json }) => finish(records::search(&toolkit, &words, json)),

@@ -280,7 +280,7 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&listed.stdout);
     assert!(
-        stdout.contains("Top tips for allyship 17-18 (2 sections), stopped early"),
+        stdout.contains("Top tips for allyship 18-19 (2 sections), stopped early"),
         "{stdout}"
     );
 }

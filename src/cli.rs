@@ -61,7 +61,7 @@ pub enum Command {
     List,
     /// Print a section (by number or id) as plain text
     #[command(
-        after_help = "Examples:\n  allyship read 3\n  allyship read defining-an-ally --width 60\n  allyship read --all"
+        after_help = "Examples:\n  allyship read 3\n  allyship read defining-an-ally --width 60\n  allyship read scenario-joke-in-a-meeting --answers\n  allyship read --all"
     )]
     Read {
         /// Section number (as in `allyship list`) or id
@@ -70,6 +70,9 @@ pub enum Command {
         /// Print every section, in order
         #[arg(long)]
         all: bool,
+        /// With a scenario, also print the feedback on each option
+        #[arg(long)]
+        answers: bool,
         /// Wrap lines at this many columns (default: the terminal's width, or 80)
         #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,

@@ -4,10 +4,12 @@
 use crate::content::{self, Severity, Toolkit};
 use crate::journal::Journal;
 
+mod practice;
 pub mod records;
 use crate::render;
 use crate::ui::theme::Theme;
 use crate::{report, store};
+use practice::{answers_hint, outcomes_text};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -46,6 +48,7 @@ pub fn list(toolkit: &Toolkit, journal: Option<&Journal>) -> Output {
         if entry.part_index != part {
             part = entry.part_index;
             let _ = write!(out, "\n{}\n", entry.part.title);
+            outcomes_text(&mut out, &entry.part.outcomes);
         }
         let mark = journal.map_or(String::new(), |j| {
             format!("{} ", report::mark(j.status(&entry.section.id)))
@@ -76,9 +79,17 @@ pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
 }
 
 /// `allyship read`: one section as wrapped plain text, or a helpful error.
-pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool) -> Output {
+/// With `answers`, a scenario's feedback follows each option.
+pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool, answers: bool) -> Output {
     match toolkit.resolve(query) {
-        Ok(index) => Output::ok(section_text(toolkit, index, width, colour)),
+        Ok(index) => {
+            let mut text = section_text(toolkit, index, width, (colour, answers));
+            if let Some(hint) = answers_hint(toolkit, index, answers) {
+                text.push('\n');
+                text.push_str(&wrapped(&hint, width));
+            }
+            Output::ok(text)
+        }
         Err(suggestions) => {
             let mut stderr = format!("There is no section \"{query}\".");
             if !suggestions.is_empty() {
@@ -98,20 +109,26 @@ pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool) -> Output 
     }
 }
 
-/// `allyship read --all`: the whole toolkit, section after section.
-pub fn read_all(toolkit: &Toolkit, width: u16, colour: bool) -> Output {
+/// `allyship read --all`: the whole toolkit, section after section (with
+/// `answers`, scenarios' feedback too).
+pub fn read_all(toolkit: &Toolkit, width: u16, colour: bool, answers: bool) -> Output {
     let title = format!("{} (version {})", toolkit.title, toolkit.version);
     let mut out = wrapped(&title, width);
     for index in 0..toolkit.section_count() {
         out.push('\n');
-        out.push_str(&section_text(toolkit, index, width, colour));
+        out.push_str(&section_text(toolkit, index, width, (colour, answers)));
     }
     out.push_str(&sources_text(toolkit, width));
     Output::ok(out)
 }
 
 /// A section as plain text, led by where it sits ("Top tips · section 18 of 35").
-fn section_text(toolkit: &Toolkit, index: usize, width: u16, colour: bool) -> String {
+fn section_text(
+    toolkit: &Toolkit,
+    index: usize,
+    width: u16,
+    (colour, answers): (bool, bool),
+) -> String {
     let part = toolkit.entry(index).map_or("", |e| e.part.title.as_str());
     let place = format!(
         "{part} · section {} of {}",
@@ -119,10 +136,10 @@ fn section_text(toolkit: &Toolkit, index: usize, width: u16, colour: bool) -> St
         toolkit.section_count()
     );
     if colour {
-        let body = render::section_lines(toolkit, index, width, &Theme::standard());
+        let body = render::section_lines_with(toolkit, index, width, &Theme::standard(), answers);
         return wrapped(&place, width) + &render::ansi(&body);
     }
-    let body = render::section_lines(toolkit, index, width, &Theme::mono());
+    let body = render::section_lines_with(toolkit, index, width, &Theme::mono(), answers);
     wrapped(&place, width) + &render::plain(&body)
 }
 
@@ -171,7 +188,10 @@ pub fn journal(
         Ok(journal) => journal,
         Err(e) => return failure(format!("Your progress can't be shown: {e}.\n")),
     };
-    let mut stderr = String::new();
+    // Nothing is kept in a folder others could change: say so here too.
+    let mut stderr: String = store::folder_problem(&dir)
+        .map(|notice| format!("{notice}\n"))
+        .unwrap_or_default();
     let report = report::report(toolkit, &journal);
     let stdout = if json {
         match serde_json::to_string_pretty(&report) {
@@ -315,7 +335,7 @@ mod tests {
 
     #[test]
     fn reading_an_unknown_section_suggests_and_fails() {
-        let out = read(&built_in(), "tip-speek-up", 80, false);
+        let out = read(&built_in(), "tip-speek-up", 80, false, false);
         assert_eq!(out.code, EXIT_NOT_FOUND);
         assert!(
             out.stderr.contains("Did you mean: tip-speak-up"),
@@ -327,7 +347,7 @@ mod tests {
 
     #[test]
     fn reading_wraps_to_the_width_asked() {
-        let out = read(&built_in(), "2", 30, false);
+        let out = read(&built_in(), "2", 30, false, false);
         assert_eq!(out.code, 0);
         assert!(out.stdout.lines().all(|l| l.chars().count() <= 30));
         assert!(!out.stdout.contains('\u{1b}'));
@@ -336,7 +356,7 @@ mod tests {
     #[test]
     fn read_all_has_every_section_and_the_sources() {
         let toolkit = built_in();
-        let out = read_all(&toolkit, 80, false);
+        let out = read_all(&toolkit, 80, false, false);
         for entry in toolkit.entries() {
             assert!(
                 out.stdout.contains(&entry.section.title),
@@ -356,7 +376,7 @@ mod tests {
         assert!(!use_colour(Auto, false, Some("xterm"), false), "a pipe");
         assert!(!use_colour(Auto, true, Some("dumb"), false));
         assert!(!use_colour(Auto, true, Some("xterm"), true), "NO_COLOR");
-        let coloured = read(&built_in(), "1", 80, true);
+        let coloured = read(&built_in(), "1", 80, true, false);
         assert!(coloured.stdout.contains("\x1b[1;36m"));
     }
 

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
+mod practice;
+pub use practice::{Choice, ChoiceOption, cross_references};
+
 /// The built-in toolkit, embedded so the app runs from any folder.
 pub const BUILT_IN: &str = include_str!("../data/toolkit.json");
 
@@ -52,6 +55,10 @@ pub struct Part {
     pub id: String,
     /// Shown in the contents and the status line.
     pub title: String,
+    /// What a person can do after the part, each line completing "After
+    /// this part you can …": shown when the part is entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<String>,
     /// The sections in reading order.
     pub sections: Vec<Section>,
 }
@@ -74,6 +81,9 @@ pub struct Section {
     /// Prompts for a team discussion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub discuss: Vec<String>,
+    /// A practice question with feedback per option (scenarios).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
 }
 
 /// A piece of a section's body.
@@ -104,7 +114,10 @@ pub struct Quote {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    /// What the resource is called.
+    /// What the resource is called. A cross-reference may leave it out: it
+    /// then takes its target's title when the toolkit loads, so the two
+    /// cannot drift apart.
+    #[serde(default)]
     pub title: String,
     /// An http(s) address, where the source gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,7 +210,7 @@ pub fn load(text: &str) -> Loaded {
     let problems = validate(&toolkit);
     let usable = problems.iter().all(|p| p.severity == Severity::Warning);
     Loaded {
-        toolkit: usable.then_some(toolkit),
+        toolkit: usable.then(|| practice::with_link_titles(toolkit)),
         problems,
     }
 }
@@ -220,7 +233,8 @@ pub fn body_words(section: &Section) -> usize {
             Block::Quote(q) => count_words(&q.text) + count_words(&q.by),
             Block::Links(links) => links.iter().map(|l| count_words(&l.title)).sum(),
         })
-        .sum()
+        .sum::<usize>()
+        + section.choice.as_ref().map_or(0, practice::choice_words)
 }
 
 /// Counts words as `split_whitespace` would, without making a slice per
@@ -274,14 +288,17 @@ pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
         if part.sections.is_empty() {
             error(&owner, "sections", "the part has no sections".into());
         }
+        practice::check_outcomes(part, &owner, &mut error);
         for section in &part.sections {
             let owner = format!("section \"{}\"", section.id);
             check_id(&section.id, &owner, &mut seen, &mut error);
             check_section(section, &owner, &source_ids, &section_ids, &mut error);
+            practice::check_choice(section, &owner, &section_ids, &mut error);
         }
     }
     text::check_controls(toolkit, &mut error);
     let mut problems = out;
+    problems.extend(practice::warnings(toolkit));
     for section in toolkit.parts.iter().flat_map(|p| &p.sections) {
         let words = body_words(section);
         if words > WORD_BUDGET {
@@ -359,9 +376,13 @@ fn check_section(
         _ => None,
     });
     for link in links.flatten() {
-        let field = format!("link \"{}\"", link.title);
-        if link.title.trim().is_empty() {
-            error(owner, "link", "a link has an empty title".into());
+        let field = practice::link_field(link);
+        if link.title.trim().is_empty() && link.section.is_none() {
+            error(
+                owner,
+                "link",
+                "a link has an empty title (only a cross-reference may leave it out)".into(),
+            );
         }
         if let Some(url) = &link.url
             && let Some(why) = text::url_problem(url)
@@ -391,3 +412,5 @@ mod text;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod toolkit_tests;

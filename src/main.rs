@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             section,
             all,
             width,
+            answers,
         }) => {
             let width = width.unwrap_or_else(terminal_width);
             let colour = commands::use_colour(
@@ -47,8 +48,8 @@ fn main() -> ExitCode {
                 allyship::ui::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
             );
             let output = match section {
-                Some(query) if !all => commands::read(&toolkit, &query, width, colour),
-                _ => commands::read_all(&toolkit, width, colour),
+                Some(query) if !all => commands::read(&toolkit, &query, width, colour, answers),
+                _ => commands::read_all(&toolkit, width, colour, answers),
             };
             // Colour codes are the app's own; the text inside them was
             // made printable span by span (render::ansi).

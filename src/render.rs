@@ -8,6 +8,9 @@ use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+mod practice;
+pub use practice::OUTCOMES_LABEL;
+
 /// A comfortable reading width: longer lines are hard to follow.
 pub const MAX_TEXT_WIDTH: u16 = 76;
 
@@ -91,12 +94,30 @@ pub fn section_lines(
     width: u16,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    section_lines_with(toolkit, index, width, theme, false)
+}
+
+/// [`section_lines`], and with `answers` a scenario's feedback under each
+/// option (for `allyship read --answers`). A part's first section opens
+/// with the part's outcomes, so they show wherever the part is entered.
+pub fn section_lines_with(
+    toolkit: &Toolkit,
+    index: usize,
+    width: u16,
+    theme: &Theme,
+    answers: bool,
+) -> Vec<Line<'static>> {
     let Some(entry) = toolkit.entry(index) else {
         return vec![Line::from("There is no such section.")];
     };
     let width = width.clamp(1, MAX_TEXT_WIDTH);
     let section = entry.section;
     let mut out = Vec::new();
+    let opens_part = entry.part.sections.first().map(|s| s.id.as_str()) == Some(&section.id);
+    if opens_part && !entry.part.outcomes.is_empty() {
+        practice::outcome_lines(&mut out, entry.part, width, theme);
+        out.push(Line::default());
+    }
     wrap_into(
         &mut out,
         &section.title,
@@ -108,6 +129,9 @@ pub fn section_lines(
     for block in &section.blocks {
         out.push(Line::default());
         block_lines(&mut out, toolkit, block, width, theme);
+    }
+    if let Some(choice) = &section.choice {
+        practice::choice_lines(&mut out, toolkit, choice, width, theme, answers);
     }
     prompt_lines(&mut out, "Reflect", &section.reflect, width, theme);
     prompt_lines(

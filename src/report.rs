@@ -189,7 +189,10 @@ mod tests {
         assert_eq!(r.suggestion, toolkit.index_of("tip-speak-up"));
         assert_eq!(
             headline(&r.summary),
-            "2 of 35 read, 1 revisited, 30 min spent learning"
+            format!(
+                "2 of {} read, 1 revisited, 30 min spent learning",
+                toolkit.section_count()
+            )
         );
     }
 

@@ -159,6 +159,23 @@ pub struct Saved {
     pub notices: Vec<Notice>,
 }
 
+/// Why `dir` can't keep a private journal (someone else's, or others can
+/// write to it), for commands that only read to say so; `None` when it can,
+/// or does not exist yet.
+pub fn folder_problem(dir: &Path) -> Option<Notice> {
+    match files::check_private_dir(dir) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Some(unusable_folder(dir, &err)),
+        _ => None,
+    }
+}
+
+fn unusable_folder(dir: &Path, err: &io::Error) -> Notice {
+    Notice::NotKept(format!(
+        "the folder {} can't be used ({err})",
+        dir.display()
+    ))
+}
+
 /// Picks the data directory: `--data-dir`, then `ALLYSHIP_DATA_DIR`, then the
 /// platform's data directory (`~/.local/share/allyship` on Linux). Never the
 /// current directory: with none of these, progress can't be kept.
@@ -270,8 +287,7 @@ impl Store {
             pretend_no_locking: false,
         };
         if let Err(err) = prepare_dir(&store.dir) {
-            let reason = format!("the folder {} can't be used ({err})", store.dir.display());
-            let notice = Notice::NotKept(reason);
+            let notice = unusable_folder(&store.dir, &err);
             // Show what is there, read-only: progress, bookmarks and notes
             // the person can still read even where nothing can be written.
             let journal = read(&store.dir).unwrap_or_default();

@@ -115,8 +115,36 @@ fn check_content_reports_where_bad_json_is() {
 }
 
 #[test]
+fn read_a_scenario_with_and_without_answers() {
+    let out = run(&["read", "scenario-told-in-confidence", "--width", "80"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains("What would you do first?\n  1. "), "{text}");
+    assert!(!text.contains("Feedback:"), "{text}");
+    assert!(text.contains("--answers"), "{text}");
+    let out = run(&["read", "scenario-told-in-confidence", "--answers"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert_eq!(text.matches("Feedback: ").count(), 4, "{text}");
+    assert!(text.contains("→ Listen actively and without judgement (section"));
+    let all = stdout(&run(&["read", "--all", "--answers"]));
+    assert!(all.matches("Feedback: ").count() >= 6 * 3);
+}
+
+#[test]
+fn list_and_read_all_show_what_each_part_is_for() {
+    let list = stdout(&run(&["list"]));
+    assert!(
+        list.contains("Practise\n     After this part you can:\n     - "),
+        "{list}"
+    );
+    let all = stdout(&run(&["read", "--all"]));
+    assert!(all.contains("After this part you can:\n  • "), "{all}");
+}
+
+#[test]
 fn check_content_passes_the_built_in_toolkit() {
-    let out = run(&["check-content", "data/toolkit.json"]);
+    let out = run(&["check-content", "--strict", "data/toolkit.json"]);
     assert_code(&out, 0);
     assert!(stdout(&out).contains("looks good"), "{}", stdout(&out));
 }

@@ -69,7 +69,17 @@ fn under_umask_000_every_folder_made_is_0700_and_home_is_left_alone() {
     let home = root.path().join("home");
     fs::create_dir(&home).expect("mkdir");
     chmod(&home, 0o755);
+    // Reading makes nothing; the first thing kept (an import) makes the folders.
     let out = run_at_home(&home, &["journal"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(!home.join(".local").exists(), "reading makes no folder");
+    let export = root.path().join("export.json");
+    fs::write(
+        &export,
+        r#"{"format": "allyship-export", "version": 1, "data": {}}"#,
+    )
+    .expect("write");
+    let out = run_at_home(&home, &["import", export.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     // Settings are saved before the reader finds it has no terminal.
     let out = run_at_home(&home, &["--theme", "mono"]);
@@ -106,7 +116,7 @@ fn a_folder_others_can_write_to_is_refused_left_as_it_is_and_still_read() {
     let (out, stdout, stderr) = run_in(&dir, &["journal"]);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
-        stdout.contains("1 of 35 read"),
+        stdout.contains("1 of 43 read"),
         "reading still works:\n{stdout}"
     );
     assert!(stderr.contains("Progress can't be kept"), "{stderr}");
@@ -156,8 +166,9 @@ fn a_journal_that_is_a_link_is_reported_never_followed() {
     chmod(&victim, 0o644);
     fs::remove_file(dir.join("journal.json")).expect("rm");
     symlink(&victim, dir.join("journal.json")).expect("link");
+    // A journal that can't be read is an error for a command that reads it.
     let (out, _, stderr) = run_in(&dir, &["journal"]);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     let named = format!("{} is a link", dir.join("journal.json").display());
     assert!(stderr.contains(&named), "{stderr}");
     let (out, _, stderr) = run_in(&dir, &["reset", "--yes"]);

@@ -54,13 +54,13 @@ fn the_journal_view_opens_with_j_and_enter_opens_a_section() {
         t.contains("\"welcome\"")
     });
     pty.send("J");
-    pty.wait_for("1 of 35 read, 0 revisited");
+    pty.wait_for("1 of 43 read, 0 revisited");
     pty.wait_for("Revisit next");
     // The first row that opens a section is the suggestion: section 1.
     pty.send("\x1b[B"); // Down: the first part's gauge row
     pty.send("\x1b[B"); // Down: the second part's gauge row
     pty.send("\r");
-    pty.wait_for("Section 4 of 35");
+    pty.wait_for("Section 4 of 43");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
@@ -82,7 +82,7 @@ fn sigterm_and_sighup_save_the_place_and_restore_the_terminal() {
         // Nothing counts as read in this test, so only the exit saves.
         let mut pty = start_with(dir.path(), ("ALLYSHIP_MIN_READ_SECS", "600"));
         pty.send("\x1b[C\x1b[C"); // Right, Right: section 3
-        pty.wait_for("Section 3 of 35");
+        pty.wait_for("Section 3 of 43");
         signal(&pty, name);
         pty.wait_exit();
         assert!(
@@ -127,7 +127,7 @@ fn an_unusable_data_directory_still_lets_the_app_run() {
     let mut pty = start_in(&file.join("data"));
     pty.wait_for("Progress can't be kept");
     pty.send("\x1b[C");
-    pty.wait_for("Section 2 of 35");
+    pty.wait_for("Section 2 of 43");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
@@ -187,7 +187,7 @@ fn sighup_with_a_note_half_typed_keeps_it() {
 /// One copy's turn: open section `number`, bookmark it and write a note on it.
 fn read_bookmark_and_note(pty: &mut Pty, number: usize, note: &str) {
     pty.send(&format!("{number}\r"));
-    pty.wait_for(&format!("Section {number} of 35"));
+    pty.wait_for(&format!("Section {number} of 43"));
     // Read first (0.2 s on screen here): the contents mark it, so the read
     // is this copy's to save, however slow the machine is.
     pty.wait_for(&format!("▶{number:>2} ✓"));

@@ -238,7 +238,7 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
             .join(" ")
     };
     let mut pty = Pty::spawn(&["present", "top-tips"], &[], 80, 24);
-    pty.wait_for("Introduction (section 17)");
+    pty.wait_for("Introduction (section 18)");
     pty.wait_for("Why these tips matter");
     for (n, point) in points.iter().enumerate() {
         pty.send(if n % 2 == 0 { " " } else { "\x1b[6~" });
@@ -248,7 +248,7 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
     pty.send("\r");
     pty.wait_for("Discuss together");
     pty.send("\x1b[C");
-    pty.wait_for("Tip 1 of 9 (section 18)");
+    pty.wait_for("Tip 1 of 9 (section 19)");
     pty.wait_for("Listen actively");
     pty.send("\x1b[D");
     pty.wait_for("Discuss together");
@@ -282,7 +282,7 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&listed.stdout);
     assert!(
-        stdout.contains("Top tips for allyship 17-18 (2 sections), stopped early"),
+        stdout.contains("Top tips for allyship 18-19 (2 sections), stopped early"),
         "{stdout}"
     );
 }

@@ -55,7 +55,7 @@ fn footer(terminal: &Terminal<TestBackend>) -> String {
 fn the_introduction_is_not_a_tip() {
     let p = presenter(&["top-tips"], &[]);
     let wide = draw(&p, 80, 24);
-    assert!(footer(&wide).contains("Introduction (section 17)"));
+    assert!(footer(&wide).contains("Introduction (section 18)"));
     insta::assert_snapshot!("introduction_80x24", wide.backend());
     let narrow = draw(&p, 40, 12);
     assert!(
@@ -67,18 +67,18 @@ fn the_introduction_is_not_a_tip() {
 }
 
 #[test]
-fn presenting_from_section_22_counts_in_the_whole_part() {
-    let p = presenter(&["22-26"], &[]);
+fn presenting_from_section_23_counts_in_the_whole_part() {
+    let p = presenter(&["23-27"], &[]);
     let wide = draw(&p, 80, 24);
-    assert!(footer(&wide).contains("Tip 5 of 9 (section 22)"));
-    insta::assert_snapshot!("from_22_80x24", wide.backend());
+    assert!(footer(&wide).contains("Tip 5 of 9 (section 23)"));
+    insta::assert_snapshot!("from_23_80x24", wide.backend());
     let narrow = draw(&p, 40, 12);
     assert!(
         footer(&narrow).contains("Tip 5 of 9"),
         "{}",
         footer(&narrow)
     );
-    insta::assert_snapshot!("from_22_40x12", narrow.backend());
+    insta::assert_snapshot!("from_23_40x12", narrow.backend());
 }
 
 /// Runs a walkthrough of top-tips on an 80x24 TestBackend with `keys`
@@ -234,7 +234,7 @@ fn why_these_tips_reads_in_order_at_80x24() {
     // Down shows the rest, to the links; Up goes back.
     let down = drawn_after(80, 24, &[&[Next; 4][..], &[ScrollDown; 30][..]].concat());
     let bottom = draw(&down, 80, 24);
-    assert!(text(&bottom).contains("Further learning (section 33)"));
+    assert!(text(&bottom).contains("Online links and videos (section 41)"));
     assert!(text(&bottom).contains("more above"));
     insta::assert_snapshot!("why_all_points_scrolled_80x24", bottom.backend());
     let up = drawn_after(

@@ -39,7 +39,7 @@ fn reader_80x24() {
 
 #[test]
 fn reader_80x24_a_tip_with_points() {
-    let app = app_at(80, 24, &[Action::Digit(1), Action::Digit(8), Action::Open]);
+    let app = app_at(80, 24, &[Action::Digit(1), Action::Digit(9), Action::Open]);
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -212,7 +212,7 @@ fn with_notes_and_bookmarks(actions: &[Action]) -> App {
 fn note_editor_80x24() {
     let app = with_notes_and_bookmarks(&[
         Action::Digit(2),
-        Action::Digit(0),
+        Action::Digit(1),
         Action::Open,
         Action::EditNote,
     ]);

@@ -4,7 +4,7 @@ fn minimal() -> serde_json::Value {
     serde_json::json!({
         "title": "T", "version": "1",
         "sources": [{"id": "s", "title": "S", "publisher": "P"}],
-        "parts": [{"id": "p", "title": "P", "sections": [
+        "parts": [{"id": "p", "title": "P", "outcomes": ["do this", "do that"], "sections": [
             {"id": "a", "title": "A", "source": "s",
              "blocks": [{"paragraph": "Hello there."}], "reflect": ["Why?"]}
         ]}]
@@ -108,6 +108,7 @@ fn body_words_count_every_block_but_not_prompts() {
         ],
         reflect: vec!["not counted either".into()],
         discuss: vec![],
+        choice: None,
     };
     assert_eq!(body_words(&section), 9);
 }
@@ -133,11 +134,13 @@ fn the_outline_ids_are_all_present_in_order() {
             "voices",
             "top-tips",
             "questions",
+            "practise",
             "keep-learning"
         ]
     );
     let ids: Vec<&str> = toolkit.entries().map(|e| e.section.id.as_str()).collect();
     for id in [
+        "voices-introduction",
         "welcome",
         "using-this-toolkit",
         "allyship-and-care-values",
@@ -157,7 +160,7 @@ fn the_outline_ids_are_all_present_in_order() {
     ] {
         assert!(ids.contains(&id), "missing section {id}");
     }
-    assert!((33..=40).contains(&ids.len()), "{} sections", ids.len());
+    assert!((42..=50).contains(&ids.len()), "{} sections", ids.len());
 }
 
 fn section<'a>(toolkit: &'a Toolkit, id: &str) -> &'a Section {
@@ -320,7 +323,8 @@ fn every_section_has_prompts_and_team_sections_have_discussion() {
             "{}: too many discussion prompts",
             s.id
         );
-        let team = ["voices", "top-tips", "what-is-an-ally"].contains(&entry.part.id.as_str());
+        let team =
+            ["voices", "top-tips", "what-is-an-ally", "practise"].contains(&entry.part.id.as_str());
         assert!(
             !team || !s.discuss.is_empty(),
             "{} needs a discussion prompt",

@@ -242,8 +242,8 @@ mod tests {
             "▸ microaggressions",
             "A microaggression is",
             "The nine tips that follow",
-            "→ Start with",
-            "→ Further learning",
+            "→ Listen actively",
+            "→ Online links",
         ];
         let rows: Vec<usize> = order.iter().map(|t| find(&all, t).unwrap()).collect();
         assert!(rows.is_sorted(), "{rows:?}");

@@ -47,7 +47,8 @@ fn selection_errors_name_the_closest_matches() {
     assert!(typo.contains("Parts: start,"), "{typo}");
     let part = Selection::parse(&TOOLKIT, &args(&["tips", "top-tips"])).unwrap_err();
     assert!(part.contains("Did you mean top-tips"), "{part}");
-    for bad in ["0", "36", "26-17", "1-99", ""] {
+    let beyond = (TOOLKIT.section_count() + 1).to_string();
+    for bad in ["0", beyond.as_str(), "26-17", "1-99", ""] {
         assert!(Selection::parse(&TOOLKIT, &args(&[bad])).is_err(), "{bad}");
     }
 }
@@ -116,17 +117,17 @@ fn digits_and_enter_jump_to_a_section_of_the_walkthrough() {
     let t0 = Instant::now();
     let mut p = presenter(&top_tips(), t0);
     use PresentAction::*;
-    press(&mut p, &[Digit(2), Digit(0)], t0);
-    assert_eq!(p.digits(), "20");
+    press(&mut p, &[Digit(2), Digit(1)], t0);
+    assert_eq!(p.digits(), "21");
     press(&mut p, &[Enter], t0);
-    assert_eq!(p.walkthrough().current_index(), Some(19));
+    assert_eq!(p.walkthrough().current_index(), Some(20));
     assert_eq!(p.walkthrough().step(), Step::Intro);
     assert_eq!(p.position_label(), "Tip 3 of 9");
 
     press(&mut p, &[Digit(4), Enter], t0);
     let message = p.message().unwrap();
-    assert!(message.contains("Section 4 is not in this walkthrough (sections 17-26)"));
-    assert_eq!(p.walkthrough().current_index(), Some(19));
+    assert!(message.contains("Section 4 is not in this walkthrough (sections 18-27)"));
+    assert_eq!(p.walkthrough().current_index(), Some(20));
 
     // Backspace rubs out a digit; Esc cancels the number without leaving.
     press(&mut p, &[Digit(1), Digit(8), Erase], t0);
@@ -229,7 +230,7 @@ fn time_on_each_section_is_kept_in_the_order_first_shown() {
     assert!(!p.finished());
     press(
         &mut p,
-        &[Digit(2), Digit(3), Enter, Next, Next, Next],
+        &[Digit(2), Digit(4), Enter, Next, Next, Next],
         s(60),
     );
     assert!(p.finished());
@@ -241,7 +242,10 @@ fn the_footer_uses_the_part_wording() {
     let t0 = Instant::now();
     assert_eq!(presenter(&top_tips(), t0).position_label(), "Introduction");
     let all = Selection::parse(&TOOLKIT, &[]).unwrap();
-    assert_eq!(presenter(&all, t0).position_label(), "Section 1 of 35");
+    assert_eq!(
+        presenter(&all, t0).position_label(),
+        format!("Section 1 of {}", TOOLKIT.section_count())
+    );
     let mixed = [index("welcome"), index("tip-speak-up")];
     assert_eq!(presenter(&mixed, t0).position_label(), "Section 1 of 2");
     let part = Selection::parse(&TOOLKIT, &args(&["what-is-an-ally"])).unwrap();
@@ -258,15 +262,15 @@ fn tips_are_counted_as_tips_in_the_whole_part() {
     use PresentAction::*;
     let mut p = presenter(&top_tips(), t0);
     assert_eq!(p.position_label(), "Introduction");
-    press(&mut p, &[Digit(1), Digit(8), Enter], t0);
+    press(&mut p, &[Digit(1), Digit(9), Enter], t0);
     assert_eq!(p.position_label(), "Tip 1 of 9");
-    press(&mut p, &[Digit(2), Digit(6), Enter], t0);
+    press(&mut p, &[Digit(2), Digit(7), Enter], t0);
     assert_eq!(p.position_label(), "Tip 9 of 9");
-    // P from section 22 presents 22-26: the place is still in the part.
-    let from_22 = Selection::parse(&TOOLKIT, &args(&["22-26"])).unwrap();
-    let mut p = presenter(&from_22, t0);
+    // P from section 23 presents 23-27: the place is still in the part.
+    let from_23 = Selection::parse(&TOOLKIT, &args(&["23-27"])).unwrap();
+    let mut p = presenter(&from_23, t0);
     assert_eq!(p.position_label(), "Tip 5 of 9");
-    press(&mut p, &[Digit(2), Digit(3), Enter], t0);
+    press(&mut p, &[Digit(2), Digit(4), Enter], t0);
     assert_eq!(p.position_label(), "Tip 6 of 9");
     assert!(p.counts_in_part());
     assert!(!presenter(&[0, 20], t0).counts_in_part());

@@ -16,6 +16,7 @@ fn small(sections: &[(&str, &str, &[&str])]) -> Toolkit {
                 .collect(),
             reflect: vec!["What will you do?".into()],
             discuss: Vec::new(),
+            choice: None,
         })
         .collect();
     Toolkit {
@@ -25,6 +26,7 @@ fn small(sections: &[(&str, &str, &[&str])]) -> Toolkit {
         parts: vec![Part {
             id: "p".into(),
             title: "Part".into(),
+            outcomes: Vec::new(),
             sections,
         }],
     }

@@ -16,7 +16,8 @@ use super::{JOURNAL_FILE, LOCK_FILE};
 mod folders;
 pub(crate) use folders::create_private_dir;
 pub(crate) use folders::read_no_follow;
-use folders::{no_follow, open_no_follow, refuse_link};
+pub(crate) use folders::{check_private_dir, refuse_link};
+use folders::{no_follow, open_no_follow};
 
 /// Creates the data directory if needed (never changing one that exists),
 /// refuses one others can write to or a journal that is a link, and checks

@@ -2,7 +2,7 @@
 //! full load that moves a broken file aside, opens a newer one read-only
 //! and migrates an older one.
 
-use super::files::{move_aside, read_no_follow};
+use super::files::{move_aside, read_no_follow, refuse_link};
 use super::{Mode, Notice, StoreError, journal_path_in};
 use crate::journal::{CURRENT_VERSION, Journal};
 use serde::Deserialize;
@@ -66,7 +66,13 @@ pub fn read(dir: &Path) -> Result<Journal, StoreError> {
     let path = journal_path_in(dir);
     let bytes = match read_no_follow(&path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Journal::new()),
-        Err(err) => return Err(StoreError::Read(path, err)),
+        // A link is named as one, not as "too many levels of links".
+        Err(err) => {
+            return Err(StoreError::Read(
+                path.clone(),
+                refuse_link(&path).err().unwrap_or(err),
+            ));
+        }
         Ok(bytes) => bytes,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -1,0 +1,255 @@
+//! Tests of the shipped toolkit's second round: outcomes, the voices'
+//! introduction, the practise part's scenarios, cross-references, open
+//! prompts and the corrections made against the seeds.
+
+use super::*;
+use std::collections::HashSet;
+
+fn section<'a>(toolkit: &'a Toolkit, id: &str) -> &'a Section {
+    let index = toolkit
+        .index_of(id)
+        .unwrap_or_else(|| panic!("no section {id}"));
+    toolkit.entry(index).unwrap().section
+}
+
+/// Body text a person reads, quotations left out (they are the
+/// contributors' own words).
+fn own_words(section: &Section) -> String {
+    let mut text = Vec::new();
+    for block in &section.blocks {
+        match block {
+            Block::Paragraph(p) => text.push(p.clone()),
+            Block::Points(points) => text.extend(points.iter().cloned()),
+            Block::Quote(_) | Block::Links(_) => {}
+        }
+    }
+    text.join("\n")
+}
+
+fn everything(section: &Section) -> String {
+    serde_json::to_string(section).unwrap()
+}
+
+#[test]
+fn every_part_has_two_to_four_outcomes() {
+    for part in &built_in().parts {
+        assert!(
+            (2..=4).contains(&part.outcomes.len()),
+            "{}: {} outcomes",
+            part.id,
+            part.outcomes.len()
+        );
+        for outcome in &part.outcomes {
+            let first = outcome.chars().next().unwrap();
+            assert!(
+                first.is_lowercase() && !outcome.ends_with('.'),
+                "{}: an outcome completes \"After this part you can …\": {outcome:?}",
+                part.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_section_links_to_or_is_linked_from_another() {
+    let toolkit = built_in();
+    let mut connected = HashSet::new();
+    for entry in toolkit.entries() {
+        for target in cross_references(entry.section) {
+            if target != entry.section.id {
+                connected.insert(entry.section.id.as_str());
+                connected.insert(target);
+            }
+        }
+    }
+    let alone: Vec<&str> = toolkit
+        .entries()
+        .map(|e| e.section.id.as_str())
+        .filter(|id| !connected.contains(id))
+        .collect();
+    assert!(
+        alone.is_empty(),
+        "linked to nothing and from nothing: {alone:?}"
+    );
+}
+
+#[test]
+fn no_prompt_can_be_answered_yes_or_no() {
+    const CLOSED: [&str; 20] = [
+        "do ", "does ", "did ", "could ", "would ", "have ", "has ", "had ", "are ", "is ", "was ",
+        "were ", "can ", "will ", "should ", "shall ", "may ", "might ", "must ", "am ",
+    ];
+    let mut closed = Vec::new();
+    for entry in built_in().entries() {
+        let s = entry.section;
+        for prompt in s.reflect.iter().chain(&s.discuss) {
+            // Every sentence of a prompt, not only the first.
+            for sentence in prompt.split_inclusive(['?', '.', '!']) {
+                let start = sentence.trim_start().to_lowercase();
+                if CLOSED.iter().any(|word| start.starts_with(word)) {
+                    closed.push(format!("{}: {prompt}", s.id));
+                }
+            }
+        }
+        if let Some(choice) = &s.choice {
+            let start = choice.question.to_lowercase();
+            assert!(!CLOSED.iter().any(|w| start.starts_with(w)), "{}", s.id);
+        }
+    }
+    assert!(closed.is_empty(), "yes/no prompts:\n{}", closed.join("\n"));
+}
+
+#[test]
+fn the_voices_begin_with_an_introduction() {
+    let toolkit = built_in();
+    let voices = toolkit.parts.iter().find(|p| p.id == "voices").unwrap();
+    assert_eq!(voices.sections[0].id, "voices-introduction");
+    assert_eq!(voices.sections.len(), 11);
+    let text = own_words(&voices.sections[0]);
+    for needle in ["diversity blogs", "role models", "ten", "listen for"] {
+        assert!(text.contains(needle), "the introduction lost {needle:?}");
+    }
+}
+
+#[test]
+fn the_practise_part_has_six_scenarios_resting_on_tips_and_voices() {
+    let toolkit = built_in();
+    let parts: Vec<&str> = toolkit.parts.iter().map(|p| p.id.as_str()).collect();
+    let at = parts
+        .iter()
+        .position(|p| *p == "practise")
+        .expect("no practise part");
+    assert_eq!(parts[at + 1], "keep-learning");
+    let scenarios: Vec<&Section> = toolkit.parts[at]
+        .sections
+        .iter()
+        .filter(|s| s.id.starts_with("scenario-"))
+        .collect();
+    assert!(scenarios.len() >= 6, "{} scenarios", scenarios.len());
+    for s in scenarios {
+        let choice = s
+            .choice
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: no choice", s.id));
+        assert!((3..=4).contains(&choice.options.len()), "{}", s.id);
+        assert!(!own_words(s).is_empty(), "{}: no situation", s.id);
+        for (n, option) in choice.options.iter().enumerate() {
+            let target = option
+                .section
+                .as_deref()
+                .unwrap_or_else(|| panic!("{} option {}: no cross-reference", s.id, n + 1));
+            let target = section(&toolkit, target);
+            assert!(
+                target.id.starts_with("tip-")
+                    || target.id.starts_with("voice-")
+                    || target.id == "allyship-in-organisations",
+                "{} option {} rests on {}",
+                s.id,
+                n + 1,
+                target.id
+            );
+            // The feedback names what it rests on: a tip's title or a
+            // contributor's name.
+            let name = target
+                .title
+                .split(':')
+                .next()
+                .unwrap()
+                .trim_start_matches("Dr ");
+            let named = option.feedback.contains(name) || option.feedback.contains(&target.title);
+            assert!(
+                named,
+                "{} option {}: the feedback does not name {:?}",
+                s.id,
+                n + 1,
+                target.title
+            );
+            assert!(!option.feedback.contains("Correct") && !option.feedback.contains("Wrong"));
+        }
+    }
+}
+
+#[test]
+fn contributors_are_named_not_given_a_gender() {
+    let toolkit = built_in();
+    let pronoun = [
+        "he", "she", "his", "her", "him", "hers", "himself", "herself",
+    ];
+    for entry in toolkit.entries().filter(|e| e.part.id == "voices") {
+        let text = own_words(entry.section).to_lowercase();
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for p in pronoun {
+            assert!(!words.contains(&p), "{}: {p:?}", entry.section.id);
+        }
+    }
+}
+
+#[test]
+fn corrections_against_the_seeds_stay_made() {
+    let toolkit = built_in();
+    let priscilla = everything(section(&toolkit, "voice-priscilla-chipo-marongwe"));
+    assert!(priscilla.contains(
+        "I don't want you to walk behind me, I don't want you to walk in front of me, \
+         I want you to be there beside me and doing"
+    ));
+    assert!(priscilla.contains("quotes a saying"));
+    let tips = everything(section(&toolkit, "tip-inclusive-behaviour"));
+    assert!(tips.contains("Challenge stereotypes"));
+    let laic = everything(section(&toolkit, "voice-laic-khalique"));
+    assert!(laic.contains("you can't be what you can't see"));
+    for (id, spelt) in [
+        (
+            "welcome",
+            "ADASS (the Association of Directors of Adult Social Services)",
+        ),
+        (
+            "voice-toyin-adenugba-okpaje",
+            "SASW (the Scottish Association of Social Work)",
+        ),
+        ("voice-toyin-adenugba-okpaje", "ME (minority ethnic)"),
+        ("learn-online", "PCH stands for Partners in Care and Health"),
+    ] {
+        assert!(
+            everything(section(&toolkit, id)).contains(spelt),
+            "{id}: {spelt}"
+        );
+    }
+    // ADASS is spelt out where a reader first meets it.
+    let first = toolkit
+        .entries()
+        .find(|e| everything(e.section).contains("ADASS"))
+        .unwrap();
+    assert_eq!(first.section.id, "welcome");
+    assert!(
+        everything(section(&toolkit, "tip-practical-support")).contains("National Wellbeing Hub")
+    );
+}
+
+#[test]
+fn learner_text_carries_no_production_notes() {
+    for entry in built_in().entries() {
+        let text = own_words(entry.section).to_lowercase();
+        for note in [
+            "the source",
+            "not part of the source",
+            "no address",
+            "no web address",
+        ] {
+            assert!(!text.contains(note), "{}: {note:?}", entry.section.id);
+        }
+    }
+}
+
+#[test]
+fn learning_about_organisations_gives_something_to_do() {
+    let toolkit = built_in();
+    let s = section(&toolkit, "learn-organisations");
+    let points = s
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Points(p) if p.len() >= 2));
+    assert!(points, "learn-organisations has no actions");
+}

@@ -68,6 +68,8 @@ pub enum Action {
     Close,
     /// Save and leave.
     Quit,
+    /// Ctrl-Z: give the terminal back and stop until `fg` (Unix).
+    Suspend,
     /// The mouse wheel turned over a cell.
     Wheel {
         /// Column of the pointer.
@@ -98,6 +100,8 @@ pub enum Action {
 pub enum Effect {
     /// Save what must be kept, then leave the app.
     Quit,
+    /// Restore the terminal, stop until resumed, then redraw (Ctrl-Z).
+    Suspend,
     /// Keep this text as the note for a section (empty text removes it).
     KeepNote {
         /// The section id.

@@ -47,8 +47,15 @@ impl TextInput {
 
     /// Passes a key to the text; Enter is ignored in a one-line label.
     pub fn key(&mut self, key: KeyEvent) {
-        use ratatui::crossterm::event::KeyCode;
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
         if self.single_line && key.code == KeyCode::Enter {
+            return;
+        }
+        // Ctrl-Z undoes, as in most editors (Ctrl-U, the textarea's own, too).
+        if key.code == KeyCode::Char('z') && key.modifiers == KeyModifiers::CONTROL {
+            if self.area.undo() {
+                self.dirty = true;
+            }
             return;
         }
         if self.area.input(key) {
@@ -56,6 +63,22 @@ impl TextInput {
         }
         if self.single_line && self.text().chars().count() > LABEL_LIMIT {
             self.area.undo();
+        }
+    }
+
+    /// Inserts pasted text at the cursor in one edit (one undo step, one
+    /// rewrap), however long it is; a one-line label takes it as one line,
+    /// cut to fit. Line endings of any platform become newlines.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if self.single_line {
+            let room = LABEL_LIMIT.saturating_sub(self.area.lines().concat().chars().count());
+            text.replace('\n', " ").chars().take(room).collect()
+        } else {
+            text
+        };
+        if self.area.insert_str(text) {
+            self.dirty = true;
         }
     }
 
@@ -113,6 +136,38 @@ mod tests {
         press(&mut note, KeyCode::Char('a'));
         note.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         assert_eq!(note.text(), "");
+    }
+
+    #[test]
+    fn a_paste_goes_in_whole_at_the_cursor_and_one_undo_takes_it_back() {
+        let mut note = TextInput::note("welcome", "Before ");
+        note.paste("one\r\ntwo\rthree");
+        assert_eq!(note.text(), "Before one\ntwo\nthree");
+        assert!(note.dirty);
+        note.key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        assert_eq!(note.text(), "Before ");
+    }
+
+    #[test]
+    fn a_megabyte_paste_is_quick() {
+        let mut note = TextInput::note("welcome", "");
+        let text = "A line of a long reflection, pasted whole.\n".repeat(25_000);
+        let started = std::time::Instant::now();
+        note.paste(&text);
+        press(&mut note, KeyCode::Char('!'));
+        let took = started.elapsed();
+        assert_eq!(note.text().len(), text.len() + 1);
+        // A character at a time this took minutes; whole, milliseconds.
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+    }
+
+    #[test]
+    fn a_paste_into_a_label_stays_one_short_line() {
+        let mut label = TextInput::label("welcome", "ab");
+        label.paste("c\nd");
+        assert_eq!(label.text(), "abc d");
+        label.paste(&"x".repeat(500));
+        assert_eq!(label.text().chars().count(), LABEL_LIMIT);
     }
 
     #[test]

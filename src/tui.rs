@@ -10,8 +10,8 @@ use crate::update::update;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEvent, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -20,9 +20,12 @@ use ratatui::crossterm::terminal::{
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 use std::time::Instant;
+
+mod lifecycle;
+
+pub(crate) use lifecycle::{Events, between_events, is_suspend_key, suspend};
 
 /// How long to wait for input before checking signals and timers.
 const TICK: Duration = Duration::from_millis(250);
@@ -52,15 +55,22 @@ fn install_panic_hook() {
     }));
 }
 
-fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    install_panic_hook();
+/// Takes the terminal: raw mode, the alternate screen, mouse reporting and
+/// bracketed paste (a paste arrives as one piece of text). [`restore`]
+/// undoes each.
+pub(crate) fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
-    )?;
+    )
+}
+
+fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    install_panic_hook();
+    enter()?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
@@ -132,17 +142,17 @@ impl Session {
             panic!("a test asked allyship to panic (ALLYSHIP_TEST_PANIC)");
         }
         let stop = stop_flag();
-        let events = spawn_event_reader();
+        let events = Events::spawn();
         let result = self.event_loop(&stop, &events);
         // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error,
         // including a note half-typed.
         let effects = update(&mut self.app, Action::SaveNote);
-        self.carry_out(effects, Instant::now());
+        let kept = self.carry_out(effects, Instant::now());
         self.save(Instant::now());
-        result
+        result.and(kept.map(|_| ()))
     }
 
-    fn event_loop(&mut self, stop: &AtomicBool, events: &Receiver<Event>) -> anyhow::Result<()> {
+    fn event_loop(&mut self, stop: &AtomicBool, events: &Events) -> anyhow::Result<()> {
         let mut now = Instant::now();
         let mut last_typed: Option<Instant> = None;
         self.progress.showing(self.visible_id().as_deref(), now);
@@ -150,38 +160,47 @@ impl Session {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            let first = match events.recv_timeout(TICK) {
-                Ok(event) => Some(event),
-                Err(RecvTimeoutError::Timeout) => None,
-                // The terminal has gone: leave (saving) rather than spin.
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            };
+            // A closed terminal raises `stop` here (the next turn leaves).
+            let first = events.next(TICK);
             now = Instant::now();
             // Handle everything already waiting before drawing again, so a
-            // storm of resize events or a held key costs one frame.
-            for event in first.into_iter().chain(events.try_iter()) {
-                if !matches!(event, Event::Resize(..)) {
+            // storm of resize events or a held key costs one frame; a
+            // signal is still answered between two events.
+            let mut event = first;
+            while let Some(current) = event.take() {
+                if stop.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
+                if !matches!(current, Event::Resize(..)) {
                     self.progress.activity(now);
                 }
-                for action in actions_for_event(&self.app, event) {
+                if let Event::Paste(text) = &current {
+                    if crate::update::paste(&mut self.app, text) {
+                        last_typed = Some(now);
+                    }
+                } else if let Some(action) = action_for_event(&self.app, current) {
                     if matches!(action, Action::Type(_)) {
                         last_typed = Some(now);
                     }
                     let effects = update(&mut self.app, action);
-                    if self.carry_out(effects, now) {
+                    if self.carry_out(effects, now)? {
                         return Ok(());
                     }
                 }
                 self.progress.showing(self.visible_id().as_deref(), now);
+                event = events.try_next();
             }
             if let Some(sections) = self.present_from.take() {
                 self.present(sections, stop, events)?;
+            }
+            if between_events(&mut self.terminal)? {
+                self.resized()?;
             }
             // A pause in typing saves the note, so a crash loses seconds at most.
             if last_typed.is_some_and(|t| now.duration_since(t) >= NOTE_PAUSE) {
                 last_typed = None;
                 let effects = update(&mut self.app, Action::SaveNote);
-                self.carry_out(effects, now);
+                self.carry_out(effects, now)?;
             }
             if self.progress.tick(now) {
                 self.save(now);
@@ -190,13 +209,22 @@ impl Session {
         }
     }
 
+    /// Tells the app the terminal's size, which may have changed while the
+    /// app was stopped.
+    fn resized(&mut self) -> anyhow::Result<()> {
+        let size = self.terminal.size()?;
+        let (width, height) = (size.width, size.height);
+        update(&mut self.app, Action::Resize { width, height });
+        Ok(())
+    }
+
     /// Runs a walkthrough on this terminal with this loop's events, then
     /// returns to reading. The shared screen never counts as reading.
     fn present(
         &mut self,
         sections: Vec<usize>,
         stop: &AtomicBool,
-        events: &Receiver<Event>,
+        events: &Events,
     ) -> anyhow::Result<()> {
         self.progress.showing(None, Instant::now());
         let options = crate::present::Options {
@@ -204,11 +232,11 @@ impl Session {
             ..crate::present::Options::default()
         };
         let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
-            match events.recv_timeout(timeout) {
-                Ok(event) => Ok(Some(event)),
-                Err(RecvTimeoutError::Timeout) => Ok(None),
-                Err(RecvTimeoutError::Disconnected) => Err(io::ErrorKind::BrokenPipe.into()),
-            }
+            Ok(if timeout.is_zero() {
+                events.try_next()
+            } else {
+                events.next(timeout)
+            })
         };
         let toolkit = self.app.toolkit.clone();
         let ended = crate::present::run_with(
@@ -237,7 +265,7 @@ impl Session {
     }
 
     /// Does what `update` asked; true when the app should leave.
-    fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> bool {
+    fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> anyhow::Result<bool> {
         let mut quit = false;
         let mut changed = false;
         for effect in effects {
@@ -259,12 +287,16 @@ impl Session {
                     self.app.message = Some(crate::links::open_in_browser(&url));
                 }
                 Effect::Present(sections) => self.present_from = Some(sections),
+                Effect::Suspend => {
+                    suspend(&mut self.terminal)?;
+                    self.resized()?;
+                }
             }
         }
         if changed {
             self.save(now);
         }
-        quit
+        Ok(quit)
     }
 
     /// The id of the section on screen, if nothing covers it.
@@ -290,21 +322,6 @@ impl Session {
     }
 }
 
-/// Reads terminal events on their own thread. If the terminal goes away,
-/// crossterm may never return from a read; the main loop then still sees
-/// signals and timers, and the thread ends with the process.
-fn spawn_event_reader() -> Receiver<Event> {
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if sender.send(event).is_err() {
-                break;
-            }
-        }
-    });
-    receiver
-}
-
 /// Whether keys go into a text box (so `q` is a letter).
 fn typing(app: &App) -> bool {
     matches!(
@@ -328,32 +345,12 @@ fn bindings(app: &App) -> &'static [Binding] {
     }
 }
 
-/// Pasted text as the keys that would type it (bracketed paste).
-fn pasted(text: &str) -> Vec<Action> {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
-        .map(|c| {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            Action::Type(KeyEvent::new(code, KeyModifiers::NONE))
-        })
-        .collect()
-}
-
-/// The actions one terminal event stands for.
-fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
-    match event {
-        Event::Paste(text) if typing(app) => pasted(&text),
-        other => action_for_event(app, other).into_iter().collect(),
-    }
-}
-
+/// The action one terminal event stands for. Ctrl-Z suspends from every
+/// window but the note editor, where it undoes.
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
+    let in_note = matches!(app.overlay, Some(Overlay::Note(_)));
     match event {
+        Event::Key(_) if is_suspend_key(&event) && !in_note => Some(Action::Suspend),
         Event::Key(key) if typing(app) => keymap::typing_action(bindings(app), key),
         Event::Key(key) => keymap::action_for(bindings(app), key),
         Event::Mouse(MouseEvent {

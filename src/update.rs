@@ -15,6 +15,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Quit => effects.push(Effect::Quit),
+        Action::Suspend => effects.push(Effect::Suspend),
         Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
         _ => {
             app.message = None;
@@ -207,6 +208,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::NextMatch => finding::step_match(app, true),
         Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit
+        | Action::Suspend
         | Action::Resize { .. }
         | Action::SaveNote
         | Action::Remove
@@ -416,6 +418,8 @@ fn keep_journal_in_bounds(app: &mut App) {
 
 mod finding;
 mod writing;
+
+pub use writing::paste;
 
 #[cfg(test)]
 mod test_support;

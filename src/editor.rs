@@ -5,13 +5,16 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::Style;
 use ratatui_textarea::{TextArea, WrapMode};
+use std::cell::{Ref, RefCell};
 
 /// A text being written: a note (many lines) or a label (one line).
 #[derive(Debug, Clone)]
 pub struct TextInput {
     /// The section the text belongs to.
     pub section: String,
-    area: TextArea<'static>,
+    /// In a cell so a view can set the theme's styles on the text it draws
+    /// without copying it (a copy would also wrap it all again).
+    area: RefCell<TextArea<'static>>,
     single_line: bool,
     /// Changed since it was last saved.
     pub dirty: bool,
@@ -31,7 +34,7 @@ impl TextInput {
         area.move_cursor(ratatui_textarea::CursorMove::End);
         TextInput {
             section: section.into(),
-            area,
+            area: RefCell::new(area),
             single_line: false,
             dirty: false,
         }
@@ -41,7 +44,10 @@ impl TextInput {
     pub fn label(section: &str, text: &str) -> Self {
         let mut input = Self::note(section, text);
         input.single_line = true;
-        input.area.set_placeholder_text("A short label (optional)");
+        input
+            .area
+            .get_mut()
+            .set_placeholder_text("A short label (optional)");
         input
     }
 
@@ -51,18 +57,19 @@ impl TextInput {
         if self.single_line && key.code == KeyCode::Enter {
             return;
         }
+        let area = self.area.get_mut();
         // Ctrl-Z undoes, as in most editors (Ctrl-U, the textarea's own, too).
         if key.code == KeyCode::Char('z') && key.modifiers == KeyModifiers::CONTROL {
-            if self.area.undo() {
+            if area.undo() {
                 self.dirty = true;
             }
             return;
         }
-        if self.area.input(key) {
+        if area.input(key) {
             self.dirty = true;
         }
         if self.single_line && self.text().chars().count() > LABEL_LIMIT {
-            self.area.undo();
+            self.area.get_mut().undo();
         }
     }
 
@@ -72,24 +79,52 @@ impl TextInput {
     pub fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let text = if self.single_line {
-            let room = LABEL_LIMIT.saturating_sub(self.area.lines().concat().chars().count());
+            let room = LABEL_LIMIT.saturating_sub(self.text().chars().count());
             text.replace('\n', " ").chars().take(room).collect()
         } else {
             text
         };
-        if self.area.insert_str(text) {
+        if self.area.get_mut().insert_str(text) {
             self.dirty = true;
         }
     }
 
     /// The whole text, lines joined with newlines.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        self.area.borrow().lines().join("\n")
     }
 
-    /// The widget to draw.
-    pub fn area(&self) -> &TextArea<'static> {
-        &self.area
+    /// The text box to draw, for views that style a copy (short labels).
+    pub fn area(&self) -> Ref<'_, TextArea<'static>> {
+        self.area.borrow()
+    }
+
+    /// The text box to draw, given the theme's text, cursor and placeholder
+    /// styles. Draw this one, not a copy: it keeps its wrapped lines for the
+    /// size it was last drawn at and where it was scrolled to, and a copy
+    /// would wrap the whole text again every frame.
+    pub fn styled(
+        &self,
+        text: Style,
+        cursor: Style,
+        placeholder: Style,
+    ) -> Ref<'_, TextArea<'static>> {
+        {
+            let mut area = self.area.borrow_mut();
+            area.set_style(text);
+            area.set_cursor_style(cursor);
+            area.set_placeholder_style(placeholder);
+        }
+        self.area.borrow()
+    }
+
+    /// Where the cursor is drawn within the text's area, once drawn:
+    /// `(row, column)` from its top left, the rows scrolled past taken off.
+    pub fn cursor_on_screen(&self) -> (usize, usize) {
+        let area = self.area.borrow();
+        let cursor = area.screen_cursor();
+        let (top, _) = area.scroll_offset();
+        (cursor.row.saturating_sub(usize::from(top)), cursor.col)
     }
 }
 

@@ -206,6 +206,22 @@ mod tests {
     }
 
     #[test]
+    fn in_a_note_longer_than_its_window_the_cursor_is_on_the_bottom_row() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::widgets::Widget;
+        let mut note = TextInput::note("welcome", &"a line\n".repeat(100));
+        let area = Rect::new(0, 0, 40, 10);
+        let mut buffer = Buffer::empty(area);
+        (&*note.area()).render(area, &mut buffer);
+        assert_eq!(note.cursor_on_screen(), (9, 0));
+        // Kept between frames: moving up one line does not scroll.
+        note.key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+        (&*note.area()).render(area, &mut buffer);
+        assert_eq!(note.cursor_on_screen(), (8, 0));
+    }
+
+    #[test]
     fn a_label_stays_on_one_short_line() {
         let mut label = TextInput::label("welcome", "");
         press(&mut label, KeyCode::Char('a'));

@@ -186,6 +186,19 @@ fn close_the_terminal_under(args: &[&str], ready: &str, dir: &Path) -> Duration 
             return closed.elapsed();
         }
         if closed.elapsed() > common::DEADLINE {
+            // The app outlived its terminal: end it (and its shell) so a
+            // failing run leaves nothing spinning.
+            if let Some(pid) = child.process_id() {
+                let children = format!("/proc/{pid}/task/{pid}/children");
+                for app in std::fs::read_to_string(children)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                {
+                    let _ = std::process::Command::new("kill")
+                        .args(["-KILL", app])
+                        .status();
+                }
+            }
             let _ = child.kill();
             let _ = child.wait();
             return closed.elapsed();

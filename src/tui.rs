@@ -112,6 +112,8 @@ pub fn run(
             if first_frame_only {
                 return Ok(());
             }
+            // The local day needs the time zone database: after the frame.
+            app.today = jiff::Zoned::now().date();
             let progress = open_journal(&mut app);
             Session {
                 terminal,

@@ -195,9 +195,11 @@ impl Session {
             if let Some(sections) = self.present_from.take() {
                 self.present(sections, stop, events)?;
             }
-            if between_events(&mut self.terminal)? {
-                self.resized()?;
-            }
+            between_events(&mut self.terminal)?;
+            // The size is checked before every frame, not only on resize
+            // events: a resize before the event thread listened for SIGWINCH
+            // (just after the first frame), or while stopped, sends none.
+            self.resized()?;
             // A pause in typing saves the note, so a crash loses seconds at most.
             if last_typed.is_some_and(|t| now.duration_since(t) >= NOTE_PAUSE) {
                 last_typed = None;
@@ -211,12 +213,13 @@ impl Session {
         }
     }
 
-    /// Tells the app the terminal's size, which may have changed while the
-    /// app was stopped.
+    /// Tells the app the terminal's size if it has changed.
     fn resized(&mut self) -> anyhow::Result<()> {
         let size = self.terminal.size()?;
         let (width, height) = (size.width, size.height);
-        update(&mut self.app, Action::Resize { width, height });
+        if (width, height) != (self.app.screen.width, self.app.screen.height) {
+            update(&mut self.app, Action::Resize { width, height });
+        }
         Ok(())
     }
 

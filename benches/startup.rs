@@ -5,6 +5,8 @@
 //! - start to first frame (`--first-frame` draws one frame and exits) with
 //!   the built-in toolkit and with one a hundred times larger, with no
 //!   journal, ten years of heavy use and a hundred times that;
+//! - beside it, `less -F` showing the same first screen of text, and the
+//!   ratio of the two (the goal: within 1.25 times `less`);
 //! - `allyship search` over the large toolkit (load, build the index, search);
 //! - `allyship journal` (open and summarise the whole journal) and
 //!   `allyship import` of an empty export (open, lock, merge, save) at each
@@ -36,6 +38,8 @@ mod unix {
     /// One thing to time: a name, the arguments, the data folder and the budget.
     struct Case {
         name: &'static str,
+        /// The program run: allyship, unless it is the comparison with `less`.
+        program: String,
         args: Vec<String>,
         data: PathBuf,
         budget: &'static str,
@@ -48,11 +52,25 @@ mod unix {
         let mut table = String::from(
             "| What (release binary, 80x24 PTY) | Median | Peak memory | Budget |\n|---|---|---|---|\n",
         );
+        let mut first_frame = None;
         for case in fixtures.cases() {
             let median = median_ms(&root, &case);
             let peak = peak_mb(&case);
+            if case
+                .name
+                .starts_with("First frame, built-in toolkit, no journal")
+            {
+                first_frame = median;
+            }
+            // The floor: `less` showing the same first screen, timed beside it.
+            let ratio = match (case.program.as_str(), first_frame, median) {
+                ("less", Some(ours), Some(less)) if less > 0.0 => {
+                    format!(" (allyship's first frame: {:.2} times `less`)", ours / less)
+                }
+                _ => String::new(),
+            };
             let row = format!(
-                "| {} | {} | {} | {} |\n",
+                "| {} | {}{ratio} | {} | {} |\n",
                 case.name,
                 median.map_or("n/a".into(), |ms| format!("{ms:.1} ms")),
                 peak.map_or("n/a".into(), |mb| format!("{mb:.1} MB")),
@@ -81,6 +99,7 @@ mod unix {
     /// The inputs, written once under `target/bench-startup`.
     struct Fixtures {
         large: PathBuf,
+        first_screen: PathBuf,
         export: PathBuf,
         empty: PathBuf,
         ten_years: PathBuf,
@@ -100,6 +119,7 @@ mod unix {
             std::fs::write(&large_path, text).expect("write the toolkit");
             let fixtures = Fixtures {
                 large: large_path,
+                first_screen: root.join("first-screen.txt"),
                 export: root.join("empty-export.json"),
                 empty: root.join("no-journal"),
                 ten_years: root.join("ten-years"),
@@ -115,6 +135,16 @@ mod unix {
                 .output()
                 .expect("export runs");
             std::fs::write(&fixtures.export, export.stdout).expect("write the export");
+            // The first section's first screenful as plain text, for `less`
+            // (short enough that `less -F` shows it and exits).
+            let read = Command::new(BIN)
+                .args(["read", "1", "--color", "never"])
+                .output()
+                .expect("read runs");
+            let text = String::from_utf8_lossy(&read.stdout);
+            let screen: Vec<&str> = text.lines().take(22).collect();
+            std::fs::write(&fixtures.first_screen, screen.join("\n") + "\n")
+                .expect("write the first screen");
             fixtures::write_journal(&fixtures.ten_years, &fixtures::ten_years());
             fixtures::write_journal(&fixtures.hundred, &fixtures::hundred_times(&large));
             fixtures
@@ -140,9 +170,19 @@ mod unix {
                 ("`import` (load, merge, save), ten-year journal", built_in, import, &self.ten_years, "10 ms load + 10 ms save", 50),
                 ("`import` (load, merge, save), 100x journal", large, import, &self.hundred, "none set", 10),
             ];
-            rows.into_iter()
+            let less = Case {
+                name: "`less -F` showing the same first screen (the floor)",
+                program: "less".into(),
+                args: vec!["-F".into(), self.first_screen.display().to_string()],
+                data: self.empty.clone(),
+                budget: "allyship within 1.25 times this",
+                runs: 200,
+            };
+            let mut cases: Vec<Case> = rows
+                .into_iter()
                 .map(|(name, toolkit, command, data, budget, runs)| Case {
                     name,
+                    program: BIN.into(),
                     args: toolkit
                         .iter()
                         .chain(command)
@@ -152,7 +192,9 @@ mod unix {
                     budget,
                     runs,
                 })
-                .collect()
+                .collect();
+            cases.insert(1, less);
+            cases
         }
     }
 
@@ -162,7 +204,7 @@ mod unix {
     }
 
     fn command_line(case: &Case) -> String {
-        std::iter::once(BIN.to_string())
+        std::iter::once(case.program.clone())
             .chain(case.args.iter().cloned())
             .map(|w| quoted(&w))
             .collect::<Vec<_>>()
@@ -178,6 +220,11 @@ mod unix {
                 "/dev/null",
             ])
             .env("ALLYSHIP_DATA_DIR", &case.data)
+            // A terminal that `less` knows (it stops to warn otherwise), none
+            // of the person's `less` options, and no history file written.
+            .env("TERM", "xterm-256color")
+            .env_remove("LESS")
+            .env("LESSHISTFILE", "-")
             .output()
             .ok()?;
         Some(String::from_utf8_lossy(&output.stdout).into_owned())

@@ -71,6 +71,8 @@ pub enum Action {
     /// Save and leave without asking (Ctrl-C, or "yes" to leaving): what
     /// can't be saved goes to a rescue file.
     QuitNow,
+    /// Ctrl-Z: give the terminal back and stop until `fg` (Unix).
+    Suspend,
     /// The mouse wheel turned over a cell.
     Wheel {
         /// Column of the pointer.
@@ -101,6 +103,8 @@ pub enum Action {
 pub enum Effect {
     /// Save what must be kept, then leave the app.
     Quit,
+    /// Restore the terminal, stop until resumed, then redraw (Ctrl-Z).
+    Suspend,
     /// Keep this text as the note for a section (empty text removes it).
     KeepNote {
         /// The section id.

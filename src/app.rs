@@ -182,7 +182,13 @@ impl App {
             journal_kept: false,
             read_only: None,
             unsaved: None,
-            today: jiff::Zoned::now().date(),
+            // The day in UTC for now: the local day needs the time zone
+            // database, which jiff finds by walking /usr/share/zoneinfo, and
+            // the first frame does not show the day. The reader sets it
+            // after its first frame (`tui::run`).
+            today: jiff::Timestamp::now()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date(),
             highlight: None,
             match_line: 0,
             search_index: std::cell::OnceCell::new(),

@@ -5,13 +5,16 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::Style;
 use ratatui_textarea::{TextArea, WrapMode};
+use std::cell::{Ref, RefCell};
 
 /// A text being written: a note (many lines) or a label (one line).
 #[derive(Debug, Clone)]
 pub struct TextInput {
     /// The section the text belongs to.
     pub section: String,
-    area: TextArea<'static>,
+    /// In a cell so a view can set the theme's styles on the text it draws
+    /// without copying it (a copy would also wrap it all again).
+    area: RefCell<TextArea<'static>>,
     single_line: bool,
     /// Changed since it was last saved.
     pub dirty: bool,
@@ -31,7 +34,7 @@ impl TextInput {
         area.move_cursor(ratatui_textarea::CursorMove::End);
         TextInput {
             section: section.into(),
-            area,
+            area: RefCell::new(area),
             single_line: false,
             dirty: false,
         }
@@ -41,32 +44,87 @@ impl TextInput {
     pub fn label(section: &str, text: &str) -> Self {
         let mut input = Self::note(section, text);
         input.single_line = true;
-        input.area.set_placeholder_text("A short label (optional)");
+        input
+            .area
+            .get_mut()
+            .set_placeholder_text("A short label (optional)");
         input
     }
 
     /// Passes a key to the text; Enter is ignored in a one-line label.
     pub fn key(&mut self, key: KeyEvent) {
-        use ratatui::crossterm::event::KeyCode;
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
         if self.single_line && key.code == KeyCode::Enter {
             return;
         }
-        if self.area.input(key) {
+        let area = self.area.get_mut();
+        // Ctrl-Z undoes, as in most editors (Ctrl-U, the textarea's own, too).
+        if key.code == KeyCode::Char('z') && key.modifiers == KeyModifiers::CONTROL {
+            if area.undo() {
+                self.dirty = true;
+            }
+            return;
+        }
+        if area.input(key) {
             self.dirty = true;
         }
         if self.single_line && self.text().chars().count() > LABEL_LIMIT {
-            self.area.undo();
+            self.area.get_mut().undo();
+        }
+    }
+
+    /// Inserts pasted text at the cursor in one edit (one undo step, one
+    /// rewrap), however long it is; a one-line label takes it as one line,
+    /// cut to fit. Line endings of any platform become newlines.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if self.single_line {
+            let room = LABEL_LIMIT.saturating_sub(self.text().chars().count());
+            text.replace('\n', " ").chars().take(room).collect()
+        } else {
+            text
+        };
+        if self.area.get_mut().insert_str(text) {
+            self.dirty = true;
         }
     }
 
     /// The whole text, lines joined with newlines.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        self.area.borrow().lines().join("\n")
     }
 
-    /// The widget to draw.
-    pub fn area(&self) -> &TextArea<'static> {
-        &self.area
+    /// The text box to draw, for views that style a copy (short labels).
+    pub fn area(&self) -> Ref<'_, TextArea<'static>> {
+        self.area.borrow()
+    }
+
+    /// The text box to draw, given the theme's text, cursor and placeholder
+    /// styles. Draw this one, not a copy: it keeps its wrapped lines for the
+    /// size it was last drawn at and where it was scrolled to, and a copy
+    /// would wrap the whole text again every frame.
+    pub fn styled(
+        &self,
+        text: Style,
+        cursor: Style,
+        placeholder: Style,
+    ) -> Ref<'_, TextArea<'static>> {
+        {
+            let mut area = self.area.borrow_mut();
+            area.set_style(text);
+            area.set_cursor_style(cursor);
+            area.set_placeholder_style(placeholder);
+        }
+        self.area.borrow()
+    }
+
+    /// Where the cursor is drawn within the text's area, once drawn:
+    /// `(row, column)` from its top left, the rows scrolled past taken off.
+    pub fn cursor_on_screen(&self) -> (usize, usize) {
+        let area = self.area.borrow();
+        let cursor = area.screen_cursor();
+        let (top, _) = area.scroll_offset();
+        (cursor.row.saturating_sub(usize::from(top)), cursor.col)
     }
 }
 
@@ -113,6 +171,54 @@ mod tests {
         press(&mut note, KeyCode::Char('a'));
         note.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         assert_eq!(note.text(), "");
+    }
+
+    #[test]
+    fn a_paste_goes_in_whole_at_the_cursor_and_one_undo_takes_it_back() {
+        let mut note = TextInput::note("welcome", "Before ");
+        note.paste("one\r\ntwo\rthree");
+        assert_eq!(note.text(), "Before one\ntwo\nthree");
+        assert!(note.dirty);
+        note.key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        assert_eq!(note.text(), "Before ");
+    }
+
+    #[test]
+    fn a_megabyte_paste_is_quick() {
+        let mut note = TextInput::note("welcome", "");
+        let text = "A line of a long reflection, pasted whole.\n".repeat(25_000);
+        let started = std::time::Instant::now();
+        note.paste(&text);
+        press(&mut note, KeyCode::Char('!'));
+        let took = started.elapsed();
+        assert_eq!(note.text().len(), text.len() + 1);
+        // A character at a time this took minutes; whole, milliseconds.
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+    }
+
+    #[test]
+    fn a_paste_into_a_label_stays_one_short_line() {
+        let mut label = TextInput::label("welcome", "ab");
+        label.paste("c\nd");
+        assert_eq!(label.text(), "abc d");
+        label.paste(&"x".repeat(500));
+        assert_eq!(label.text().chars().count(), LABEL_LIMIT);
+    }
+
+    #[test]
+    fn in_a_note_longer_than_its_window_the_cursor_is_on_the_bottom_row() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::widgets::Widget;
+        let mut note = TextInput::note("welcome", &"a line\n".repeat(100));
+        let area = Rect::new(0, 0, 40, 10);
+        let mut buffer = Buffer::empty(area);
+        (&*note.area()).render(area, &mut buffer);
+        assert_eq!(note.cursor_on_screen(), (9, 0));
+        // Kept between frames: moving up one line does not scroll.
+        note.key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+        (&*note.area()).render(area, &mut buffer);
+        assert_eq!(note.cursor_on_screen(), (8, 0));
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub const fn ch(c: char) -> KeyPattern {
 /// Ctrl-C, which quits from everywhere.
 pub const CTRL_C: KeyPattern = KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL);
 
+/// Ctrl-Z, which suspends from everywhere but the note editor (Unix).
+pub const CTRL_Z: KeyPattern = KeyPattern::Key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+
 /// An action a key table can send; `digit` is what a digit key sends, so
 /// the reader and the presenter share one lookup.
 pub trait KeyAction: Copy {
@@ -175,6 +178,11 @@ pub const READER: &[Binding] = &[
         &[CTRL_C],
         Action::QuitNow,
         "quit at once (anything that can't be saved goes to a rescue file)",
+    ),
+    bind(
+        &[CTRL_Z],
+        Action::Suspend,
+        "suspend to the shell (fg brings it back); in a note, undo",
     ),
 ];
 

@@ -10,8 +10,8 @@ use crate::update::update;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEvent, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -20,9 +20,12 @@ use ratatui::crossterm::terminal::{
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 use std::time::Instant;
+
+mod lifecycle;
+
+pub(crate) use lifecycle::{Events, between_events, is_suspend_key, suspend};
 
 /// How long to wait for input before checking signals and timers.
 const TICK: Duration = Duration::from_millis(250);
@@ -52,15 +55,22 @@ fn install_panic_hook() {
     }));
 }
 
-fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    install_panic_hook();
+/// Takes the terminal: raw mode, the alternate screen, mouse reporting and
+/// bracketed paste (a paste arrives as one piece of text). [`restore`]
+/// undoes each.
+pub(crate) fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
-    )?;
+    )
+}
+
+fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    install_panic_hook();
+    enter()?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
@@ -105,7 +115,9 @@ pub fn run(
             }
             // Listen before opening the journal, so a resize (or a key)
             // that comes while it opens is not lost.
-            let events = spawn_event_reader();
+            let events = Events::spawn();
+            // The local day needs the time zone database: after the frame.
+            app.today = jiff::Zoned::now().date();
             let progress = open_journal(&mut app);
             let mut session = Session {
                 terminal,
@@ -113,10 +125,9 @@ pub fn run(
                 progress,
                 present_from: None,
                 farewell: Vec::new(),
-                events,
             };
             session.app.read_only = session.progress.read_only();
-            let (result, lines) = session.run();
+            let (result, lines) = session.run(events);
             farewell = lines;
             result
         });
@@ -137,39 +148,35 @@ struct Session {
     present_from: Option<Vec<usize>>,
     /// Lines to print once the terminal is restored (where rescued words went).
     farewell: Vec<String>,
-    /// Terminal events, read on their own thread.
-    events: Receiver<Event>,
 }
 
 impl Session {
     /// Runs the loop and the last save; the lines to print once the
     /// terminal is restored come back beside the loop's result.
-    fn run(mut self) -> (anyhow::Result<()>, Vec<String>) {
-        let result = self.run_loop();
+    fn run(mut self, events: Events) -> (anyhow::Result<()>, Vec<String>) {
+        let result = self.run_loop(&events);
         (result, self.farewell)
     }
 
-    fn run_loop(&mut self) -> anyhow::Result<()> {
+    fn run_loop(&mut self, events: &Events) -> anyhow::Result<()> {
         self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
         // A hidden hook so a test can check the terminal is restored after a panic.
         if std::env::var_os("ALLYSHIP_TEST_PANIC").is_some_and(|v| !v.is_empty()) {
             panic!("a test asked allyship to panic (ALLYSHIP_TEST_PANIC)");
         }
         let stop = stop_flag();
-        let (_, events) = mpsc::channel();
-        let events = std::mem::replace(&mut self.events, events);
-        let result = self.event_loop(&stop, &events);
+        let result = self.event_loop(&stop, events);
         // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error,
-        // including a note half-typed.
+        // including a note half-typed; what can't be saved is rescued.
         let effects = update(&mut self.app, Action::SaveNote);
-        self.carry_out_without_saving(effects);
+        let kept = self.apply_effects(effects);
         let position = self.position();
         let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
         self.farewell = self.progress.save_on_exit(position, Instant::now());
-        result
+        result.and(kept.map(|_| ()))
     }
 
-    fn event_loop(&mut self, stop: &AtomicBool, events: &Receiver<Event>) -> anyhow::Result<()> {
+    fn event_loop(&mut self, stop: &AtomicBool, events: &Events) -> anyhow::Result<()> {
         let mut now = Instant::now();
         let mut last_typed: Option<Instant> = None;
         self.progress.showing(self.visible_id().as_deref(), now);
@@ -177,51 +184,65 @@ impl Session {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            let first = match events.recv_timeout(TICK) {
-                Ok(event) => Some(event),
-                Err(RecvTimeoutError::Timeout) => None,
-                // The terminal has gone: leave (saving) rather than spin.
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            };
+            // A closed terminal raises `stop` here (the next turn leaves).
+            let first = events.next(TICK);
             now = Instant::now();
             // Handle everything already waiting before drawing again, so a
-            // storm of resize events or a held key costs one frame.
-            for event in first.into_iter().chain(events.try_iter()) {
-                if !matches!(event, Event::Resize(..)) {
+            // storm of resize events or a held key costs one frame; a
+            // signal is still answered between two events.
+            let mut event = first;
+            while let Some(current) = event.take() {
+                if stop.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
+                if !matches!(current, Event::Resize(..)) {
                     self.progress.activity(now);
                 }
-                for action in actions_for_event(&self.app, event) {
+                if let Event::Paste(text) = &current {
+                    if crate::update::paste(&mut self.app, text) {
+                        last_typed = Some(now);
+                    }
+                } else if let Some(action) = action_for_event(&self.app, current) {
                     if matches!(action, Action::Type(_)) {
                         last_typed = Some(now);
                     }
                     let effects = update(&mut self.app, action);
-                    if self.carry_out(effects, now) {
+                    if self.carry_out(effects, now)? {
                         return Ok(());
                     }
                 }
                 self.progress.showing(self.visible_id().as_deref(), now);
+                event = events.try_next();
             }
             if let Some(sections) = self.present_from.take() {
                 self.present(sections, stop, events)?;
             }
+            between_events(&mut self.terminal)?;
+            // The size is checked before every frame, not only on resize
+            // events: a resize before the event thread listened for SIGWINCH
+            // (just after the first frame), or while stopped, sends none.
+            self.resized()?;
             // A pause in typing saves the note, so a crash loses seconds at most.
             if last_typed.is_some_and(|t| now.duration_since(t) >= NOTE_PAUSE) {
                 last_typed = None;
                 let effects = update(&mut self.app, Action::SaveNote);
-                self.carry_out(effects, now);
+                self.carry_out(effects, now)?;
             }
             if self.progress.tick(now) {
                 self.save(now);
             }
-            // A resize signal can be missed (one that came before the event
-            // thread listened): the size itself is checked on every pass.
-            let size = self.terminal.size()?;
-            if (size.width, size.height) != (self.app.screen.width, self.app.screen.height) {
-                let (width, height) = (size.width, size.height);
-                update(&mut self.app, Action::Resize { width, height });
-            }
             self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
         }
+    }
+
+    /// Tells the app the terminal's size if it has changed.
+    fn resized(&mut self) -> anyhow::Result<()> {
+        let size = self.terminal.size()?;
+        let (width, height) = (size.width, size.height);
+        if (width, height) != (self.app.screen.width, self.app.screen.height) {
+            update(&mut self.app, Action::Resize { width, height });
+        }
+        Ok(())
     }
 
     /// Runs a walkthrough on this terminal with this loop's events, then
@@ -230,7 +251,7 @@ impl Session {
         &mut self,
         sections: Vec<usize>,
         stop: &AtomicBool,
-        events: &Receiver<Event>,
+        events: &Events,
     ) -> anyhow::Result<()> {
         self.progress.showing(None, Instant::now());
         let options = crate::present::Options {
@@ -238,11 +259,11 @@ impl Session {
             ..crate::present::Options::default()
         };
         let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
-            match events.recv_timeout(timeout) {
-                Ok(event) => Ok(Some(event)),
-                Err(RecvTimeoutError::Timeout) => Ok(None),
-                Err(RecvTimeoutError::Disconnected) => Err(io::ErrorKind::BrokenPipe.into()),
-            }
+            Ok(if timeout.is_zero() {
+                events.try_next()
+            } else {
+                events.next(timeout)
+            })
         };
         let toolkit = self.app.toolkit.clone();
         let ended = crate::present::run_with(
@@ -270,10 +291,11 @@ impl Session {
         Ok(())
     }
 
-    /// Does what `update` asked; true when the app should leave.
-    fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> bool {
+    /// Does what `update` asked, saving what changed; true when the app
+    /// should leave.
+    fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> anyhow::Result<bool> {
         let note_kept = effects.iter().any(|e| matches!(e, Effect::KeepNote { .. }));
-        let (quit, changed) = self.apply_effects(effects);
+        let (quit, changed) = self.apply_effects(effects)?;
         if changed {
             let written = self.save(now);
             let editing = matches!(self.app.overlay, Some(Overlay::Note(_)));
@@ -281,16 +303,11 @@ impl Session {
                 self.app.message = Some("Note saved.".into());
             }
         }
-        quit
-    }
-
-    /// Carries out effects, leaving the saving to the caller (the way out).
-    fn carry_out_without_saving(&mut self, effects: Vec<Effect>) {
-        self.apply_effects(effects);
+        Ok(quit)
     }
 
     /// Does what `update` asked but save: (leave?, journal changed?).
-    fn apply_effects(&mut self, effects: Vec<Effect>) -> (bool, bool) {
+    fn apply_effects(&mut self, effects: Vec<Effect>) -> anyhow::Result<(bool, bool)> {
         let mut quit = false;
         let mut changed = false;
         for effect in effects {
@@ -312,9 +329,13 @@ impl Session {
                     self.app.message = Some(crate::links::open_in_browser(&url));
                 }
                 Effect::Present(sections) => self.present_from = Some(sections),
+                Effect::Suspend => {
+                    suspend(&mut self.terminal)?;
+                    self.resized()?;
+                }
             }
         }
-        (quit, changed)
+        Ok((quit, changed))
     }
 
     /// The id of the section on screen, if nothing covers it.
@@ -337,9 +358,9 @@ impl Session {
         if let Some(journal) = report.journal {
             self.app.journal = journal;
         }
-        let problem = self.progress.problem().cloned();
         self.app.read_only = self.progress.read_only();
         let unsaved = self.progress.unsaved();
+        let problem = self.progress.problem().cloned();
         self.app.unsaved = problem.as_ref().filter(|_| !unsaved.is_empty()).map(|p| {
             let ids = unsaved.notes.keys().chain(unsaved.bookmarks.keys());
             (ids.cloned().collect(), p.reason().to_owned())
@@ -354,21 +375,6 @@ impl Session {
         }
         report.written
     }
-}
-
-/// Reads terminal events on their own thread. If the terminal goes away,
-/// crossterm may never return from a read; the main loop then still sees
-/// signals and timers, and the thread ends with the process.
-fn spawn_event_reader() -> Receiver<Event> {
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if sender.send(event).is_err() {
-                break;
-            }
-        }
-    });
-    receiver
 }
 
 /// Whether keys go into a text box (so `q` is a letter).
@@ -395,32 +401,12 @@ fn bindings(app: &App) -> &'static [Binding] {
     }
 }
 
-/// Pasted text as the keys that would type it (bracketed paste).
-fn pasted(text: &str) -> Vec<Action> {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
-        .map(|c| {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            Action::Type(KeyEvent::new(code, KeyModifiers::NONE))
-        })
-        .collect()
-}
-
-/// The actions one terminal event stands for.
-fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
-    match event {
-        Event::Paste(text) if typing(app) => pasted(&text),
-        other => action_for_event(app, other).into_iter().collect(),
-    }
-}
-
+/// The action one terminal event stands for. Ctrl-Z suspends from every
+/// window but the note editor, where it undoes.
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
+    let in_note = matches!(app.overlay, Some(Overlay::Note(_)));
     match event {
+        Event::Key(_) if is_suspend_key(&event) && !in_note => Some(Action::Suspend),
         Event::Key(key) if typing(app) => keymap::typing_action(bindings(app), key),
         Event::Key(key) => keymap::action_for(bindings(app), key),
         Event::Mouse(MouseEvent {

@@ -21,6 +21,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::ConfirmQuit);
         }
         Action::Quit => effects.push(Effect::Quit),
+        Action::Suspend => effects.push(Effect::Suspend),
         Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
         _ => {
             app.message = None;
@@ -218,6 +219,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit
         | Action::QuitNow
+        | Action::Suspend
         | Action::Resize { .. }
         | Action::SaveNote
         | Action::Remove
@@ -430,6 +432,8 @@ fn keep_journal_in_bounds(app: &mut App) {
 
 mod finding;
 mod writing;
+
+pub use writing::paste;
 
 #[cfg(test)]
 mod test_support;

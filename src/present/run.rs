@@ -10,7 +10,7 @@ use crate::content::Toolkit;
 use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,8 +32,9 @@ pub struct Ended {
 }
 
 /// Runs a walkthrough of `sections` on `terminal` until the facilitator
-/// leaves, reading keys with crossterm's `poll`/`read` and leaving on
-/// SIGTERM or SIGHUP; then adds it to the log in `log_dir` (if given).
+/// leaves, reading keys on a thread of their own and leaving on SIGTERM,
+/// SIGHUP or the terminal closing; then adds it to the log in `log_dir`
+/// (if given).
 ///
 /// Use [`run_with`] instead when another thread already reads terminal
 /// events (the reader's loop does).
@@ -48,12 +49,16 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
+    // Events come from a thread of their own: crossterm never returns from
+    // a read once the terminal has closed, and this loop must still see
+    // the stop flag (raised by SIGHUP, SIGTERM or the terminal going away).
+    let events = crate::tui::Events::spawn();
     let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
+        Ok(if timeout.is_zero() {
+            events.try_next()
         } else {
-            Ok(None)
-        }
+            events.next(timeout)
+        })
     };
     let stop = crate::tui::stop_flag();
     run_with(
@@ -130,7 +135,9 @@ where
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if let Some(action) = action_for_event(presenter, current) {
+            if crate::tui::is_suspend_key(&current) {
+                crate::tui::suspend(terminal)?;
+            } else if let Some(action) = action_for_event(presenter, current) {
                 let effects = update(presenter, action, Instant::now());
                 if effects.contains(&PresentEffect::Leave) {
                     return Ok(());
@@ -144,6 +151,8 @@ where
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+        // An outside SIGTSTP suspends; SIGCONT takes the terminal back.
+        crate::tui::between_events(terminal)?;
         terminal.draw(|frame| view::draw(frame, presenter, Instant::now()))?;
     }
 }

@@ -129,18 +129,16 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
         .title_bottom(" Esc saves and closes · Ctrl-S saves · Ctrl-U undo ")
         .border_style(theme.border_focused)
         .padding(Padding::horizontal(1));
-    let mut editor = input.area().clone();
-    editor.set_block(block);
-    editor.set_style(theme.text);
-    editor.set_cursor_style(theme.selected);
-    editor.set_placeholder_style(theme.quiet);
-    frame.render_widget(&editor, bottom);
-    let cursor = editor.screen_cursor();
-    let inner = layout::text_inner(bottom);
-    let (row, col) = (cursor.row, cursor.col);
+    // The note itself, not a copy: it keeps its wrapping between frames, so
+    // a key typed into a long note does not rewrap all of it to draw.
+    let inner = block.inner(bottom);
+    frame.render_widget(block, bottom);
+    let editor = input.styled(theme.text, theme.selected, theme.quiet);
+    frame.render_widget(&*editor, inner);
+    let (row, col) = input.cursor_on_screen();
     let (row, col) = (
-        u16::try_from(row).unwrap_or(0),
-        u16::try_from(col).unwrap_or(0),
+        u16::try_from(row).unwrap_or(u16::MAX),
+        u16::try_from(col).unwrap_or(u16::MAX),
     );
     if row < inner.height && col < inner.width {
         frame.set_cursor_position(Position::new(inner.x + col, inner.y + row));

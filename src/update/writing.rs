@@ -35,6 +35,23 @@ fn open_note(app: &mut App, id: &str) {
     app.overlay = Some(Overlay::Note(Box::new(TextInput::note(id, text))));
 }
 
+/// Pasted text (bracketed paste) goes into the note, label or search box
+/// on top in one insertion, so a long paste costs one rewrap, not one per
+/// character; anywhere else it is ignored (it is not a string of keys).
+/// True when something took it, so the caller can count it as typing.
+pub fn paste(app: &mut App, text: &str) -> bool {
+    app.message = None;
+    match &mut app.overlay {
+        Some(Overlay::Note(input) | Overlay::Label(input)) => input.paste(text),
+        Some(Overlay::Search { input, selected }) => {
+            input.paste(text);
+            *selected = 0;
+        }
+        _ => return false,
+    }
+    true
+}
+
 /// The note's text to keep, if it changed since it was last kept.
 fn keep(input: &mut TextInput, effects: &mut Vec<Effect>) {
     if input.dirty {
@@ -206,6 +223,22 @@ mod tests {
             }]
         );
         assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_note_whole_and_is_kept_on_esc() {
+        let mut a = app();
+        assert!(!paste(&mut a, "not in a text box"), "the reader ignores it");
+        run(&mut a, &[Action::EditNote]);
+        assert!(paste(&mut a, "quite\r\nright"));
+        let effects = run(&mut a, &[Action::Close]);
+        assert_eq!(
+            effects,
+            vec![Effect::KeepNote {
+                section: "welcome".into(),
+                text: "quite\nright".into()
+            }]
+        );
     }
 
     #[test]

@@ -35,6 +35,12 @@ impl Output {
             code: 0,
         }
     }
+
+    /// The same output with `notices` (lines about the journal) first on standard error.
+    fn noting(mut self, notices: &str) -> Self {
+        self.stderr.insert_str(0, notices);
+        self
+    }
 }
 
 /// `allyship list`: every part and section, numbered, with ids and the
@@ -72,6 +78,42 @@ pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
         return None;
     }
     Some(store::Store::open(dir).1)
+}
+
+/// The saved journal for a command that shows it, with lines for standard
+/// error (notices). Empty when there is no journal yet; an error naming the
+/// file when there is one that can't be read, so a backup or a list made
+/// from it is never silently empty.
+pub fn journal_to_show(data_dir: Option<PathBuf>) -> Result<(Journal, String), String> {
+    let Ok(dir) = store::data_dir(data_dir) else {
+        return Ok((Journal::new(), String::new()));
+    };
+    let path = store::journal_path_in(&dir);
+    let unreadable = |why: String| {
+        format!(
+            "Your journal at {} can't be read ({why}); nothing was shown.",
+            path.display()
+        )
+    };
+    match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Journal::new(), String::new()));
+        }
+        Err(e) => return Err(unreadable(e.to_string())),
+        Ok(meta) if !meta.is_file() => return Err(unreadable("it is not a file".into())),
+        Ok(_) => {}
+    }
+    if let Err(e) = std::fs::File::open(&path) {
+        return Err(unreadable(e.to_string()));
+    }
+    let (_, journal, notices) = store::Store::open(dir);
+    let failed = notices
+        .iter()
+        .find(|n| matches!(n, store::Notice::NotKept(_) | store::Notice::MovedAside(_)));
+    if let Some(notice) = failed {
+        return Err(notice.to_string());
+    }
+    Ok((journal, notices.iter().map(|n| format!("{n}\n")).collect()))
 }
 
 /// `allyship read`: one section as wrapped plain text, or a helpful error.
@@ -165,9 +207,10 @@ pub fn journal(
     if path_only {
         return Output::ok(format!("{}\n", path.display()));
     }
-    // Opening for reading only: nothing is written unless it was broken.
-    let (_, journal, notices) = store::Store::open(dir);
-    let mut stderr: String = notices.iter().map(|n| format!("{n}\n")).collect();
+    let (journal, mut stderr) = match journal_to_show(Some(dir)) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
     let report = report::report(toolkit, &journal);
     let stdout = if json {
         match serde_json::to_string_pretty(&report) {

@@ -322,8 +322,22 @@ fn walkthroughs(toolkit: &Toolkit, data_dir: Option<std::path::PathBuf>, json: b
 }
 
 fn finish(output: Output) -> ExitCode {
-    // A closed pipe (`allyship read --all | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-    ExitCode::from(u8::try_from(output.code).unwrap_or(1))
+    let mut code = u8::try_from(output.code).unwrap_or(1);
+    let mut stderr = output.stderr;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(output.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    match written {
+        // A closed pipe (`allyship read --all | head`) is the reader's
+        // choice, not an error: stay quiet, as `cat` does.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            stderr.push_str(&format!("allyship: the output could not be written: {e}\n"));
+            code = 1;
+        }
+        Ok(()) => {}
+    }
+    let _ = std::io::stderr().write_all(stderr.as_bytes());
+    ExitCode::from(code)
 }

@@ -1,7 +1,7 @@
 //! Plain commands over a person's own records: bookmarks, notes, the
 //! learning-record export and import, and search.
 
-use super::{Output, failure, saved_journal};
+use super::{Output, failure, journal_to_show};
 use crate::content::Toolkit;
 use crate::export::{self, Period};
 use crate::journal::local_day;
@@ -19,7 +19,10 @@ fn title_of(toolkit: &Toolkit, id: &str) -> String {
 
 /// `allyship bookmarks [--json]`.
 pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Output {
-    let journal = saved_journal(data_dir).unwrap_or_default();
+    let (journal, stderr) = match journal_to_show(data_dir) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
     if json {
         let list: Vec<serde_json::Value> = journal
             .bookmarks
@@ -31,12 +34,13 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
             })
             .collect();
         let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
-        return Output::ok(text + "\n");
+        return Output::ok(text + "\n").noting(&stderr);
     }
     if journal.bookmarks.is_empty() {
         return Output::ok(
             "No bookmarks yet. In the app, press b on a section to bookmark it.\n".into(),
-        );
+        )
+        .noting(&stderr);
     }
     let mut out = String::from("Your bookmarks\n");
     for (id, bookmark) in &journal.bookmarks {
@@ -47,15 +51,19 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
             .unwrap_or_default();
         let _ = writeln!(out, "  {}{label} ({id})", title_of(toolkit, id));
     }
-    Output::ok(out)
+    Output::ok(out).noting(&stderr)
 }
 
 /// `allyship notes`: every note, newest first, as plain text.
 pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
-    let journal = saved_journal(data_dir).unwrap_or_default();
+    let (journal, stderr) = match journal_to_show(data_dir) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
     let notes = journal.notes_newest_first();
     if notes.is_empty() && journal.superseded_notes.is_empty() {
-        return Output::ok("No notes yet. In the app, press e on a section to write one.\n".into());
+        let none = "No notes yet. In the app, press e on a section to write one.\n";
+        return Output::ok(none.into()).noting(&stderr);
     }
     let mut out = format!("Your notes ({})\n", notes.len());
     for (id, note) in notes {
@@ -89,7 +97,7 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
             let _ = writeln!(out, "  {line}");
         }
     }
-    Output::ok(out)
+    Output::ok(out).noting(&stderr)
 }
 
 /// What `allyship export` was asked for.
@@ -111,7 +119,10 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
         Ok(period) => period,
         Err(e) => return failure(format!("{e}\n")),
     };
-    let journal = saved_journal(data_dir).unwrap_or_default();
+    let (journal, stderr) = match journal_to_show(data_dir) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
     let record = export::learning_record(toolkit, &journal, &period, jiff::Timestamp::now());
     let text = if request.json {
         export::to_json(&record)
@@ -119,12 +130,13 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
         export::to_markdown(&record)
     };
     match request.output {
-        None => Output::ok(text),
+        None => Output::ok(text).noting(&stderr),
         Some(path) => match export::write_private(path, &text) {
             Ok(()) => Output::ok(format!(
                 "Your learning record is in {} (readable only by you).\n",
                 path.display()
-            )),
+            ))
+            .noting(&stderr),
             Err(e) => failure(format!("Could not write {}: {e}\n", path.display())),
         },
     }

@@ -1,0 +1,124 @@
+//! The plain commands over a person's records, run as the real binary:
+//! write errors are errors, an unreadable journal is never an empty record,
+//! and `export --output` never replaces what it should not.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `allyship args` with stdin closed and its data dir in `data_dir`,
+/// standard output going to `stdout`.
+fn run_to(data_dir: &Path, args: &[&str], stdout: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .env("TERM", "dumb")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run allyship")
+}
+
+fn run_in(data_dir: &Path, args: &[&str]) -> Output {
+    run_to(data_dir, args, Stdio::piped())
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Asserts a failure with a one-line reason containing `words` and no output.
+#[track_caller]
+fn assert_fails_with(out: &Output, words: &str) {
+    let err = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "stderr: {err}");
+    assert!(err.contains(words), "{words:?} not in: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(out.stdout.is_empty(), "stdout: {}", text(&out.stdout));
+}
+
+#[cfg(unix)]
+fn dev_full() -> Option<std::fs::File> {
+    std::fs::OpenOptions::new().write(true).open("/dev/full").ok()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_an_error_not_an_empty_file() {
+    let Some(full) = dev_full() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["read", "--all"][..],
+        &["export"],
+        &["export", "--format", "json"],
+        &["list"],
+        &["notes"],
+    ] {
+        let out = run_to(dir.path(), args, full.try_clone().unwrap().into());
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("could not be written"), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_stays_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(["read", "--all"])
+        .env("ALLYSHIP_DATA_DIR", dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_journal_that_is_a_folder_is_an_error_for_every_command_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("journal.json")).unwrap();
+    for args in [
+        &["notes"][..],
+        &["bookmarks"],
+        &["bookmarks", "--json"],
+        &["export"],
+        &["export", "--format", "json"],
+        &["journal"],
+        &["journal", "--json"],
+    ] {
+        let out = run_in(dir.path(), args);
+        assert_fails_with(&out, "journal.json");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_journal_that_cannot_be_read_is_an_error_for_every_command_reading_it() {
+    use std::os::unix::fs::PermissionsExt;
+    // Root reads any file whatever its mode, so the test means nothing there.
+    if std::fs::read_to_string("/proc/self/status")
+        .is_ok_and(|s| s.lines().any(|l| l.starts_with("Uid:\t0\t")))
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    std::fs::write(&journal, r#"{"version":1,"notes":{}}"#).unwrap();
+    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0)).unwrap();
+    for args in [
+        &["notes"][..],
+        &["bookmarks"],
+        &["export", "--format", "json"],
+        &["journal"],
+    ] {
+        let out = run_in(dir.path(), args);
+        assert_fails_with(&out, "journal.json");
+    }
+}

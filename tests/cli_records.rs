@@ -122,3 +122,73 @@ fn a_journal_that_cannot_be_read_is_an_error_for_every_command_reading_it() {
         assert_fails_with(&out, "journal.json");
     }
 }
+
+/// Exports to `target`, returning the output; the journal has one note.
+fn export_to(dir: &Path, target: &Path) -> Output {
+    let journal = r#"{"version":1,"notes":{"welcome":{"text":"mine",
+        "created":"2026-11-20T10:00:00Z","changed":"2026-11-20T10:00:00Z"}}}"#;
+    let path = dir.join("journal.json");
+    if !path.exists() {
+        std::fs::write(&path, journal).unwrap();
+    }
+    let target = target.to_str().unwrap();
+    run_in(dir, &["export", "--format", "json", "--output", target])
+}
+
+#[test]
+fn export_output_refuses_the_journal_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    for target in [journal.clone(), dir.path().join(".").join("journal.json")] {
+        let out = export_to(dir.path(), &target);
+        assert_fails_with(&out, "journal");
+        let kept = std::fs::read_to_string(&journal).unwrap();
+        assert!(kept.starts_with(r#"{"version":1,"notes""#), "{kept}");
+    }
+}
+
+#[test]
+fn export_output_refuses_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("records");
+    std::fs::create_dir(&folder).unwrap();
+    assert_fails_with(&export_to(dir.path(), &folder), "folder");
+    assert!(folder.is_dir());
+}
+
+#[cfg(unix)]
+#[test]
+fn export_output_refuses_symlinks_and_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("precious.txt");
+    std::fs::write(&elsewhere, "keep me").unwrap();
+    let link = dir.path().join("record.json");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    assert_fails_with(&export_to(dir.path(), &link), "link");
+    assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep me");
+    assert!(link.is_symlink());
+    let out = export_to(dir.path(), Path::new("/dev/null"));
+    assert_fails_with(&out, "not a plain file");
+}
+
+#[test]
+fn export_output_replaces_a_plain_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("record.json");
+    std::fs::write(&target, "x".repeat(100_000)).unwrap();
+    let out = export_to(dir.path(), &target);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with('{') && written.contains("\"mine\""));
+    assert!(!written.contains("xxx"), "no tail of the old file");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_output_refuses_another_name_for_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    export_to(dir.path(), &dir.path().join("first.json"));
+    let other = dir.path().join("hard-link.json");
+    std::fs::hard_link(dir.path().join("journal.json"), &other).unwrap();
+    assert_fails_with(&export_to(dir.path(), &other), "your journal");
+}

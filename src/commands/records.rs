@@ -113,12 +113,68 @@ pub struct ExportRequest<'a> {
     pub to: Option<&'a str>,
 }
 
+/// Why `export --output` will not write to `path`, if it should not: only
+/// a new or plain file, never a link, a device, a folder or the journal.
+fn refuse_output(path: &Path, journal: Option<&Path>) -> Option<String> {
+    let shown = path.display();
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_symlink() => {
+            return Some(format!(
+                "{shown} is a link; name the file itself, so nothing it points to is replaced"
+            ));
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Some(format!("{shown} is a folder; name a file inside it"));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Some(format!("{shown} is not a plain file (a device or pipe)"));
+        }
+        _ => {}
+    }
+    let journal = journal?;
+    // The same file by its real place, whether or not it exists yet.
+    let real = |p: &Path| -> Option<PathBuf> {
+        let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
+        let parent = parent.unwrap_or(Path::new("."));
+        Some(parent.canonicalize().ok()?.join(p.file_name()?))
+    };
+    let same = match (real(path), real(journal)) {
+        (Some(a), Some(b)) => a == b || same_file(&a, &b),
+        _ => false,
+    };
+    same.then(|| format!("{shown} is your journal; choose another file for the record"))
+}
+
+/// Whether two names are one file (a hard link, or a link to the journal).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+/// Without inodes, only the names are compared.
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
 /// `allyship export`: the learning record, to standard output or a private file.
 pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequest) -> Output {
     let period = match Period::parse(request.from, request.to) {
         Ok(period) => period,
         Err(e) => return failure(format!("{e}\n")),
     };
+    if let Some(path) = request.output {
+        let journal = store::data_dir(data_dir.clone())
+            .ok()
+            .map(|dir| store::journal_path_in(&dir));
+        if let Some(why) = refuse_output(path, journal.as_deref()) {
+            return failure(format!("Nothing was written: {why}.\n"));
+        }
+    }
     let (journal, stderr) = match journal_to_show(data_dir) {
         Ok(found) => found,
         Err(e) => return failure(format!("{e}\n")),

@@ -103,26 +103,32 @@ impl DayRecord {
 }
 
 /// The open section and how far it was scrolled, to resume there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// Id of the section that was open.
     pub section: String,
     /// Scroll offset in lines.
     pub scroll: u16,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// A bookmarked section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bookmark {
     /// Optional label the person gave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// When it was last set: added, or relabelled (the newer change wins a race).
     pub added: Timestamp,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// A person's note on a section: their answer to its reflection prompts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     /// The note's text.
     pub text: String,
@@ -130,6 +136,9 @@ pub struct Note {
     pub created: Timestamp,
     /// When it was last changed.
     pub changed: Timestamp,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// How a section is marked in the contents: never by colour alone.
@@ -334,6 +343,7 @@ impl Session {
         self.pending.position = Some(Position {
             section: section.to_owned(),
             scroll,
+            extra: Map::new(),
         });
     }
 }

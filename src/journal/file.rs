@@ -232,6 +232,68 @@ mod tests {
         assert_eq!(back, journal);
     }
 
+    /// Every level of the file with a field this version does not know,
+    /// numbers too large or too precise for a float among them.
+    const UNKNOWN_EVERYWHERE: &str = r#"{
+      "version": 1,
+      "big": 12345678901234567890123,
+      "precise": 0.1000000000000000000001,
+      "sections": { "a": { "first_read": "2026-01-01T10:00:00Z",
+        "last_read": "2026-01-01T10:00:00Z", "sessions": 1, "last_session": "s",
+        "mood": 98765432109876543210 } },
+      "ids": ["a"],
+      "days": { "2026-01-01": { "read": "0", "active_secs": 60, "place": "office" } },
+      "position": { "section": "a", "scroll": 3, "column": 18446744073709551616 },
+      "bookmarks": { "a": { "added": "2026-01-01T10:00:00Z", "colour": "green" } },
+      "notes": { "a": { "text": "t", "created": "2026-01-01T10:00:00Z",
+        "changed": "2026-01-01T10:00:00Z", "tags": ["x", 1e400] } },
+      "superseded_notes": [ { "section": "a", "text": "old",
+        "created": "2026-01-01T09:00:00Z", "changed": "2026-01-01T09:00:00Z",
+        "device": { "name": "laptop", "n": -99999999999999999999 } } ]
+    }"#;
+
+    #[test]
+    fn unknown_fields_at_every_level_survive_exactly() {
+        let journal: Journal = serde_json::from_str(UNKNOWN_EVERYWHERE).unwrap();
+        let saved = serde_json::to_string_pretty(&journal).unwrap();
+        let kept: Value = serde_json::from_str(&saved).unwrap();
+        let given: Value = serde_json::from_str(UNKNOWN_EVERYWHERE).unwrap();
+        for path in [
+            "/big",
+            "/precise",
+            "/sections/a/mood",
+            "/days/2026-01-01/place",
+            "/position/column",
+            "/bookmarks/a/colour",
+            "/notes/a/tags",
+            "/superseded_notes/0/device",
+        ] {
+            let want = given.pointer(path).expect(path);
+            assert_eq!(kept.pointer(path), Some(want), "{path} in {saved}");
+        }
+        assert!(saved.contains("12345678901234567890123"), "{saved}");
+        assert!(saved.contains("0.1000000000000000000001"), "{saved}");
+        assert!(saved.contains("-99999999999999999999"), "{saved}");
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_save_by_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.json");
+        std::fs::write(&path, UNKNOWN_EVERYWHERE).unwrap();
+        let (mut store, _, _) = crate::store::Store::open(dir.path().to_path_buf());
+        let mut session = super::super::Session::new("s2");
+        let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+        session.record_read("b", at, Date::new(2027, 1, 15).unwrap());
+        assert!(store.save(&mut session).unwrap().written);
+        let saved = std::fs::read_to_string(&path).unwrap();
+        for number in ["12345678901234567890123", "98765432109876543210", "18446744073709551616"] {
+            assert!(saved.contains(number), "{number} in {saved}");
+        }
+        assert!(saved.contains(r#""colour": "green""#), "{saved}");
+        assert!(saved.contains(r#""place": "office""#), "{saved}");
+    }
+
     #[test]
     fn a_day_pointing_past_the_table_is_an_error_not_a_panic() {
         let text = r#"{"version":1,"ids":["a"],"days":{"2026-01-01":{"read":"0 7"}}}"#;

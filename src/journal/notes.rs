@@ -53,6 +53,9 @@ pub struct SupersededNote {
     pub created: Timestamp,
     /// When that text was written.
     pub changed: Timestamp,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// How one incoming note merged with the journal's note for the same section.
@@ -113,6 +116,7 @@ impl Journal {
                 text: incoming.text.clone(),
                 created: current.created.min(incoming.created),
                 changed: incoming.changed,
+                extra: incoming.extra.clone(),
             };
             NoteMerge::Updated
         } else {
@@ -127,6 +131,7 @@ impl Journal {
             text: note.text.clone(),
             created: note.created,
             changed: note.changed,
+            extra: note.extra.clone(),
         };
         if !self.superseded_notes.contains(&kept) {
             self.superseded_notes.push(kept);
@@ -190,6 +195,7 @@ impl Session {
             text,
             created,
             changed: now,
+            ..Note::default()
         };
         self.pending
             .notes
@@ -206,7 +212,11 @@ impl Session {
     /// Bookmarks `section` (or relabels its bookmark) at `now`; a blank label is none.
     pub fn set_bookmark(&mut self, section: &str, label: Option<String>, now: Timestamp) {
         let label = label.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
-        let bookmark = Bookmark { label, added: now };
+        let bookmark = Bookmark {
+            label,
+            added: now,
+            ..Bookmark::default()
+        };
         self.pending
             .bookmarks
             .insert(section.to_owned(), BookmarkEdit::Set(bookmark));

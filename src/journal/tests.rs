@@ -77,7 +77,8 @@ fn interleaved_sessions_lose_nothing_and_count_once() {
         disk.position,
         Some(Position {
             section: "z".into(),
-            scroll: 7
+            scroll: 7,
+            extra: Map::new(),
         })
     );
 }
@@ -173,6 +174,7 @@ fn note(text: &str, created: i64, changed: i64) -> Note {
         text: text.into(),
         created: ts(created),
         changed: ts(changed),
+        ..Note::default()
     }
 }
 

@@ -7,6 +7,7 @@
 //! ([`Data`]) so that [`import`] can merge it back without loss. Files are
 //! written privately with [`write_private`].
 
+mod check;
 mod import;
 mod markdown;
 
@@ -22,7 +23,7 @@ use crate::journal::{
     Bookmark, DayRecord, Journal, Note, SectionRecord, SupersededNote, local_day,
 };
 
-pub use import::{Import, ImportError, ImportReport, import};
+pub use import::{Import, ImportError, ImportReport, import, import_at};
 pub use markdown::to_markdown;
 
 /// The `format` tag of a JSON export.

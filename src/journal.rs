@@ -15,7 +15,7 @@ mod notes;
 mod summary;
 
 pub(crate) use notes::NoteMerge;
-pub use notes::{BookmarkEdit, NoteEdit, SupersededNote};
+pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};
 pub use summary::{DayCount, PartIds, PartProgress, Revisit, Summary};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -136,9 +136,18 @@ pub struct Note {
     pub created: Timestamp,
     /// When it was last changed.
     pub changed: Timestamp,
+    /// How many edits it has behind it, counted across copies and imports
+    /// (0 in files from before the count): the version with more wins a
+    /// merge whatever the clocks say (see [`Journal::apply`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub edits: u32,
     /// Fields from a newer writer, kept on save.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// How a section is marked in the contents: never by colour alone.
@@ -179,14 +188,13 @@ impl Journal {
     /// Adds a session's changes. Idempotent: applying the same delta twice
     /// (or again after another session's save) counts each read session once.
     ///
-    /// Notes: per section the edit with the later `changed` time wins; a
-    /// note keeps the earliest `created`. When the journal already holds a
-    /// note changed later than (or at the same time as) this delta's edit,
-    /// with different text, the journal's note stays and this delta's text
-    /// is added to [`Journal::superseded_notes`] (once), so it is never lost.
-    /// A deletion removes a note only if it was not changed after the
-    /// deletion. Bookmarks: a set or removal applies unless the journal's
-    /// bookmark was set later.
+    /// Notes: an edit made on top of the note the journal holds replaces
+    /// it; when the note changed elsewhere meanwhile, one version wins (more
+    /// edits, then the later time, never a time suspectly in the future) and
+    /// the other is added to [`Journal::superseded_notes`] (once), so no
+    /// version is lost. A deletion removes only the note it was made on.
+    /// Bookmarks: a set or removal applies unless the journal's bookmark was
+    /// set later (but not more than a day later). See `journal/notes.rs`.
     pub fn apply(&mut self, delta: &Delta, session_id: &str) {
         for (id, read) in &delta.reads {
             self.apply_read(id, read, session_id);
@@ -203,7 +211,8 @@ impl Journal {
             self.position = Some(position.clone());
         }
         for (id, edit) in &delta.notes {
-            self.apply_note(id, edit);
+            let base = delta.bases.get(id).and_then(Option::as_ref);
+            self.apply_note(id, edit, base.map(|(text, _)| text.as_str()));
         }
         for (id, edit) in &delta.bookmarks {
             self.apply_bookmark(id, edit);
@@ -266,6 +275,13 @@ pub struct Delta {
     pub notes: BTreeMap<String, NoteEdit>,
     /// Latest bookmark change per section since the last save (cleared by a save).
     pub bookmarks: BTreeMap<String, BookmarkEdit>,
+    /// Per section, the note text (and edit count) this session last knew
+    /// to be on disk: at the start, then what its own saves wrote.
+    pub seen: BTreeMap<String, (String, u32)>,
+    /// Per section edited since the last save, the note the edit was made
+    /// on top of (`None`: there was none), so an edit of what is on disk
+    /// replaces it and an edit of something older keeps both.
+    pub bases: BTreeMap<String, Option<(String, u32)>>,
 }
 
 impl Delta {
@@ -286,7 +302,13 @@ impl Delta {
         }
         self.active_secs.clear();
         self.position = None;
-        self.notes.clear();
+        for (id, edit) in std::mem::take(&mut self.notes) {
+            match edit {
+                NoteEdit::Set(note) => self.seen.insert(id, (note.text, note.edits)),
+                NoteEdit::Deleted(_) => self.seen.remove(&id),
+            };
+        }
+        self.bases.clear();
         self.bookmarks.clear();
     }
 }

@@ -52,9 +52,12 @@ impl Progress {
                 vec![format!("Progress can't be kept: {e}.")],
             ),
         };
+        let mut session = Session::start(Timestamp::now());
+        // Edits are made on top of the notes as opened (see journal::notes).
+        session.saw(&journal);
         let progress = Progress {
             store,
-            session: Session::start(Timestamp::now()),
+            session,
             tracker: ReadTracker::new(min_read_from_env()),
             last_save: now,
             read_since_save: false,

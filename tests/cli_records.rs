@@ -39,7 +39,10 @@ fn assert_fails_with(out: &Output, words: &str) {
 
 #[cfg(unix)]
 fn dev_full() -> Option<std::fs::File> {
-    std::fs::OpenOptions::new().write(true).open("/dev/full").ok()
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .ok()
 }
 
 #[cfg(unix)]
@@ -111,7 +114,7 @@ fn a_journal_that_cannot_be_read_is_an_error_for_every_command_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     let journal = dir.path().join("journal.json");
     std::fs::write(&journal, r#"{"version":1,"notes":{}}"#).unwrap();
-    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0)).unwrap();
+    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o000)).unwrap();
     for args in [
         &["notes"][..],
         &["bookmarks"],

@@ -33,9 +33,14 @@ fn journal(toolkit: &Toolkit) -> Journal {
         };
         journal.notes.insert(id.clone(), note);
         let label = Some(hard.clone());
-        journal
-            .bookmarks
-            .insert(id.clone(), Bookmark { label, added: at, ..Bookmark::default() });
+        journal.bookmarks.insert(
+            id.clone(),
+            Bookmark {
+                label,
+                added: at,
+                ..Bookmark::default()
+            },
+        );
     }
     journal
 }

@@ -287,7 +287,11 @@ mod tests {
         session.record_read("b", at, Date::new(2027, 1, 15).unwrap());
         assert!(store.save(&mut session).unwrap().written);
         let saved = std::fs::read_to_string(&path).unwrap();
-        for number in ["12345678901234567890123", "98765432109876543210", "18446744073709551616"] {
+        for number in [
+            "12345678901234567890123",
+            "98765432109876543210",
+            "18446744073709551616",
+        ] {
             assert!(saved.contains(number), "{number} in {saved}");
         }
         assert!(saved.contains(r#""colour": "green""#), "{saved}");

@@ -44,9 +44,13 @@ pub struct Journal {
     /// Per local calendar day: sections read and time spent learning.
     #[serde(default)]
     pub days: BTreeMap<Date, DayRecord>,
-    /// Where the person was, to continue there next time.
+    /// Where the person was in the built-in toolkit, to continue there next time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
+    /// Where the person was in each other toolkit (`--content`), by its
+    /// name from [`crate::content::other_toolkit_name`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<String, Position>,
     /// Bookmarked sections: section id to bookmark.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub bookmarks: BTreeMap<String, Bookmark>,
@@ -89,6 +93,10 @@ pub struct DayRecord {
     /// Seconds of active learning that day.
     #[serde(default)]
     pub active_secs: u64,
+    /// Of those, the seconds spent in other toolkits than the built-in one,
+    /// by toolkit name (the rest were spent in the built-in one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub toolkits: BTreeMap<String, u64>,
     /// Fields from a newer writer, kept on save.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -169,10 +177,20 @@ impl Journal {
             sections: BTreeMap::new(),
             days: BTreeMap::new(),
             position: None,
+            places: BTreeMap::new(),
             bookmarks: BTreeMap::new(),
             notes: BTreeMap::new(),
             superseded_notes: Vec::new(),
             extra: Map::new(),
+        }
+    }
+
+    /// Where the person was in a toolkit: the built-in one (`None`) or
+    /// another by name (see [`Delta::toolkit`]).
+    pub fn place(&self, toolkit: Option<&str>) -> Option<&Position> {
+        match toolkit {
+            None => self.position.as_ref(),
+            Some(name) => self.places.get(name),
         }
     }
 
@@ -206,9 +224,18 @@ impl Journal {
         for (date, secs) in &delta.active_secs {
             let day = self.days.entry(*date).or_default();
             day.active_secs = day.active_secs.saturating_add(*secs);
+            if let Some(name) = &delta.toolkit {
+                let there = day.toolkits.entry(name.clone()).or_default();
+                *there = there.saturating_add(*secs);
+            }
         }
         if let Some(position) = &delta.position {
-            self.position = Some(position.clone());
+            match &delta.toolkit {
+                Some(name) => {
+                    self.places.insert(name.clone(), position.clone());
+                }
+                None => self.position = Some(position.clone()),
+            }
         }
         for (id, edit) in &delta.notes {
             let base = delta.bases.get(id).and_then(Option::as_ref);
@@ -273,6 +300,9 @@ pub struct Delta {
     pub position: Option<Position>,
     /// Latest note edit per section since the last save (cleared by a save).
     pub notes: BTreeMap<String, NoteEdit>,
+    /// The toolkit being read when it is not the built-in one (its name),
+    /// so its place and time are kept apart from the built-in one's.
+    pub toolkit: Option<String>,
     /// Latest bookmark change per section since the last save (cleared by a save).
     pub bookmarks: BTreeMap<String, BookmarkEdit>,
     /// Per section, the note text (and edit count) this session last knew

@@ -199,7 +199,9 @@ fn run_reader(
         app.resume();
     }
     let open_journal = move |app: &mut App| {
-        let (progress, journal, messages) = Progress::start(data_dir, std::time::Instant::now());
+        let (mut progress, journal, messages) =
+            Progress::start(data_dir, std::time::Instant::now());
+        progress.set_toolkit(allyship::content::other_toolkit_name(&app.toolkit));
         app.journal_kept = progress.kept();
         app.journal = journal;
         if !resumed {

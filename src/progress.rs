@@ -65,6 +65,12 @@ impl Progress {
         (progress, journal, messages)
     }
 
+    /// Keeps this run's place and time under another toolkit's name (from
+    /// [`crate::content::other_toolkit_name`]); `None` is the built-in one.
+    pub fn set_toolkit(&mut self, name: Option<String>) {
+        self.session.pending.toolkit = name;
+    }
+
     /// The data folder, where the facilitator's log of walkthroughs is kept too.
     pub fn data_dir(&self) -> Option<PathBuf> {
         self.store.as_ref().map(|s| s.dir().to_path_buf())

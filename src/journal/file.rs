@@ -25,6 +25,8 @@ pub struct JournalFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     position: Option<Position>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    places: BTreeMap<String, Position>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     bookmarks: BTreeMap<String, Bookmark>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     notes: BTreeMap<String, Note>,
@@ -41,6 +43,8 @@ struct DayFile {
     read: String,
     #[serde(default)]
     active_secs: u64,
+    #[serde(default)]
+    toolkits: BTreeMap<String, u64>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
@@ -56,6 +60,8 @@ struct JournalFileRef<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     position: &'a Option<Position>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    places: &'a BTreeMap<String, Position>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     bookmarks: &'a BTreeMap<String, Bookmark>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     notes: &'a BTreeMap<String, Note>,
@@ -70,6 +76,8 @@ struct DayFileRef<'a> {
     #[serde(skip_serializing_if = "String::is_empty")]
     read: String,
     active_secs: u64,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    toolkits: &'a BTreeMap<String, u64>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -98,6 +106,7 @@ impl Serialize for DaysRef<'_> {
             let file = DayFileRef {
                 read,
                 active_secs: day.active_secs,
+                toolkits: &day.toolkits,
                 extra: &day.extra,
             };
             (date, file)
@@ -161,6 +170,7 @@ impl Serialize for Journal {
             ids,
             days,
             position: &self.position,
+            places: &self.places,
             bookmarks: &self.bookmarks,
             notes: &self.notes,
             superseded_notes: &self.superseded_notes,
@@ -191,6 +201,7 @@ impl TryFrom<JournalFile> for Journal {
             let record = DayRecord {
                 sections: Arc::new(sections.into_iter().collect()),
                 active_secs: day.active_secs,
+                toolkits: day.toolkits,
                 extra: day.extra,
             };
             days.insert(date, record);
@@ -200,6 +211,7 @@ impl TryFrom<JournalFile> for Journal {
             sections: file.sections,
             days,
             position: file.position,
+            places: file.places,
             bookmarks: file.bookmarks,
             notes: file.notes,
             superseded_notes: file.superseded_notes,
@@ -219,7 +231,7 @@ mod tests {
         let record = DayRecord {
             sections: Arc::new([Arc::from("welcome"), Arc::from("tip-speak-up")].into()),
             active_secs: 60,
-            extra: Map::new(),
+            ..DayRecord::default()
         };
         journal.days.insert(day, record);
         let text = serde_json::to_string(&journal).unwrap();

@@ -351,3 +351,4 @@ fn notes_list_newest_first_and_serialize_compactly() {
 }
 
 mod merges;
+mod places;

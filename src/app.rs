@@ -278,7 +278,8 @@ impl App {
     /// Opens the section the journal says the person was reading, with a
     /// one-line welcome back. A section that has left the toolkit is skipped.
     pub fn resume(&mut self) {
-        let Some(position) = &self.journal.position else {
+        let toolkit = crate::content::other_toolkit_name(&self.toolkit);
+        let Some(position) = self.journal.place(toolkit.as_deref()) else {
             return;
         };
         let Some(index) = self.toolkit.index_of(&position.section) else {

@@ -37,6 +37,12 @@ impl Output {
             code: 0,
         }
     }
+
+    /// The same output with `notices` (lines about the journal) first on standard error.
+    fn noting(mut self, notices: &str) -> Self {
+        self.stderr.insert_str(0, notices);
+        self
+    }
 }
 
 /// `allyship list`: every part and section, numbered, with ids and the
@@ -76,6 +82,29 @@ pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
     }
     // Reading only: nothing in the folder is created, moved or copied.
     store::read(&dir).ok()
+}
+
+/// The saved journal for a command that shows it, with lines for standard
+/// error (notices). Empty when there is no journal yet; an error naming the
+/// file when there is one that can't be read, so a backup or a list made
+/// from it is never silently empty.
+pub fn journal_to_show(data_dir: Option<PathBuf>) -> Result<(Journal, String), String> {
+    let Ok(dir) = store::data_dir(data_dir) else {
+        return Ok((Journal::new(), String::new()));
+    };
+    // Reading only: nothing in the folder is created, moved or copied.
+    let journal = store::read(&dir).map_err(|e| match e {
+        store::StoreError::Read(path, why) => format!(
+            "Your journal at {} can't be read ({why}); nothing was shown.",
+            path.display()
+        ),
+        other => other.to_string(),
+    })?;
+    // Nothing is kept in a folder others could change: say so here too.
+    let notices = store::folder_problem(&dir)
+        .map(|notice| format!("{notice}\n"))
+        .unwrap_or_default();
+    Ok((journal, notices))
 }
 
 /// `allyship read`: one section as wrapped plain text, or a helpful error.
@@ -183,15 +212,10 @@ pub fn journal(
     if path_only {
         return Output::ok(format!("{}\n", path.display()));
     }
-    // Reading only: nothing in the folder is created, moved or copied.
-    let journal = match store::read(&dir) {
-        Ok(journal) => journal,
-        Err(e) => return failure(format!("Your progress can't be shown: {e}.\n")),
+    let (journal, mut stderr) = match journal_to_show(Some(dir)) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
     };
-    // Nothing is kept in a folder others could change: say so here too.
-    let mut stderr: String = store::folder_problem(&dir)
-        .map(|notice| format!("{notice}\n"))
-        .unwrap_or_default();
     let report = report::report(toolkit, &journal);
     let stdout = if json {
         match serde_json::to_string_pretty(&report) {

@@ -222,6 +222,19 @@ pub fn built_in() -> Toolkit {
         .expect("the built-in toolkit is checked by tests")
 }
 
+/// The name a journal keeps another toolkit's place and time under ("Our
+/// toolkit (version 2)"), or `None` for the built-in one (its place is the
+/// journal's `position`, as before toolkits could be chosen).
+pub fn other_toolkit_name(toolkit: &Toolkit) -> Option<String> {
+    static BUILT_IN_NAME: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    let (title, version) = BUILT_IN_NAME.get_or_init(|| {
+        let built_in = built_in();
+        (built_in.title, built_in.version)
+    });
+    let same = toolkit.title == *title && toolkit.version == *version;
+    (!same).then(|| format!("{} (version {})", toolkit.title, toolkit.version))
+}
+
 /// Counts words of body text (prompts not included), for the word budget.
 pub fn body_words(section: &Section) -> usize {
     section

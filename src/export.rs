@@ -7,6 +7,7 @@
 //! ([`Data`]) so that [`import`] can merge it back without loss. Files are
 //! written privately with [`write_private`].
 
+mod check;
 mod import;
 mod markdown;
 
@@ -22,7 +23,7 @@ use crate::journal::{
     Bookmark, DayRecord, Journal, Note, SectionRecord, SupersededNote, local_day,
 };
 
-pub use import::{Import, ImportError, ImportReport, import};
+pub use import::{Import, ImportError, ImportReport, import, import_at};
 pub use markdown::to_markdown;
 
 /// The `format` tag of a JSON export.
@@ -123,6 +124,10 @@ pub struct Record {
     pub period: Period,
     /// Minutes of active learning in the period (rounded to the nearest minute).
     pub learning_minutes: u64,
+    /// Of those, the minutes spent in toolkits other than the built-in one,
+    /// by toolkit name; left out when only the built-in one was read.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub learning_minutes_by_toolkit: BTreeMap<String, u64>,
     /// Days in the period with reading or learning time.
     pub learning_days: usize,
     /// Sections read in the period, in toolkit order (then ones it no longer has).
@@ -315,6 +320,17 @@ pub fn learning_record(
             to: period.to.or_else(|| activity.last().copied()),
         },
         learning_minutes: secs.saturating_add(30) / 60,
+        learning_minutes_by_toolkit: active_days
+            .clone()
+            .flat_map(|(_, d)| &d.toolkits)
+            .fold(BTreeMap::new(), |mut by, (name, secs)| {
+                let total: &mut u64 = by.entry(name.clone()).or_default();
+                *total = total.saturating_add(*secs);
+                by
+            })
+            .into_iter()
+            .map(|(name, secs)| (name, secs.saturating_add(30) / 60))
+            .collect(),
         learning_days: active_days.count(),
         sections_read,
         bookmarks,

@@ -15,7 +15,7 @@ mod notes;
 mod summary;
 
 pub(crate) use notes::NoteMerge;
-pub use notes::{BookmarkEdit, NoteEdit, SupersededNote};
+pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};
 pub use summary::{DayCount, PartIds, PartProgress, Revisit, Summary};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,9 +44,13 @@ pub struct Journal {
     /// Per local calendar day: sections read and time spent learning.
     #[serde(default)]
     pub days: BTreeMap<Date, DayRecord>,
-    /// Where the person was, to continue there next time.
+    /// Where the person was in the built-in toolkit, to continue there next time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
+    /// Where the person was in each other toolkit (`--content`), by its
+    /// name from [`crate::content::other_toolkit_name`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<String, Position>,
     /// Bookmarked sections: section id to bookmark.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub bookmarks: BTreeMap<String, Bookmark>,
@@ -89,6 +93,10 @@ pub struct DayRecord {
     /// Seconds of active learning that day.
     #[serde(default)]
     pub active_secs: u64,
+    /// Of those, the seconds spent in other toolkits than the built-in one,
+    /// by toolkit name (the rest were spent in the built-in one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub toolkits: BTreeMap<String, u64>,
     /// Fields from a newer writer, kept on save.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -103,26 +111,32 @@ impl DayRecord {
 }
 
 /// The open section and how far it was scrolled, to resume there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// Id of the section that was open.
     pub section: String,
     /// Scroll offset in lines.
     pub scroll: u16,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// A bookmarked section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bookmark {
     /// Optional label the person gave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// When it was last set: added, or relabelled (the newer change wins a race).
     pub added: Timestamp,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// A person's note on a section: their answer to its reflection prompts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     /// The note's text.
     pub text: String,
@@ -130,6 +144,18 @@ pub struct Note {
     pub created: Timestamp,
     /// When it was last changed.
     pub changed: Timestamp,
+    /// How many edits it has behind it, counted across copies and imports
+    /// (0 in files from before the count): the version with more wins a
+    /// merge whatever the clocks say (see [`Journal::apply`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub edits: u32,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// How a section is marked in the contents: never by colour alone.
@@ -151,10 +177,20 @@ impl Journal {
             sections: BTreeMap::new(),
             days: BTreeMap::new(),
             position: None,
+            places: BTreeMap::new(),
             bookmarks: BTreeMap::new(),
             notes: BTreeMap::new(),
             superseded_notes: Vec::new(),
             extra: Map::new(),
+        }
+    }
+
+    /// Where the person was in a toolkit: the built-in one (`None`) or
+    /// another by name (see [`Delta::toolkit`]).
+    pub fn place(&self, toolkit: Option<&str>) -> Option<&Position> {
+        match toolkit {
+            None => self.position.as_ref(),
+            Some(name) => self.places.get(name),
         }
     }
 
@@ -170,14 +206,13 @@ impl Journal {
     /// Adds a session's changes. Idempotent: applying the same delta twice
     /// (or again after another session's save) counts each read session once.
     ///
-    /// Notes: per section the edit with the later `changed` time wins; a
-    /// note keeps the earliest `created`. When the journal already holds a
-    /// note changed later than (or at the same time as) this delta's edit,
-    /// with different text, the journal's note stays and this delta's text
-    /// is added to [`Journal::superseded_notes`] (once), so it is never lost.
-    /// A deletion removes a note only if it was not changed after the
-    /// deletion. Bookmarks: a set or removal applies unless the journal's
-    /// bookmark was set later.
+    /// Notes: an edit made on top of the note the journal holds replaces
+    /// it; when the note changed elsewhere meanwhile, one version wins (more
+    /// edits, then the later time, never a time suspectly in the future) and
+    /// the other is added to [`Journal::superseded_notes`] (once), so no
+    /// version is lost. A deletion removes only the note it was made on.
+    /// Bookmarks: a set or removal applies unless the journal's bookmark was
+    /// set later (but not more than a day later). See `journal/notes.rs`.
     pub fn apply(&mut self, delta: &Delta, session_id: &str) {
         for (id, read) in &delta.reads {
             self.apply_read(id, read, session_id);
@@ -189,12 +224,22 @@ impl Journal {
         for (date, secs) in &delta.active_secs {
             let day = self.days.entry(*date).or_default();
             day.active_secs = day.active_secs.saturating_add(*secs);
+            if let Some(name) = &delta.toolkit {
+                let there = day.toolkits.entry(name.clone()).or_default();
+                *there = there.saturating_add(*secs);
+            }
         }
         if let Some(position) = &delta.position {
-            self.position = Some(position.clone());
+            match &delta.toolkit {
+                Some(name) => {
+                    self.places.insert(name.clone(), position.clone());
+                }
+                None => self.position = Some(position.clone()),
+            }
         }
         for (id, edit) in &delta.notes {
-            self.apply_note(id, edit);
+            let base = delta.bases.get(id).and_then(Option::as_ref);
+            self.apply_note(id, edit, base.map(|(text, _)| text.as_str()));
         }
         for (id, edit) in &delta.bookmarks {
             self.apply_bookmark(id, edit);
@@ -255,8 +300,18 @@ pub struct Delta {
     pub position: Option<Position>,
     /// Latest note edit per section since the last save (cleared by a save).
     pub notes: BTreeMap<String, NoteEdit>,
+    /// The toolkit being read when it is not the built-in one (its name),
+    /// so its place and time are kept apart from the built-in one's.
+    pub toolkit: Option<String>,
     /// Latest bookmark change per section since the last save (cleared by a save).
     pub bookmarks: BTreeMap<String, BookmarkEdit>,
+    /// Per section, the note text (and edit count) this session last knew
+    /// to be on disk: at the start, then what its own saves wrote.
+    pub seen: BTreeMap<String, (String, u32)>,
+    /// Per section edited since the last save, the note the edit was made
+    /// on top of (`None`: there was none), so an edit of what is on disk
+    /// replaces it and an edit of something older keeps both.
+    pub bases: BTreeMap<String, Option<(String, u32)>>,
 }
 
 impl Delta {
@@ -277,7 +332,13 @@ impl Delta {
         }
         self.active_secs.clear();
         self.position = None;
-        self.notes.clear();
+        for (id, edit) in std::mem::take(&mut self.notes) {
+            match edit {
+                NoteEdit::Set(note) => self.seen.insert(id, (note.text, note.edits)),
+                NoteEdit::Deleted(_) => self.seen.remove(&id),
+            };
+        }
+        self.bases.clear();
         self.bookmarks.clear();
     }
 }
@@ -334,6 +395,7 @@ impl Session {
         self.pending.position = Some(Position {
             section: section.to_owned(),
             scroll,
+            extra: Map::new(),
         });
     }
 }

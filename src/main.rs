@@ -211,7 +211,9 @@ fn run_reader(
         app.resume();
     }
     let open_journal = move |app: &mut App| {
-        let (progress, journal, messages) = Progress::start(data_dir, std::time::Instant::now());
+        let (mut progress, journal, messages) =
+            Progress::start(data_dir, std::time::Instant::now());
+        progress.set_toolkit(allyship::content::other_toolkit_name(&app.toolkit));
         app.journal_kept = progress.kept();
         app.journal = journal;
         if !resumed {
@@ -338,18 +340,33 @@ fn walkthroughs(toolkit: &Toolkit, data_dir: Option<std::path::PathBuf>, json: b
 /// no control sequence from a journal, a toolkit or a file name reaches the
 /// terminal (JSON stays valid: the escapes are JSON's own).
 fn finish(output: Output) -> ExitCode {
-    print_out(&printable(&output.stdout), &output.stderr, output.code)
+    print_out(&printable(&output.stdout), output.stderr, output.code)
 }
 
 /// Prints output whose standard output is already safe (`read --color`:
 /// the app's own colour codes around printable text).
 fn finish_coloured(output: Output) -> ExitCode {
-    print_out(&output.stdout, &output.stderr, output.code)
+    print_out(&output.stdout, output.stderr, output.code)
 }
 
-fn print_out(stdout: &str, stderr: &str, code: i32) -> ExitCode {
-    // A closed pipe (`allyship read --all | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(stdout.as_bytes());
-    let _ = std::io::stderr().write_all(printable(stderr).as_bytes());
-    ExitCode::from(u8::try_from(code).unwrap_or(1))
+/// Writes standard output, then standard error (made printable); a failed
+/// write is an error with a line saying so, but a closed pipe stays quiet.
+fn print_out(stdout_text: &str, mut stderr: String, code: i32) -> ExitCode {
+    let mut code = u8::try_from(code).unwrap_or(1);
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(stdout_text.as_bytes())
+        .and_then(|()| stdout.flush());
+    match written {
+        // A closed pipe (`allyship read --all | head`) is the reader's
+        // choice, not an error: stay quiet, as `cat` does.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            stderr.push_str(&format!("allyship: the output could not be written: {e}\n"));
+            code = 1;
+        }
+        Ok(()) => {}
+    }
+    let _ = std::io::stderr().write_all(printable(&stderr).as_bytes());
+    ExitCode::from(code)
 }

@@ -90,15 +90,24 @@ impl Progress {
                 vec![format!("Progress can't be kept: {e}.")],
             ),
         };
+        let mut session = Session::start(Timestamp::now());
+        // Edits are made on top of the notes as opened (see journal::notes).
+        session.saw(&journal);
         let progress = Progress {
             store,
-            session: Session::start(Timestamp::now()),
+            session,
             tracker: ReadTracker::new(min_read_from_env()),
             last_save: now,
             read_since_save: false,
             problem: None,
         };
         (progress, journal, messages)
+    }
+
+    /// Keeps this run's place and time under another toolkit's name (from
+    /// [`crate::content::other_toolkit_name`]); `None` is the built-in one.
+    pub fn set_toolkit(&mut self, name: Option<String>) {
+        self.session.pending.toolkit = name;
     }
 
     /// The data folder, where the facilitator's log of walkthroughs is kept too.

@@ -71,15 +71,42 @@ pub fn duration_text(secs: u64) -> String {
     }
 }
 
-/// The headline: "14 of 35 read, 5 revisited, 2 h 10 min spent learning".
+/// The headline: "14 of 35 read, 5 revisited, 2 h 10 min spent learning",
+/// saying which toolkits the time was spent in when there was more than one.
 pub fn headline(summary: &Summary) -> String {
     format!(
-        "{} of {} read, {} revisited, {} spent learning",
+        "{} of {} read, {} revisited, {} spent learning{}",
         summary.read,
         summary.total,
         summary.revisited,
-        duration_text(summary.active_secs)
+        duration_text(summary.active_secs),
+        where_spent(summary.active_secs, &summary.other_toolkits)
     )
+}
+
+/// ", of which 30 min in Our toolkit (version 2) and 1 h in the built-in
+/// toolkit", or nothing when all the time was spent in the built-in one.
+pub fn where_spent(total: u64, others: &[(String, u64)]) -> String {
+    if others.is_empty() {
+        return String::new();
+    }
+    let elsewhere = others.iter().map(|(_, s)| *s).fold(0, u64::saturating_add);
+    let mut parts: Vec<String> = others
+        .iter()
+        .map(|(name, secs)| format!("{} in {name}", duration_text(*secs)))
+        .collect();
+    let built_in = total.saturating_sub(elsewhere);
+    if built_in > 0 {
+        parts.push(format!(
+            "{} in the built-in toolkit",
+            duration_text(built_in)
+        ));
+    }
+    let last = parts.pop().unwrap_or_default();
+    match parts.is_empty() {
+        true => format!(", of which {last}"),
+        false => format!(", of which {} and {last}", parts.join(", ")),
+    }
 }
 
 /// A date as people read it: "Mon 3 Nov 2026".

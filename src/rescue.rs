@@ -183,6 +183,7 @@ mod tests {
             text: "what I saw 😀\nsecond line".into(),
             created: at,
             changed: at,
+            ..Note::default()
         };
         Unsaved {
             notes: BTreeMap::from([("welcome".to_owned(), note)]),

@@ -29,12 +29,18 @@ fn journal(toolkit: &Toolkit) -> Journal {
             text: format!("{hard}{}", "x".repeat(5_000)),
             created: at,
             changed: at,
+            ..Note::default()
         };
         journal.notes.insert(id.clone(), note);
         let label = Some(hard.clone());
-        journal
-            .bookmarks
-            .insert(id.clone(), Bookmark { label, added: at });
+        journal.bookmarks.insert(
+            id.clone(),
+            Bookmark {
+                label,
+                added: at,
+                ..Bookmark::default()
+            },
+        );
     }
     journal
 }

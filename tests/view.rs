@@ -193,11 +193,13 @@ fn with_notes_and_bookmarks(actions: &[Action]) -> App {
         text: "I will ask colleagues how they prefer to be supported.".into(),
         created: at,
         changed: at,
+        ..Note::default()
     };
     app.journal.notes.insert("tip-check-in".into(), note);
     let bookmark = Bookmark {
         label: Some("for supervision".into()),
         added: at,
+        ..Bookmark::default()
     };
     app.journal
         .bookmarks
@@ -292,6 +294,7 @@ fn the_note_editor_shows_a_version_kept_from_another_copy() {
         text: "Written on the office computer.\nA second line.".into(),
         created: at,
         changed: at,
+        extra: Default::default(),
     });
     update(&mut app, Action::EditNote);
     let terminal = draw(&app);

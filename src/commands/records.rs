@@ -1,7 +1,7 @@
 //! Plain commands over a person's own records: bookmarks, notes, the
 //! learning-record export and import, and search.
 
-use super::{Output, failure, saved_journal};
+use super::{Output, failure, journal_to_show};
 use crate::content::Toolkit;
 use crate::export::{self, Period};
 use crate::journal::local_day;
@@ -19,7 +19,10 @@ fn title_of(toolkit: &Toolkit, id: &str) -> String {
 
 /// `allyship bookmarks [--json]`.
 pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Output {
-    let journal = saved_journal(data_dir).unwrap_or_default();
+    let (journal, stderr) = match journal_to_show(data_dir) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
     if json {
         let list: Vec<serde_json::Value> = journal
             .bookmarks
@@ -31,12 +34,13 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
             })
             .collect();
         let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
-        return Output::ok(text + "\n");
+        return Output::ok(text + "\n").noting(&stderr);
     }
     if journal.bookmarks.is_empty() {
         return Output::ok(
             "No bookmarks yet. In the app, press b on a section to bookmark it.\n".into(),
-        );
+        )
+        .noting(&stderr);
     }
     let mut out = String::from("Your bookmarks\n");
     for (id, bookmark) in &journal.bookmarks {
@@ -47,15 +51,19 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
             .unwrap_or_default();
         let _ = writeln!(out, "  {}{label} ({id})", title_of(toolkit, id));
     }
-    Output::ok(out)
+    Output::ok(out).noting(&stderr)
 }
 
 /// `allyship notes`: every note, newest first, as plain text.
 pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
-    let journal = saved_journal(data_dir).unwrap_or_default();
+    let (journal, stderr) = match journal_to_show(data_dir) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
     let notes = journal.notes_newest_first();
     if notes.is_empty() && journal.superseded_notes.is_empty() {
-        return Output::ok("No notes yet. In the app, press e on a section to write one.\n".into());
+        let none = "No notes yet. In the app, press e on a section to write one.\n";
+        return Output::ok(none.into()).noting(&stderr);
     }
     let mut out = format!("Your notes ({})\n", notes.len());
     for (id, note) in notes {
@@ -89,7 +97,7 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
             let _ = writeln!(out, "  {line}");
         }
     }
-    Output::ok(out)
+    Output::ok(out).noting(&stderr)
 }
 
 /// What `allyship export` was asked for.
@@ -105,13 +113,72 @@ pub struct ExportRequest<'a> {
     pub to: Option<&'a str>,
 }
 
+/// Why `export --output` will not write to `path`, if it should not: only
+/// a new or plain file, never a link, a device, a folder or the journal.
+fn refuse_output(path: &Path, journal: Option<&Path>) -> Option<String> {
+    let shown = path.display();
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_symlink() => {
+            return Some(format!(
+                "{shown} is a link; name the file itself, so nothing it points to is replaced"
+            ));
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Some(format!("{shown} is a folder; name a file inside it"));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Some(format!("{shown} is not a plain file (a device or pipe)"));
+        }
+        _ => {}
+    }
+    let journal = journal?;
+    // The same file by its real place, whether or not it exists yet.
+    let real = |p: &Path| -> Option<PathBuf> {
+        let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
+        let parent = parent.unwrap_or(Path::new("."));
+        Some(parent.canonicalize().ok()?.join(p.file_name()?))
+    };
+    let same = match (real(path), real(journal)) {
+        (Some(a), Some(b)) => a == b || same_file(&a, &b),
+        _ => false,
+    };
+    same.then(|| format!("{shown} is your journal; choose another file for the record"))
+}
+
+/// Whether two names are one file (a hard link, or a link to the journal).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+/// Without inodes, only the names are compared.
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
 /// `allyship export`: the learning record, to standard output or a private file.
 pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequest) -> Output {
     let period = match Period::parse(request.from, request.to) {
         Ok(period) => period,
         Err(e) => return failure(format!("{e}\n")),
     };
-    let journal = saved_journal(data_dir).unwrap_or_default();
+    if let Some(path) = request.output {
+        let journal = store::data_dir(data_dir.clone())
+            .ok()
+            .map(|dir| store::journal_path_in(&dir));
+        if let Some(why) = refuse_output(path, journal.as_deref()) {
+            return failure(format!("Nothing was written: {why}.\n"));
+        }
+    }
+    let (journal, stderr) = match journal_to_show(data_dir) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
     let record = export::learning_record(toolkit, &journal, &period, jiff::Timestamp::now());
     let text = if request.json {
         export::to_json(&record)
@@ -119,12 +186,13 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
         export::to_markdown(&record)
     };
     match request.output {
-        None => Output::ok(text),
+        None => Output::ok(text).noting(&stderr),
         Some(path) => match export::write_private(path, &text) {
             Ok(()) => Output::ok(format!(
                 "Your learning record is in {} (readable only by you).\n",
                 path.display()
-            )),
+            ))
+            .noting(&stderr),
             Err(e) => failure(format!("Could not write {}: {e}\n", path.display())),
         },
     }

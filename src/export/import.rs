@@ -24,7 +24,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::{Data, FORMAT, VERSION};
-use crate::journal::{Journal, NoteMerge};
+use crate::journal::{Journal, NoteMerge, suspect};
 
 /// Why a file could not be imported; `to_string()` says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -52,6 +52,9 @@ pub enum ImportError {
          this one reads up to {VERSION}); update allyship to import it"
     )]
     NewerVersion(u64),
+    /// A value no real journal holds (the field, and what is wrong with it).
+    #[error("the export holds a value no journal could: {0}")]
+    Absurd(String),
     /// An export whose data does not have the expected shape (where, and what).
     #[error("the export's data can't be read: line {line}, column {column}: {message}")]
     Shape {
@@ -98,6 +101,10 @@ pub struct ImportReport {
     pub days_unchanged: usize,
     /// Earlier note versions kept aside that were new here.
     pub earlier_versions_added: usize,
+    /// Notes and bookmarks dated more than a day after now, here or in the
+    /// file: a clock that ran ahead. Both versions are kept, and such a
+    /// date never makes a version count as the newest.
+    pub future_dated: usize,
 }
 
 impl ImportReport {
@@ -119,12 +126,13 @@ impl fmt::Display for ImportReport {
         writeln!(f, "Notes added: {}", self.notes_added)?;
         writeln!(
             f,
-            "Notes updated (the imported edit was newer): {}",
+            "Notes updated (the imported edit was newer; yours is kept as an earlier version): {}",
             self.notes_updated
         )?;
         writeln!(
             f,
-            "Notes kept as they were (yours here were newer): {}",
+            "Notes kept as they were (yours were newer; the imported text is kept as an \
+             earlier version): {}",
             self.notes_kept
         )?;
         writeln!(f, "Notes already here, identical: {}", self.notes_identical)?;
@@ -143,7 +151,16 @@ impl fmt::Display for ImportReport {
             f,
             "Earlier note versions added: {}",
             self.earlier_versions_added
-        )
+        )?;
+        if self.future_dated > 0 {
+            write!(
+                f,
+                "\nDated more than a day in the future, so not trusted to be the newest \
+                 (both versions kept): {}",
+                self.future_dated
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -157,6 +174,16 @@ struct ImportFile {
 /// with `store.update(|journal| import.merge_into(journal))`, which merges
 /// into the journal as re-read under the lock and returns the final report.
 pub fn import(journal: &Journal, text: &str) -> Result<(Import, ImportReport), ImportError> {
+    import_at(journal, text, jiff::Timestamp::now())
+}
+
+/// [`import`] with the clock given, for the checks of times (see
+/// [`Import::merge_at`]); values no journal could hold are refused.
+pub fn import_at(
+    journal: &Journal,
+    text: &str,
+    now: jiff::Timestamp,
+) -> Result<(Import, ImportReport), ImportError> {
     let syntax = |err: serde_json::Error| ImportError::Syntax {
         line: err.line(),
         column: err.column(),
@@ -183,6 +210,12 @@ pub fn import(journal: &Journal, text: &str) -> Result<(Import, ImportReport), I
             });
         }
     }
+    if let Some(problem) = value
+        .get("data")
+        .and_then(|data| super::check::absurd_value(data, now))
+    {
+        return Err(ImportError::Absurd(problem));
+    }
     let file: ImportFile = serde_json::from_str(text).map_err(|err| ImportError::Shape {
         line: err.line(),
         column: err.column(),
@@ -190,7 +223,7 @@ pub fn import(journal: &Journal, text: &str) -> Result<(Import, ImportReport), I
     })?;
     let import = Import { data: file.data };
     let mut preview = journal.clone();
-    let report = import.merge_into(&mut preview);
+    let report = import.merge_at(&mut preview, now);
     Ok((import, report))
 }
 
@@ -206,9 +239,22 @@ fn message_of(err: &serde_json::Error) -> String {
 impl Import {
     /// Merges the export into `journal` by the module's rules and says what it did.
     pub fn merge_into(&self, journal: &mut Journal) -> ImportReport {
+        self.merge_at(journal, jiff::Timestamp::now())
+    }
+
+    /// [`Import::merge_into`] with the clock given: times more than a day
+    /// after `now` are suspect (counted, and never win by being late).
+    pub fn merge_at(&self, journal: &mut Journal, now: jiff::Timestamp) -> ImportReport {
         let mut report = ImportReport::default();
         for (id, note) in &self.data.notes {
-            match journal.merge_note(id, note) {
+            let here_ahead = journal
+                .notes
+                .get(id)
+                .is_some_and(|here| suspect(here.changed, now));
+            if here_ahead || suspect(note.changed, now) || suspect(note.created, now) {
+                report.future_dated += 1;
+            }
+            match journal.merge_note(id, note, now) {
                 NoteMerge::Added => report.notes_added += 1,
                 NoteMerge::Updated => report.notes_updated += 1,
                 NoteMerge::Kept => report.notes_kept += 1,
@@ -216,12 +262,20 @@ impl Import {
             }
         }
         for (id, bookmark) in &self.data.bookmarks {
+            let ahead = suspect(bookmark.added, now);
+            let here_ahead = journal
+                .bookmarks
+                .get(id)
+                .is_some_and(|here| suspect(here.added, now));
+            if ahead || here_ahead {
+                report.future_dated += 1;
+            }
             match journal.bookmarks.get_mut(id) {
                 None => {
                     journal.bookmarks.insert(id.clone(), bookmark.clone());
                     report.bookmarks_added += 1;
                 }
-                Some(here) if bookmark.added > here.added => {
+                Some(here) if !ahead && (bookmark.added > here.added || here_ahead) => {
                     *here = bookmark.clone();
                     report.bookmarks_updated += 1;
                 }
@@ -266,8 +320,7 @@ impl Import {
             count(merged, &mut report.days_merged, &mut report.days_unchanged);
         }
         for kept in &self.data.superseded_notes {
-            if !journal.superseded_notes.contains(kept) {
-                journal.superseded_notes.push(kept.clone());
+            if journal.keep_superseded(kept) {
                 report.earlier_versions_added += 1;
             }
         }
@@ -287,3 +340,6 @@ fn keep_unknown(here: &mut Map<String, Value>, incoming: &Map<String, Value>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

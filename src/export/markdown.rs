@@ -286,7 +286,18 @@ fn period(record: &Record) -> String {
     }
 }
 
+/// The time spent, saying which toolkits it was spent in when there were several.
 fn duration(record: &Record) -> String {
+    let others: Vec<(String, u64)> = record
+        .learning_minutes_by_toolkit
+        .iter()
+        .map(|(name, minutes)| (line(name), minutes.saturating_mul(60)))
+        .collect();
+    let total = record.learning_minutes.saturating_mul(60);
+    minutes_text(record) + &crate::report::where_spent(total, &others)
+}
+
+fn minutes_text(record: &Record) -> String {
     let minutes = record.learning_minutes;
     let (hours, rest) = (minutes / 60, minutes % 60);
     match (hours, rest) {

@@ -25,6 +25,8 @@ pub struct JournalFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     position: Option<Position>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    places: BTreeMap<String, Position>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     bookmarks: BTreeMap<String, Bookmark>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     notes: BTreeMap<String, Note>,
@@ -41,6 +43,8 @@ struct DayFile {
     read: String,
     #[serde(default)]
     active_secs: u64,
+    #[serde(default)]
+    toolkits: BTreeMap<String, u64>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
@@ -56,6 +60,8 @@ struct JournalFileRef<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     position: &'a Option<Position>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    places: &'a BTreeMap<String, Position>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     bookmarks: &'a BTreeMap<String, Bookmark>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     notes: &'a BTreeMap<String, Note>,
@@ -70,6 +76,8 @@ struct DayFileRef<'a> {
     #[serde(skip_serializing_if = "String::is_empty")]
     read: String,
     active_secs: u64,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    toolkits: &'a BTreeMap<String, u64>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -98,6 +106,7 @@ impl Serialize for DaysRef<'_> {
             let file = DayFileRef {
                 read,
                 active_secs: day.active_secs,
+                toolkits: &day.toolkits,
                 extra: &day.extra,
             };
             (date, file)
@@ -161,6 +170,7 @@ impl Serialize for Journal {
             ids,
             days,
             position: &self.position,
+            places: &self.places,
             bookmarks: &self.bookmarks,
             notes: &self.notes,
             superseded_notes: &self.superseded_notes,
@@ -191,6 +201,7 @@ impl TryFrom<JournalFile> for Journal {
             let record = DayRecord {
                 sections: Arc::new(sections.into_iter().collect()),
                 active_secs: day.active_secs,
+                toolkits: day.toolkits,
                 extra: day.extra,
             };
             days.insert(date, record);
@@ -200,6 +211,7 @@ impl TryFrom<JournalFile> for Journal {
             sections: file.sections,
             days,
             position: file.position,
+            places: file.places,
             bookmarks: file.bookmarks,
             notes: file.notes,
             superseded_notes: file.superseded_notes,
@@ -219,7 +231,7 @@ mod tests {
         let record = DayRecord {
             sections: Arc::new([Arc::from("welcome"), Arc::from("tip-speak-up")].into()),
             active_secs: 60,
-            extra: Map::new(),
+            ..DayRecord::default()
         };
         journal.days.insert(day, record);
         let text = serde_json::to_string(&journal).unwrap();
@@ -230,6 +242,72 @@ mod tests {
         assert!(text.contains(r#""read":"0 1""#), "{text}");
         let back: Journal = serde_json::from_str(&text).unwrap();
         assert_eq!(back, journal);
+    }
+
+    /// Every level of the file with a field this version does not know,
+    /// numbers too large or too precise for a float among them.
+    const UNKNOWN_EVERYWHERE: &str = r#"{
+      "version": 1,
+      "big": 12345678901234567890123,
+      "precise": 0.1000000000000000000001,
+      "sections": { "a": { "first_read": "2026-01-01T10:00:00Z",
+        "last_read": "2026-01-01T10:00:00Z", "sessions": 1, "last_session": "s",
+        "mood": 98765432109876543210 } },
+      "ids": ["a"],
+      "days": { "2026-01-01": { "read": "0", "active_secs": 60, "place": "office" } },
+      "position": { "section": "a", "scroll": 3, "column": 18446744073709551616 },
+      "bookmarks": { "a": { "added": "2026-01-01T10:00:00Z", "colour": "green" } },
+      "notes": { "a": { "text": "t", "created": "2026-01-01T10:00:00Z",
+        "changed": "2026-01-01T10:00:00Z", "tags": ["x", 1e400] } },
+      "superseded_notes": [ { "section": "a", "text": "old",
+        "created": "2026-01-01T09:00:00Z", "changed": "2026-01-01T09:00:00Z",
+        "device": { "name": "laptop", "n": -99999999999999999999 } } ]
+    }"#;
+
+    #[test]
+    fn unknown_fields_at_every_level_survive_exactly() {
+        let journal: Journal = serde_json::from_str(UNKNOWN_EVERYWHERE).unwrap();
+        let saved = serde_json::to_string_pretty(&journal).unwrap();
+        let kept: Value = serde_json::from_str(&saved).unwrap();
+        let given: Value = serde_json::from_str(UNKNOWN_EVERYWHERE).unwrap();
+        for path in [
+            "/big",
+            "/precise",
+            "/sections/a/mood",
+            "/days/2026-01-01/place",
+            "/position/column",
+            "/bookmarks/a/colour",
+            "/notes/a/tags",
+            "/superseded_notes/0/device",
+        ] {
+            let want = given.pointer(path).expect(path);
+            assert_eq!(kept.pointer(path), Some(want), "{path} in {saved}");
+        }
+        assert!(saved.contains("12345678901234567890123"), "{saved}");
+        assert!(saved.contains("0.1000000000000000000001"), "{saved}");
+        assert!(saved.contains("-99999999999999999999"), "{saved}");
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_save_by_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.json");
+        std::fs::write(&path, UNKNOWN_EVERYWHERE).unwrap();
+        let (mut store, _, _) = crate::store::Store::open(dir.path().to_path_buf());
+        let mut session = super::super::Session::new("s2");
+        let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+        session.record_read("b", at, Date::new(2027, 1, 15).unwrap());
+        assert!(store.save(&mut session).unwrap().written);
+        let saved = std::fs::read_to_string(&path).unwrap();
+        for number in [
+            "12345678901234567890123",
+            "98765432109876543210",
+            "18446744073709551616",
+        ] {
+            assert!(saved.contains(number), "{number} in {saved}");
+        }
+        assert!(saved.contains(r#""colour": "green""#), "{saved}");
+        assert!(saved.contains(r#""place": "office""#), "{saved}");
     }
 
     #[test]

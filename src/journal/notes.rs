@@ -3,20 +3,28 @@
 //!
 //! Merge rules, per section id:
 //!
-//! - **Notes: the newer edit wins.** An edit replaces the journal's note when
-//!   its `changed` time is later; the note keeps the earliest `created`. Same
-//!   text: nothing but the dates moves (earliest `created`, latest `changed`).
-//! - **Nothing typed is lost.** When a session's edit loses (the journal's
-//!   note was changed later, or at the same instant, by another copy) and its
-//!   text differs, the edit is kept in [`Journal::superseded_notes`], once.
-//! - **Deleting** (emptying a note) removes it only if it was not changed
-//!   after the deletion; a later edit elsewhere survives.
+//! - **An edit of what is on disk replaces it.** A session remembers the
+//!   text it last saw on disk for each note (its *base*); an edit made on
+//!   top of the note the journal still holds replaces it, whatever the
+//!   clocks say, and counts one more edit ([`Note::edits`]).
+//! - **Otherwise both are kept.** When the journal's note changed elsewhere
+//!   meanwhile (another copy of the app, an import), one version stays the
+//!   note and the other goes to [`Journal::superseded_notes`] (once per
+//!   text): the one with more edits behind it wins, then the later
+//!   `changed`. A time more than a day after the other edit (or after now,
+//!   on import) is [`suspect`]: a clock that ran ahead must not freeze a
+//!   note, so that version loses, and when an edit replaces a note dated
+//!   like that, the old text is kept aside too. The note keeps the earliest
+//!   `created`; same text: only the dates and counts widen.
+//! - **Deleting** (emptying a note) removes the note it was based on; a
+//!   note changed elsewhere since survives.
 //! - **Bookmarks: the newer change wins.** A bookmark's `added` is the time
 //!   it was last set (added or relabelled). Setting or removing applies
-//!   unless the journal's bookmark was set later. Removals are not kept on
-//!   disk, so a removal only affects the bookmark the journal holds when it
-//!   is saved (a copy saving an older add afterwards brings it back: shown,
-//!   never lost).
+//!   unless the journal's bookmark was set later, but not suspectly later:
+//!   a bookmark dated more than a day after the change can still be
+//!   removed. Removals are not kept on disk, so a removal only affects the
+//!   bookmark the journal holds when it is saved (a copy saving an older add
+//!   afterwards brings it back: shown, never lost).
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -53,6 +61,9 @@ pub struct SupersededNote {
     pub created: Timestamp,
     /// When that text was written.
     pub changed: Timestamp,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// How one incoming note merged with the journal's note for the same section.
@@ -60,12 +71,28 @@ pub struct SupersededNote {
 pub(crate) enum NoteMerge {
     /// There was no note: the incoming one was added.
     Added,
-    /// The incoming note was newer and replaced the text.
+    /// The incoming note won and replaced the text; the old one was kept aside.
     Updated,
-    /// The journal's note was newer (or as new) with other text: it stayed.
+    /// The journal's note won and stayed; the incoming one was kept aside.
     Kept,
     /// Same text: only the dates may have widened.
     Identical,
+}
+
+/// How long after `now` a time must be to count as suspect: a clock that
+/// ran ahead, or a file made up. Such times never win a merge by being late.
+pub const SUSPECT_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+/// Whether `at` is more than a day after `now` (see [`SUSPECT_AFTER`]).
+pub fn suspect(at: Timestamp, now: Timestamp) -> bool {
+    now.checked_add(SUSPECT_AFTER).is_ok_and(|limit| at > limit)
+}
+
+/// Which of two different versions of a note stays the note: the one not
+/// dated suspectly late, then the one with more edits, then the later one.
+fn incoming_wins(incoming: &Note, current: &Note, now: Timestamp) -> bool {
+    let rank = |note: &Note| (!suspect(note.changed, now), note.edits, note.changed);
+    rank(incoming) > rank(current)
 }
 
 impl Journal {
@@ -97,9 +124,11 @@ impl Journal {
             .filter(move |kept| kept.section == section)
     }
 
-    /// Merges one note by the newer-edit-wins rule (see the module docs),
-    /// without setting anything aside.
-    pub(crate) fn merge_note(&mut self, id: &str, incoming: &Note) -> NoteMerge {
+    /// Merges one note made without knowing the journal's (an import, or an
+    /// edit whose base changed meanwhile): the winner (see the module docs)
+    /// is the note, the other version is kept aside. `now` judges which
+    /// times are suspect.
+    pub(crate) fn merge_note(&mut self, id: &str, incoming: &Note, now: Timestamp) -> NoteMerge {
         let Some(current) = self.notes.get_mut(id) else {
             self.notes.insert(id.to_owned(), incoming.clone());
             return NoteMerge::Added;
@@ -107,41 +136,84 @@ impl Journal {
         if current.text == incoming.text {
             current.created = current.created.min(incoming.created);
             current.changed = current.changed.max(incoming.changed);
-            NoteMerge::Identical
-        } else if incoming.changed > current.changed {
-            *current = Note {
-                text: incoming.text.clone(),
-                created: current.created.min(incoming.created),
-                changed: incoming.changed,
-            };
+            current.edits = current.edits.max(incoming.edits);
+            return NoteMerge::Identical;
+        }
+        if incoming_wins(incoming, current, now) {
+            let old = std::mem::replace(current, incoming.clone());
+            current.created = old.created.min(incoming.created);
+            self.set_aside(id, &old);
             NoteMerge::Updated
         } else {
+            self.set_aside(id, incoming);
             NoteMerge::Kept
         }
     }
 
-    /// Keeps a losing note text, unless the same one is kept already.
+    /// Keeps a losing note text, unless the same text is kept already for
+    /// that section or is the note itself.
     pub(crate) fn set_aside(&mut self, id: &str, note: &Note) {
-        let kept = SupersededNote {
+        if self.notes.get(id).is_some_and(|n| n.text == note.text) {
+            return;
+        }
+        let known = |kept: &SupersededNote| kept.section == id && kept.text == note.text;
+        if let Some(kept) = self.superseded_notes.iter_mut().find(|k| known(k)) {
+            kept.changed = kept.changed.max(note.changed);
+            return;
+        }
+        self.superseded_notes.push(SupersededNote {
             section: id.to_owned(),
             text: note.text.clone(),
             created: note.created,
             changed: note.changed,
-        };
-        if !self.superseded_notes.contains(&kept) {
-            self.superseded_notes.push(kept);
-        }
+            extra: note.extra.clone(),
+        });
     }
 
-    pub(super) fn apply_note(&mut self, id: &str, edit: &NoteEdit) {
+    /// Adds a version kept aside elsewhere (an import), unless its text is
+    /// kept already for that section; true when it was new here.
+    pub(crate) fn keep_superseded(&mut self, kept: &SupersededNote) -> bool {
+        let before = self.superseded_notes.len();
+        let note = Note {
+            text: kept.text.clone(),
+            created: kept.created,
+            changed: kept.changed,
+            extra: kept.extra.clone(),
+            ..Note::default()
+        };
+        self.set_aside(&kept.section, &note);
+        self.superseded_notes.len() > before
+    }
+
+    pub(super) fn apply_note(&mut self, id: &str, edit: &NoteEdit, base: Option<&str>) {
         match edit {
             NoteEdit::Set(note) => {
-                if self.merge_note(id, note) == NoteMerge::Kept {
-                    self.set_aside(id, note);
+                let Some(current) = self.notes.get_mut(id) else {
+                    self.notes.insert(id.to_owned(), note.clone());
+                    return;
+                };
+                let on_top = base == Some(current.text.as_str());
+                if !on_top || current.text == note.text {
+                    self.merge_note(id, note, note.changed);
+                    return;
+                }
+                // The person edited what is on disk: theirs replaces it.
+                let old = std::mem::replace(current, note.clone());
+                current.created = old.created.min(note.created);
+                current.edits = note.edits.max(old.edits.saturating_add(1));
+                if suspect(old.changed, note.changed) {
+                    self.set_aside(id, &old);
                 }
             }
             NoteEdit::Deleted(at) => {
-                if self.notes.get(id).is_some_and(|note| note.changed <= *at) {
+                let Some(current) = self.notes.get(id) else {
+                    return;
+                };
+                let on_top = match base {
+                    Some(base) => base == current.text,
+                    None => current.changed <= *at || suspect(current.changed, *at),
+                };
+                if on_top {
                     self.notes.remove(id);
                 }
             }
@@ -156,7 +228,7 @@ impl Journal {
         if self
             .bookmarks
             .get(id)
-            .is_some_and(|current| current.added > at)
+            .is_some_and(|current| current.added > at && !suspect(current.added, at))
         {
             return;
         }
@@ -172,6 +244,25 @@ impl Journal {
 }
 
 impl Session {
+    /// Remembers the notes in `journal` as the ones this session has seen
+    /// on disk: its edits are made on top of them (see the module docs).
+    /// Call with the journal as opened.
+    pub fn saw(&mut self, journal: &Journal) {
+        self.pending.seen = journal
+            .notes
+            .iter()
+            .map(|(id, note)| (id.clone(), (note.text.clone(), note.edits)))
+            .collect();
+    }
+
+    /// The text this session's edits of `section` are based on: what it
+    /// last saw on disk, kept from the first unsaved edit.
+    fn base_of(&mut self, section: &str) -> Option<(String, u32)> {
+        let seen = self.pending.seen.get(section).cloned();
+        let base = self.pending.bases.entry(section.to_owned()).or_insert(seen);
+        base.clone()
+    }
+
     /// Records the note on `section` as the person left it at `now`. Text
     /// that is empty or only white space deletes the note instead. The note
     /// keeps its `created` time (from the journal when saved, or from an
@@ -186,10 +277,16 @@ impl Session {
             Some(NoteEdit::Set(note)) => note.created.min(now),
             _ => now,
         };
+        let edits = self
+            .base_of(section)
+            .map_or(0, |(_, edits)| edits)
+            .saturating_add(1);
         let note = Note {
             text,
             created,
             changed: now,
+            edits,
+            ..Note::default()
         };
         self.pending
             .notes
@@ -198,6 +295,7 @@ impl Session {
 
     /// Records that the person deleted (emptied) the note on `section` at `now`.
     pub fn delete_note(&mut self, section: &str, now: Timestamp) {
+        self.base_of(section);
         self.pending
             .notes
             .insert(section.to_owned(), NoteEdit::Deleted(now));
@@ -206,7 +304,11 @@ impl Session {
     /// Bookmarks `section` (or relabels its bookmark) at `now`; a blank label is none.
     pub fn set_bookmark(&mut self, section: &str, label: Option<String>, now: Timestamp) {
         let label = label.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
-        let bookmark = Bookmark { label, added: now };
+        let bookmark = Bookmark {
+            label,
+            added: now,
+            ..Bookmark::default()
+        };
         self.pending
             .bookmarks
             .insert(section.to_owned(), BookmarkEdit::Set(bookmark));

@@ -64,6 +64,9 @@ pub struct Summary {
     pub revisited: usize,
     /// Seconds of active learning over all days.
     pub active_secs: u64,
+    /// Of those, the seconds spent in toolkits other than the built-in
+    /// one, by toolkit name (empty when only the built-in one was read).
+    pub other_toolkits: Vec<(String, u64)>,
     /// Progress per part, in toolkit order.
     pub parts: Vec<PartProgress>,
     /// Days with reading or learning time, oldest first.
@@ -88,6 +91,7 @@ impl Journal {
                 .values()
                 .map(|d| d.active_secs)
                 .fold(0, u64::saturating_add),
+            other_toolkits: self.time_in_other_toolkits(),
             parts: parts
                 .iter()
                 .map(|part| PartProgress {
@@ -104,6 +108,18 @@ impl Journal {
                 .map(str::to_owned)
                 .collect(),
         }
+    }
+
+    /// Seconds spent in each toolkit other than the built-in one, over all days.
+    pub fn time_in_other_toolkits(&self) -> Vec<(String, u64)> {
+        let mut secs: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+        for (name, spent) in self.days.values().flat_map(|d| &d.toolkits) {
+            let total = secs.entry(name.as_str()).or_default();
+            *total = total.saturating_add(*spent);
+        }
+        secs.into_iter()
+            .map(|(name, s)| (name.to_owned(), s))
+            .collect()
     }
 
     fn count_read(&self, ids: &[&str]) -> usize {

@@ -77,7 +77,8 @@ fn interleaved_sessions_lose_nothing_and_count_once() {
         disk.position,
         Some(Position {
             section: "z".into(),
-            scroll: 7
+            scroll: 7,
+            extra: Map::new(),
         })
     );
 }
@@ -168,11 +169,17 @@ fn save(disk: &mut Journal, session: &mut Session) {
     session.pending.mark_saved();
 }
 
+/// `note` with `edits` behind it.
+fn counted(note: Note, edits: u32) -> Note {
+    Note { edits, ..note }
+}
+
 fn note(text: &str, created: i64, changed: i64) -> Note {
     Note {
         text: text.into(),
         created: ts(created),
         changed: ts(changed),
+        ..Note::default()
     }
 }
 
@@ -188,8 +195,14 @@ fn two_sessions_editing_different_notes_keep_both() {
     save(&mut disk, &mut a);
     save(&mut disk, &mut b);
     assert!(!a.pending.has_unsaved() && !b.pending.has_unsaved());
-    assert_eq!(disk.notes["x"], note("first thoughts, then more", 1, 5));
-    assert_eq!(disk.notes["y"], note("ärger 😀 q\nline two", 3, 3));
+    assert_eq!(
+        disk.notes["x"],
+        counted(note("first thoughts, then more", 1, 5), 1)
+    );
+    assert_eq!(
+        disk.notes["y"],
+        counted(note("ärger 😀 q\nline two", 3, 3), 1)
+    );
     assert!(disk.superseded_notes.is_empty());
 }
 
@@ -202,26 +215,39 @@ fn same_note_newer_edit_wins_and_the_older_is_kept_aside() {
     // B edits at 30 and A at 20; B saves first, so A's older edit loses.
     let mut a = Session::new("A");
     let mut b = Session::new("B");
+    a.saw(&disk);
+    b.saw(&disk);
     a.set_note("x", "older edit", ts(20));
     b.set_note("x", "newer edit", ts(30));
     save(&mut disk, &mut b);
     save(&mut disk, &mut a);
-    assert_eq!(disk.notes["x"], note("newer edit", 10, 30), "created kept");
+    assert_eq!(
+        disk.notes["x"],
+        counted(note("newer edit", 10, 30), 2),
+        "created kept"
+    );
     let aside = &disk.superseded_notes;
     assert_eq!(aside.len(), 1, "nothing typed is lost");
     assert_eq!(
         (aside[0].section.as_str(), aside[0].text.as_str()),
         ("x", "older edit")
     );
-    // The other order: the newer edit saved last simply replaces.
+    // The other order: the newer edit saved last wins, and the older one,
+    // which B never saw, is kept too.
     let mut disk2 = Journal::new();
     let (mut a, mut b) = (Session::new("A"), Session::new("B"));
     a.set_note("x", "older edit", ts(20));
     b.set_note("x", "newer edit", ts(30));
     save(&mut disk2, &mut a);
     save(&mut disk2, &mut b);
-    assert_eq!(disk2.notes["x"], note("newer edit", 20, 30));
-    assert!(disk2.superseded_notes.is_empty());
+    assert_eq!(disk2.notes["x"].text, "newer edit");
+    assert_eq!(disk2.notes["x"].created, ts(20));
+    let aside: Vec<&str> = disk2
+        .superseded_notes
+        .iter()
+        .map(|k| k.text.as_str())
+        .collect();
+    assert_eq!(aside, ["older edit"], "no version is dropped");
 }
 
 #[test]
@@ -234,6 +260,7 @@ fn emptying_a_note_deletes_it_unless_changed_later_elsewhere() {
     a.set_note("x", "  \n ", ts(5));
     a.delete_note("y", ts(5));
     let mut b = Session::new("B");
+    b.saw(&disk);
     b.set_note("y", "changed after the deletion", ts(9));
     save(&mut disk, &mut b);
     save(&mut disk, &mut a);
@@ -322,3 +349,6 @@ fn notes_list_newest_first_and_serialize_compactly() {
     let again: Journal = serde_json::from_str(&written).expect("parses");
     assert_eq!(again, journal);
 }
+
+mod merges;
+mod places;

@@ -22,6 +22,8 @@ pub fn peek(dir: &Path) -> Option<Journal> {
         #[serde(default)]
         position: Option<crate::journal::Position>,
         #[serde(default)]
+        places: std::collections::BTreeMap<String, crate::journal::Position>,
+        #[serde(default)]
         bookmarks: std::collections::BTreeMap<String, crate::journal::Bookmark>,
         #[serde(default)]
         notes: std::collections::BTreeMap<String, crate::journal::Note>,
@@ -32,6 +34,7 @@ pub fn peek(dir: &Path) -> Option<Journal> {
     journal.version = peek.version;
     journal.sections = peek.sections;
     journal.position = peek.position;
+    journal.places = peek.places;
     journal.bookmarks = peek.bookmarks;
     journal.notes = peek.notes;
     Some(journal)

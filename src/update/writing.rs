@@ -327,6 +327,7 @@ mod tests {
         let bookmark = Bookmark {
             label: None,
             added: at(),
+            ..Bookmark::default()
         };
         a.journal.bookmarks.insert("welcome".into(), bookmark);
         let effects = run(&mut a, &[Action::ToggleBookmark]);
@@ -345,6 +346,7 @@ mod tests {
             let bookmark = Bookmark {
                 label: None,
                 added: at(),
+                ..Bookmark::default()
             };
             a.journal.bookmarks.insert(id.into(), bookmark);
         }
@@ -380,6 +382,7 @@ mod tests {
             text: "kept".into(),
             created: at(),
             changed: at(),
+            ..Note::default()
         };
         a.journal.notes.insert("an-old-section".into(), note);
         run(&mut a, &[Action::Notes, Action::Open]);

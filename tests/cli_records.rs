@@ -1,0 +1,197 @@
+//! The plain commands over a person's records, run as the real binary:
+//! write errors are errors, an unreadable journal is never an empty record,
+//! and `export --output` never replaces what it should not.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `allyship args` with stdin closed and its data dir in `data_dir`,
+/// standard output going to `stdout`.
+fn run_to(data_dir: &Path, args: &[&str], stdout: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .env("TERM", "dumb")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run allyship")
+}
+
+fn run_in(data_dir: &Path, args: &[&str]) -> Output {
+    run_to(data_dir, args, Stdio::piped())
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Asserts a failure with a one-line reason containing `words` and no output.
+#[track_caller]
+fn assert_fails_with(out: &Output, words: &str) {
+    let err = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "stderr: {err}");
+    assert!(err.contains(words), "{words:?} not in: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(out.stdout.is_empty(), "stdout: {}", text(&out.stdout));
+}
+
+#[cfg(unix)]
+fn dev_full() -> Option<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .ok()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_an_error_not_an_empty_file() {
+    let Some(full) = dev_full() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["read", "--all"][..],
+        &["export"],
+        &["export", "--format", "json"],
+        &["list"],
+        &["notes"],
+    ] {
+        let out = run_to(dir.path(), args, full.try_clone().unwrap().into());
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("could not be written"), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_stays_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(["read", "--all"])
+        .env("ALLYSHIP_DATA_DIR", dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_journal_that_is_a_folder_is_an_error_for_every_command_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("journal.json")).unwrap();
+    for args in [
+        &["notes"][..],
+        &["bookmarks"],
+        &["bookmarks", "--json"],
+        &["export"],
+        &["export", "--format", "json"],
+        &["journal"],
+        &["journal", "--json"],
+    ] {
+        let out = run_in(dir.path(), args);
+        assert_fails_with(&out, "journal.json");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_journal_that_cannot_be_read_is_an_error_for_every_command_reading_it() {
+    use std::os::unix::fs::PermissionsExt;
+    // Root reads any file whatever its mode, so the test means nothing there.
+    if std::fs::read_to_string("/proc/self/status")
+        .is_ok_and(|s| s.lines().any(|l| l.starts_with("Uid:\t0\t")))
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    std::fs::write(&journal, r#"{"version":1,"notes":{}}"#).unwrap();
+    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o000)).unwrap();
+    for args in [
+        &["notes"][..],
+        &["bookmarks"],
+        &["export", "--format", "json"],
+        &["journal"],
+    ] {
+        let out = run_in(dir.path(), args);
+        assert_fails_with(&out, "journal.json");
+    }
+}
+
+/// Exports to `target`, returning the output; the journal has one note.
+fn export_to(dir: &Path, target: &Path) -> Output {
+    let journal = r#"{"version":1,"notes":{"welcome":{"text":"mine",
+        "created":"2026-11-20T10:00:00Z","changed":"2026-11-20T10:00:00Z"}}}"#;
+    let path = dir.join("journal.json");
+    if !path.exists() {
+        std::fs::write(&path, journal).unwrap();
+    }
+    let target = target.to_str().unwrap();
+    run_in(dir, &["export", "--format", "json", "--output", target])
+}
+
+#[test]
+fn export_output_refuses_the_journal_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    for target in [journal.clone(), dir.path().join(".").join("journal.json")] {
+        let out = export_to(dir.path(), &target);
+        assert_fails_with(&out, "journal");
+        let kept = std::fs::read_to_string(&journal).unwrap();
+        assert!(kept.starts_with(r#"{"version":1,"notes""#), "{kept}");
+    }
+}
+
+#[test]
+fn export_output_refuses_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("records");
+    std::fs::create_dir(&folder).unwrap();
+    assert_fails_with(&export_to(dir.path(), &folder), "folder");
+    assert!(folder.is_dir());
+}
+
+#[cfg(unix)]
+#[test]
+fn export_output_refuses_symlinks_and_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("precious.txt");
+    std::fs::write(&elsewhere, "keep me").unwrap();
+    let link = dir.path().join("record.json");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    assert_fails_with(&export_to(dir.path(), &link), "link");
+    assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep me");
+    assert!(link.is_symlink());
+    let out = export_to(dir.path(), Path::new("/dev/null"));
+    assert_fails_with(&out, "not a plain file");
+}
+
+#[test]
+fn export_output_replaces_a_plain_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("record.json");
+    std::fs::write(&target, "x".repeat(100_000)).unwrap();
+    let out = export_to(dir.path(), &target);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with('{') && written.contains("\"mine\""));
+    assert!(!written.contains("xxx"), "no tail of the old file");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_output_refuses_another_name_for_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    export_to(dir.path(), &dir.path().join("first.json"));
+    let other = dir.path().join("hard-link.json");
+    std::fs::hard_link(dir.path().join("journal.json"), &other).unwrap();
+    assert_fails_with(&export_to(dir.path(), &other), "your journal");
+}

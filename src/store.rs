@@ -11,10 +11,12 @@ use crate::journal::{Journal, Session};
 mod files;
 mod load;
 mod lock;
+mod notice;
 
 use load::{Loaded, load};
 pub use load::{peek, read};
 pub use lock::{Patience, WAITING};
+pub use notice::{Mode, Notice, StoreError};
 
 pub use files::atomic_write;
 pub(crate) use files::create_private_dir;
@@ -49,104 +51,6 @@ const SWAP_TRIES: usize = 20;
 
 const DIR_MODE: u32 = 0o700;
 const FILE_MODE: u32 = 0o600;
-
-/// Why progress could not be found, read or kept, in words a care worker understands.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// No `--data-dir`, no `ALLYSHIP_DATA_DIR` and no home folder.
-    #[error(
-        "there is no home folder to keep your progress in, so progress can't be kept; \
-         choose a folder with --data-dir or ALLYSHIP_DATA_DIR"
-    )]
-    NoDataDir,
-    /// The journal file (path) exists but could not be read (system error).
-    #[error("your journal at {0} could not be read ({1}); it was left as it is")]
-    Read(PathBuf, #[source] io::Error),
-    /// Writing or moving a file (path) failed (system error); the journal on disk is unchanged.
-    #[error("your progress could not be saved to {0} ({1}); the saved journal is unchanged")]
-    Write(PathBuf, #[source] io::Error),
-    /// `reset` found no journal (path) to move aside.
-    #[error("there is no journal at {0} to start over from")]
-    NoJournal(PathBuf),
-    /// Another copy of the app held the lock for longer than this save could
-    /// wait; nothing was written and the changes are still to be saved.
-    #[error("another copy of allyship is saving; your changes are kept and will be saved shortly")]
-    Busy,
-    /// The journal is read-only (a newer version's) or can't be kept here:
-    /// the reason, as a notice says it.
-    #[error("{0}")]
-    NotWritable(String),
-}
-
-/// Whether saves reach the disk, so the UI can say so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Normal: saves are merged and written.
-    Kept,
-    /// The journal was made by a newer version: never written.
-    ReadOnly,
-    /// The data directory or journal can't be used: nothing is kept.
-    NotKept,
-}
-
-/// Something to tell the person about their journal; `to_string()` gives the line to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// A journal that did not parse was moved aside, byte for byte, to this path.
-    MovedAside(PathBuf),
-    /// The journal has this newer format version: opened read-only.
-    NewerVersion(u32),
-    /// An older journal (of this version) was upgraded after copying it to this path.
-    Migrated(u32, PathBuf),
-    /// The data directory or journal can't be used (reason given): progress is not kept.
-    NotKept(String),
-    /// This folder can't lock files (reason): saves check, before they
-    /// rename, that no other copy wrote meanwhile, and retry if one did.
-    NoLocking(String),
-}
-
-impl std::fmt::Display for Notice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::MovedAside(path) => write!(
-                f,
-                "Your journal could not be read, so it was kept at {} and a new one started.",
-                path.display()
-            ),
-            Self::NewerVersion(version) => write!(
-                f,
-                "Your journal was made by a newer version of allyship (format {version}); \
-                 opened read-only, nothing will be saved."
-            ),
-            Self::Migrated(from, backup) => write!(
-                f,
-                "Your journal was upgraded from format {from}; the original is kept at {}.",
-                backup.display()
-            ),
-            Self::NotKept(reason) => write!(f, "Progress can't be kept: {reason}."),
-            Self::NoLocking(reason) => write!(
-                f,
-                "This folder can't lock files ({reason}), so each save checks that no other \
-                 copy of allyship saved meanwhile before it replaces the journal."
-            ),
-        }
-    }
-}
-
-impl Notice {
-    /// Why nothing can be written, as a phrase to follow "not saved:"
-    /// (read-only and not-kept notices); the whole notice otherwise.
-    pub fn reason(&self) -> String {
-        match self {
-            Self::NewerVersion(version) => format!(
-                "your journal was made by a newer version of allyship (format {version}), \
-                 which this version can read but not write"
-            ),
-            Self::NotKept(reason) => reason.clone(),
-            other => other.to_string(),
-        }
-    }
-}
 
 /// What a save did: the merged journal to show, and whether it reached the disk.
 #[derive(Debug, Clone)]

@@ -226,6 +226,11 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),
     }
+    // Opening any window (or a walkthrough) cancels a half-typed number, so
+    // it does not wait in the footer to surprise the next Enter.
+    if app.overlay.is_some() || matches!(effects.last(), Some(Effect::Present(_))) {
+        app.number.clear();
+    }
 }
 
 /// The open section and the rest of its part, for a walkthrough from here.

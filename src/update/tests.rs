@@ -277,3 +277,27 @@ fn quitting_from_the_journal_asks_to_leave() {
     run(&mut a, &[Action::Journal]);
     assert_eq!(run(&mut a, &[Action::Quit]), vec![Effect::Quit]);
 }
+
+#[test]
+fn opening_any_window_cancels_a_half_typed_number() {
+    for open in [
+        Action::Search,
+        Action::Help,
+        Action::Journal,
+        Action::Bookmarks,
+        Action::Notes,
+        Action::EditNote,
+        Action::Links,
+    ] {
+        let mut a = app(80, 24);
+        a.current = a.toolkit.index_of("learn-online").unwrap();
+        run(&mut a, &[Action::Digit(8), Action::Digit(3), open]);
+        assert!(a.overlay.is_some(), "{open:?} opens a window");
+        run(&mut a, &[Action::Close]);
+        assert_eq!(a.number, "", "{open:?} then Esc leaves no number");
+        assert!(
+            !crate::ui::reader::status_text(&a).0.contains("Go to"),
+            "{open:?}"
+        );
+    }
+}

@@ -24,10 +24,14 @@ pub enum Focus {
 /// A window over the reading view; each owns its own state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// Every key, generated from the keymap.
+    /// The keys of the window below it (or of the reading view), generated
+    /// from that window's key table; closing returns to that window.
     Help {
         /// First visible line.
         scroll: u16,
+        /// The window the help is about, kept as it was; `None` for the
+        /// reading view.
+        under: Option<Box<Overlay>>,
     },
     /// Progress, calendar, revisits and what to revisit next.
     Journal {

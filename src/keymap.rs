@@ -2,6 +2,7 @@
 //! both read this table, so the help can never go stale.
 
 use crate::action::Action;
+use crate::app::Overlay;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// A key (with modifiers) that a binding answers to.
@@ -228,7 +229,11 @@ pub const JOURNAL: &[Binding] = &[
         Action::Close,
         "close the journal",
     ),
-    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -244,6 +249,7 @@ pub const NOTE: &[Binding] = &[
         Action::SaveNote,
         "save now (it also saves by itself when you pause)",
     ),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
     bind(&[CTRL_C], Action::QuitNow, "save the note and quit"),
 ];
 
@@ -262,6 +268,7 @@ pub const CONFIRM_QUIT: &[Binding] = &[
 pub const LABEL: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], Action::Open, "keep the label"),
     bind(&[key(KeyCode::Esc)], Action::Close, "cancel"),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -299,7 +306,11 @@ pub const BOOKMARKS: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
-    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -319,7 +330,11 @@ pub const NOTES: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
-    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -337,6 +352,11 @@ pub const LINKS: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -352,8 +372,26 @@ pub const SEARCH: &[Binding] = &[
         "open the result, matches highlighted",
     ),
     bind(&[key(KeyCode::Esc)], Action::Close, "close the search"),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
+
+/// The key table for a window (`None`: the reading view). The run loop
+/// reads keys with it and the help lists it, so the two cannot differ.
+pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
+    match overlay {
+        Some(Overlay::Help { .. }) => HELP,
+        Some(Overlay::Journal { .. }) => JOURNAL,
+        Some(Overlay::Note(_)) => NOTE,
+        Some(Overlay::Label(_)) => LABEL,
+        Some(Overlay::Bookmarks { .. }) => BOOKMARKS,
+        Some(Overlay::Notes { .. }) => NOTES,
+        Some(Overlay::Search { .. }) => SEARCH,
+        Some(Overlay::Links { .. }) => LINKS,
+        Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
+        None => READER,
+    }
+}
 
 /// For text boxes: the box's own keys, or else the key is typed.
 pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {

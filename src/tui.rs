@@ -381,18 +381,7 @@ fn typing(app: &App) -> bool {
 
 /// The key table for whatever is on top.
 fn bindings(app: &App) -> &'static [Binding] {
-    match app.overlay {
-        Some(Overlay::Help { .. }) => keymap::HELP,
-        Some(Overlay::Journal { .. }) => keymap::JOURNAL,
-        Some(Overlay::Note(_)) => keymap::NOTE,
-        Some(Overlay::Label(_)) => keymap::LABEL,
-        Some(Overlay::Bookmarks { .. }) => keymap::BOOKMARKS,
-        Some(Overlay::Notes { .. }) => keymap::NOTES,
-        Some(Overlay::Search { .. }) => keymap::SEARCH,
-        Some(Overlay::Links { .. }) => keymap::LINKS,
-        Some(Overlay::ConfirmQuit) => keymap::CONFIRM_QUIT,
-        None => keymap::READER,
-    }
+    keymap::table(app.overlay.as_ref())
 }
 
 /// Pasted text as the keys that would type it (bracketed paste).

@@ -71,8 +71,8 @@ fn assert_in_bounds(app: &App) {
     assert!(app.contents_offset <= app.contents_rows().len());
     assert!(app.number.len() <= 4);
     match app.overlay {
-        Some(Overlay::Help { scroll }) => {
-            assert!(scroll <= allyship::ui::help::max_scroll(app.screen));
+        Some(Overlay::Help { scroll, ref under }) => {
+            assert!(scroll <= allyship::ui::help::max_scroll(app.screen, under.as_deref()));
         }
         Some(Overlay::Journal { selected, scroll }) => {
             let inner = allyship::ui::journal::inner(app.screen);

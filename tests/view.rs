@@ -306,3 +306,22 @@ fn the_note_editor_shows_a_version_kept_from_another_copy() {
     );
     assert!(screen.contains("┃ A second line."), "{screen}");
 }
+
+#[test]
+fn help_for_the_bookmarks_80x24() {
+    let app = with_notes_and_bookmarks(&[Action::Bookmarks, Action::Help]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn help_for_the_note_editor_40x12() {
+    let mut app = app_at(40, 12, &[Action::EditNote, Action::Help]);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    insta::assert_snapshot!(draw(&app).backend());
+}

@@ -131,7 +131,6 @@ pub(super) fn bookmarks_window(
     let chosen = ids.get(selected).cloned();
     match (action, chosen) {
         (Action::Close, _) => {}
-        (Action::Help, _) => app.overlay = Some(Overlay::Help { scroll: 0 }),
         (Action::Open, Some(id)) => match app.toolkit.index_of(&id) {
             Some(index) => {
                 go_to(app, index);
@@ -164,7 +163,6 @@ pub(super) fn notes_window(app: &mut App, action: Action, selected: usize) {
     }
     match (action, ids.get(selected)) {
         (Action::Close, _) => {}
-        (Action::Help, _) => app.overlay = Some(Overlay::Help { scroll: 0 }),
         (Action::Open, Some(id)) => {
             let id = id.clone();
             if let Some(index) = app.toolkit.index_of(&id) {

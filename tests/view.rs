@@ -325,3 +325,23 @@ fn help_for_the_note_editor_40x12() {
     );
     insta::assert_snapshot!(draw(&app).backend());
 }
+
+#[test]
+fn reader_80x24_part_way_down_says_so_in_words() {
+    let app = app_at(
+        80,
+        24,
+        &[
+            Action::Digit(1),
+            Action::Digit(8),
+            Action::Open,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    let frame = draw(&app);
+    let footer = text(frame.backend().buffer());
+    assert!(footer.contains("% of this section"), "{footer}");
+    insta::assert_snapshot!(frame.backend());
+}

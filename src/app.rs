@@ -146,11 +146,13 @@ pub struct App {
     wrapped: RefCell<Option<WrappedSection>>,
 }
 
-/// Wrapped lines of one section at one width.
+/// Wrapped lines of one section at one width, with the note shown under it.
 #[derive(Debug, Clone)]
 struct WrappedSection {
     section: usize,
     width: u16,
+    /// The note's text as wrapped: a changed note rebuilds the lines.
+    note: Option<String>,
     lines: Rc<Vec<Line<'static>>>,
 }
 
@@ -235,18 +237,33 @@ impl App {
             .map(layout::list_inner)
     }
 
-    /// The open section's lines, wrapped to the text pane (cached).
+    /// The open section's lines, wrapped to the text pane, with the
+    /// person's note under its prompts (cached until any of them changes).
     pub fn section_lines(&self) -> Rc<Vec<Line<'static>>> {
         let width = self.text_area().map_or(render::MAX_TEXT_WIDTH, |a| a.width);
+        let note = self
+            .current_id()
+            .and_then(|id| self.journal.notes.get(id))
+            .map(|n| n.text.as_str())
+            .filter(|text| !text.trim().is_empty());
         let mut cache = self.wrapped.borrow_mut();
         match cache.as_ref() {
-            Some(w) if w.section == self.current && w.width == width => Rc::clone(&w.lines),
+            Some(w)
+                if w.section == self.current && w.width == width && w.note.as_deref() == note =>
+            {
+                Rc::clone(&w.lines)
+            }
             _ => {
-                let lines = render::section_lines(&self.toolkit, self.current, width, &self.theme);
+                let mut lines =
+                    render::section_lines(&self.toolkit, self.current, width, &self.theme);
+                if let Some(note) = note {
+                    render::note_lines(&mut lines, note, width, &self.theme);
+                }
                 let lines = Rc::new(lines);
                 *cache = Some(WrappedSection {
                     section: self.current,
                     width,
+                    note: note.map(str::to_string),
                     lines: Rc::clone(&lines),
                 });
                 lines

@@ -345,3 +345,57 @@ fn reader_80x24_part_way_down_says_so_in_words() {
     assert!(footer.contains("% of this section"), "{footer}");
     insta::assert_snapshot!(frame.backend());
 }
+
+/// The note's section open at `width` x `height`, scrolled to its end.
+fn a_note_under_its_prompts(width: u16, height: u16) -> App {
+    let mut app = with_notes_and_bookmarks(&[
+        Action::Resize { width, height },
+        Action::Digit(2),
+        Action::Digit(0),
+        Action::Open,
+        Action::Bottom,
+    ]);
+    update(&mut app, Action::Bottom);
+    app
+}
+
+#[test]
+fn reader_80x24_shows_your_note_under_the_prompts() {
+    let app = a_note_under_its_prompts(80, 24);
+    let frame = draw(&app);
+    let screen = text(frame.backend().buffer());
+    assert!(screen.contains("Your note (private"), "{screen}");
+    assert!(screen.contains("┃ I will ask colleagues"), "{screen}");
+    insta::assert_snapshot!(frame.backend());
+}
+
+#[test]
+fn reader_40x12_shows_your_note_under_the_prompts() {
+    let app = a_note_under_its_prompts(40, 12);
+    let frame = draw(&app);
+    let screen = text(frame.backend().buffer());
+    assert!(screen.contains("┃ prefer to be supported."), "{screen}");
+    insta::assert_snapshot!(frame.backend());
+}
+
+#[test]
+fn a_changed_note_shows_at_once() {
+    use allyship::journal::Note;
+    let mut app = a_note_under_its_prompts(80, 24);
+    let before = app.text_lines();
+    let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+    let note = Note {
+        text: "First line.\nSecond line.\nThird line.".into(),
+        created: at,
+        changed: at,
+    };
+    app.journal.notes.insert("tip-check-in".into(), note);
+    assert_eq!(
+        app.text_lines(),
+        before + 1,
+        "the cached lines were rebuilt"
+    );
+    app.journal.notes.remove("tip-check-in");
+    let screen = allyship::render::plain(&app.section_lines());
+    assert!(!screen.contains("Your note"), "{screen}");
+}

@@ -115,6 +115,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// The section the app resumed at: the footer welcomes the person back
+    /// (cut to fit, never a box over the text) until the next key.
+    pub welcome: Option<usize>,
     /// The terminal's size, from the last resize.
     pub screen: Rect,
     /// Styles to draw with.
@@ -182,6 +185,7 @@ impl App {
             number: String::new(),
             overlay: None,
             message: None,
+            welcome: None,
             screen: Rect::new(0, 0, width, height),
             theme: Theme::from_env(),
             journal: Journal::new(),
@@ -291,7 +295,8 @@ impl App {
     }
 
     /// Opens the section the journal says the person was reading, with a
-    /// one-line welcome back. A section that has left the toolkit is skipped.
+    /// welcome back in the footer. A section that has left the toolkit is
+    /// skipped.
     pub fn resume(&mut self) {
         let Some(position) = &self.journal.position else {
             return;
@@ -302,14 +307,7 @@ impl App {
         self.current = index;
         self.selected = index;
         self.scroll = position.scroll;
-        let title = self
-            .toolkit
-            .entry(index)
-            .map_or("", |e| e.section.title.as_str());
-        self.message = Some(format!(
-            "Welcome back: continuing at {}. {title}",
-            index + 1
-        ));
+        self.welcome = Some(index);
     }
 
     /// The search index over the toolkit (built on first use).

@@ -35,6 +35,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => {
             app.message = None;
+            app.welcome = None;
             match app.overlay.take() {
                 Some(Overlay::Help { scroll, under }) => {
                     help_window(app, action, scroll, under, &mut effects);

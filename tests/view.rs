@@ -399,3 +399,39 @@ fn a_changed_note_shows_at_once() {
     let screen = allyship::render::plain(&app.section_lines());
     assert!(!screen.contains("Your note"), "{screen}");
 }
+
+/// Opened again with the journal at section 18: the welcome back.
+fn welcomed_back(width: u16, height: u16) -> App {
+    let mut app = app_at(width, height, &[]);
+    let mut session = allyship::journal::Session::new("earlier");
+    session.set_position("tip-listen-actively", 0);
+    app.journal.apply(&session.pending, &session.id);
+    app.resume();
+    app
+}
+
+#[test]
+fn welcome_back_40x12_is_the_footer_not_a_box() {
+    let app = welcomed_back(40, 12);
+    let frame = draw(&app);
+    let screen = text(frame.backend().buffer());
+    assert!(!screen.contains("Message"), "{screen}");
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(footer.contains("Welcome back"), "{footer}");
+    insta::assert_snapshot!(frame.backend());
+}
+
+#[test]
+fn welcome_back_80x24_names_the_section_and_goes_with_a_key() {
+    let mut app = welcomed_back(80, 24);
+    let screen = text(draw(&app).backend().buffer());
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        footer.contains("Welcome back: continuing at 18. Listen actively"),
+        "{footer}"
+    );
+    insta::assert_snapshot!(draw(&app).backend());
+    update(&mut app, Action::Down);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(!screen.contains("Welcome back"), "{screen}");
+}

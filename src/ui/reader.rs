@@ -225,6 +225,14 @@ pub fn status_text(app: &App) -> (String, String) {
     if let Some(message) = &app.message {
         return (format!(" {message}"), format!(" {message}"));
     }
+    if let Some(entry) = app.welcome.and_then(|i| app.toolkit.entry(i)) {
+        let number = entry.index + 1;
+        let long = format!(
+            " Welcome back: continuing at {number}. {}",
+            entry.section.title
+        );
+        return (long, format!(" Welcome back: at {number}"));
+    }
     // Until words that could not be saved are saved, the footer says so.
     if let Some((_, why)) = &app.unsaved {
         return (format!(" Not saved: {why}"), " Not saved".into());

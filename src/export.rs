@@ -314,7 +314,7 @@ pub fn learning_record(
             from: period.from.or_else(|| activity.first().copied()),
             to: period.to.or_else(|| activity.last().copied()),
         },
-        learning_minutes: secs.saturating_add(30) / 60,
+        learning_minutes: crate::report::learning_minutes(secs),
         learning_days: active_days.count(),
         sections_read,
         bookmarks,

@@ -60,9 +60,16 @@ pub fn report(toolkit: &Toolkit, journal: &Journal) -> Report {
     }
 }
 
+/// Seconds of learning as whole minutes, to the nearest minute (119 s is 2):
+/// the one rounding behind every view of learning time (`J`, `allyship
+/// journal`, the export), so they never disagree.
+pub fn learning_minutes(secs: u64) -> u64 {
+    secs.saturating_add(30) / 60
+}
+
 /// Learning time as people say it: "2 h 10 min", "25 min", "under a minute".
 pub fn duration_text(secs: u64) -> String {
-    let minutes = secs / 60;
+    let minutes = learning_minutes(secs);
     match (minutes / 60, minutes % 60) {
         (0, 0) => "under a minute".into(),
         (0, m) => format!("{m} min"),
@@ -167,9 +174,40 @@ mod tests {
     }
 
     #[test]
+    fn learning_time_is_one_figure_in_every_view() {
+        // 119 seconds: `J`, `allyship journal` and the export all say 2 minutes.
+        let toolkit = built_in();
+        let mut journal = Journal::new();
+        let mut s = Session::new("a");
+        s.add_active_secs(jiff::civil::date(2025, 3, 1), 119);
+        journal.apply(&s.pending, &s.id);
+        let r = report(&toolkit, &journal);
+        assert!(
+            headline(&r.summary).contains(", 2 min spent"),
+            "{}",
+            headline(&r.summary)
+        );
+        let now = Timestamp::from_second(1_750_000_000).unwrap();
+        let period = crate::export::Period::default();
+        let record = crate::export::learning_record(&toolkit, &journal, &period, now);
+        assert_eq!(record.learning_minutes, 2);
+        let markdown = crate::export::to_markdown(&record);
+        assert!(markdown.contains("learning: 2 minutes"), "{markdown}");
+        assert_eq!(learning_minutes(29), 0);
+        assert_eq!(learning_minutes(30), 1);
+        assert_eq!(learning_minutes(u64::MAX), u64::MAX / 60);
+    }
+
+    #[test]
     fn durations_read_naturally() {
         assert_eq!(duration_text(0), "under a minute");
-        assert_eq!(duration_text(25 * 60 + 30), "25 min");
+        assert_eq!(duration_text(25 * 60 + 29), "25 min");
+        assert_eq!(
+            duration_text(25 * 60 + 30),
+            "26 min",
+            "to the nearest minute"
+        );
+        assert_eq!(duration_text(29), "under a minute");
         assert_eq!(duration_text(7800), "2 h 10 min");
         assert_eq!(duration_text(3600), "1 h");
     }

@@ -17,7 +17,15 @@ pub fn mark(status: ReadStatus) -> &'static str {
     }
 }
 
-/// The legend for the marks, in one line.
+/// What "revisited" means, in the words every view uses: what the journal
+/// counts is a section read in two or more sessions (runs of the app).
+pub const REVISITED_MEANS: &str = "read again in a later session";
+
+/// Said where no section is revisited yet, in the app and on the command line.
+pub const REVISITED_NONE_YET: &str = "None yet: a section read again in a later session (each \
+     time you open allyship is a new session) is marked revisited.";
+
+/// The legend for the marks, in one line (it says [`REVISITED_MEANS`]).
 pub const MARKS_LEGEND: &str =
     "Marks: · not read yet   ✓ read   ↺ revisited (read again in a later session)";
 
@@ -127,7 +135,7 @@ pub fn plain(toolkit: &Toolkit, report: &Report, journal_path: Option<&str>) -> 
     }
     out.push_str("\nRevisited\n");
     if s.revisits.is_empty() {
-        out.push_str("  None yet. Coming back to a section on another day marks it revisited.\n");
+        let _ = writeln!(out, "  {REVISITED_NONE_YET}");
     }
     for r in &s.revisits {
         let _ = writeln!(
@@ -196,6 +204,27 @@ mod tests {
         assert_eq!(learning_minutes(29), 0);
         assert_eq!(learning_minutes(30), 1);
         assert_eq!(learning_minutes(u64::MAX), u64::MAX / 60);
+    }
+
+    #[test]
+    fn revisited_is_worded_one_way_everywhere() {
+        let toolkit = built_in();
+        let app = crate::app::App::new(toolkit.clone(), 80, 24);
+        let in_app: String = crate::ui::journal::rows(&app, 200)
+            .iter()
+            .map(|r| r.line.to_string() + "\n")
+            .collect();
+        let on_the_command_line = plain(&toolkit, &report(&toolkit, &app.journal), None);
+        for (view, text) in [
+            ("J", in_app.as_str()),
+            ("allyship journal", on_the_command_line.as_str()),
+            ("the legend", MARKS_LEGEND),
+        ] {
+            assert!(text.contains(REVISITED_MEANS), "{view}: {text}");
+            assert!(!text.contains("another day"), "{view}: {text}");
+        }
+        assert!(on_the_command_line.contains(REVISITED_NONE_YET));
+        assert!(in_app.contains(REVISITED_NONE_YET));
     }
 
     #[test]

@@ -115,12 +115,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
     }
     heading(&mut out, "Revisited", width, theme);
     if s.revisits.is_empty() {
-        plain(
-            &mut out,
-            "None yet: a section read again in a later session shows here.",
-            width,
-            theme.text,
-        );
+        plain(&mut out, report::REVISITED_NONE_YET, width, theme.text);
     }
     for r in &s.revisits {
         if let Some(index) = app.toolkit.index_of(&r.id) {

@@ -52,6 +52,8 @@ pub enum Action {
     Remove,
     /// Give the highlighted bookmark a label.
     Relabel,
+    /// Undo: put back the bookmark last removed, or the last change typed.
+    Undo,
     /// A key typed into a note, label or the search box.
     Type(KeyEvent),
     /// Open the search box.

@@ -115,6 +115,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// The bookmark last removed in the bookmarks list (section id, label),
+    /// which `u` puts back.
+    pub removed_bookmark: Option<(String, Option<String>)>,
     /// The section the app resumed at: the footer welcomes the person back
     /// (cut to fit, never a box over the text) until the next key.
     pub welcome: Option<usize>,
@@ -186,6 +189,7 @@ impl App {
             overlay: None,
             message: None,
             welcome: None,
+            removed_bookmark: None,
             screen: Rect::new(0, 0, width, height),
             theme: Theme::from_env(),
             journal: Journal::new(),
@@ -353,20 +357,10 @@ impl App {
             .map(|e| e.section.id.as_str())
     }
 
-    /// Bookmarked section ids in reading order, then any no longer in the toolkit.
+    /// Bookmarked section ids in reading order, then any no longer in the
+    /// toolkit (the same order as `allyship bookmarks`).
     pub fn bookmark_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .toolkit
-            .entries()
-            .map(|e| e.section.id.clone())
-            .filter(|id| self.journal.bookmarks.contains_key(id))
-            .collect();
-        for id in self.journal.bookmarks.keys() {
-            if self.toolkit.index_of(id).is_none() {
-                ids.push(id.clone());
-            }
-        }
-        ids
+        crate::report::bookmark_order(&self.toolkit, &self.journal)
     }
 
     /// Section ids that have notes, newest note first.

@@ -302,6 +302,11 @@ pub const BOOKMARKS: &[Binding] = &[
         "remove the bookmark",
     ),
     bind(
+        &[ch('u')],
+        Action::Undo,
+        "put back the bookmark last removed",
+    ),
+    bind(
         &[key(KeyCode::Esc), ch('q'), ch('B')],
         Action::Close,
         "close the list",

@@ -75,6 +75,22 @@ pub fn learning_minutes(secs: u64) -> u64 {
     secs.saturating_add(30) / 60
 }
 
+/// Bookmarked section ids in section (reading) order, then any no longer in
+/// the toolkit: the one order of the app's list and `allyship bookmarks`.
+pub fn bookmark_order(toolkit: &Toolkit, journal: &Journal) -> Vec<String> {
+    let mut ids: Vec<String> = toolkit
+        .entries()
+        .map(|e| e.section.id.clone())
+        .filter(|id| journal.bookmarks.contains_key(id))
+        .collect();
+    for id in journal.bookmarks.keys() {
+        if toolkit.index_of(id).is_none() {
+            ids.push(id.clone());
+        }
+    }
+    ids
+}
+
 /// Learning time as people say it: "2 h 10 min", "25 min", "under a minute".
 pub fn duration_text(secs: u64) -> String {
     let minutes = learning_minutes(secs);

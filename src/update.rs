@@ -256,6 +256,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::SaveNote
         | Action::Remove
         | Action::Relabel
+        | Action::Undo
         | Action::Type(_) => {}
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),

@@ -315,3 +315,30 @@ fn reset_says_what_goes_before_asking() {
         "{said}"
     );
 }
+
+#[test]
+fn bookmarks_are_listed_in_section_order_as_in_the_app() {
+    use allyship::journal::{Journal, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    let mut journal = Journal::new();
+    let mut s = Session::new("one");
+    // By id "tip-speak-up" sorts before "welcome"; by section it is after.
+    s.set_bookmark("tip-speak-up", None, at);
+    s.set_bookmark("welcome", None, at);
+    journal.apply(&s.pending, &s.id);
+    let path = dir.path().join("journal.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&journal).unwrap()).unwrap();
+    let out = run_in(dir.path(), &["bookmarks"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    let first = text.find("(welcome)").expect("welcome");
+    let second = text.find("(tip-speak-up)").expect("tip-speak-up");
+    assert!(first < second, "{text}");
+    let out = run_in(dir.path(), &["bookmarks", "--json"]);
+    let text = stdout(&out);
+    assert!(
+        text.find("\"welcome\"") < text.find("\"tip-speak-up\""),
+        "{text}"
+    );
+}

@@ -45,6 +45,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::SaveNote),
         Just(Action::Remove),
         Just(Action::Relabel),
+        Just(Action::Undo),
         Just(Action::Search),
         Just(Action::Links),
         Just(Action::NextMatch),

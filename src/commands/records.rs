@@ -20,9 +20,14 @@ fn title_of(toolkit: &Toolkit, id: &str) -> String {
 /// `allyship bookmarks [--json]`.
 pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Output {
     let journal = saved_journal(data_dir).unwrap_or_default();
+    // Section order, as the app lists them.
+    let ordered: Vec<(String, &crate::journal::Bookmark)> =
+        crate::report::bookmark_order(toolkit, &journal)
+            .into_iter()
+            .filter_map(|id| journal.bookmarks.get(&id).map(|b| (id, b)))
+            .collect();
     if json {
-        let list: Vec<serde_json::Value> = journal
-            .bookmarks
+        let list: Vec<serde_json::Value> = ordered
             .iter()
             .map(|(id, b)| {
                 let number = toolkit.index_of(id).map(|i| i + 1);
@@ -39,7 +44,7 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
         );
     }
     let mut out = String::from("Your bookmarks\n");
-    for (id, bookmark) in &journal.bookmarks {
+    for (id, bookmark) in &ordered {
         let label = bookmark
             .label
             .as_deref()

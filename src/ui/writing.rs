@@ -207,7 +207,7 @@ pub fn draw_bookmarks(frame: &mut Frame, app: &App, selected: usize) {
         frame,
         app,
         "Your bookmarks",
-        "Enter opens · r label · d remove · Esc closes",
+        "Enter opens · r label · d remove · u undo · Esc closes",
         rows,
         selected,
         "No bookmarks yet. Press b on any section to bookmark it.",

@@ -142,8 +142,30 @@ pub(super) fn bookmarks_window(
             }
         },
         (Action::Remove, Some(id)) => {
+            let label = app.journal.bookmarks.get(&id).and_then(|b| b.label.clone());
+            app.removed_bookmark = Some((id.clone(), label));
             effects.push(Effect::Unbookmark { section: id });
-            app.message = Some("Bookmark removed.".into());
+            app.message = Some("Bookmark removed: u puts it back.".into());
+            app.overlay = Some(Overlay::Bookmarks { selected });
+        }
+        (Action::Undo, _) => {
+            let selected = match app.removed_bookmark.take() {
+                Some((id, label)) => {
+                    // Where it will be once put back, in section order.
+                    let at = app.toolkit.index_of(&id).unwrap_or(usize::MAX);
+                    let before = ids
+                        .iter()
+                        .filter(|b| app.toolkit.index_of(b).unwrap_or(usize::MAX) < at)
+                        .count();
+                    effects.push(Effect::Bookmark { section: id, label });
+                    app.message = Some("Bookmark put back.".into());
+                    before
+                }
+                None => {
+                    app.message = Some("Nothing to undo.".into());
+                    selected
+                }
+            };
             app.overlay = Some(Overlay::Bookmarks { selected });
         }
         (Action::Relabel, Some(id)) => {
@@ -336,6 +358,46 @@ mod tests {
         run(&mut a, &[Action::Top, Action::Open]);
         assert_eq!(a.current, 0);
         assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn u_in_the_bookmarks_puts_back_the_last_one_removed_with_its_label() {
+        let mut a = app();
+        let bookmark = Bookmark {
+            label: Some("for supervision".into()),
+            added: at(),
+        };
+        a.journal.bookmarks.insert("tip-speak-up".into(), bookmark);
+        let effects = run(&mut a, &[Action::Bookmarks, Action::Remove]);
+        assert_eq!(
+            effects,
+            vec![Effect::Unbookmark {
+                section: "tip-speak-up".into()
+            }]
+        );
+        assert!(
+            a.message
+                .as_deref()
+                .unwrap_or("")
+                .contains("u puts it back")
+        );
+        a.journal.bookmarks.clear(); // as the run loop's save leaves it
+        let effects = run(&mut a, &[Action::Undo]);
+        assert_eq!(
+            effects,
+            vec![Effect::Bookmark {
+                section: "tip-speak-up".into(),
+                label: Some("for supervision".into())
+            }]
+        );
+        assert!(matches!(a.overlay, Some(Overlay::Bookmarks { .. })));
+        assert!(run(&mut a, &[Action::Undo]).is_empty(), "undone once");
+        assert!(
+            a.message
+                .as_deref()
+                .unwrap_or("")
+                .contains("Nothing to undo")
+        );
     }
 
     #[test]

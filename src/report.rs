@@ -42,8 +42,14 @@ pub struct Report {
     pub revisit_next: Option<String>,
 }
 
-/// Builds the report for a toolkit and journal.
+/// Builds the report for a toolkit and journal, as of today.
 pub fn report(toolkit: &Toolkit, journal: &Journal) -> Report {
+    report_on(toolkit, journal, jiff::Zoned::now().date())
+}
+
+/// Builds the report as of `today` (the app's view fixes it in tests): the
+/// section to revisit next is never one already read today.
+pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date) -> Report {
     let parts: Vec<PartIds> = toolkit
         .parts
         .iter()
@@ -53,7 +59,16 @@ pub fn report(toolkit: &Toolkit, journal: &Journal) -> Report {
         })
         .collect();
     let summary = journal.summary(&parts);
-    let ordered: Vec<&str> = toolkit.entries().map(|e| e.section.id.as_str()).collect();
+    let ordered: Vec<&str> = toolkit
+        .entries()
+        .map(|e| e.section.id.as_str())
+        .filter(|id| {
+            journal
+                .sections
+                .get(*id)
+                .is_none_or(|r| crate::journal::local_day(r.last_read) != today)
+        })
+        .collect();
     let is_tip = |id: &str| {
         toolkit
             .index_of(id)
@@ -241,6 +256,24 @@ mod tests {
         }
         assert!(on_the_command_line.contains(REVISITED_NONE_YET));
         assert!(in_app.contains(REVISITED_NONE_YET));
+    }
+
+    #[test]
+    fn revisit_next_never_suggests_a_section_read_today() {
+        let toolkit = built_in();
+        let today = Timestamp::from_second(1_700_100_000).unwrap();
+        let today_date = crate::journal::local_day(today);
+        // A tip read minutes ago, and a section read days before.
+        let journal = journal_with(&[
+            ("a", "welcome", 1_700_100_000 - 5 * 86_400),
+            ("b", "tip-speak-up", 1_700_100_000 - 600),
+        ]);
+        let r = report_on(&toolkit, &journal, today_date);
+        assert_eq!(r.revisit_next.as_deref(), Some("welcome"));
+        let only_today = journal_with(&[("b", "tip-speak-up", 1_700_100_000 - 600)]);
+        let r = report_on(&toolkit, &only_today, today_date);
+        assert_eq!(r.revisit_next, None, "nothing to revisit yet today");
+        assert_eq!(r.suggestion, None);
     }
 
     #[test]

@@ -64,7 +64,7 @@ fn target_row(text: String, target: usize, width: u16, theme: &Theme) -> Row {
 /// Every row of the journal view at a width.
 pub fn rows(app: &App, width: u16) -> Vec<Row> {
     let theme = &app.theme;
-    let report = report::report(&app.toolkit, &app.journal);
+    let report = report::report_on(&app.toolkit, &app.journal, app.today);
     let s = &report.summary;
     let mut out = Vec::new();
     plain(

@@ -249,6 +249,11 @@ pub const NOTE: &[Binding] = &[
         Action::SaveNote,
         "save now (it also saves by itself when you pause)",
     ),
+    bind(
+        &[KeyPattern::Key(KeyCode::Char('z'), KeyModifiers::CONTROL)],
+        Action::Undo,
+        "undo (Ctrl-U also undoes)",
+    ),
     bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
     bind(&[CTRL_C], Action::QuitNow, "save the note and quit"),
 ];

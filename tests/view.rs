@@ -435,3 +435,54 @@ fn welcome_back_80x24_names_the_section_and_goes_with_a_key() {
     let screen = text(draw(&app).backend().buffer());
     assert!(!screen.contains("Welcome back"), "{screen}");
 }
+
+/// The note editor's rows, as text between its borders.
+fn editor_rows(app: &App) -> Vec<String> {
+    let screen = text(draw(app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("▸ Your note"))
+        .expect("the editor");
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.trim_start_matches('│').trim_end_matches('│').to_string())
+        .collect()
+}
+
+#[test]
+fn the_note_placeholder_starts_where_the_typing_does() {
+    let empty = editor_rows(&app_at(80, 24, &[Action::EditNote]));
+    let typed_in = [vec![Action::EditNote], typed("Write")].concat();
+    let typed_in = editor_rows(&app_at(80, 24, &typed_in));
+    assert!(
+        empty[0].starts_with(" Write your thoughts"),
+        "{:?}",
+        empty[0]
+    );
+    assert!(typed_in[0].starts_with(" Write"), "{:?}", typed_in[0]);
+}
+
+#[test]
+fn wrapped_note_lines_do_not_start_with_a_space() {
+    let words = "This is a rather long note that must wrap over several lines in here";
+    let actions = [vec![Action::EditNote], typed(words)].concat();
+    let app = app_at(40, 16, &actions);
+    let rows = editor_rows(&app);
+    let written: Vec<&String> = rows.iter().filter(|r| !r.trim().is_empty()).collect();
+    assert!(written.len() >= 2, "{rows:?}");
+    for row in &written {
+        assert!(
+            !row.starts_with("  "),
+            "a wrapped row starts with a space: {rows:?}"
+        );
+    }
+    let joined: Vec<&str> = written.iter().map(|r| r.trim()).collect();
+    assert_eq!(joined.join(" "), words);
+    // The cursor is just after the last letter.
+    let terminal = draw(&app);
+    let cursor = cursor_after_drawing(&app).expect("shown");
+    let cell = &terminal.backend().buffer()[(cursor.x - 1, cursor.y)];
+    assert_eq!(cell.symbol(), "e");
+}

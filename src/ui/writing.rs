@@ -126,18 +126,35 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     };
     let block = Block::bordered()
         .title(format!(" ▸ Your note ({saved}, private) "))
-        .title_bottom(" Esc saves and closes · Ctrl-S saves · Ctrl-U undo ")
+        .title_bottom(" Esc saves and closes · Ctrl-S saves · Ctrl-Z undo ")
         .border_style(theme.border_focused)
         .padding(Padding::horizontal(1));
     let mut editor = input.area().clone();
     editor.set_block(block);
     editor.set_style(theme.text);
     editor.set_cursor_style(theme.selected);
-    editor.set_placeholder_style(theme.quiet);
+    // The placeholder is drawn here, where typing starts (the widget puts
+    // it a column to the right, after a cursor cell).
+    let placeholder = editor.placeholder_text().to_string();
+    editor.set_placeholder_text("");
     frame.render_widget(&editor, bottom);
-    let cursor = editor.screen_cursor();
     let inner = layout::text_inner(bottom);
-    let (row, col) = (cursor.row, cursor.col);
+    if input.text().is_empty() {
+        let mut lines = Vec::new();
+        let style = theme.quiet;
+        wrap_into(
+            &mut lines,
+            &placeholder,
+            inner.width,
+            ("", ""),
+            style,
+            style,
+        );
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    let cursor = editor.screen_cursor();
+    let shift = hang_wrapped_spaces(frame, &editor, inner, cursor.row);
+    let (row, col) = (cursor.row, cursor.col.saturating_sub(shift));
     let (row, col) = (
         u16::try_from(row).unwrap_or(0),
         u16::try_from(col).unwrap_or(0),
@@ -145,6 +162,49 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     if row < inner.height && col < inner.width {
         frame.set_cursor_position(Position::new(inner.x + col, inner.y + row));
     }
+}
+
+/// The editor wraps a line with the space between two words at the start
+/// of the next row; moves such rows left so every row starts with a word,
+/// as in the reading view. Returns how far the cursor's row moved.
+fn hang_wrapped_spaces(
+    frame: &mut Frame,
+    editor: &ratatui_textarea::TextArea<'_>,
+    inner: Rect,
+    cursor_row: usize,
+) -> usize {
+    let top = usize::from(editor.scroll_offset().0);
+    let lines = editor.lines();
+    let mut cursor_shift = 0;
+    for y in 0..usize::from(inner.height) {
+        let ratatui_textarea::DataCursor(line, col) = editor.screen_to_data(top + y, 0);
+        let Some(text) = lines.get(line) else { break };
+        if col == 0 {
+            continue;
+        }
+        let spaces = text.chars().skip(col).take_while(|c| *c == ' ').count();
+        let spaces = u16::try_from(spaces).unwrap_or(0).min(inner.width);
+        if spaces == 0 {
+            continue;
+        }
+        let row = inner.y + u16::try_from(y).unwrap_or(0);
+        let buffer = frame.buffer_mut();
+        for x in inner.x..inner.right() {
+            let from = x + spaces;
+            let cell = if from < inner.right() {
+                buffer[(from, row)].clone()
+            } else {
+                let mut blank = buffer[(x, row)].clone();
+                blank.set_symbol(" ");
+                blank
+            };
+            buffer[(x, row)] = cell;
+        }
+        if y + top == cursor_row {
+            cursor_shift = usize::from(spaces);
+        }
+    }
+    cursor_shift
 }
 
 /// A list window (used by the other lists too): rows with one highlighted, scrolled to keep it visible.

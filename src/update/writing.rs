@@ -71,6 +71,7 @@ pub(super) fn note_window(
             return;
         }
         Action::SaveNote => keep(&mut input, effects),
+        Action::Undo => input.undo(),
         Action::Type(key) => input.key(key),
         _ => {}
     }
@@ -226,6 +227,27 @@ mod tests {
             }]
         );
         assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn ctrl_z_in_the_note_editor_undoes_typing_and_ctrl_u_still_does() {
+        use crate::keymap::{NOTE, typing_action};
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut a = app();
+        run(&mut a, &[Action::EditNote]);
+        run(&mut a, &typed("abc"));
+        let undo = typing_action(NOTE, ctrl('z')).unwrap();
+        assert_eq!(undo, Action::Undo);
+        run(&mut a, &[undo]);
+        let text = |a: &App| match &a.overlay {
+            Some(Overlay::Note(input)) => input.text(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text(&a), "ab");
+        let ctrl_u = typing_action(NOTE, ctrl('u')).unwrap();
+        run(&mut a, &[ctrl_u]);
+        assert_eq!(text(&a), "a");
     }
 
     #[test]

@@ -216,7 +216,17 @@ impl App {
 
     /// The panes for the current screen size, if it is big enough.
     pub fn layout(&self) -> Option<layout::ReaderLayout> {
-        layout::reader(self.screen, self.contents_shown())
+        layout::reader_for(self.screen, self.contents_shown(), self.contents_wanted())
+    }
+
+    /// Columns the contents need to show every row in full, borders
+    /// included: "▶18 ✓★✎ " before a section's title, or a part's title.
+    fn contents_wanted(&self) -> u16 {
+        use unicode_width::UnicodeWidthStr;
+        let sections = self.toolkit.entries().map(|e| 8 + e.section.title.width());
+        let parts = self.toolkit.parts.iter().map(|p| p.title.width());
+        let widest = sections.chain(parts).max().unwrap_or(0);
+        u16::try_from(widest.saturating_add(2)).unwrap_or(u16::MAX)
     }
 
     /// Rows of the contents list: each part heading followed by its sections.

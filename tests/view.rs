@@ -486,3 +486,35 @@ fn wrapped_note_lines_do_not_start_with_a_space() {
     let cell = &terminal.backend().buffer()[(cursor.x - 1, cursor.y)];
     assert_eq!(cell.symbol(), "e");
 }
+
+#[test]
+fn wide_screens_show_every_contents_title_in_full() {
+    let app = app_at(200, 60, &[]);
+    let contents = app.contents_area().unwrap();
+    let screen = text(draw(&app).backend().buffer());
+    for line in screen
+        .lines()
+        .skip(usize::from(contents.y))
+        .take(usize::from(contents.height))
+    {
+        let row: String = line
+            .chars()
+            .skip(usize::from(contents.x))
+            .take(usize::from(contents.width))
+            .collect();
+        assert!(!row.contains('…'), "cut at 200 columns: {row:?}");
+    }
+    let longest = app
+        .toolkit
+        .entries()
+        .map(|e| e.section.title.clone())
+        .max_by_key(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+        .unwrap();
+    assert!(screen.contains(&longest), "{longest}");
+    // At 80 columns the text keeps its room: the contents stay as they were.
+    assert_eq!(app_at(80, 24, &[]).contents_area().unwrap().width, 24);
+    // In between, the contents grow only into what the text cannot use.
+    let mid = app_at(120, 30, &[]);
+    let text_pane = mid.layout().unwrap().text.unwrap();
+    assert!(text_pane.width >= 80, "{text_pane:?}");
+}

@@ -54,6 +54,8 @@ pub enum Action {
     Relabel,
     /// Undo: put back the bookmark last removed, or the last change typed.
     Undo,
+    /// Copy the highlighted link's web address to the clipboard.
+    Copy,
     /// A key typed into a note, label or the search box.
     Type(KeyEvent),
     /// Open the search box.
@@ -124,6 +126,9 @@ pub enum Effect {
     },
     /// Open a web address in the browser (or show it where none can start).
     OpenUrl(String),
+    /// Put text on the clipboard through the terminal (OSC 52), which some
+    /// terminals ignore.
+    Copy(String),
     /// Start a team walkthrough of these sections (reading-order indexes).
     Present(Vec<usize>),
 }

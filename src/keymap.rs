@@ -358,6 +358,11 @@ pub const LINKS: &[Binding] = &[
         "open the link",
     ),
     bind(
+        &[ch('y')],
+        Action::Copy,
+        "copy the web address (works where the terminal allows it)",
+    ),
+    bind(
         &[key(KeyCode::Esc), ch('q')],
         Action::Close,
         "close the list",

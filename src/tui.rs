@@ -312,6 +312,12 @@ impl Session {
                     self.app.message = Some(crate::links::open_in_browser(&url));
                 }
                 Effect::Present(sections) => self.present_from = Some(sections),
+                Effect::Copy(text) => {
+                    use std::io::Write as _;
+                    let mut out = io::stdout();
+                    let _ =
+                        write!(out, "{}", crate::links::osc52(&text)).and_then(|()| out.flush());
+                }
             }
         }
         (quit, changed)

@@ -257,6 +257,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::Remove
         | Action::Relabel
         | Action::Undo
+        | Action::Copy
         | Action::Type(_) => {}
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),

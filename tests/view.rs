@@ -518,3 +518,29 @@ fn wide_screens_show_every_contents_title_in_full() {
     let text_pane = mid.layout().unwrap().text.unwrap();
     assert!(text_pane.width >= 80, "{text_pane:?}");
 }
+
+fn links_of_learn_online(width: u16, height: u16) -> App {
+    let mut app = app_at(width, height, &[]);
+    app.current = app.toolkit.index_of("learn-online").unwrap();
+    update(&mut app, Action::Links);
+    app
+}
+
+#[test]
+fn links_80x24_show_whole_addresses() {
+    let app = links_of_learn_online(80, 24);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(!screen.contains('…'), "{screen}");
+    assert!(screen.contains("y copies"), "{screen}");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn links_40x12_show_whole_addresses() {
+    let app = links_of_learn_online(40, 12);
+    let screen = text(draw(&app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    let window = lines[1..lines.len() - 1].join("\n");
+    assert!(!window.contains('…'), "{screen}");
+    insta::assert_snapshot!(draw(&app).backend());
+}

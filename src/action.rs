@@ -56,6 +56,8 @@ pub enum Action {
     Undo,
     /// Copy the highlighted link's web address to the clipboard.
     Copy,
+    /// Switch to the next theme (default, high contrast, mono).
+    SwitchTheme,
     /// A key typed into a note, label or the search box.
     Type(KeyEvent),
     /// Open the search box.
@@ -129,6 +131,8 @@ pub enum Effect {
     /// Put text on the clipboard through the terminal (OSC 52), which some
     /// terminals ignore.
     Copy(String),
+    /// Remember this theme for next time (in the settings file).
+    RememberTheme(crate::ui::theme::ThemeName),
     /// Start a team walkthrough of these sections (reading-order indexes).
     Present(Vec<usize>),
 }

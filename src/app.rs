@@ -118,6 +118,8 @@ pub struct App {
     /// The bookmark last removed in the bookmarks list (section id, label),
     /// which `u` puts back.
     pub removed_bookmark: Option<(String, Option<String>)>,
+    /// Where the settings (the theme) are remembered; `None`: nowhere.
+    pub settings_dir: Option<std::path::PathBuf>,
     /// The section the app resumed at: the footer welcomes the person back
     /// (cut to fit, never a box over the text) until the next key.
     pub welcome: Option<usize>,
@@ -159,6 +161,8 @@ struct WrappedSection {
     width: u16,
     /// The note's text as wrapped: a changed note rebuilds the lines.
     note: Option<String>,
+    /// The theme they were styled with: switching theme rebuilds them.
+    theme: Theme,
     lines: Rc<Vec<Line<'static>>>,
 }
 
@@ -190,6 +194,7 @@ impl App {
             message: None,
             welcome: None,
             removed_bookmark: None,
+            settings_dir: None,
             screen: Rect::new(0, 0, width, height),
             theme: Theme::from_env(),
             journal: Journal::new(),
@@ -255,6 +260,15 @@ impl App {
             .map(layout::list_inner)
     }
 
+    /// The name of the theme in use (`NO_COLOR`'s mono counts as mono).
+    pub fn theme_name(&self) -> crate::ui::theme::ThemeName {
+        use crate::ui::theme::ThemeName;
+        [ThemeName::Default, ThemeName::HighContrast, ThemeName::Mono]
+            .into_iter()
+            .find(|n| Theme::named(*n) == self.theme)
+            .unwrap_or_default()
+    }
+
     /// The open section's lines, wrapped to the text pane, with the
     /// person's note under its prompts (cached until any of them changes).
     pub fn section_lines(&self) -> Rc<Vec<Line<'static>>> {
@@ -267,7 +281,10 @@ impl App {
         let mut cache = self.wrapped.borrow_mut();
         match cache.as_ref() {
             Some(w)
-                if w.section == self.current && w.width == width && w.note.as_deref() == note =>
+                if w.section == self.current
+                    && w.width == width
+                    && w.note.as_deref() == note
+                    && w.theme == self.theme =>
             {
                 Rc::clone(&w.lines)
             }
@@ -282,6 +299,7 @@ impl App {
                     section: self.current,
                     width,
                     note: note.map(str::to_string),
+                    theme: self.theme,
                     lines: Rc::clone(&lines),
                 });
                 lines

@@ -162,6 +162,11 @@ pub const READER: &[Binding] = &[
         "your journal: progress, days read, what to revisit",
     ),
     bind(
+        &[ch('T')],
+        Action::SwitchTheme,
+        "switch theme: default, high contrast, mono (remembered)",
+    ),
+    bind(
         &[ch('?'), key(KeyCode::F(1))],
         Action::Help,
         "show this help",

@@ -192,6 +192,7 @@ fn run_reader(
     }
     let mut app = App::new(toolkit, 80, 24);
     app.theme = theme;
+    app.settings_dir = settings::settings_dir(data_dir.as_deref());
     // A quick look (everything but the calendar of days) for the first
     // frame: marks and the place to continue from.
     let peeked = allyship::store::data_dir(data_dir.clone())

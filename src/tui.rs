@@ -312,6 +312,16 @@ impl Session {
                     self.app.message = Some(crate::links::open_in_browser(&url));
                 }
                 Effect::Present(sections) => self.present_from = Some(sections),
+                Effect::RememberTheme(name) => {
+                    if let Some(dir) = &self.app.settings_dir {
+                        let mut settings = crate::settings::load(dir);
+                        settings.theme = name;
+                        if let Err(e) = crate::settings::save(dir, &settings) {
+                            self.app.message =
+                                Some(format!("The theme could not be remembered: {e}."));
+                        }
+                    }
+                }
                 Effect::Copy(text) => {
                     use std::io::Write as _;
                     let mut out = io::stdout();

@@ -248,6 +248,12 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::Links => app.overlay = Some(Overlay::Links { selected: 0 }),
         Action::Present => effects.push(Effect::Present(rest_of_part(app))),
+        Action::SwitchTheme => {
+            let name = app.theme_name().next();
+            app.theme = crate::ui::theme::Theme::named(name);
+            app.message = Some(format!("Theme: {} (remembered; T switches).", name.words()));
+            effects.push(Effect::RememberTheme(name));
+        }
         Action::NextMatch => finding::step_match(app, true),
         Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit

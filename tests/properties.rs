@@ -46,6 +46,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Remove),
         Just(Action::Relabel),
         Just(Action::Undo),
+        Just(Action::Copy),
+        Just(Action::SwitchTheme),
         Just(Action::Search),
         Just(Action::Links),
         Just(Action::NextMatch),

@@ -112,3 +112,11 @@ fn every_window_has_a_key_for_its_own_help() {
         assert_eq!(action_for(table, f1), Some(Action::Help));
     }
 }
+
+#[test]
+fn shift_t_switches_the_theme_from_the_reader() {
+    assert_eq!(
+        action_for(READER, press(KeyCode::Char('T'), KeyModifiers::SHIFT)),
+        Some(Action::SwitchTheme)
+    );
+}

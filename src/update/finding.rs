@@ -89,8 +89,7 @@ pub(super) fn links_window(
                 Some(url) => {
                     effects.push(Effect::Copy(url.clone()));
                     app.message = Some(
-                        "Address copied, if your terminal lets programs use the clipboard; \
-                         if pasting gives nothing, copy it from the list."
+                        "Copied, if your terminal allows it (if not, copy it from the list)."
                             .into(),
                     );
                 }

@@ -356,3 +356,27 @@ fn help_over_the_note_editor_keeps_the_words_and_still_saves_them() {
         other => panic!("expected the editor again, got {other:?}"),
     }
 }
+
+#[test]
+fn t_switches_the_theme_in_the_app_and_asks_for_it_to_be_remembered() {
+    use crate::ui::theme::{Theme, ThemeName};
+    let mut a = app(80, 24);
+    a.theme = Theme::standard();
+    let before = a.section_lines();
+    let effects = run(&mut a, &[Action::SwitchTheme]);
+    assert_eq!(a.theme, Theme::high_contrast());
+    assert_eq!(
+        effects,
+        vec![Effect::RememberTheme(ThemeName::HighContrast)]
+    );
+    assert!(a.message.as_deref().unwrap_or("").contains("high contrast"));
+    assert_ne!(
+        *a.section_lines(),
+        *before,
+        "the text is drawn in the new theme"
+    );
+    run(&mut a, &[Action::SwitchTheme]);
+    assert_eq!(a.theme, Theme::mono());
+    run(&mut a, &[Action::SwitchTheme]);
+    assert_eq!(a.theme, Theme::standard(), "round again");
+}

@@ -52,6 +52,12 @@ pub enum Action {
     Remove,
     /// Give the highlighted bookmark a label.
     Relabel,
+    /// Undo: put back the bookmark last removed, or the last change typed.
+    Undo,
+    /// Copy the highlighted link's web address to the clipboard.
+    Copy,
+    /// Switch to the next theme (default, high contrast, mono).
+    SwitchTheme,
     /// A key typed into a note, label or the search box.
     Type(KeyEvent),
     /// Open the search box.
@@ -126,6 +132,11 @@ pub enum Effect {
     },
     /// Open a web address in the browser (or show it where none can start).
     OpenUrl(String),
+    /// Put text on the clipboard through the terminal (OSC 52), which some
+    /// terminals ignore.
+    Copy(String),
+    /// Remember this theme for next time (in the settings file).
+    RememberTheme(crate::ui::theme::ThemeName),
     /// Start a team walkthrough of these sections (reading-order indexes).
     Present(Vec<usize>),
 }

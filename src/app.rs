@@ -24,10 +24,14 @@ pub enum Focus {
 /// A window over the reading view; each owns its own state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// Every key, generated from the keymap.
+    /// The keys of the window below it (or of the reading view), generated
+    /// from that window's key table; closing returns to that window.
     Help {
         /// First visible line.
         scroll: u16,
+        /// The window the help is about, kept as it was; `None` for the
+        /// reading view.
+        under: Option<Box<Overlay>>,
     },
     /// Progress, calendar, revisits and what to revisit next.
     Journal {
@@ -111,6 +115,14 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// The bookmark last removed in the bookmarks list (section id, label),
+    /// which `u` puts back.
+    pub removed_bookmark: Option<(String, Option<String>)>,
+    /// Where the settings (the theme) are remembered; `None`: nowhere.
+    pub settings_dir: Option<std::path::PathBuf>,
+    /// The section the app resumed at: the footer welcomes the person back
+    /// (cut to fit, never a box over the text) until the next key.
+    pub welcome: Option<usize>,
     /// The terminal's size, from the last resize.
     pub screen: Rect,
     /// Styles to draw with.
@@ -142,11 +154,15 @@ pub struct App {
     wrapped: RefCell<Option<WrappedSection>>,
 }
 
-/// Wrapped lines of one section at one width.
+/// Wrapped lines of one section at one width, with the note shown under it.
 #[derive(Debug, Clone)]
 struct WrappedSection {
     section: usize,
     width: u16,
+    /// The note's text as wrapped: a changed note rebuilds the lines.
+    note: Option<String>,
+    /// The theme they were styled with: switching theme rebuilds them.
+    theme: Theme,
     lines: Rc<Vec<Line<'static>>>,
 }
 
@@ -176,6 +192,9 @@ impl App {
             number: String::new(),
             overlay: None,
             message: None,
+            welcome: None,
+            removed_bookmark: None,
+            settings_dir: None,
             screen: Rect::new(0, 0, width, height),
             theme: Theme::from_env(),
             journal: Journal::new(),
@@ -208,7 +227,17 @@ impl App {
 
     /// The panes for the current screen size, if it is big enough.
     pub fn layout(&self) -> Option<layout::ReaderLayout> {
-        layout::reader(self.screen, self.contents_shown())
+        layout::reader_for(self.screen, self.contents_shown(), self.contents_wanted())
+    }
+
+    /// Columns the contents need to show every row in full, borders
+    /// included: "▶18 ✓★✎ " before a section's title, or a part's title.
+    fn contents_wanted(&self) -> u16 {
+        use unicode_width::UnicodeWidthStr;
+        let sections = self.toolkit.entries().map(|e| 8 + e.section.title.width());
+        let parts = self.toolkit.parts.iter().map(|p| p.title.width());
+        let widest = sections.chain(parts).max().unwrap_or(0);
+        u16::try_from(widest.saturating_add(2)).unwrap_or(u16::MAX)
     }
 
     /// Rows of the contents list: each part heading followed by its sections.
@@ -237,18 +266,46 @@ impl App {
             .map(layout::list_inner)
     }
 
-    /// The open section's lines, wrapped to the text pane (cached).
+    /// The name of the theme in use (`NO_COLOR`'s mono counts as mono).
+    pub fn theme_name(&self) -> crate::ui::theme::ThemeName {
+        use crate::ui::theme::ThemeName;
+        [ThemeName::Default, ThemeName::HighContrast, ThemeName::Mono]
+            .into_iter()
+            .find(|n| Theme::named(*n) == self.theme)
+            .unwrap_or_default()
+    }
+
+    /// The open section's lines, wrapped to the text pane, with the
+    /// person's note under its prompts (cached until any of them changes).
     pub fn section_lines(&self) -> Rc<Vec<Line<'static>>> {
         let width = self.text_area().map_or(render::MAX_TEXT_WIDTH, |a| a.width);
+        let note = self
+            .current_id()
+            .and_then(|id| self.journal.notes.get(id))
+            .map(|n| n.text.as_str())
+            .filter(|text| !text.trim().is_empty());
         let mut cache = self.wrapped.borrow_mut();
         match cache.as_ref() {
-            Some(w) if w.section == self.current && w.width == width => Rc::clone(&w.lines),
+            Some(w)
+                if w.section == self.current
+                    && w.width == width
+                    && w.note.as_deref() == note
+                    && w.theme == self.theme =>
+            {
+                Rc::clone(&w.lines)
+            }
             _ => {
-                let lines = render::section_lines(&self.toolkit, self.current, width, &self.theme);
+                let mut lines =
+                    render::section_lines(&self.toolkit, self.current, width, &self.theme);
+                if let Some(note) = note {
+                    render::note_lines(&mut lines, note, width, &self.theme);
+                }
                 let lines = Rc::new(lines);
                 *cache = Some(WrappedSection {
                     section: self.current,
                     width,
+                    note: note.map(str::to_string),
+                    theme: self.theme,
                     lines: Rc::clone(&lines),
                 });
                 lines
@@ -276,7 +333,8 @@ impl App {
     }
 
     /// Opens the section the journal says the person was reading, with a
-    /// one-line welcome back. A section that has left the toolkit is skipped.
+    /// welcome back in the footer. A section that has left the toolkit is
+    /// skipped.
     pub fn resume(&mut self) {
         let toolkit = crate::content::other_toolkit_name(&self.toolkit);
         let Some(position) = self.journal.place(toolkit.as_deref()) else {
@@ -288,14 +346,7 @@ impl App {
         self.current = index;
         self.selected = index;
         self.scroll = position.scroll;
-        let title = self
-            .toolkit
-            .entry(index)
-            .map_or("", |e| e.section.title.as_str());
-        self.message = Some(format!(
-            "Welcome back: continuing at {}. {title}",
-            index + 1
-        ));
+        self.welcome = Some(index);
     }
 
     /// The search index over the toolkit (built on first use).
@@ -341,20 +392,10 @@ impl App {
             .map(|e| e.section.id.as_str())
     }
 
-    /// Bookmarked section ids in reading order, then any no longer in the toolkit.
+    /// Bookmarked section ids in reading order, then any no longer in the
+    /// toolkit (the same order as `allyship bookmarks`).
     pub fn bookmark_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .toolkit
-            .entries()
-            .map(|e| e.section.id.clone())
-            .filter(|id| self.journal.bookmarks.contains_key(id))
-            .collect();
-        for id in self.journal.bookmarks.keys() {
-            if self.toolkit.index_of(id).is_none() {
-                ids.push(id.clone());
-            }
-        }
-        ids
+        crate::report::bookmark_order(&self.toolkit, &self.journal)
     }
 
     /// Section ids that have notes, newest note first.

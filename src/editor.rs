@@ -89,6 +89,13 @@ impl TextInput {
         }
     }
 
+    /// Takes back the last change (Ctrl-Z, as in most editors).
+    pub fn undo(&mut self) {
+        if self.area.get_mut().undo() {
+            self.dirty = true;
+        }
+    }
+
     /// The whole text, lines joined with newlines.
     pub fn text(&self) -> String {
         self.area.borrow().lines().join("\n")

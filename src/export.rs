@@ -319,7 +319,7 @@ pub fn learning_record(
             from: period.from.or_else(|| activity.first().copied()),
             to: period.to.or_else(|| activity.last().copied()),
         },
-        learning_minutes: secs.saturating_add(30) / 60,
+        learning_minutes: crate::report::learning_minutes(secs),
         learning_minutes_by_toolkit: active_days
             .clone()
             .flat_map(|(_, d)| &d.toolkits)
@@ -329,7 +329,7 @@ pub fn learning_record(
                 by
             })
             .into_iter()
-            .map(|(name, secs)| (name, secs.saturating_add(30) / 60))
+            .map(|(name, secs)| (name, crate::report::learning_minutes(secs)))
             .collect(),
         learning_days: active_days.count(),
         sections_read,

@@ -2,6 +2,7 @@
 //! both read this table, so the help can never go stale.
 
 use crate::action::Action;
+use crate::app::Overlay;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// A key (with modifiers) that a binding answers to.
@@ -164,6 +165,11 @@ pub const READER: &[Binding] = &[
         "your journal: progress, days read, what to revisit",
     ),
     bind(
+        &[ch('T')],
+        Action::SwitchTheme,
+        "switch theme: default, high contrast, mono (remembered)",
+    ),
+    bind(
         &[ch('?'), key(KeyCode::F(1))],
         Action::Help,
         "show this help",
@@ -236,7 +242,11 @@ pub const JOURNAL: &[Binding] = &[
         Action::Close,
         "close the journal",
     ),
-    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -252,6 +262,12 @@ pub const NOTE: &[Binding] = &[
         Action::SaveNote,
         "save now (it also saves by itself when you pause)",
     ),
+    bind(
+        &[KeyPattern::Key(KeyCode::Char('z'), KeyModifiers::CONTROL)],
+        Action::Undo,
+        "undo (Ctrl-U also undoes)",
+    ),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
     bind(&[CTRL_C], Action::QuitNow, "save the note and quit"),
 ];
 
@@ -270,6 +286,7 @@ pub const CONFIRM_QUIT: &[Binding] = &[
 pub const LABEL: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], Action::Open, "keep the label"),
     bind(&[key(KeyCode::Esc)], Action::Close, "cancel"),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -303,11 +320,20 @@ pub const BOOKMARKS: &[Binding] = &[
         "remove the bookmark",
     ),
     bind(
+        &[ch('u')],
+        Action::Undo,
+        "put back the bookmark last removed",
+    ),
+    bind(
         &[key(KeyCode::Esc), ch('q'), ch('B')],
         Action::Close,
         "close the list",
     ),
-    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -327,7 +353,11 @@ pub const NOTES: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
-    bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, "help"),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
@@ -341,9 +371,19 @@ pub const LINKS: &[Binding] = &[
         "open the link",
     ),
     bind(
+        &[ch('y')],
+        Action::Copy,
+        "copy the web address (works where the terminal allows it)",
+    ),
+    bind(
         &[key(KeyCode::Esc), ch('q')],
         Action::Close,
         "close the list",
+    ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
     ),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
@@ -360,8 +400,26 @@ pub const SEARCH: &[Binding] = &[
         "open the result, matches highlighted",
     ),
     bind(&[key(KeyCode::Esc)], Action::Close, "close the search"),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
+
+/// The key table for a window (`None`: the reading view). The run loop
+/// reads keys with it and the help lists it, so the two cannot differ.
+pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
+    match overlay {
+        Some(Overlay::Help { .. }) => HELP,
+        Some(Overlay::Journal { .. }) => JOURNAL,
+        Some(Overlay::Note(_)) => NOTE,
+        Some(Overlay::Label(_)) => LABEL,
+        Some(Overlay::Bookmarks { .. }) => BOOKMARKS,
+        Some(Overlay::Notes { .. }) => NOTES,
+        Some(Overlay::Search { .. }) => SEARCH,
+        Some(Overlay::Links { .. }) => LINKS,
+        Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
+        None => READER,
+    }
+}
 
 /// For text boxes: the box's own keys, or else the key is typed.
 pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {

@@ -9,8 +9,12 @@ pub const NARROW_WIDTH: u16 = 70;
 pub const MIN_WIDTH: u16 = 24;
 /// Smallest height that can show anything readable.
 pub const MIN_HEIGHT: u16 = 8;
-/// Width of the contents pane on wide screens, borders included.
+/// Width of the contents pane on wide screens, borders included, before
+/// the screen has room to spare for whole titles.
 pub const CONTENTS_WIDTH: u16 = 30;
+/// The text pane at its comfortable reading width, borders and padding
+/// included: the contents grow only into columns beyond this.
+pub const TEXT_PANE_WIDTH: u16 = crate::render::MAX_TEXT_WIDTH + 4;
 
 /// The reading view's rectangles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,22 @@ pub fn is_narrow(area: Rect) -> bool {
 
 /// The reading view's panes, or `None` when the screen is too small.
 pub fn reader(area: Rect, contents_shown: bool) -> Option<ReaderLayout> {
+    reader_for(area, contents_shown, CONTENTS_WIDTH)
+}
+
+/// The contents pane's width: as before on small screens (a third, at most
+/// [`CONTENTS_WIDTH`]), growing towards `wanted` (every title in full) with
+/// the columns the text pane cannot use.
+pub fn contents_width(body_width: u16, wanted: u16) -> u16 {
+    let base = CONTENTS_WIDTH.min(body_width / 3);
+    let spare = body_width.saturating_sub(TEXT_PANE_WIDTH);
+    base.max(wanted.min(spare))
+}
+
+/// The reading view's panes, the contents sized for rows `wanted` columns
+/// wide (borders included) where the screen allows; `None` when it is too
+/// small.
+pub fn reader_for(area: Rect, contents_shown: bool, wanted: u16) -> Option<ReaderLayout> {
     if too_small(area) {
         return None;
     }
@@ -55,7 +75,7 @@ pub fn reader(area: Rect, contents_shown: bool) -> Option<ReaderLayout> {
         (false, _) => (None, Some(body)),
         (true, true) => (Some(body), None),
         (true, false) => {
-            let width = CONTENTS_WIDTH.min(body.width / 3);
+            let width = contents_width(body.width, wanted);
             let contents = Rect { width, ..body };
             let text = Rect {
                 x: body.x + width,
@@ -117,6 +137,17 @@ mod tests {
         assert_eq!(contents.width + text.width, 80);
         assert_eq!(contents.height, 22);
         assert_eq!(l.status.y, 23);
+    }
+
+    #[test]
+    fn the_contents_grow_only_into_columns_the_text_cannot_use() {
+        assert_eq!(contents_width(80, 70), 26, "80 columns: as before");
+        assert_eq!(contents_width(120, 70), 40, "the text keeps 80");
+        assert_eq!(contents_width(200, 70), 70, "whole titles");
+        assert_eq!(contents_width(200, 10), 30, "never smaller than before");
+        let l = reader_for(Rect::new(0, 0, 200, 60), true, 70).unwrap();
+        assert_eq!(l.contents.unwrap().width, 70);
+        assert_eq!(l.text.unwrap().width, 130);
     }
 
     #[test]

@@ -28,7 +28,8 @@ fn main() -> ExitCode {
             finish(commands::journal(&toolkit, cli.data_dir, json, path))
         }
         Some(Command::Reset { yes }) => {
-            finish(commands::reset(cli.data_dir, yes || confirm_reset()))
+            let confirmed = yes || confirm_reset(cli.data_dir.clone());
+            finish(commands::reset(cli.data_dir, confirmed))
         }
         Some(Command::List) => {
             let journal = commands::saved_journal(cli.data_dir);
@@ -156,9 +157,13 @@ fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
     }
 }
 
-/// Asks on the terminal before starting over; anything but "y" keeps the journal.
-fn confirm_reset() -> bool {
-    eprint!("Start your journal over? The old one is moved aside, not deleted. [y/N] ");
+/// Asks on the terminal before starting over, saying what goes; anything
+/// but "y" keeps the journal. With no journal there is nothing to ask.
+fn confirm_reset(data_dir: Option<std::path::PathBuf>) -> bool {
+    let Some(question) = commands::reset_question(data_dir) else {
+        return true;
+    };
+    eprint!("{question}");
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer).is_ok() && answer.trim().eq_ignore_ascii_case("y")
 }
@@ -199,6 +204,7 @@ fn run_reader(
     }
     let mut app = App::new(toolkit, 80, 24);
     app.theme = theme;
+    app.settings_dir = settings::settings_dir(data_dir.as_deref());
     // A quick look (everything but the calendar of days) for the first
     // frame: marks and the place to continue from.
     let peeked = allyship::store::data_dir(data_dir.clone())

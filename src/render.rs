@@ -238,6 +238,23 @@ fn prompt_lines(
     }
 }
 
+/// The person's own note, shown under a section's prompts so that answering
+/// them and reading the answer again are one place; marked as theirs and
+/// private, each line behind a bar so it never reads as the toolkit's text.
+pub fn note_lines(out: &mut Vec<Line<'static>>, note: &str, width: u16, theme: &Theme) {
+    let width = width.clamp(1, MAX_TEXT_WIDTH);
+    out.push(Line::default());
+    let label = "Your note (private; e edits it)";
+    wrap_into(out, label, width, ("", ""), theme.label, theme.label);
+    for line in note.trim_end().lines() {
+        if line.trim().is_empty() {
+            out.push(Line::styled("  ┃", theme.quiet));
+        } else {
+            wrap_into(out, line, width, ("  ┃ ", "  ┃ "), theme.text, theme.quiet);
+        }
+    }
+}
+
 /// Lines as plain text, one per line, for the command line and screen
 /// readers, with any control character shown as a visible escape.
 pub fn plain(lines: &[Line<'_>]) -> String {

@@ -17,7 +17,15 @@ pub fn mark(status: ReadStatus) -> &'static str {
     }
 }
 
-/// The legend for the marks, in one line.
+/// What "revisited" means, in the words every view uses: what the journal
+/// counts is a section read in two or more sessions (runs of the app).
+pub const REVISITED_MEANS: &str = "read again in a later session";
+
+/// Said where no section is revisited yet, in the app and on the command line.
+pub const REVISITED_NONE_YET: &str = "None yet: a section read again in a later session (each \
+     time you open allyship is a new session) is marked revisited.";
+
+/// The legend for the marks, in one line (it says [`REVISITED_MEANS`]).
 pub const MARKS_LEGEND: &str =
     "Marks: · not read yet   ✓ read   ↺ revisited (read again in a later session)";
 
@@ -34,8 +42,14 @@ pub struct Report {
     pub revisit_next: Option<String>,
 }
 
-/// Builds the report for a toolkit and journal.
+/// Builds the report for a toolkit and journal, as of today.
 pub fn report(toolkit: &Toolkit, journal: &Journal) -> Report {
+    report_on(toolkit, journal, jiff::Zoned::now().date())
+}
+
+/// Builds the report as of `today` (the app's view fixes it in tests): the
+/// section to revisit next is never one already read today.
+pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date) -> Report {
     let parts: Vec<PartIds> = toolkit
         .parts
         .iter()
@@ -45,7 +59,16 @@ pub fn report(toolkit: &Toolkit, journal: &Journal) -> Report {
         })
         .collect();
     let summary = journal.summary(&parts);
-    let ordered: Vec<&str> = toolkit.entries().map(|e| e.section.id.as_str()).collect();
+    let ordered: Vec<&str> = toolkit
+        .entries()
+        .map(|e| e.section.id.as_str())
+        .filter(|id| {
+            journal
+                .sections
+                .get(*id)
+                .is_none_or(|r| crate::journal::local_day(r.last_read) != today)
+        })
+        .collect();
     let is_tip = |id: &str| {
         toolkit
             .index_of(id)
@@ -60,9 +83,32 @@ pub fn report(toolkit: &Toolkit, journal: &Journal) -> Report {
     }
 }
 
+/// Seconds of learning as whole minutes, to the nearest minute (119 s is 2):
+/// the one rounding behind every view of learning time (`J`, `allyship
+/// journal`, the export), so they never disagree.
+pub fn learning_minutes(secs: u64) -> u64 {
+    secs.saturating_add(30) / 60
+}
+
+/// Bookmarked section ids in section (reading) order, then any no longer in
+/// the toolkit: the one order of the app's list and `allyship bookmarks`.
+pub fn bookmark_order(toolkit: &Toolkit, journal: &Journal) -> Vec<String> {
+    let mut ids: Vec<String> = toolkit
+        .entries()
+        .map(|e| e.section.id.clone())
+        .filter(|id| journal.bookmarks.contains_key(id))
+        .collect();
+    for id in journal.bookmarks.keys() {
+        if toolkit.index_of(id).is_none() {
+            ids.push(id.clone());
+        }
+    }
+    ids
+}
+
 /// Learning time as people say it: "2 h 10 min", "25 min", "under a minute".
 pub fn duration_text(secs: u64) -> String {
-    let minutes = secs / 60;
+    let minutes = learning_minutes(secs);
     match (minutes / 60, minutes % 60) {
         (0, 0) => "under a minute".into(),
         (0, m) => format!("{m} min"),
@@ -147,7 +193,7 @@ pub fn plain(toolkit: &Toolkit, report: &Report, journal_path: Option<&str>) -> 
     }
     out.push_str("\nRevisited\n");
     if s.revisits.is_empty() {
-        out.push_str("  None yet. Coming back to a section on another day marks it revisited.\n");
+        let _ = writeln!(out, "  {REVISITED_NONE_YET}");
     }
     for r in &s.revisits {
         let _ = writeln!(
@@ -194,9 +240,79 @@ mod tests {
     }
 
     #[test]
+    fn learning_time_is_one_figure_in_every_view() {
+        // 119 seconds: `J`, `allyship journal` and the export all say 2 minutes.
+        let toolkit = built_in();
+        let mut journal = Journal::new();
+        let mut s = Session::new("a");
+        s.add_active_secs(jiff::civil::date(2025, 3, 1), 119);
+        journal.apply(&s.pending, &s.id);
+        let r = report(&toolkit, &journal);
+        assert!(
+            headline(&r.summary).contains(", 2 min spent"),
+            "{}",
+            headline(&r.summary)
+        );
+        let now = Timestamp::from_second(1_750_000_000).unwrap();
+        let period = crate::export::Period::default();
+        let record = crate::export::learning_record(&toolkit, &journal, &period, now);
+        assert_eq!(record.learning_minutes, 2);
+        let markdown = crate::export::to_markdown(&record);
+        assert!(markdown.contains("learning: 2 minutes"), "{markdown}");
+        assert_eq!(learning_minutes(29), 0);
+        assert_eq!(learning_minutes(30), 1);
+        assert_eq!(learning_minutes(u64::MAX), u64::MAX / 60);
+    }
+
+    #[test]
+    fn revisited_is_worded_one_way_everywhere() {
+        let toolkit = built_in();
+        let app = crate::app::App::new(toolkit.clone(), 80, 24);
+        let in_app: String = crate::ui::journal::rows(&app, 200)
+            .iter()
+            .map(|r| r.line.to_string() + "\n")
+            .collect();
+        let on_the_command_line = plain(&toolkit, &report(&toolkit, &app.journal), None);
+        for (view, text) in [
+            ("J", in_app.as_str()),
+            ("allyship journal", on_the_command_line.as_str()),
+            ("the legend", MARKS_LEGEND),
+        ] {
+            assert!(text.contains(REVISITED_MEANS), "{view}: {text}");
+            assert!(!text.contains("another day"), "{view}: {text}");
+        }
+        assert!(on_the_command_line.contains(REVISITED_NONE_YET));
+        assert!(in_app.contains(REVISITED_NONE_YET));
+    }
+
+    #[test]
+    fn revisit_next_never_suggests_a_section_read_today() {
+        let toolkit = built_in();
+        let today = Timestamp::from_second(1_700_100_000).unwrap();
+        let today_date = crate::journal::local_day(today);
+        // A tip read minutes ago, and a section read days before.
+        let journal = journal_with(&[
+            ("a", "welcome", 1_700_100_000 - 5 * 86_400),
+            ("b", "tip-speak-up", 1_700_100_000 - 600),
+        ]);
+        let r = report_on(&toolkit, &journal, today_date);
+        assert_eq!(r.revisit_next.as_deref(), Some("welcome"));
+        let only_today = journal_with(&[("b", "tip-speak-up", 1_700_100_000 - 600)]);
+        let r = report_on(&toolkit, &only_today, today_date);
+        assert_eq!(r.revisit_next, None, "nothing to revisit yet today");
+        assert_eq!(r.suggestion, None);
+    }
+
+    #[test]
     fn durations_read_naturally() {
         assert_eq!(duration_text(0), "under a minute");
-        assert_eq!(duration_text(25 * 60 + 30), "25 min");
+        assert_eq!(duration_text(25 * 60 + 29), "25 min");
+        assert_eq!(
+            duration_text(25 * 60 + 30),
+            "26 min",
+            "to the nearest minute"
+        );
+        assert_eq!(duration_text(29), "under a minute");
         assert_eq!(duration_text(7800), "2 h 10 min");
         assert_eq!(duration_text(3600), "1 h");
     }

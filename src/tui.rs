@@ -333,6 +333,22 @@ impl Session {
                     suspend(&mut self.terminal)?;
                     self.resized()?;
                 }
+                Effect::RememberTheme(name) => {
+                    if let Some(dir) = &self.app.settings_dir {
+                        let mut settings = crate::settings::load(dir);
+                        settings.theme = name;
+                        if let Err(e) = crate::settings::save(dir, &settings) {
+                            self.app.message =
+                                Some(format!("The theme could not be remembered: {e}."));
+                        }
+                    }
+                }
+                Effect::Copy(text) => {
+                    use std::io::Write as _;
+                    let mut out = io::stdout();
+                    let _ =
+                        write!(out, "{}", crate::links::osc52(&text)).and_then(|()| out.flush());
+                }
             }
         }
         Ok((quit, changed))
@@ -387,18 +403,7 @@ fn typing(app: &App) -> bool {
 
 /// The key table for whatever is on top.
 fn bindings(app: &App) -> &'static [Binding] {
-    match app.overlay {
-        Some(Overlay::Help { .. }) => keymap::HELP,
-        Some(Overlay::Journal { .. }) => keymap::JOURNAL,
-        Some(Overlay::Note(_)) => keymap::NOTE,
-        Some(Overlay::Label(_)) => keymap::LABEL,
-        Some(Overlay::Bookmarks { .. }) => keymap::BOOKMARKS,
-        Some(Overlay::Notes { .. }) => keymap::NOTES,
-        Some(Overlay::Search { .. }) => keymap::SEARCH,
-        Some(Overlay::Links { .. }) => keymap::LINKS,
-        Some(Overlay::ConfirmQuit) => keymap::CONFIRM_QUIT,
-        None => keymap::READER,
-    }
+    keymap::table(app.overlay.as_ref())
 }
 
 /// The action one terminal event stands for. Ctrl-Z suspends from every

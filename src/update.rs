@@ -23,10 +23,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Quit => effects.push(Effect::Quit),
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
+        // `?` (or F1) in a window opens the help for that window, over it.
+        Action::Help
+            if app
+                .overlay
+                .as_ref()
+                .is_some_and(|o| !matches!(o, Overlay::Help { .. } | Overlay::ConfirmQuit)) =>
+        {
+            app.message = None;
+            let under = app.overlay.take().map(Box::new);
+            app.overlay = Some(Overlay::Help { scroll: 0, under });
+        }
         _ => {
             app.message = None;
+            app.welcome = None;
             match app.overlay.take() {
-                Some(Overlay::Help { scroll }) => help_window(app, action, scroll),
+                Some(Overlay::Help { scroll, under }) => {
+                    help_window(app, action, scroll, under, &mut effects);
+                }
                 Some(Overlay::Journal { selected, scroll }) => {
                     journal_window(app, action, selected, scroll);
                 }
@@ -58,13 +72,29 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
-fn help_window(app: &mut App, action: Action, scroll: u16) {
-    app.overlay = match action {
-        Action::Close | Action::Help => None,
-        other => {
-            let max = help::max_scroll(app.screen);
+/// The help closes back to the window it is about; a note being written
+/// under it is still saved after a pause and on the way out.
+fn help_window(
+    app: &mut App,
+    action: Action,
+    scroll: u16,
+    under: Option<Box<Overlay>>,
+    effects: &mut Vec<Effect>,
+) {
+    app.overlay = match (action, under) {
+        (Action::Close | Action::Help, under) => under.map(|o| *o),
+        (Action::SaveNote, Some(under)) => {
+            app.overlay = Some(*under);
+            if let Some(Overlay::Note(input)) = app.overlay.take() {
+                writing::note_window(app, Action::SaveNote, input, effects);
+            }
+            let under = app.overlay.take().map(Box::new);
+            Some(Overlay::Help { scroll, under })
+        }
+        (other, under) => {
+            let max = help::max_scroll(app.screen, under.as_deref());
             let scroll = scrolled(scroll, other, max, help::page(app.screen));
-            Some(Overlay::Help { scroll })
+            Some(Overlay::Help { scroll, under })
         }
     };
 }
@@ -86,7 +116,6 @@ fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
     let target = journal::selected_line(&rows, selected).and_then(|i| rows[i].target);
     match action {
         Action::Close => app.overlay = None,
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Open => {
             app.overlay = None;
             if let Some(index) = target {
@@ -192,7 +221,12 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Digit(_) => {}
         Action::Back => travel(app, true),
         Action::Forward => travel(app, false),
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Help => {
+            app.overlay = Some(Overlay::Help {
+                scroll: 0,
+                under: None,
+            })
+        }
         Action::Journal => {
             app.overlay = Some(Overlay::Journal {
                 selected: 0,
@@ -215,6 +249,12 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::Links => app.overlay = Some(Overlay::Links { selected: 0 }),
         Action::Present => effects.push(Effect::Present(rest_of_part(app))),
+        Action::SwitchTheme => {
+            let name = app.theme_name().next();
+            app.theme = crate::ui::theme::Theme::named(name);
+            app.message = Some(format!("Theme: {} (remembered; T switches).", name.words()));
+            effects.push(Effect::RememberTheme(name));
+        }
         Action::NextMatch => finding::step_match(app, true),
         Action::PreviousMatch => finding::step_match(app, false),
         Action::Quit
@@ -224,9 +264,16 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::SaveNote
         | Action::Remove
         | Action::Relabel
+        | Action::Undo
+        | Action::Copy
         | Action::Type(_) => {}
         Action::Wheel { column, row, down } => wheel(app, Position::new(column, row), down),
         Action::Click { column, row } => click(app, Position::new(column, row)),
+    }
+    // Opening any window (or a walkthrough) cancels a half-typed number, so
+    // it does not wait in the footer to surprise the next Enter.
+    if app.overlay.is_some() || matches!(effects.last(), Some(Effect::Present(_))) {
+        app.number.clear();
     }
 }
 
@@ -381,7 +428,9 @@ fn keep_in_bounds(app: &mut App) {
     app.scroll = app.scroll.min(app.max_scroll());
     let link_count = app.links().len();
     match &mut app.overlay {
-        Some(Overlay::Help { scroll }) => *scroll = (*scroll).min(help::max_scroll(app.screen)),
+        Some(Overlay::Help { scroll, under }) => {
+            *scroll = (*scroll).min(help::max_scroll(app.screen, under.as_deref()));
+        }
         Some(Overlay::Journal { .. }) => keep_journal_in_bounds(app),
         Some(Overlay::Bookmarks { selected }) => {
             *selected = (*selected).min(app.journal.bookmarks.len().saturating_sub(1));

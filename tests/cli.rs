@@ -288,3 +288,85 @@ fn notes_shows_the_versions_kept_from_another_copy() {
     assert!(text.contains("  Then book a catch-up."), "{text}");
     assert!(text.contains("Also kept (1)"), "{text}");
 }
+
+/// Runs `allyship args` with `input` on stdin, its data dir in `data_dir`.
+fn run_with_input(data_dir: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run allyship");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("answer");
+    drop(stdin);
+    child.wait_with_output().expect("allyship ends")
+}
+
+#[test]
+fn reset_says_what_goes_before_asking() {
+    use allyship::journal::{Journal, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    let day = jiff::civil::date(2026, 11, 20);
+    let mut journal = Journal::new();
+    let mut s = Session::new("one");
+    for id in ["welcome", "tip-speak-up", "tip-check-in"] {
+        s.record_read(id, at, day);
+    }
+    s.set_note("welcome", "Why I came.", at);
+    s.set_bookmark("tip-speak-up", None, at);
+    s.set_bookmark("tip-check-in", None, at);
+    journal.apply(&s.pending, &s.id);
+    let path = dir.path().join("journal.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&journal).unwrap()).unwrap();
+
+    let out = run_with_input(dir.path(), &["reset"], "n\n");
+    assert_code(&out, 0);
+    let asked = stderr(&out);
+    assert!(
+        asked.contains("3 sections read, 1 note, 2 bookmarks"),
+        "{asked}"
+    );
+    assert!(path.exists(), "n keeps the journal");
+
+    let out = run_with_input(dir.path(), &["reset"], "y\n");
+    assert_code(&out, 0);
+    assert!(!path.exists(), "y moves it aside");
+    let said = stdout(&out);
+    assert!(
+        said.contains("3 sections read, 1 note, 2 bookmarks"),
+        "{said}"
+    );
+}
+
+#[test]
+fn bookmarks_are_listed_in_section_order_as_in_the_app() {
+    use allyship::journal::{Journal, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    let mut journal = Journal::new();
+    let mut s = Session::new("one");
+    // By id "tip-speak-up" sorts before "welcome"; by section it is after.
+    s.set_bookmark("tip-speak-up", None, at);
+    s.set_bookmark("welcome", None, at);
+    journal.apply(&s.pending, &s.id);
+    let path = dir.path().join("journal.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&journal).unwrap()).unwrap();
+    let out = run_in(dir.path(), &["bookmarks"]);
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    let first = text.find("(welcome)").expect("welcome");
+    let second = text.find("(tip-speak-up)").expect("tip-speak-up");
+    assert!(first < second, "{text}");
+    let out = run_in(dir.path(), &["bookmarks", "--json"]);
+    let text = stdout(&out);
+    assert!(
+        text.find("\"welcome\"") < text.find("\"tip-speak-up\""),
+        "{text}"
+    );
+}

@@ -46,6 +46,9 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::SaveNote),
         Just(Action::Remove),
         Just(Action::Relabel),
+        Just(Action::Undo),
+        Just(Action::Copy),
+        Just(Action::SwitchTheme),
         Just(Action::Search),
         Just(Action::Links),
         Just(Action::NextMatch),
@@ -72,8 +75,8 @@ fn assert_in_bounds(app: &App) {
     assert!(app.contents_offset <= app.contents_rows().len());
     assert!(app.number.len() <= 4);
     match app.overlay {
-        Some(Overlay::Help { scroll }) => {
-            assert!(scroll <= allyship::ui::help::max_scroll(app.screen));
+        Some(Overlay::Help { scroll, ref under }) => {
+            assert!(scroll <= allyship::ui::help::max_scroll(app.screen, under.as_deref()));
         }
         Some(Overlay::Journal { selected, scroll }) => {
             let inner = allyship::ui::journal::inner(app.screen);

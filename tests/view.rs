@@ -309,3 +309,242 @@ fn the_note_editor_shows_a_version_kept_from_another_copy() {
     );
     assert!(screen.contains("┃ A second line."), "{screen}");
 }
+
+#[test]
+fn help_for_the_bookmarks_80x24() {
+    let app = with_notes_and_bookmarks(&[Action::Bookmarks, Action::Help]);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn help_for_the_note_editor_40x12() {
+    let mut app = app_at(40, 12, &[Action::EditNote, Action::Help]);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 40,
+            height: 12,
+        },
+    );
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn reader_80x24_part_way_down_says_so_in_words() {
+    let app = app_at(
+        80,
+        24,
+        &[
+            Action::Digit(1),
+            Action::Digit(8),
+            Action::Open,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    let frame = draw(&app);
+    let footer = text(frame.backend().buffer());
+    assert!(footer.contains("% of this section"), "{footer}");
+    insta::assert_snapshot!(frame.backend());
+}
+
+/// The note's section open at `width` x `height`, scrolled to its end.
+fn a_note_under_its_prompts(width: u16, height: u16) -> App {
+    let mut app = with_notes_and_bookmarks(&[
+        Action::Resize { width, height },
+        Action::Digit(2),
+        Action::Digit(1),
+        Action::Open,
+        Action::Bottom,
+    ]);
+    update(&mut app, Action::Bottom);
+    app
+}
+
+#[test]
+fn reader_80x24_shows_your_note_under_the_prompts() {
+    let app = a_note_under_its_prompts(80, 24);
+    let frame = draw(&app);
+    let screen = text(frame.backend().buffer());
+    assert!(screen.contains("Your note (private"), "{screen}");
+    assert!(screen.contains("┃ I will ask colleagues"), "{screen}");
+    insta::assert_snapshot!(frame.backend());
+}
+
+#[test]
+fn reader_40x12_shows_your_note_under_the_prompts() {
+    let app = a_note_under_its_prompts(40, 12);
+    let frame = draw(&app);
+    let screen = text(frame.backend().buffer());
+    assert!(screen.contains("┃ prefer to be supported."), "{screen}");
+    insta::assert_snapshot!(frame.backend());
+}
+
+#[test]
+fn a_changed_note_shows_at_once() {
+    use allyship::journal::Note;
+    let mut app = a_note_under_its_prompts(80, 24);
+    let before = app.text_lines();
+    let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+    let note = Note {
+        text: "First line.\nSecond line.\nThird line.".into(),
+        created: at,
+        changed: at,
+        ..Note::default()
+    };
+    app.journal.notes.insert("tip-check-in".into(), note);
+    assert_eq!(
+        app.text_lines(),
+        before + 1,
+        "the cached lines were rebuilt"
+    );
+    app.journal.notes.remove("tip-check-in");
+    let screen = allyship::render::plain(&app.section_lines());
+    assert!(!screen.contains("Your note"), "{screen}");
+}
+
+/// Opened again with the journal at section 19: the welcome back.
+fn welcomed_back(width: u16, height: u16) -> App {
+    let mut app = app_at(width, height, &[]);
+    let mut session = allyship::journal::Session::new("earlier");
+    session.set_position("tip-listen-actively", 0);
+    app.journal.apply(&session.pending, &session.id);
+    app.resume();
+    app
+}
+
+#[test]
+fn welcome_back_40x12_is_the_footer_not_a_box() {
+    let app = welcomed_back(40, 12);
+    let frame = draw(&app);
+    let screen = text(frame.backend().buffer());
+    assert!(!screen.contains("Message"), "{screen}");
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(footer.contains("Welcome back"), "{footer}");
+    insta::assert_snapshot!(frame.backend());
+}
+
+#[test]
+fn welcome_back_80x24_names_the_section_and_goes_with_a_key() {
+    let mut app = welcomed_back(80, 24);
+    let screen = text(draw(&app).backend().buffer());
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        footer.contains("Welcome back: continuing at 19. Listen actively"),
+        "{footer}"
+    );
+    insta::assert_snapshot!(draw(&app).backend());
+    update(&mut app, Action::Down);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(!screen.contains("Welcome back"), "{screen}");
+}
+
+/// The note editor's rows, as text between its borders.
+fn editor_rows(app: &App) -> Vec<String> {
+    let screen = text(draw(app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("▸ Your note"))
+        .expect("the editor");
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.trim_start_matches('│').trim_end_matches('│').to_string())
+        .collect()
+}
+
+#[test]
+fn the_note_placeholder_starts_where_the_typing_does() {
+    let empty = editor_rows(&app_at(80, 24, &[Action::EditNote]));
+    let typed_in = [vec![Action::EditNote], typed("Write")].concat();
+    let typed_in = editor_rows(&app_at(80, 24, &typed_in));
+    assert!(
+        empty[0].starts_with(" Write your thoughts"),
+        "{:?}",
+        empty[0]
+    );
+    assert!(typed_in[0].starts_with(" Write"), "{:?}", typed_in[0]);
+}
+
+#[test]
+fn wrapped_note_lines_do_not_start_with_a_space() {
+    let words = "This is a rather long note that must wrap over several lines in here";
+    let actions = [vec![Action::EditNote], typed(words)].concat();
+    let app = app_at(40, 16, &actions);
+    let rows = editor_rows(&app);
+    let written: Vec<&String> = rows.iter().filter(|r| !r.trim().is_empty()).collect();
+    assert!(written.len() >= 2, "{rows:?}");
+    for row in &written {
+        assert!(
+            !row.starts_with("  "),
+            "a wrapped row starts with a space: {rows:?}"
+        );
+    }
+    let joined: Vec<&str> = written.iter().map(|r| r.trim()).collect();
+    assert_eq!(joined.join(" "), words);
+    // The cursor is just after the last letter.
+    let terminal = draw(&app);
+    let cursor = cursor_after_drawing(&app).expect("shown");
+    let cell = &terminal.backend().buffer()[(cursor.x - 1, cursor.y)];
+    assert_eq!(cell.symbol(), "e");
+}
+
+#[test]
+fn wide_screens_show_every_contents_title_in_full() {
+    let app = app_at(200, 60, &[]);
+    let contents = app.contents_area().unwrap();
+    let screen = text(draw(&app).backend().buffer());
+    for line in screen
+        .lines()
+        .skip(usize::from(contents.y))
+        .take(usize::from(contents.height))
+    {
+        let row: String = line
+            .chars()
+            .skip(usize::from(contents.x))
+            .take(usize::from(contents.width))
+            .collect();
+        assert!(!row.contains('…'), "cut at 200 columns: {row:?}");
+    }
+    let longest = app
+        .toolkit
+        .entries()
+        .map(|e| e.section.title.clone())
+        .max_by_key(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+        .unwrap();
+    assert!(screen.contains(&longest), "{longest}");
+    // At 80 columns the text keeps its room: the contents stay as they were.
+    assert_eq!(app_at(80, 24, &[]).contents_area().unwrap().width, 24);
+    // In between, the contents grow only into what the text cannot use.
+    let mid = app_at(120, 30, &[]);
+    let text_pane = mid.layout().unwrap().text.unwrap();
+    assert!(text_pane.width >= 80, "{text_pane:?}");
+}
+
+fn links_of_learn_online(width: u16, height: u16) -> App {
+    let mut app = app_at(width, height, &[]);
+    app.current = app.toolkit.index_of("learn-online").unwrap();
+    update(&mut app, Action::Links);
+    app
+}
+
+#[test]
+fn links_80x24_show_whole_addresses() {
+    let app = links_of_learn_online(80, 24);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(!screen.contains('…'), "{screen}");
+    assert!(screen.contains("y copies"), "{screen}");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn links_40x12_show_whole_addresses() {
+    let app = links_of_learn_online(40, 12);
+    let screen = text(draw(&app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    let window = lines[1..lines.len() - 1].join("\n");
+    assert!(!window.contains('…'), "{screen}");
+    insta::assert_snapshot!(draw(&app).backend());
+}

@@ -23,9 +23,14 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
         Ok(found) => found,
         Err(e) => return failure(format!("{e}\n")),
     };
+    // Section order, as the app lists them.
+    let ordered: Vec<(String, &crate::journal::Bookmark)> =
+        crate::report::bookmark_order(toolkit, &journal)
+            .into_iter()
+            .filter_map(|id| journal.bookmarks.get(&id).map(|b| (id, b)))
+            .collect();
     if json {
-        let list: Vec<serde_json::Value> = journal
-            .bookmarks
+        let list: Vec<serde_json::Value> = ordered
             .iter()
             .map(|(id, b)| {
                 let number = toolkit.index_of(id).map(|i| i + 1);
@@ -43,7 +48,7 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
         .noting(&stderr);
     }
     let mut out = String::from("Your bookmarks\n");
-    for (id, bookmark) in &journal.bookmarks {
+    for (id, bookmark) in &ordered {
         let label = bookmark
             .label
             .as_deref()

@@ -104,3 +104,19 @@ fn no_key_is_bound_twice() {
         }
     }
 }
+
+#[test]
+fn every_window_has_a_key_for_its_own_help() {
+    let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
+    for table in [JOURNAL, NOTE, LABEL, BOOKMARKS, NOTES, LINKS, SEARCH] {
+        assert_eq!(action_for(table, f1), Some(Action::Help));
+    }
+}
+
+#[test]
+fn shift_t_switches_the_theme_from_the_reader() {
+    assert_eq!(
+        action_for(READER, press(KeyCode::Char('T'), KeyModifiers::SHIFT)),
+        Some(Action::SwitchTheme)
+    );
+}

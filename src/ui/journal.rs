@@ -64,7 +64,7 @@ fn target_row(text: String, target: usize, width: u16, theme: &Theme) -> Row {
 /// Every row of the journal view at a width.
 pub fn rows(app: &App, width: u16) -> Vec<Row> {
     let theme = &app.theme;
-    let report = report::report(&app.toolkit, &app.journal);
+    let report = report::report_on(&app.toolkit, &app.journal, app.today);
     let s = &report.summary;
     let mut out = Vec::new();
     plain(
@@ -115,12 +115,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
     }
     heading(&mut out, "Revisited", width, theme);
     if s.revisits.is_empty() {
-        plain(
-            &mut out,
-            "None yet: a section read again in a later session shows here.",
-            width,
-            theme.text,
-        );
+        plain(&mut out, report::REVISITED_NONE_YET, width, theme.text);
     }
     for r in &s.revisits {
         if let Some(index) = app.toolkit.index_of(&r.id) {

@@ -24,7 +24,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     reader::draw(frame, app);
     match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, screen, *scroll, &app.theme),
+        Some(Overlay::Help { scroll, under }) => {
+            help::draw(frame, screen, *scroll, under.as_deref(), &app.theme);
+        }
         Some(Overlay::Journal { selected, scroll }) => {
             journal::draw(frame, app, *selected, *scroll)
         }

@@ -160,9 +160,17 @@ fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width);
     let (long, short) = status_text(app);
-    // The short form when the long one would crowd out the help hint.
-    let help_width = hints(app).first().map_or(0, |h| text_width(h) + 2);
-    let left = if text_width(&long) + help_width < width {
+    // The long form unless it would crowd out the first hints (help, quit,
+    // sections); then without the part's title (the pane shows it); then short.
+    let all = hints(app);
+    let wanted: usize = all.iter().take(3).map(|h| text_width(h) + 2).sum();
+    let help_width = all.first().map_or(0, |h| text_width(h) + 2);
+    let medium = without_part(app, &long);
+    let left = if text_width(&long) + wanted < width {
+        long
+    } else if text_width(&medium) + wanted < width {
+        medium
+    } else if text_width(&long) + help_width < width {
         long
     } else {
         short
@@ -170,7 +178,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let mut used = text_width(&left) + 1;
     // As many hints as fit, most important first, laid out right to left.
     let mut shown = Vec::new();
-    for hint in hints(app) {
+    for hint in all {
         if used + text_width(&hint) + 2 > width {
             break;
         }
@@ -186,6 +194,18 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         Span::raw(right),
     ]);
     frame.render_widget(Paragraph::new(line).style(app.theme.status), area);
+}
+
+/// The footer without the part's title, which the text pane's border shows.
+fn without_part(app: &App, long: &str) -> String {
+    let part = app
+        .toolkit
+        .entry(app.current)
+        .map_or("", |e| e.part.title.as_str());
+    if part.is_empty() || !app.number.is_empty() || app.message.is_some() {
+        return long.to_string();
+    }
+    long.replacen(&format!(" · {part}"), "", 1)
 }
 
 fn text_width(text: &str) -> usize {
@@ -205,6 +225,14 @@ pub fn status_text(app: &App) -> (String, String) {
     if let Some(message) = &app.message {
         return (format!(" {message}"), format!(" {message}"));
     }
+    if let Some(entry) = app.welcome.and_then(|i| app.toolkit.entry(i)) {
+        let number = entry.index + 1;
+        let long = format!(
+            " Welcome back: continuing at {number}. {}",
+            entry.section.title
+        );
+        return (long, format!(" Welcome back: at {number}"));
+    }
     // Until words that could not be saved are saved, the footer says so.
     if let Some((_, why)) = &app.unsaved {
         return (format!(" Not saved: {why}"), " Not saved".into());
@@ -220,18 +248,25 @@ pub fn status_text(app: &App) -> (String, String) {
     } else {
         ""
     };
+    // Where in this section, in words: a bare "34%" beside "Section 1 of
+    // 35" reads as progress through the course.
     let max = app.max_scroll();
-    let scroll = if max > 0 {
-        format!(" · {}%", u32::from(app.scroll) * 100 / u32::from(max))
-    } else {
-        String::new()
+    let percent = u32::from(app.scroll) * 100 / u32::from(max.max(1));
+    let (scroll, scroll_short) = match app.scroll {
+        _ if max == 0 => (String::new(), String::new()),
+        0 => (" · top".to_string(), " · top".to_string()),
+        s if s >= max => (" · end".to_string(), " · end".to_string()),
+        _ => (
+            format!(" · {percent}% of this section"),
+            format!(" · {percent}% down"),
+        ),
     };
     (
         format!(
             " Section {number} of {count} · {}{scroll}{read_only}",
             entry.part.title
         ),
-        format!(" {number}/{count}{scroll}{read_only}"),
+        format!(" {number}/{count}{scroll_short}{read_only}"),
     )
 }
 
@@ -260,10 +295,11 @@ fn hints(app: &App) -> Vec<String> {
             .map(|k| keymap::short(&k))
             .unwrap_or_default()
     };
-    let contents = if app.contents_shown() {
-        Action::SwitchFocus
-    } else {
-        Action::ToggleContents
+    // Tab goes to whichever pane does not have focus; `t` shows hidden contents.
+    let contents = match (app.contents_shown(), app.focus) {
+        (true, Focus::Contents) => format!("{} text", key(Action::SwitchFocus)),
+        (true, Focus::Text) => format!("{} contents", key(Action::SwitchFocus)),
+        (false, _) => format!("{} contents", key(Action::ToggleContents)),
     };
     vec![
         format!("{} help", key(Action::Help)),
@@ -273,7 +309,9 @@ fn hints(app: &App) -> Vec<String> {
             key(Action::PreviousSection),
             key(Action::NextSection)
         ),
-        format!("{} contents", key(contents)),
+        contents,
+        format!("{} note", key(Action::EditNote)),
+        format!("{} bookmark", key(Action::ToggleBookmark)),
         format!("{} journal", key(Action::Journal)),
     ]
 }
@@ -288,5 +326,51 @@ mod tests {
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("你好世界", 5), "你好…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    fn long_section_app() -> App {
+        let mut app = App::new(crate::content::built_in(), 80, 24);
+        app.current = (0..app.toolkit.section_count())
+            .max_by_key(|i| {
+                app.current = *i;
+                app.max_scroll()
+            })
+            .unwrap_or(0);
+        app
+    }
+
+    #[test]
+    fn the_footer_says_where_in_the_section_not_a_bare_percentage() {
+        let mut app = long_section_app();
+        let max = app.max_scroll();
+        assert!(max > 4);
+        let (long, short) = status_text(&app);
+        assert!(long.ends_with(" · top"), "{long}");
+        assert!(short.ends_with(" · top"), "{short}");
+        app.scroll = max / 2;
+        let (long, short) = status_text(&app);
+        let percent = u32::from(max / 2) * 100 / u32::from(max);
+        assert!(
+            long.ends_with(&format!("{percent}% of this section")),
+            "{long}"
+        );
+        assert!(short.contains(&format!("{percent}%")), "{short}");
+        app.scroll = max;
+        let (long, short) = status_text(&app);
+        assert!(long.ends_with(" · end"), "{long}");
+        assert!(short.ends_with(" · end"), "{short}");
+    }
+
+    #[test]
+    fn the_hints_name_the_main_keys_and_never_tab_to_where_focus_is() {
+        let mut app = App::new(crate::content::built_in(), 200, 40);
+        let all = hints(&app).join("  ");
+        for hint in ["e note", "b bookmark", "J journal", "Tab contents"] {
+            assert!(all.contains(hint), "{all}");
+        }
+        app.focus = Focus::Contents;
+        let all = hints(&app).join("  ");
+        assert!(!all.contains("Tab contents"), "{all}");
+        assert!(all.contains("Tab text"), "{all}");
     }
 }

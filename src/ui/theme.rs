@@ -26,6 +26,26 @@ pub enum ThemeName {
     Mono,
 }
 
+impl ThemeName {
+    /// The theme after this one, round again: what `T` switches to.
+    pub fn next(self) -> Self {
+        match self {
+            ThemeName::Default => ThemeName::HighContrast,
+            ThemeName::HighContrast => ThemeName::Mono,
+            ThemeName::Mono => ThemeName::Default,
+        }
+    }
+
+    /// The name as a person says it.
+    pub fn words(self) -> &'static str {
+        match self {
+            ThemeName::Default => "default",
+            ThemeName::HighContrast => "high contrast",
+            ThemeName::Mono => "mono, no colour",
+        }
+    }
+}
+
 /// The styles the views draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

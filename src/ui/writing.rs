@@ -126,7 +126,7 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     };
     let block = Block::bordered()
         .title(format!(" ▸ Your note ({saved}, private) "))
-        .title_bottom(" Esc saves and closes · Ctrl-S saves · Ctrl-U undo ")
+        .title_bottom(" Esc saves and closes · Ctrl-S saves · Ctrl-Z undo ")
         .border_style(theme.border_focused)
         .padding(Padding::horizontal(1));
     // The note itself, not a copy: it keeps its wrapping between frames, so
@@ -136,6 +136,26 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     let editor = input.styled(theme.text, theme.selected, theme.quiet);
     frame.render_widget(&*editor, inner);
     let (row, col) = input.cursor_on_screen();
+    let shift = hang_wrapped_spaces(frame, &editor, inner, row);
+    let placeholder = editor.placeholder_text().to_string();
+    drop(editor);
+    // The placeholder is drawn again where typing starts (the widget puts
+    // it a column to the right, after a cursor cell).
+    if input.text().is_empty() {
+        let mut lines = Vec::new();
+        let style = theme.quiet;
+        wrap_into(
+            &mut lines,
+            &placeholder,
+            inner.width,
+            ("", ""),
+            style,
+            style,
+        );
+        frame.render_widget(Clear, inner);
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    let col = col.saturating_sub(shift);
     let (row, col) = (
         u16::try_from(row).unwrap_or(u16::MAX),
         u16::try_from(col).unwrap_or(u16::MAX),
@@ -143,6 +163,49 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     if row < inner.height && col < inner.width {
         frame.set_cursor_position(Position::new(inner.x + col, inner.y + row));
     }
+}
+
+/// The editor wraps a line with the space between two words at the start
+/// of the next row; moves such rows left so every row starts with a word,
+/// as in the reading view. Returns how far the cursor's row moved.
+fn hang_wrapped_spaces(
+    frame: &mut Frame,
+    editor: &ratatui_textarea::TextArea<'_>,
+    inner: Rect,
+    cursor_row: usize,
+) -> usize {
+    let top = usize::from(editor.scroll_offset().0);
+    let lines = editor.lines();
+    let mut cursor_shift = 0;
+    for y in 0..usize::from(inner.height) {
+        let ratatui_textarea::DataCursor(line, col) = editor.screen_to_data(top + y, 0);
+        let Some(text) = lines.get(line) else { break };
+        if col == 0 {
+            continue;
+        }
+        let spaces = text.chars().skip(col).take_while(|c| *c == ' ').count();
+        let spaces = u16::try_from(spaces).unwrap_or(0).min(inner.width);
+        if spaces == 0 {
+            continue;
+        }
+        let row = inner.y + u16::try_from(y).unwrap_or(0);
+        let buffer = frame.buffer_mut();
+        for x in inner.x..inner.right() {
+            let from = x + spaces;
+            let cell = if from < inner.right() {
+                buffer[(from, row)].clone()
+            } else {
+                let mut blank = buffer[(x, row)].clone();
+                blank.set_symbol(" ");
+                blank
+            };
+            buffer[(x, row)] = cell;
+        }
+        if y + top == cursor_row {
+            cursor_shift = usize::from(spaces);
+        }
+    }
+    cursor_shift
 }
 
 /// A list window (used by the other lists too): rows with one highlighted, scrolled to keep it visible.
@@ -205,7 +268,7 @@ pub fn draw_bookmarks(frame: &mut Frame, app: &App, selected: usize) {
         frame,
         app,
         "Your bookmarks",
-        "Enter opens · r label · d remove · Esc closes",
+        "Enter opens · r label · d remove · u undo · Esc closes",
         rows,
         selected,
         "No bookmarks yet. Press b on any section to bookmark it.",
@@ -263,24 +326,51 @@ pub fn draw_label(frame: &mut Frame, app: &App, input: &TextInput) {
 
 /// The links list (`o`): each resource with its kind, author and address.
 pub fn draw_links(frame: &mut Frame, app: &App, selected: usize) {
-    let rows = app
-        .links()
-        .iter()
-        .map(|link| {
-            if let Some(id) = &link.section {
-                return format!("→ {} (in this toolkit)", title_of(app, id));
-            }
+    let area = body(frame.area());
+    frame.render_widget(Clear, area);
+    let inner = layout::text_inner(area);
+    let theme = &app.theme;
+    // Each link over as many rows as it needs: the whole address, wrapped.
+    let mut lines = Vec::new();
+    let mut chosen = (0, 0);
+    for (i, link) in app.links().iter().enumerate() {
+        let start = lines.len();
+        let (style, quiet) = if i == selected {
+            (theme.selected, theme.selected)
+        } else {
+            (theme.text, theme.quiet)
+        };
+        if let Some(id) = &link.section {
+            let label = format!("→ {} (in this toolkit)", title_of(app, id));
+            wrap_into(&mut lines, &label, inner.width, ("", "  "), style, style);
+        } else {
+            let label = crate::render::resource_label(link);
+            wrap_into(&mut lines, &label, inner.width, ("", "  "), style, style);
             let address = link.url.as_deref().unwrap_or("no address in the source");
-            format!("{} · {address}", crate::render::resource_label(link))
-        })
-        .collect();
-    draw_list(
-        frame,
-        app,
-        "Links in this section",
-        "Enter opens · Esc closes",
-        rows,
-        selected,
-        "This section has no links.",
+            wrap_into(&mut lines, address, inner.width, ("  ", "  "), quiet, quiet);
+        }
+        if i == selected {
+            chosen = (start, lines.len());
+        }
+    }
+    // Scrolled so the whole of the highlighted link shows.
+    let height = usize::from(inner.height.max(1));
+    let offset = chosen.1.saturating_sub(height).min(chosen.0);
+    if lines.is_empty() {
+        lines.push(Line::styled("This section has no links.", theme.text));
+    }
+    let block = Block::bordered()
+        .title(" ▸ Links in this section ")
+        .title_bottom(" Enter opens · y copies the address · Esc closes ")
+        .border_style(theme.border_focused)
+        .padding(Padding::horizontal(1));
+    let offset16 = u16::try_from(offset).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((offset16, 0)),
+        area,
     );
+    let y = u16::try_from(chosen.0 - offset).unwrap_or(0);
+    if y < inner.height {
+        frame.set_cursor_position(Position::new(inner.x, inner.y + y));
+    }
 }

@@ -84,6 +84,19 @@ pub(super) fn links_window(
     };
     match (action, links.get(selected)) {
         (Action::Close, _) => {}
+        (Action::Copy, Some(link)) => {
+            match &link.url {
+                Some(url) => {
+                    effects.push(Effect::Copy(url.clone()));
+                    app.message = Some(
+                        "Copied, if your terminal allows it (if not, copy it from the list)."
+                            .into(),
+                    );
+                }
+                None => app.message = Some("This link has no web address to copy.".into()),
+            }
+            app.overlay = Some(Overlay::Links { selected });
+        }
         (Action::Open, Some(link)) => {
             if let Some(index) = link
                 .section
@@ -258,6 +271,35 @@ mod tests {
             run(&mut w, &[Action::Open]);
             assert_eq!(w.current_id(), Some(target.as_str()));
         }
+    }
+
+    #[test]
+    fn y_in_the_links_copies_the_address_and_says_it_may_not_have_worked() {
+        let mut a = App::new(built_in(), 80, 24);
+        a.current = a.toolkit.index_of("learn-online").unwrap();
+        let links = a.links();
+        let web = links.iter().position(|l| l.url.is_some()).unwrap();
+        run(&mut a, &[Action::Links]);
+        for _ in 0..web {
+            run(&mut a, &[Action::Down]);
+        }
+        let effects = run(&mut a, &[Action::Copy]);
+        assert_eq!(effects, vec![Effect::Copy(links[web].url.clone().unwrap())]);
+        let message = a.message.clone().unwrap_or_default();
+        assert!(message.contains("if your terminal"), "{message}");
+        assert!(
+            matches!(a.overlay, Some(Overlay::Links { .. })),
+            "stays open"
+        );
+        let bare = links
+            .iter()
+            .position(|l| l.url.is_none() && l.section.is_none())
+            .unwrap();
+        run(&mut a, &[Action::Top]);
+        for _ in 0..bare {
+            run(&mut a, &[Action::Down]);
+        }
+        assert!(run(&mut a, &[Action::Copy]).is_empty(), "nothing to copy");
     }
 
     #[test]

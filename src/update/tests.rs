@@ -208,9 +208,21 @@ fn the_contents_scroll_to_keep_the_selection_visible() {
 fn help_opens_scrolls_and_closes() {
     let mut a = app(80, 12);
     run(&mut a, &[Action::Help]);
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Help {
+            scroll: 0,
+            under: None
+        })
+    );
     run(&mut a, &[Action::Down, Action::Down]);
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 2 }));
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Help {
+            scroll: 2,
+            under: None
+        })
+    );
     run(&mut a, &[Action::NextSection]);
     assert_eq!(a.current, 0, "the reader does not move under the help");
     run(&mut a, &[Action::Close]);
@@ -276,4 +288,95 @@ fn quitting_from_the_journal_asks_to_leave() {
     let mut a = app(80, 24);
     run(&mut a, &[Action::Journal]);
     assert_eq!(run(&mut a, &[Action::Quit]), vec![Effect::Quit]);
+}
+
+#[test]
+fn opening_any_window_cancels_a_half_typed_number() {
+    for open in [
+        Action::Search,
+        Action::Help,
+        Action::Journal,
+        Action::Bookmarks,
+        Action::Notes,
+        Action::EditNote,
+        Action::Links,
+    ] {
+        let mut a = app(80, 24);
+        a.current = a.toolkit.index_of("learn-online").unwrap();
+        run(&mut a, &[Action::Digit(8), Action::Digit(3), open]);
+        assert!(a.overlay.is_some(), "{open:?} opens a window");
+        run(&mut a, &[Action::Close]);
+        assert_eq!(a.number, "", "{open:?} then Esc leaves no number");
+        assert!(
+            !crate::ui::reader::status_text(&a).0.contains("Go to"),
+            "{open:?}"
+        );
+    }
+}
+
+#[test]
+fn help_over_a_window_closes_back_to_that_window() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Journal, Action::Down, Action::Help]);
+    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+    run(&mut a, &[Action::Close]);
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Journal {
+            selected: 1,
+            scroll: 0
+        }),
+        "back to the journal, where it was"
+    );
+    run(&mut a, &[Action::Close, Action::Help, Action::Close]);
+    assert_eq!(a.overlay, None, "help from the reader closes to the reader");
+}
+
+#[test]
+fn help_over_the_note_editor_keeps_the_words_and_still_saves_them() {
+    use super::test_support::typed;
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::EditNote]);
+    run(&mut a, &typed("half a thought"));
+    run(&mut a, &[Action::Help]);
+    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+    // A pause in typing (or leaving) saves the note even under the help.
+    let effects = run(&mut a, &[Action::SaveNote]);
+    assert_eq!(
+        effects,
+        vec![Effect::KeepNote {
+            section: "welcome".into(),
+            text: "half a thought".into()
+        }]
+    );
+    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+    run(&mut a, &[Action::Close]);
+    match &a.overlay {
+        Some(Overlay::Note(input)) => assert_eq!(input.text(), "half a thought"),
+        other => panic!("expected the editor again, got {other:?}"),
+    }
+}
+
+#[test]
+fn t_switches_the_theme_in_the_app_and_asks_for_it_to_be_remembered() {
+    use crate::ui::theme::{Theme, ThemeName};
+    let mut a = app(80, 24);
+    a.theme = Theme::standard();
+    let before = a.section_lines();
+    let effects = run(&mut a, &[Action::SwitchTheme]);
+    assert_eq!(a.theme, Theme::high_contrast());
+    assert_eq!(
+        effects,
+        vec![Effect::RememberTheme(ThemeName::HighContrast)]
+    );
+    assert!(a.message.as_deref().unwrap_or("").contains("high contrast"));
+    assert_ne!(
+        *a.section_lines(),
+        *before,
+        "the text is drawn in the new theme"
+    );
+    run(&mut a, &[Action::SwitchTheme]);
+    assert_eq!(a.theme, Theme::mono());
+    run(&mut a, &[Action::SwitchTheme]);
+    assert_eq!(a.theme, Theme::standard(), "round again");
 }

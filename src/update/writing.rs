@@ -88,6 +88,7 @@ pub(super) fn note_window(
             return;
         }
         Action::SaveNote => keep(&mut input, effects),
+        Action::Undo => input.undo(),
         Action::Type(key) => input.key(key),
         _ => {}
     }
@@ -148,7 +149,6 @@ pub(super) fn bookmarks_window(
     let chosen = ids.get(selected).cloned();
     match (action, chosen) {
         (Action::Close, _) => {}
-        (Action::Help, _) => app.overlay = Some(Overlay::Help { scroll: 0 }),
         (Action::Open, Some(id)) => match app.toolkit.index_of(&id) {
             Some(index) => {
                 go_to(app, index);
@@ -160,8 +160,30 @@ pub(super) fn bookmarks_window(
             }
         },
         (Action::Remove, Some(id)) => {
+            let label = app.journal.bookmarks.get(&id).and_then(|b| b.label.clone());
+            app.removed_bookmark = Some((id.clone(), label));
             effects.push(Effect::Unbookmark { section: id });
-            app.message = Some("Bookmark removed.".into());
+            app.message = Some("Bookmark removed: u puts it back.".into());
+            app.overlay = Some(Overlay::Bookmarks { selected });
+        }
+        (Action::Undo, _) => {
+            let selected = match app.removed_bookmark.take() {
+                Some((id, label)) => {
+                    // Where it will be once put back, in section order.
+                    let at = app.toolkit.index_of(&id).unwrap_or(usize::MAX);
+                    let before = ids
+                        .iter()
+                        .filter(|b| app.toolkit.index_of(b).unwrap_or(usize::MAX) < at)
+                        .count();
+                    effects.push(Effect::Bookmark { section: id, label });
+                    app.message = Some("Bookmark put back.".into());
+                    before
+                }
+                None => {
+                    app.message = Some("Nothing to undo.".into());
+                    selected
+                }
+            };
             app.overlay = Some(Overlay::Bookmarks { selected });
         }
         (Action::Relabel, Some(id)) => {
@@ -181,7 +203,6 @@ pub(super) fn notes_window(app: &mut App, action: Action, selected: usize) {
     }
     match (action, ids.get(selected)) {
         (Action::Close, _) => {}
-        (Action::Help, _) => app.overlay = Some(Overlay::Help { scroll: 0 }),
         (Action::Open, Some(id)) => {
             let id = id.clone();
             if let Some(index) = app.toolkit.index_of(&id) {
@@ -239,6 +260,27 @@ mod tests {
                 text: "quite\nright".into()
             }]
         );
+    }
+
+    #[test]
+    fn ctrl_z_in_the_note_editor_undoes_typing_and_ctrl_u_still_does() {
+        use crate::keymap::{NOTE, typing_action};
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut a = app();
+        run(&mut a, &[Action::EditNote]);
+        run(&mut a, &typed("abc"));
+        let undo = typing_action(NOTE, ctrl('z')).unwrap();
+        assert_eq!(undo, Action::Undo);
+        run(&mut a, &[undo]);
+        let text = |a: &App| match &a.overlay {
+            Some(Overlay::Note(input)) => input.text(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text(&a), "ab");
+        let ctrl_u = typing_action(NOTE, ctrl('u')).unwrap();
+        run(&mut a, &[ctrl_u]);
+        assert_eq!(text(&a), "a");
     }
 
     #[test]
@@ -373,6 +415,47 @@ mod tests {
         run(&mut a, &[Action::Top, Action::Open]);
         assert_eq!(a.current, 0);
         assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn u_in_the_bookmarks_puts_back_the_last_one_removed_with_its_label() {
+        let mut a = app();
+        let bookmark = Bookmark {
+            label: Some("for supervision".into()),
+            added: at(),
+            ..Bookmark::default()
+        };
+        a.journal.bookmarks.insert("tip-speak-up".into(), bookmark);
+        let effects = run(&mut a, &[Action::Bookmarks, Action::Remove]);
+        assert_eq!(
+            effects,
+            vec![Effect::Unbookmark {
+                section: "tip-speak-up".into()
+            }]
+        );
+        assert!(
+            a.message
+                .as_deref()
+                .unwrap_or("")
+                .contains("u puts it back")
+        );
+        a.journal.bookmarks.clear(); // as the run loop's save leaves it
+        let effects = run(&mut a, &[Action::Undo]);
+        assert_eq!(
+            effects,
+            vec![Effect::Bookmark {
+                section: "tip-speak-up".into(),
+                label: Some("for supervision".into())
+            }]
+        );
+        assert!(matches!(a.overlay, Some(Overlay::Bookmarks { .. })));
+        assert!(run(&mut a, &[Action::Undo]).is_empty(), "undone once");
+        assert!(
+            a.message
+                .as_deref()
+                .unwrap_or("")
+                .contains("Nothing to undo")
+        );
     }
 
     #[test]

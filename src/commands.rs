@@ -350,10 +350,21 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
             let sections = loaded.toolkit.as_ref().map_or(0, Toolkit::section_count);
             format!("{}: looks good ({sections} sections).", path.display())
         }
-        (0, w) => format!("{}: loads, with {w} warning(s).", path.display()),
+        (0, w) if strict => format!(
+            "{}: fails under --strict, with {}.",
+            path.display(),
+            report::count(w, "warning", "warnings")
+        ),
+        (0, w) => format!(
+            "{}: loads, with {}.",
+            path.display(),
+            report::count(w, "warning", "warnings")
+        ),
         (e, w) => format!(
-            "{}: {e} error(s), {w} warning(s); the file will not load.",
-            path.display()
+            "{}: {}, {}; the file will not load.",
+            path.display(),
+            report::count(e, "error", "errors"),
+            report::count(w, "warning", "warnings")
         ),
     };
     let _ = writeln!(out, "{summary}");
@@ -458,6 +469,35 @@ mod tests {
         let missing = check_content(&dir.path().join("missing.json"), false);
         assert_eq!(missing.code, EXIT_BAD_CONTENT);
         assert!(missing.stderr.starts_with("Could not read"));
+    }
+
+    #[test]
+    fn counts_are_written_with_proper_plurals_and_strict_says_it_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = "word ".repeat(200);
+        let warned =
+            content::BUILT_IN.replacen("\"paragraph\": \"", &format!("\"paragraph\": \"{long}"), 1);
+        let path = dir.path().join("long.json");
+        std::fs::write(&path, warned).unwrap();
+        let loose = check_content(&path, false);
+        assert!(
+            loose.stdout.contains("loads, with 1 warning."),
+            "{}",
+            loose.stdout
+        );
+        let strict = check_content(&path, true);
+        assert_ne!(strict.code, 0);
+        assert!(
+            strict
+                .stdout
+                .contains("fails under --strict, with 1 warning."),
+            "{}",
+            strict.stdout
+        );
+        assert!(!strict.stdout.contains("(s)"), "{}", strict.stdout);
+        assert_eq!(report::count(1, "error", "errors"), "1 error");
+        assert_eq!(report::count(0, "error", "errors"), "0 errors");
+        assert_eq!(report::count(3, "section", "sections"), "3 sections");
     }
 
     #[test]

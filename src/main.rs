@@ -147,9 +147,10 @@ fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
                 .filter(|p| p.severity == Severity::Error)
                 .count();
             report.push_str(&format!(
-                "The toolkit {} has {errors} error(s) and was not opened. \
+                "The toolkit {} has {} and was not opened. \
                  Check it with: allyship check-content {}\n",
                 path.display(),
+                allyship::report::count(errors, "error", "errors"),
                 path.display()
             ));
             Err(failed(report))

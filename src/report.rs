@@ -106,6 +106,16 @@ pub fn bookmark_order(toolkit: &Toolkit, journal: &Journal) -> Vec<String> {
     ids
 }
 
+/// A count with its noun in the right number: "1 error", "3 errors",
+/// "0 warnings", so no output says "error(s)".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Learning time as people say it: "2 h 10 min", "25 min", "under a minute".
 pub fn duration_text(secs: u64) -> String {
     let minutes = learning_minutes(secs);
@@ -182,9 +192,9 @@ pub fn plain(toolkit: &Toolkit, report: &Report, journal_path: Option<&str>) -> 
     for day in s.days.iter().rev().take(14) {
         let _ = writeln!(
             out,
-            "  {}: {} section(s), {}",
+            "  {}: {}, {}",
             date_text(day.date),
-            day.sections,
+            count(day.sections, "section", "sections"),
             duration_text(day.active_secs)
         );
     }

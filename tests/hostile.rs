@@ -251,7 +251,7 @@ fn check_content_rejects_control_characters_and_bad_addresses_all_at_once() {
         "is not a web address (it holds a space or a control character)",
         "section \"one\", reflect 1: a control character",
         "section \"one\", discuss 1: a control character",
-        "error(s), 1 warning(s); the file will not load.",
+        "errors, 1 warning; the file will not load.",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }

@@ -226,18 +226,36 @@ pub fn import(data_dir: Option<PathBuf>, file: &Path) -> Output {
     let (import, _) = match export::import(&journal, &text) {
         Ok(found) => found,
         Err(e) => {
+            // A learning record in Markdown is the likeliest wrong file.
+            let hint = match e {
+                export::ImportError::Syntax { .. } => {
+                    "\nImports take the JSON export, made with: allyship export --format json \
+                     --output FILE (the Markdown record is for reading, not importing).\n"
+                }
+                _ => "\n",
+            };
             return failure(format!(
-                "{stderr}Nothing was imported from {}: {e}\n",
+                "{stderr}Nothing was imported from {}: {e}{hint}",
                 file.display()
             ));
         }
     };
     match store.update(|journal| import.merge_into(journal)) {
-        Ok((_, report)) => Output {
-            stdout: format!("Imported {} into your journal.\n{report}", file.display()),
-            stderr,
-            code: 0,
-        },
+        Ok((_, report)) => {
+            let head = if report.changed_anything() {
+                format!("Imported {} into your journal:", file.display())
+            } else {
+                format!(
+                    "Nothing new in {}: everything in it was already here.",
+                    file.display()
+                )
+            };
+            Output {
+                stdout: format!("{head}\n{report}"),
+                stderr,
+                code: 0,
+            }
+        }
         Err(e) => failure(format!("{stderr}Nothing was imported: {e}\n")),
     }
 }
@@ -329,8 +347,27 @@ mod tests {
         let out = import(Some(fresh.path().into()), &file);
         assert_eq!(out.code, 0, "{}", out.stderr);
         assert!(out.stdout.contains("Notes added: 1"), "{}", out.stdout);
+        assert!(out.stdout.ends_with('\n'), "{}", out.stdout);
+        assert!(
+            !out.stdout.contains(": 0"),
+            "no lines of zeros: {}",
+            out.stdout
+        );
         let again = import(Some(fresh.path().into()), &file);
-        assert!(again.stdout.contains("Notes added: 0"), "{}", again.stdout);
+        assert!(
+            again.stdout.starts_with("Nothing new in"),
+            "{}",
+            again.stdout
+        );
+        assert!(!again.stdout.contains("Notes added"), "{}", again.stdout);
+        std::fs::write(&file, "# My learning record\n").unwrap();
+        let markdown = import(Some(fresh.path().into()), &file);
+        assert_eq!(markdown.code, 1);
+        assert!(
+            markdown.stderr.contains("allyship export --format json"),
+            "{}",
+            markdown.stderr
+        );
         let md = ExportRequest {
             json: false,
             output: None,

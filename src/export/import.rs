@@ -122,43 +122,42 @@ impl ImportReport {
 }
 
 impl fmt::Display for ImportReport {
+    /// What happened, one line for each kind of thing that changed or was
+    /// met, each ending in a newline; lines that would say 0 are left out.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "Notes added: {}", self.notes_added)?;
-        writeln!(
-            f,
-            "Notes updated (the imported edit was newer; yours is kept as an earlier version): {}",
-            self.notes_updated
-        )?;
-        writeln!(
-            f,
-            "Notes kept as they were (yours were newer; the imported text is kept as an \
-             earlier version): {}",
-            self.notes_kept
-        )?;
-        writeln!(f, "Notes already here, identical: {}", self.notes_identical)?;
-        writeln!(f, "Bookmarks added: {}", self.bookmarks_added)?;
-        writeln!(f, "Bookmarks relabelled: {}", self.bookmarks_updated)?;
-        writeln!(f, "Bookmarks already here: {}", self.bookmarks_unchanged)?;
-        writeln!(f, "Sections read, merged: {}", self.sections_merged)?;
-        writeln!(
-            f,
-            "Sections read, already here: {}",
-            self.sections_unchanged
-        )?;
-        writeln!(f, "Days of learning, merged: {}", self.days_merged)?;
-        writeln!(f, "Days of learning, already here: {}", self.days_unchanged)?;
-        write!(
-            f,
-            "Earlier note versions added: {}",
-            self.earlier_versions_added
-        )?;
-        if self.future_dated > 0 {
-            write!(
-                f,
-                "\nDated more than a day in the future, so not trusted to be the newest \
-                 (both versions kept): {}",
-                self.future_dated
-            )?;
+        let lines = [
+            (self.notes_added, "Notes added"),
+            (
+                self.notes_updated,
+                "Notes updated (the imported edit was newer; yours is kept as an earlier version)",
+            ),
+            (
+                self.notes_kept,
+                "Notes kept as they were (yours were newer; the imported text is kept as an \
+                 earlier version)",
+            ),
+            (self.notes_identical, "Notes already here, identical"),
+            (self.bookmarks_added, "Bookmarks added"),
+            (self.bookmarks_updated, "Bookmarks relabelled"),
+            (self.bookmarks_unchanged, "Bookmarks already here"),
+            (self.sections_merged, "Sections read, merged"),
+            (self.sections_unchanged, "Sections read, already here"),
+            (self.days_merged, "Days of learning, merged"),
+            (self.days_unchanged, "Days of learning, already here"),
+            (self.earlier_versions_added, "Earlier note versions added"),
+            (
+                self.future_dated,
+                "Dated more than a day in the future, so not trusted to be the newest \
+                 (both versions kept)",
+            ),
+        ];
+        let mut any = false;
+        for (count, what) in lines.into_iter().filter(|(count, _)| *count > 0) {
+            writeln!(f, "{what}: {count}")?;
+            any = true;
+        }
+        if !any {
+            writeln!(f, "The file held nothing to import.")?;
         }
         Ok(())
     }

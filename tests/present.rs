@@ -4,7 +4,9 @@
 
 mod common;
 
-use allyship::content::{Toolkit, built_in};
+use common::presenting::{T0, TOOLKIT, presenter};
+
+use allyship::content::Toolkit;
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, Step, update};
 use allyship::ui::theme::Theme;
 use common::frames::{assert_sound, hostile_toolkit};
@@ -12,22 +14,7 @@ use common::{Pty, framed};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::LazyLock;
-use std::time::{Duration, Instant};
-
-static TOOLKIT: LazyLock<Toolkit> = LazyLock::new(built_in);
-static T0: LazyLock<Instant> = LazyLock::new(Instant::now);
-
-/// A presenter over `args` (as on the command line) after `actions`, all at T0.
-fn presenter(args: &[&str], actions: &[PresentAction]) -> Presenter<'static> {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    let sections = Selection::parse(&TOOLKIT, &args).unwrap();
-    let mut p = Presenter::new(&TOOLKIT, &sections, Options::default(), *T0);
-    p.theme = Theme::mono();
-    for action in actions {
-        update(&mut p, *action, *T0);
-    }
-    p
-}
+use std::time::Duration;
 
 /// The screen at `secs` after the start.
 fn draw(p: &Presenter, width: u16, height: u16, secs: u64) -> Terminal<TestBackend> {

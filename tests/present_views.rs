@@ -4,30 +4,15 @@
 
 mod common;
 
-use allyship::content::{Toolkit, built_in};
+use common::presenting::{T0, TOOLKIT, presenter};
+
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, update};
 use allyship::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::sync::LazyLock;
-use std::time::{Duration, Instant};
-
-static TOOLKIT: LazyLock<Toolkit> = LazyLock::new(built_in);
-static T0: LazyLock<Instant> = LazyLock::new(Instant::now);
+use std::time::Duration;
 
 use PresentAction::*;
-
-/// A presenter over `args` (as on the command line) after `actions`, all at T0.
-fn presenter(args: &[&str], actions: &[PresentAction]) -> Presenter<'static> {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    let sections = Selection::parse(&TOOLKIT, &args).unwrap();
-    let mut p = Presenter::new(&TOOLKIT, &sections, Options::default(), *T0);
-    p.theme = Theme::mono();
-    for action in actions {
-        update(&mut p, *action, *T0);
-    }
-    p
-}
 
 /// The screen drawn at `width`x`height`, 65 seconds after the start.
 fn draw(p: &Presenter, width: u16, height: u16) -> Terminal<TestBackend> {

@@ -1,0 +1,25 @@
+//! A presenter on the built-in toolkit for view and state tests, driven by
+//! actions at one fixed instant so timers and snapshots are repeatable.
+
+use allyship::content::{Toolkit, built_in};
+use allyship::present::{Options, PresentAction, Presenter, Selection, update};
+use allyship::ui::theme::Theme;
+use std::sync::LazyLock;
+use std::time::Instant;
+
+/// The built-in toolkit, loaded once per test binary.
+pub static TOOLKIT: LazyLock<Toolkit> = LazyLock::new(built_in);
+/// The instant every presenter in a test binary starts at.
+pub static T0: LazyLock<Instant> = LazyLock::new(Instant::now);
+
+/// A presenter over `args` (as on the command line) after `actions`, all at T0.
+pub fn presenter(args: &[&str], actions: &[PresentAction]) -> Presenter<'static> {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let sections = Selection::parse(&TOOLKIT, &args).unwrap();
+    let mut p = Presenter::new(&TOOLKIT, &sections, Options::default(), *T0);
+    p.theme = Theme::mono();
+    for action in actions {
+        update(&mut p, *action, *T0);
+    }
+    p
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::presenting::{T0, TOOLKIT, presenter};
+use common::presenting::{T0, TOOLKIT, draw_at, presenter};
 
 use allyship::content::Toolkit;
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, Step, update};
@@ -18,12 +18,7 @@ use std::time::Duration;
 
 /// The screen at `secs` after the start.
 fn draw(p: &Presenter, width: u16, height: u16, secs: u64) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let now = *T0 + Duration::from_secs(secs);
-    terminal
-        .draw(|frame| present::view::draw(frame, p, now))
-        .unwrap();
-    terminal
+    draw_at(p, width, height, secs)
 }
 
 fn text(terminal: &Terminal<TestBackend>) -> String {

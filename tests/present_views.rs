@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::presenting::{T0, TOOLKIT, presenter};
+use common::presenting::{T0, TOOLKIT, draw_at, presenter};
 
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, update};
 use allyship::ui::theme::Theme;
@@ -16,12 +16,7 @@ use PresentAction::*;
 
 /// The screen drawn at `width`x`height`, 65 seconds after the start.
 fn draw(p: &Presenter, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let now = *T0 + Duration::from_secs(65);
-    terminal
-        .draw(|frame| present::view::draw(frame, p, now))
-        .unwrap();
-    terminal
+    draw_at(p, width, height, 65)
 }
 
 fn text(terminal: &Terminal<TestBackend>) -> String {

@@ -2,10 +2,12 @@
 //! actions at one fixed instant so timers and snapshots are repeatable.
 
 use allyship::content::{Toolkit, built_in};
-use allyship::present::{Options, PresentAction, Presenter, Selection, update};
+use allyship::present::{self, Options, PresentAction, Presenter, Selection, update};
 use allyship::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::sync::LazyLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// The built-in toolkit, loaded once per test binary.
 pub static TOOLKIT: LazyLock<Toolkit> = LazyLock::new(built_in);
@@ -22,4 +24,14 @@ pub fn presenter(args: &[&str], actions: &[PresentAction]) -> Presenter<'static>
         update(&mut p, *action, *T0);
     }
     p
+}
+
+/// The presenter's screen drawn at `width`x`height`, `secs` after T0.
+pub fn draw_at(p: &Presenter, width: u16, height: u16, secs: u64) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let now = *T0 + Duration::from_secs(secs);
+    terminal
+        .draw(|frame| present::view::draw(frame, p, now))
+        .unwrap();
+    terminal
 }

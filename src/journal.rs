@@ -10,10 +10,15 @@
 //! newer edit wins, and a note edit that loses to a newer one is kept in
 //! [`Journal::superseded_notes`], never dropped (see [`Journal::apply`]).
 
+mod commitments;
 mod file;
 mod notes;
 mod summary;
 
+pub use commitments::{
+    ASK_AGAIN_IN_DAYS, AskAgain, CheckIn, Commitment, CommitmentMerge, REVIEW_IN_DAYS, Standing,
+    days_after,
+};
 pub(crate) use notes::NoteMerge;
 pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};
 pub use summary::{DayCount, PartIds, PartProgress, Revisit, Summary};
@@ -61,6 +66,9 @@ pub struct Journal {
     /// kept so that nothing typed is lost (see [`Journal::apply`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded_notes: Vec<SupersededNote>,
+    /// What the person said they will do, by id (see `journal/commitments.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub commitments: BTreeMap<String, Commitment>,
     /// Fields written by a newer version of the app, kept so a save never drops them.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -181,6 +189,7 @@ impl Journal {
             bookmarks: BTreeMap::new(),
             notes: BTreeMap::new(),
             superseded_notes: Vec::new(),
+            commitments: BTreeMap::new(),
             extra: Map::new(),
         }
     }
@@ -243,6 +252,9 @@ impl Journal {
         }
         for (id, edit) in &delta.bookmarks {
             self.apply_bookmark(id, edit);
+        }
+        for (id, commitment) in &delta.commitments {
+            self.merge_commitment(id, commitment);
         }
     }
 
@@ -312,6 +324,9 @@ pub struct Delta {
     /// on top of (`None`: there was none), so an edit of what is on disk
     /// replaces it and an edit of something older keeps both.
     pub bases: BTreeMap<String, Option<(String, u32)>>,
+    /// Commitments made or changed since the last save, whole (merged on
+    /// save, so applying one twice is harmless; cleared by a save).
+    pub commitments: BTreeMap<String, Commitment>,
 }
 
 impl Delta {
@@ -322,6 +337,7 @@ impl Delta {
             || self.position.is_some()
             || !self.notes.is_empty()
             || !self.bookmarks.is_empty()
+            || !self.commitments.is_empty()
     }
 
     /// Call after the delta was written to disk: keeps the idempotent parts,
@@ -340,6 +356,7 @@ impl Delta {
         }
         self.bases.clear();
         self.bookmarks.clear();
+        self.commitments.clear();
     }
 }
 

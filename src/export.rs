@@ -8,6 +8,7 @@
 //! written privately with [`write_private`].
 
 mod check;
+mod commitments;
 mod import;
 mod markdown;
 
@@ -20,9 +21,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Source, Toolkit};
 use crate::journal::{
-    Bookmark, DayRecord, Journal, Note, SectionRecord, SupersededNote, local_day,
+    Bookmark, Commitment, DayRecord, Journal, Note, SectionRecord, SupersededNote, local_day,
 };
 
+pub use commitments::{CheckInEntry, CommitmentEntry};
 pub use import::{Import, ImportError, ImportReport, import, import_at};
 pub use markdown::to_markdown;
 
@@ -136,6 +138,9 @@ pub struct Record {
     pub bookmarks: Vec<BookmarkEntry>,
     /// Notes written or changed in the period, in toolkit order.
     pub notes: Vec<NoteEntry>,
+    /// Commitments made, answered or let go in the period, in the order made.
+    #[serde(default)]
+    pub commitments: Vec<CommitmentEntry>,
     /// The journal's raw records for the period, for a lossless import.
     pub data: Data,
 }
@@ -220,6 +225,9 @@ pub struct Data {
     /// Note edits kept after losing to newer ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded_notes: Vec<SupersededNote>,
+    /// Commitments by id, whole (every check-in), for a lossless import.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub commitments: BTreeMap<String, Commitment>,
 }
 
 /// The title shown for a section id the toolkit no longer has.
@@ -300,9 +308,11 @@ pub fn learning_record(
         .sections
         .values()
         .flat_map(|r| [r.first_read, r.last_read]);
+    let made_days = data.commitments.values().map(|c| c.made_at);
     activity.extend(
         note_days
             .chain(read_days)
+            .chain(made_days)
             .map(local_day)
             .filter(|d| period.contains(*d)),
     );
@@ -335,6 +345,7 @@ pub fn learning_record(
         sections_read,
         bookmarks,
         notes,
+        commitments: commitments::entries(toolkit, &data.commitments, period, now),
         data,
     }
 }
@@ -378,6 +389,7 @@ fn select(journal: &Journal, period: &Period) -> Data {
             .filter(|n| spans(n.created, n.changed))
             .cloned()
             .collect(),
+        commitments: commitments::select(journal, period),
         days,
     }
 }

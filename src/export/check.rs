@@ -60,15 +60,19 @@ pub(super) fn absurd_value(data: &Value, now: Timestamp) -> Option<String> {
             return Some(problem);
         }
     }
-    for (day, record) in entries("days") {
-        let field = format!("data.days.{day}");
-        let date = day.parse::<jiff::civil::Date>().ok();
+    let day = |field: String, value: Option<&Value>| -> Option<String> {
+        let text = value?.as_str()?;
+        let date = text.parse::<jiff::civil::Date>().ok();
         let in_range = date.is_some_and(|date| {
             let day_of = |t: Timestamp| t.to_zoned(jiff::tz::TimeZone::UTC).date();
             date >= day_of(earliest) && date <= day_of(latest)
         });
-        if !in_range {
-            return Some(format!("{field} is not a day allyship could have recorded"));
+        (!in_range).then(|| format!("{field} is not a day allyship could have recorded"))
+    };
+    for (day_key, record) in entries("days") {
+        let field = format!("data.days.{day_key}");
+        if let Some(problem) = day(field.clone(), Some(&Value::String(day_key.clone()))) {
+            return Some(problem);
         }
         let secs = record.get("active_secs");
         let field = format!("{field}.active_secs");
@@ -93,6 +97,11 @@ pub(super) fn absurd_value(data: &Value, now: Timestamp) -> Option<String> {
             return Some(problem);
         }
     }
+    for (id, commitment) in entries("commitments") {
+        if let Some(problem) = absurd_commitment(id, commitment, &time, &day) {
+            return Some(problem);
+        }
+    }
     let kept = data.get("superseded_notes").and_then(Value::as_array);
     for (n, note) in kept.into_iter().flatten().enumerate() {
         for field in ["created", "changed"] {
@@ -103,4 +112,36 @@ pub(super) fn absurd_value(data: &Value, now: Timestamp) -> Option<String> {
         }
     }
     None
+}
+
+/// The first value in one imported commitment no journal could hold: its
+/// times (made, let go, each check-in and "ask again") and days.
+fn absurd_commitment(
+    id: &str,
+    commitment: &Value,
+    time: &dyn Fn(String, Option<&Value>) -> Option<String>,
+    day: &dyn Fn(String, Option<&Value>) -> Option<String>,
+) -> Option<String> {
+    let at = |field: &str| format!("data.commitments.{id}.{field}");
+    let list = |key: &str| {
+        commitment
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+    };
+    time(at("made_at"), commitment.get("made_at"))
+        .or_else(|| time(at("let_go"), commitment.get("let_go")))
+        .or_else(|| day(at("review_on"), commitment.get("review_on")))
+        .or_else(|| {
+            list("check_ins")
+                .find_map(|(n, check)| time(at(&format!("check_ins[{n}].at")), check.get("at")))
+        })
+        .or_else(|| {
+            list("ask_again").find_map(|(n, again)| {
+                time(at(&format!("ask_again[{n}].asked")), again.get("asked"))
+                    .or_else(|| day(at(&format!("ask_again[{n}].on")), again.get("on")))
+            })
+        })
 }

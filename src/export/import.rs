@@ -17,6 +17,9 @@
 //!   same day therefore counts the longer of the two: never more than was done.
 //! - Unknown fields of records are kept; ones here win over imported ones.
 //! - **Earlier note versions** kept aside are united.
+//! - **Commitments** (see `journal/commitments.rs`): the same commitment
+//!   unites its check-ins and dates; a different one under the same id is
+//!   kept beside it; letting go never erases a word.
 
 use std::fmt;
 
@@ -24,7 +27,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::{Data, FORMAT, VERSION};
-use crate::journal::{Journal, NoteMerge, suspect};
+use crate::journal::{CommitmentMerge, Journal, NoteMerge, suspect};
 
 /// Why a file could not be imported; `to_string()` says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -105,6 +108,13 @@ pub struct ImportReport {
     /// file: a clock that ran ahead. Both versions are kept, and such a
     /// date never makes a version count as the newest.
     pub future_dated: usize,
+    /// Commitments new here.
+    pub commitments_added: usize,
+    /// Commitments here already that gained check-ins or dates (or two
+    /// different ones under one id, both kept).
+    pub commitments_merged: usize,
+    /// Commitments here already, as they are.
+    pub commitments_unchanged: usize,
 }
 
 impl ImportReport {
@@ -117,6 +127,8 @@ impl ImportReport {
             + self.sections_merged
             + self.days_merged
             + self.earlier_versions_added
+            + self.commitments_added
+            + self.commitments_merged
             > 0
     }
 }
@@ -145,6 +157,12 @@ impl fmt::Display for ImportReport {
             (self.days_merged, "Days of learning, merged"),
             (self.days_unchanged, "Days of learning, already here"),
             (self.earlier_versions_added, "Earlier note versions added"),
+            (self.commitments_added, "Commitments added"),
+            (
+                self.commitments_merged,
+                "Commitments merged (check-ins from both kept)",
+            ),
+            (self.commitments_unchanged, "Commitments already here"),
             (
                 self.future_dated,
                 "Dated more than a day in the future, so not trusted to be the newest \
@@ -321,6 +339,15 @@ impl Import {
         for kept in &self.data.superseded_notes {
             if journal.keep_superseded(kept) {
                 report.earlier_versions_added += 1;
+            }
+        }
+        for (id, commitment) in &self.data.commitments {
+            match journal.merge_commitment(id, commitment) {
+                CommitmentMerge::Added => report.commitments_added += 1,
+                CommitmentMerge::Merged | CommitmentMerge::KeptBoth => {
+                    report.commitments_merged += 1;
+                }
+                CommitmentMerge::Unchanged => report.commitments_unchanged += 1,
             }
         }
         report

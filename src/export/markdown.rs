@@ -11,7 +11,8 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::{NoteEntry, Record};
+use super::commitments::standing_words;
+use super::{CommitmentEntry, NoteEntry, Record};
 use crate::journal::local_day;
 use crate::sanitise::printable;
 
@@ -28,27 +29,6 @@ const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
-];
-
-/// Sentence openings that say what the person will do, quoted under
-/// "How it will change my practice" (compared in lower case).
-const COMMITMENTS: [&str; 16] = [
-    "i will ",
-    "i'll ",
-    "i\u{2019}ll ",
-    "i am going to ",
-    "i'm going to ",
-    "i\u{2019}m going to ",
-    "i plan to ",
-    "i intend to ",
-    "i want to ",
-    "i commit to ",
-    "i have decided to ",
-    "next time",
-    "from now on",
-    "in future",
-    "in the future",
-    "in practice",
 ];
 
 /// The record as Markdown (British English, no escape sequences).
@@ -139,28 +119,7 @@ fn write_record(out: &mut String, record: &Record) -> std::fmt::Result {
         write_note(out, note)?;
     }
 
-    writeln!(out, "\n## How it will change my practice\n")?;
-    let commitments: Vec<(String, String)> = record
-        .notes
-        .iter()
-        .flat_map(|n| {
-            commitments(&n.text)
-                .into_iter()
-                .map(|s| (line(&n.title), s))
-        })
-        .collect();
-    if commitments.is_empty() {
-        writeln!(
-            out,
-            "Not written yet: add a sentence or two on what you will do differently \
-             in your practice because of this learning."
-        )?;
-    } else {
-        writeln!(out, "In my own words, from my notes:\n")?;
-        for (title, sentence) in commitments {
-            writeln!(out, "- {sentence} ({title})")?;
-        }
-    }
+    write_practice(out, record)?;
 
     writeln!(out, "\n## Bookmarked for later\n")?;
     if record.bookmarks.is_empty() {
@@ -234,46 +193,47 @@ fn write_note(out: &mut String, note: &NoteEntry) -> std::fmt::Result {
     }
 }
 
-/// The person's sentences that say what they will do (see [`COMMITMENTS`]).
-fn commitments(text: &str) -> Vec<String> {
-    let cleaned = clean(text);
-    let mut found = Vec::new();
-    for text_line in cleaned.lines() {
-        let text_line = text_line
-            .trim()
-            .trim_start_matches(['-', '*', '\u{2022}'])
-            .trim();
-        for sentence in sentences(text_line) {
-            let lower = sentence.to_lowercase();
-            if COMMITMENTS.iter().any(|start| lower.starts_with(start)) {
-                found.push(sentence.to_owned());
-            }
-        }
+/// "How it will change my practice": the person's commitments in their own
+/// words, where each stands, and what they said when asked how it went.
+fn write_practice(out: &mut String, record: &Record) -> std::fmt::Result {
+    writeln!(out, "\n## How it will change my practice\n")?;
+    if record.commitments.is_empty() {
+        return writeln!(
+            out,
+            "Not written yet: add a sentence or two on what you will do differently \
+             in your practice because of this learning. In the app, press C on any \
+             section (\"I will …\"), or use: allyship commit \"I will …\""
+        );
     }
-    found
+    let count = plural(record.commitments.len(), "commitment", "commitments");
+    writeln!(
+        out,
+        "{count} in my own words, each with a day I chose to look back on how it went:\n"
+    )?;
+    for entry in &record.commitments {
+        write_commitment(out, entry)?;
+    }
+    Ok(())
 }
 
-/// Splits a line after `.`, `!` or `?` followed by a space.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let ends = matches!(c, '.' | '!' | '?')
-            && chars.peek().is_none_or(|(_, next)| next.is_whitespace());
-        if ends {
-            let end = i + c.len_utf8();
-            if let Some(sentence) = text.get(start..end) {
-                out.push(sentence.trim());
-            }
-            start = end;
-        }
+fn write_commitment(out: &mut String, entry: &CommitmentEntry) -> std::fmt::Result {
+    writeln!(out, "- {}", line(&entry.text))?;
+    let from = entry
+        .section_title
+        .as_deref()
+        .map(|title| format!("From {}. ", line(title)))
+        .unwrap_or_default();
+    let standing = standing_words(entry, date);
+    writeln!(out, "  {from}Made {}; {standing}.", day_of(entry.made_at))?;
+    for check in &entry.check_ins {
+        writeln!(
+            out,
+            "  - How it went, {}: {}",
+            day_of(check.at),
+            line(&check.text)
+        )?;
     }
-    if let Some(rest) = text.get(start..) {
-        out.push(rest.trim());
-    }
-    out.retain(|s| !s.is_empty());
-    out
+    Ok(())
 }
 
 fn period(record: &Record) -> String {

@@ -132,6 +132,39 @@ pub enum Command {
         /// A file made by `allyship export --format json`
         file: PathBuf,
     },
+    /// Keep something you will do ("I will …"); the app asks how it went on the review day
+    #[command(
+        after_help = "Examples:\n  allyship commit \"I will ask how to say a name before I use it\"\n  allyship commit \"I will speak up in team meetings\" --section tip-speak-up --review-in 7"
+    )]
+    Commit {
+        /// What you will do, in your own words
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+        /// The section it comes from (number or id)
+        #[arg(long, value_name = "ID")]
+        section: Option<String>,
+        /// Days until the app asks how it went (default 14)
+        #[arg(long, value_name = "DAYS", default_value_t = crate::journal::REVIEW_IN_DAYS,
+              value_parser = clap::value_parser!(u16).range(1..=365))]
+        review_in: u16,
+    },
+    /// List your commitments, numbered, with their check-ins
+    Commitments {
+        /// Print them as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say how a commitment went (the text, or standard input when there is none)
+    #[command(
+        after_help = "Examples:\n  allyship check-in 1 \"I asked, and Ngozi was glad I did\"\n  allyship check-in 2 < answer.txt"
+    )]
+    CheckIn {
+        /// The commitment's number, as `allyship commitments` lists it
+        number: usize,
+        /// How it went; read from standard input when left out
+        #[arg(value_name = "TEXT")]
+        text: Vec<String>,
+    },
     /// Walk a team through parts or sections on a shared screen
     #[command(
         after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."

@@ -4,6 +4,7 @@
 use crate::content::{self, Severity, Toolkit};
 use crate::journal::Journal;
 
+pub mod commitments;
 mod practice;
 pub mod records;
 use crate::render;

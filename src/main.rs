@@ -80,6 +80,44 @@ fn main() -> ExitCode {
             finish(records::export(&toolkit, cli.data_dir, &request))
         }
         Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
+        Some(Command::Commit {
+            text,
+            section,
+            review_in,
+        }) => finish(commands::commitments::commit(
+            &toolkit,
+            cli.data_dir,
+            &text.join(" "),
+            section.as_deref(),
+            review_in,
+            jiff::Timestamp::now(),
+        )),
+        Some(Command::Commitments { json }) => finish(commands::commitments::commitments(
+            &toolkit,
+            cli.data_dir,
+            json,
+            allyship::journal::local_day(jiff::Timestamp::now()),
+        )),
+        Some(Command::CheckIn { number, text }) => {
+            let text = if text.is_empty() {
+                read_stdin("Say how it went, then press Ctrl-D on a line of its own:")
+            } else {
+                Ok(text.join(" "))
+            };
+            finish(match text {
+                Ok(text) => commands::commitments::check_in(
+                    cli.data_dir,
+                    number,
+                    &text,
+                    jiff::Timestamp::now(),
+                ),
+                Err(e) => Output {
+                    stdout: String::new(),
+                    stderr: format!("Nothing was kept: standard input could not be read: {e}\n"),
+                    code: 1,
+                },
+            })
+        }
         Some(Command::Present {
             sections,
             resume,
@@ -167,6 +205,19 @@ fn confirm_reset(data_dir: Option<std::path::PathBuf>) -> bool {
     eprint!("{question}");
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer).is_ok() && answer.trim().eq_ignore_ascii_case("y")
+}
+
+/// All of standard input as text, asking for it first (on standard error)
+/// when it is a terminal.
+fn read_stdin(ask: &str) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("{ask}");
+    }
+    let mut text = String::new();
+    stdin.lock().read_to_string(&mut text)?;
+    Ok(text)
 }
 
 /// The theme: `--theme` (remembered for next time), else the remembered one;

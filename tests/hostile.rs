@@ -87,6 +87,10 @@ fn hostile_data(root: &Path) -> PathBuf {
     }
     session.add_active_secs(day, 600);
     session.set_position(EVIL, 3);
+    let mut commitment =
+        allyship::journal::Commitment::new(&format!("I will {EVIL}"), Some(EVIL), at, day);
+    commitment.check_in(&format!("It went {EVIL}"), at);
+    session.keep_commitment(&commitment.id(), &commitment);
     assert!(store.save(&mut session).expect("saves").written);
     // A note version kept from another copy, and a walkthrough log.
     let path = dir.join("journal.json");
@@ -149,6 +153,11 @@ fn no_plain_command_lets_a_control_sequence_through() {
         (os(&["bookmarks"]), false),
         (os(&["bookmarks", "--json"]), false),
         (os(&["notes"]), false),
+        (os(&["commitments"]), false),
+        (os(&["commitments", "--json"]), false),
+        (os(&["check-in", "1", EVIL]), false),
+        (os(&["commit", EVIL, "--section", EVIL]), false),
+        (os(&["commit", EVIL]), false),
         (os(&["export"]), false),
         (os(&["export", "--format", "json"]), false),
         (

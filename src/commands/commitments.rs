@@ -1,0 +1,257 @@
+//! Plain commands for commitments: `commit` makes one, `commitments` lists
+//! them with their check-ins, `check-in` answers "How did it go?".
+//!
+//! Writes go through the store's lock ([`Store::update`]), as `import` does,
+//! so a copy of the app open at the same time loses nothing.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::{EXIT_NOT_FOUND, Output, failure, journal_to_show};
+use crate::content::Toolkit;
+use crate::journal::{Commitment, Journal, Standing, days_after, local_day};
+use crate::report::{count, date_text};
+use crate::store::{self, Mode, Store};
+
+/// The longest review period `--review-in` takes, in days (a year).
+pub const MOST_REVIEW_DAYS: u16 = 365;
+
+/// The journal opened for writing, with its notices for standard error,
+/// or the output saying why nothing can be kept.
+fn open_to_write(data_dir: Option<PathBuf>) -> Result<(Store, Journal, String), Output> {
+    let dir = store::data_dir(data_dir)
+        .map_err(|e| failure(format!("Nothing was kept: progress can't be kept: {e}.\n")))?;
+    let (store, journal, notices) = Store::open(dir);
+    let mut stderr: String = notices.iter().map(|n| format!("{n}\n")).collect();
+    if store.mode() != Mode::Kept {
+        let why = store.why_not_written().unwrap_or("it can't be written");
+        let _ = writeln!(
+            stderr,
+            "Nothing was kept: your journal can't be written here ({why})."
+        );
+        return Err(failure(stderr));
+    }
+    Ok((store, journal, stderr))
+}
+
+/// "19. Listen actively…", or "No longer in this toolkit (id)".
+fn title_of(toolkit: &Toolkit, id: &str) -> String {
+    toolkit
+        .numbered_title(id)
+        .unwrap_or_else(|| crate::export::missing_title(id))
+}
+
+/// "tomorrow", "in 14 days".
+fn in_days(days: u16) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        n => format!("in {}", count(usize::from(n), "day", "days")),
+    }
+}
+
+/// `allyship commit TEXT [--section ID] [--review-in DAYS]`: keeps "I will
+/// …" with the day to ask how it went.
+pub fn commit(
+    toolkit: &Toolkit,
+    data_dir: Option<PathBuf>,
+    text: &str,
+    section: Option<&str>,
+    review_in: u16,
+    now: Timestamp,
+) -> Output {
+    if text.trim().is_empty() {
+        return failure(
+            "Nothing was kept: write what you will do, for example: \
+             allyship commit \"I will ask how to say a name before I use it\"\n"
+                .into(),
+        );
+    }
+    let section = match section.map(|query| (query, toolkit.resolve(query))) {
+        None => None,
+        Some((_, Ok(index))) => toolkit.entry(index).map(|e| e.section.id.clone()),
+        Some((query, Err(near))) => {
+            let mut stderr = format!("Nothing was kept: there is no section \"{query}\".");
+            if !near.is_empty() {
+                let _ = write!(stderr, " Did you mean: {}?", near.join(", "));
+            }
+            stderr.push_str(" Run `allyship list` to see them all.\n");
+            return Output {
+                stdout: String::new(),
+                stderr,
+                code: EXIT_NOT_FOUND,
+            };
+        }
+    };
+    let (mut store, _, stderr) = match open_to_write(data_dir) {
+        Ok(opened) => opened,
+        Err(output) => return output,
+    };
+    let review_on = days_after(local_day(now), review_in);
+    let commitment = Commitment::new(text, section.as_deref(), now, review_on);
+    let id = commitment.id();
+    let saved = store.update(|journal| journal.merge_commitment(&id, &commitment));
+    let journal = match saved {
+        Ok((saved, _)) => saved.journal,
+        Err(e) => return failure(format!("{stderr}Nothing was kept: {e}\n")),
+    };
+    let number = journal
+        .commitments_in_order()
+        .iter()
+        .position(|(at, _)| *at == id)
+        .map_or(0, |n| n + 1);
+    let mut out = format!("Kept, as number {number}: {}\n", commitment.text);
+    if let Some(id) = &section {
+        let _ = writeln!(out, "From {}", title_of(toolkit, id));
+    }
+    let _ = writeln!(
+        out,
+        "On {} ({}) the app will ask how it went. Answer any time with: \
+         allyship check-in {number} \"How it went\"",
+        date_text(review_on),
+        in_days(review_in)
+    );
+    Output::ok(out).noting(&stderr)
+}
+
+/// Where a commitment stands, in words: "due: its review day, Mon 17 Nov
+/// 2025, has come", "open: review on …", "answered", "let go on …".
+fn standing_text(commitment: &Commitment, today: Date) -> String {
+    match commitment.standing(today) {
+        Standing::Due { since } => format!(
+            "due: its review day, {}, has come; say how it went",
+            date_text(since)
+        ),
+        Standing::Open { review_on } => format!("open: review on {}", date_text(review_on)),
+        Standing::Answered => "answered".to_owned(),
+        Standing::LetGo => match commitment.let_go {
+            Some(at) => format!("let go on {}", date_text(local_day(at))),
+            None => "let go".to_owned(),
+        },
+    }
+}
+
+/// `allyship commitments [--json]`: each commitment, numbered, with where
+/// it stands on `today` and its check-ins.
+pub fn commitments(
+    toolkit: &Toolkit,
+    data_dir: Option<PathBuf>,
+    json: bool,
+    today: Date,
+) -> Output {
+    let (journal, stderr) = match journal_to_show(data_dir) {
+        Ok(found) => found,
+        Err(e) => return failure(format!("{e}\n")),
+    };
+    let all = journal.commitments_in_order();
+    if json {
+        let list: Vec<serde_json::Value> = all
+            .iter()
+            .enumerate()
+            .map(|(n, (id, c))| {
+                let section = c.section.as_deref();
+                serde_json::json!({
+                    "number": n + 1,
+                    "id": id,
+                    "text": c.text,
+                    "section": section,
+                    "section_title": section.map(|s| title_of(toolkit, s)),
+                    "made_at": c.made_at,
+                    "review_on": c.scheduled().1,
+                    "status": c.standing(today).word(),
+                    "let_go": c.let_go,
+                    "check_ins": c.check_ins.iter()
+                        .map(|k| serde_json::json!({ "at": k.at, "text": k.text }))
+                        .collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
+        return Output::ok(text + "\n").noting(&stderr);
+    }
+    if all.is_empty() {
+        let none = "No commitments yet. Make one with: allyship commit \"I will …\" \
+                    (or press C on a section in the app).\n";
+        return Output::ok(none.into()).noting(&stderr);
+    }
+    let mut tally: Vec<(&str, usize)> = Vec::new();
+    for (_, c) in &all {
+        let word = c.standing(today).word();
+        match tally.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((word, 1)),
+        }
+    }
+    let tally: Vec<String> = tally.iter().map(|(w, n)| format!("{n} {w}")).collect();
+    let mut out = format!("Your commitments ({}): {}\n", all.len(), tally.join(", "));
+    for (n, (_, c)) in all.iter().enumerate() {
+        let _ = write!(out, "\n{}. {}\n", n + 1, c.text);
+        if let Some(id) = &c.section {
+            let _ = writeln!(out, "   From {}", title_of(toolkit, id));
+        }
+        let _ = writeln!(
+            out,
+            "   Made {} · {}",
+            date_text(local_day(c.made_at)),
+            standing_text(c, today)
+        );
+        for check in &c.check_ins {
+            let _ = writeln!(out, "   How it went, {}:", date_text(local_day(check.at)));
+            for line in check.text.lines() {
+                let _ = writeln!(out, "     {line}");
+            }
+        }
+    }
+    out.push_str("\nSay how one went with: allyship check-in NUMBER \"How it went\"\n");
+    Output::ok(out).noting(&stderr)
+}
+
+/// `allyship check-in N TEXT`: adds an answer to commitment `number` (as
+/// `allyship commitments` numbers them).
+pub fn check_in(data_dir: Option<PathBuf>, number: usize, text: &str, now: Timestamp) -> Output {
+    if text.trim().is_empty() {
+        return failure(
+            "Nothing was kept: the check-in is empty. Say how it went, for example: \
+             allyship check-in 1 \"I asked, and it went well\"\n"
+                .into(),
+        );
+    }
+    let (mut store, journal, stderr) = match open_to_write(data_dir) {
+        Ok(opened) => opened,
+        Err(output) => return output,
+    };
+    let all = journal.commitments_in_order();
+    let Some((id, found)) = number.checked_sub(1).and_then(|n| all.get(n)) else {
+        let have = match all.len() {
+            0 => "you have none yet (make one with: allyship commit \"I will …\")".to_owned(),
+            n => format!(
+                "you have {} (allyship commitments lists them)",
+                count(n, "commitment", "commitments")
+            ),
+        };
+        return Output {
+            stdout: String::new(),
+            stderr: format!("{stderr}Nothing was kept: there is no commitment {number}; {have}.\n"),
+            code: EXIT_NOT_FOUND,
+        };
+    };
+    let (id, mut answered) = ((*id).to_owned(), (*found).clone());
+    answered.check_in(text, now);
+    // The whole commitment is merged under the lock: another copy's
+    // check-ins stay, and it comes back even if it went meanwhile.
+    let saved = store.update(|journal| journal.merge_commitment(&id, &answered));
+    let kept = match saved {
+        Ok((saved, _)) => saved.journal.commitments.get(&id).cloned(),
+        Err(e) => return failure(format!("{stderr}Nothing was kept: {e}\n")),
+    };
+    let total = kept.map_or(answered.check_ins.len(), |c| c.check_ins.len());
+    let out = format!(
+        "Kept your check-in on {number}. {} ({} so far).\n",
+        answered.text,
+        count(total, "check-in", "check-ins")
+    );
+    Output::ok(out).noting(&stderr)
+}

@@ -1,0 +1,264 @@
+//! The plain route for commitments, run as the real binary: `commit`,
+//! `commitments` (plain and JSON) and `check-in` (text or standard input),
+//! what they say in words, and their failures (non-zero, one clear line,
+//! nothing kept).
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `allyship args` with its data dir in `data_dir`, `stdin` as its input.
+fn run_with(data_dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run allyship");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin.as_bytes()).expect("write stdin");
+    drop(input);
+    child.wait_with_output().expect("wait")
+}
+
+fn run_in(data_dir: &Path, args: &[&str]) -> Output {
+    run_with(data_dir, args, "")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[track_caller]
+fn ok(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// Asserts a failure with `code`, one line containing `words`, no output.
+#[track_caller]
+fn assert_fails_with(out: &Output, code: i32, words: &str) {
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    assert!(err.contains(words), "{words:?} not in: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(out.stdout.is_empty(), "stdout: {}", text(&out.stdout));
+}
+
+fn journal_text(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("journal.json")).unwrap_or_default()
+}
+
+#[test]
+fn commit_list_and_check_in_by_text_and_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let none = ok(&run_in(dir.path(), &["commitments"]));
+    assert!(none.starts_with("No commitments yet"), "{none}");
+    assert_eq!(ok(&run_in(dir.path(), &["commitments", "--json"])), "[]\n");
+
+    let made = ok(&run_in(
+        dir.path(),
+        &[
+            "commit",
+            "I will ask how to say",
+            "a name",
+            "--section",
+            "tip-listen-actively",
+        ],
+    ));
+    assert!(
+        made.starts_with("Kept, as number 1: I will ask how to say a name\n"),
+        "{made}"
+    );
+    assert!(made.contains("From 19. Listen actively"), "{made}");
+    assert!(
+        made.contains("(in 14 days) the app will ask how it went"),
+        "{made}"
+    );
+    let soon = ok(&run_in(
+        dir.path(),
+        &["commit", "I will speak up", "--review-in", "1"],
+    ));
+    assert!(soon.contains("(tomorrow)"), "{soon}");
+    assert!(soon.contains("allyship check-in 2 "), "{soon}");
+
+    let listed = ok(&run_in(dir.path(), &["commitments"]));
+    assert!(
+        listed.starts_with("Your commitments (2): 2 open\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("\n1. I will ask how to say a name\n"),
+        "{listed}"
+    );
+    assert!(listed.contains(" · open: review on "), "{listed}");
+
+    let answered = ok(&run_in(dir.path(), &["check-in", "1", "It went well"]));
+    assert!(answered.contains("(1 check-in so far)"), "{answered}");
+    let again = ok(&run_with(
+        dir.path(),
+        &["check-in", "1"],
+        "Asked Ngozi first.\nShe was glad.\n",
+    ));
+    assert!(again.contains("(2 check-ins so far)"), "{again}");
+
+    let listed = ok(&run_in(dir.path(), &["commitments"]));
+    assert!(
+        listed.starts_with("Your commitments (2): 1 answered, 1 open\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("     Asked Ngozi first.\n     She was glad.\n"),
+        "each line of an answer is kept: {listed}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+    assert_eq!(json[0]["number"], 1);
+    assert_eq!(json[0]["status"], "answered");
+    assert_eq!(json[0]["section"], "tip-listen-actively");
+    assert_eq!(
+        json[0]["check_ins"][1]["text"],
+        "Asked Ngozi first.\nShe was glad."
+    );
+    assert_eq!(json[1]["status"], "open");
+    assert!(json[1]["section"].is_null());
+
+    let record = ok(&run_in(dir.path(), &["export"]));
+    assert!(
+        record.contains("- I will ask how to say a name\n  From Listen actively"),
+        "{record}"
+    );
+    assert!(
+        record.contains(": Asked Ngozi first. She was glad.\n"),
+        "{record}"
+    );
+}
+
+/// A journal as an older copy of the app left it, with commitments made
+/// long ago: one due, one let go.
+fn journal_with_old_commitments(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let journal = r#"{"version": 1,
+      "commitments": {
+        "1": {"text": "I will listen first", "made_at": "2025-01-01T12:00:00Z",
+              "review_on": "2025-01-15"},
+        "2": {"text": "I will read a blog", "made_at": "2025-01-02T12:00:00Z",
+              "review_on": "2025-01-16", "let_go": "2025-01-20T12:00:00Z"}}}"#;
+    std::fs::write(dir.join("journal.json"), journal).unwrap();
+}
+
+#[test]
+fn due_and_let_go_are_said_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_old_commitments(dir.path());
+    let listed = ok(&run_in(dir.path(), &["commitments"]));
+    assert!(
+        listed.starts_with("Your commitments (2): 1 due, 1 let go\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains(" · due: its review day, Wed 15 Jan 2025, has come; say how it went\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains(" · let go on Mon 20 Jan 2025\n"),
+        "{listed}"
+    );
+    // A let-go commitment still takes an answer; its words stay.
+    ok(&run_in(
+        dir.path(),
+        &["check-in", "2", "Read two in the end"],
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+    assert_eq!(json[0]["status"], "due");
+    assert_eq!(json[1]["status"], "let go");
+    assert_eq!(json[1]["text"], "I will read a blog");
+    assert_eq!(json[1]["check_ins"][0]["text"], "Read two in the end");
+}
+
+#[test]
+fn failures_say_why_and_keep_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_fails_with(
+        &run_in(dir.path(), &["commit", "  "]),
+        1,
+        "write what you will do",
+    );
+    assert_fails_with(
+        &run_in(
+            dir.path(),
+            &["commit", "I will", "--section", "tip-speek-up"],
+        ),
+        2,
+        "there is no section \"tip-speek-up\". Did you mean: tip-speak-up",
+    );
+    assert!(!dir.path().join("journal.json").exists(), "nothing written");
+    for days in ["0", "366", "soon"] {
+        let out = run_in(dir.path(), &["commit", "I will", "--review-in", days]);
+        assert_eq!(out.status.code(), Some(2), "{days}: {}", text(&out.stderr));
+    }
+    assert_fails_with(
+        &run_in(dir.path(), &["check-in", "1", "hi"]),
+        2,
+        "there is no commitment 1; you have none yet",
+    );
+    ok(&run_in(dir.path(), &["commit", "I will listen"]));
+    assert_fails_with(
+        &run_in(dir.path(), &["check-in", "2", "hi"]),
+        2,
+        "there is no commitment 2; you have 1 commitment (",
+    );
+    assert_fails_with(
+        &run_in(dir.path(), &["check-in", "0", "hi"]),
+        2,
+        "there is no commitment 0",
+    );
+    let before = journal_text(dir.path());
+    assert_fails_with(
+        &run_in(dir.path(), &["check-in", "1"]),
+        1,
+        "the check-in is empty",
+    );
+    assert_fails_with(
+        &run_with(dir.path(), &["check-in", "1"], " \n\t\n"),
+        1,
+        "the check-in is empty",
+    );
+    assert_eq!(journal_text(dir.path()), before, "nothing kept");
+}
+
+#[test]
+fn a_journal_that_cannot_be_written_keeps_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A journal from a newer version opens read-only.
+    let newer = r#"{"version": 99, "sections": {}}"#;
+    std::fs::write(dir.path().join("journal.json"), newer).unwrap();
+    for args in [&["commit", "I will listen"][..], &["check-in", "1", "fine"]] {
+        let out = run_in(dir.path(), args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("Nothing was kept"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    assert_eq!(journal_text(dir.path()), newer, "left as it was");
+}
+
+#[test]
+fn a_journal_that_is_a_folder_is_an_error_never_an_empty_list() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("journal.json")).unwrap();
+    for args in [&["commitments"][..], &["commitments", "--json"]] {
+        assert_fails_with(&run_in(dir.path(), args), 1, "journal.json");
+    }
+    for args in [&["commit", "I will listen"][..], &["check-in", "1", "fine"]] {
+        let out = run_in(dir.path(), args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("Nothing was kept"), "{args:?}: {err}");
+    }
+    assert!(dir.path().join("journal.json").is_dir(), "left as it was");
+}

@@ -58,7 +58,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the contents with section numbers and ids
-    List,
+    List {
+        /// Print it as JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a section (by number or id) as plain text
     #[command(
         after_help = "Examples:\n  allyship read 3\n  allyship read defining-an-ally --width 60\n  allyship read scenario-joke-in-a-meeting --answers\n  allyship read --all"
@@ -76,6 +80,9 @@ pub enum Command {
         /// Wrap lines at this many columns (default: the terminal's width, or 80)
         #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
+        /// Print it as JSON, for scripts (the toolkit file's shape)
+        #[arg(long)]
+        json: bool,
     },
     /// Show your reading journal: progress, days read, revisits
     Journal {
@@ -108,7 +115,49 @@ pub enum Command {
         json: bool,
     },
     /// Print all your notes, newest first
-    Notes,
+    Notes {
+        /// Print them as JSON, keyed by section id
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count sections as read now, as reading them in the app does
+    #[command(after_help = "Example:\n  allyship mark-read 18 tip-speak-up")]
+    MarkRead {
+        /// Section numbers (as in `allyship list`) or ids
+        #[arg(required = true, value_name = "SECTION")]
+        sections: Vec<String>,
+    },
+    /// Write your note on a section, from standard input to its end
+    #[command(
+        after_help = "Examples:\n  allyship note 18                       type it, then Ctrl-D\n  echo 'I will ask first' | allyship note tip-check-in\n  allyship note 18 --append < more.txt\n  allyship note 18 --remove\n\nA section that has a note already needs --append or --replace (which keeps the old text,\nshown by `allyship notes`). Empty input never erases a note."
+    )]
+    Note {
+        /// Section number (as in `allyship list`) or id
+        section: String,
+        /// Add to the note there is, after a blank line
+        #[arg(long, conflicts_with_all = ["replace", "remove"])]
+        append: bool,
+        /// Replace the note there is (the old text is kept beside it)
+        #[arg(long, conflicts_with = "remove")]
+        replace: bool,
+        /// Remove the note, printing what it said
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Bookmark a section, label its bookmark or remove it
+    #[command(
+        after_help = "Examples:\n  allyship bookmark 18 --label 'for supervision'\n  allyship bookmark tip-speak-up --remove"
+    )]
+    Bookmark {
+        /// Section number (as in `allyship list`) or id
+        section: String,
+        /// A short label (at most 60 characters; '' takes the label off)
+        #[arg(long, value_name = "TEXT", conflicts_with = "remove")]
+        label: Option<String>,
+        /// Remove the bookmark
+        #[arg(long)]
+        remove: bool,
+    },
     /// Export your learning record (for supervision or your CPD record)
     #[command(
         after_help = "Examples:\n  allyship export > record.md\n  allyship export --from 2026-01-01 --to 2026-03-31 --output q1.md\n  allyship export --format json --output backup.json   (to move to a new computer)"

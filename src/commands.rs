@@ -4,7 +4,10 @@
 use crate::content::{self, Severity, Toolkit};
 use crate::journal::Journal;
 
+pub mod actions;
 pub mod commitments;
+pub mod json;
+pub mod note;
 mod practice;
 pub mod records;
 use crate::render;
@@ -47,7 +50,8 @@ impl Output {
 }
 
 /// `allyship list`: every part and section, numbered, with ids and the
-/// journal's marks (read, revisited) when there is a journal.
+/// journal's marks (read, revisited, bookmarked, with a note) when there is
+/// a journal, explained in words on a legend line.
 pub fn list(toolkit: &Toolkit, journal: Option<&Journal>) -> Output {
     let mut out = format!("{} (version {})\n", toolkit.title, toolkit.version);
     let mut part = usize::MAX;
@@ -57,9 +61,7 @@ pub fn list(toolkit: &Toolkit, journal: Option<&Journal>) -> Output {
             let _ = write!(out, "\n{}\n", entry.part.title);
             outcomes_text(&mut out, &entry.part.outcomes);
         }
-        let mark = journal.map_or(String::new(), |j| {
-            format!("{} ", report::mark(j.status(&entry.section.id)))
-        });
+        let mark = journal.map_or(String::new(), |j| marks(j, &entry.section.id));
         let _ = writeln!(
             out,
             "{:>3}. {mark}{} ({})",
@@ -69,10 +71,27 @@ pub fn list(toolkit: &Toolkit, journal: Option<&Journal>) -> Output {
         );
     }
     if journal.is_some() {
-        let _ = write!(out, "\n{}\n", report::MARKS_LEGEND);
+        let _ = write!(out, "\n{}{LIST_LEGEND}\n", report::MARKS_LEGEND);
     }
     out.push_str("\nRead one with: allyship read NUMBER (for example: allyship read 1)\n");
     Output::ok(out)
+}
+
+/// What `list`'s legend adds to the reading marks.
+const LIST_LEGEND: &str = "   ★ bookmarked   ✎ has a note";
+
+/// A section's marks in `list`: "✓ ", then "★ " when bookmarked and "✎ "
+/// with a note (the symbols the app's contents use).
+fn marks(journal: &Journal, id: &str) -> String {
+    use crate::ui::writing::{BOOKMARK_MARK, NOTE_MARK};
+    let mut out = format!("{} ", report::mark(journal.status(id)));
+    if journal.bookmarks.contains_key(id) {
+        out = out + BOOKMARK_MARK + " ";
+    }
+    if journal.notes.contains_key(id) {
+        out = out + NOTE_MARK + " ";
+    }
+    out
 }
 
 /// The saved journal, if there is one, without creating anything.
@@ -120,22 +139,7 @@ pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool, answers: b
             }
             Output::ok(text)
         }
-        Err(suggestions) => {
-            let mut stderr = format!("There is no section \"{query}\".");
-            if !suggestions.is_empty() {
-                let _ = write!(stderr, " Did you mean: {}?", suggestions.join(", "));
-            }
-            let _ = writeln!(
-                stderr,
-                "\nSections are numbered 1 to {}; run `allyship list` to see them all.",
-                toolkit.section_count()
-            );
-            Output {
-                stdout: String::new(),
-                stderr,
-                code: EXIT_NOT_FOUND,
-            }
-        }
+        Err(suggestions) => actions::not_found(toolkit, &[(query, suggestions)]),
     }
 }
 
@@ -219,8 +223,13 @@ pub fn journal(
     };
     let report = report::report(toolkit, &journal);
     let stdout = if json {
-        match serde_json::to_string_pretty(&report) {
-            Ok(text) => text + "\n",
+        // Every section's state by id too, not only the counts.
+        let with_sections = serde_json::to_value(&report).map(|mut value| {
+            value["sections"] = json::section_states(toolkit, &journal);
+            value
+        });
+        match with_sections {
+            Ok(value) => json::text(&value),
             Err(e) => {
                 stderr.push_str(&format!("Could not write JSON: {e}\n"));
                 String::new()
@@ -410,6 +419,26 @@ mod tests {
         );
         assert!(out.stdout.contains("  2. · "));
         assert!(out.stdout.contains("Marks:"));
+    }
+
+    #[test]
+    fn list_marks_bookmarks_and_notes_and_says_so_in_words() {
+        let toolkit = built_in();
+        let mut journal = Journal::new();
+        let mut session = crate::journal::Session::new("s");
+        let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+        session.record_read("welcome", at, crate::journal::local_day(at));
+        session.set_bookmark("welcome", None, at);
+        session.set_note("welcome", "mine", at);
+        session.set_note("tip-speak-up", "mine too", at);
+        journal.apply(&session.pending, &session.id);
+        let out = list(&toolkit, Some(&journal)).stdout;
+        assert!(
+            out.contains("  1. ✓ ★ ✎ Why this toolkit exists (welcome)"),
+            "{out}"
+        );
+        assert!(out.contains(". · ✎ Speak up"), "{out}");
+        assert!(out.contains("★ bookmarked   ✎ has a note"), "{out}");
     }
 
     #[test]

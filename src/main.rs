@@ -3,7 +3,9 @@
 
 use allyship::app::App;
 use allyship::cli::{Cli, Command, ExportFormat};
-use allyship::commands::{self, Output, records};
+use allyship::commands::actions::{self, BookmarkChange};
+use allyship::commands::note::{self, NoteChange};
+use allyship::commands::{self, Output, json, records};
 use allyship::content::{self, Severity, Toolkit};
 use allyship::progress::Progress;
 use allyship::sanitise::printable;
@@ -31,15 +33,28 @@ fn main() -> ExitCode {
             let confirmed = yes || confirm_reset(cli.data_dir.clone());
             finish(commands::reset(cli.data_dir, confirmed))
         }
-        Some(Command::List) => {
+        Some(Command::List { json: true }) => finish(json::list_output(&toolkit, cli.data_dir)),
+        Some(Command::List { json: false }) => {
             let journal = commands::saved_journal(cli.data_dir);
             finish(commands::list(&toolkit, journal.as_ref()))
         }
         Some(Command::Read {
             section,
             all,
+            answers,
+            json: true,
+            ..
+        }) => finish(json::read_output(
+            &toolkit,
+            section.as_deref().filter(|_| !all),
+            answers,
+        )),
+        Some(Command::Read {
+            section,
+            all,
             width,
             answers,
+            json: false,
         }) => {
             let width = width.unwrap_or_else(terminal_width);
             let colour = commands::use_colour(
@@ -64,7 +79,33 @@ fn main() -> ExitCode {
         Some(Command::Bookmarks { json }) => {
             finish(records::bookmarks(&toolkit, cli.data_dir, json))
         }
-        Some(Command::Notes) => finish(records::notes(&toolkit, cli.data_dir)),
+        Some(Command::Notes { json: false }) => finish(records::notes(&toolkit, cli.data_dir)),
+        Some(Command::Notes { json: true }) => finish(json::notes_output(&toolkit, cli.data_dir)),
+        Some(Command::MarkRead { sections }) => {
+            finish(actions::mark_read(&toolkit, cli.data_dir, &sections))
+        }
+        Some(Command::Note {
+            section,
+            append,
+            replace,
+            remove,
+        }) => {
+            let change = NoteChange::from_flags(append, replace, remove);
+            finish(note::note_from_stdin(
+                &toolkit,
+                cli.data_dir,
+                &section,
+                change,
+            ))
+        }
+        Some(Command::Bookmark {
+            section,
+            label,
+            remove,
+        }) => {
+            let change = BookmarkChange::from_flags(label, remove);
+            finish(actions::bookmark(&toolkit, cli.data_dir, &section, change))
+        }
         Some(Command::Export {
             format,
             output,

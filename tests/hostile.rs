@@ -180,6 +180,16 @@ fn no_plain_command_lets_a_control_sequence_through() {
         (os(&["completions", "bash"]), false),
         (os(&["man"]), false),
         (os(&["--theme", "mono", "list"]), false),
+        (os(&["list", "--json"]), false),
+        (os(&["notes", "--json"]), false),
+        (os(&["read", EVIL, "--json"]), false),
+        (with(&["read", "1", "--json", "--content"], &toolkit), false),
+        (os(&["mark-read", "welcome", EVIL]), false),
+        (os(&["mark-read", "welcome"]), false),
+        (os(&["bookmark", "welcome", "--label", EVIL]), false),
+        (os(&["bookmark", "welcome"]), false),
+        (os(&["note", "welcome"]), false),
+        (os(&["note", "welcome", "--remove"]), false),
     ];
     let mut shown = 0;
     for (args, colour) in &runs {

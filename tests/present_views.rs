@@ -193,7 +193,7 @@ fn longest_gap(screen: &str) -> usize {
 #[test]
 fn why_these_tips_reads_in_order_at_80x24() {
     let intro = text(&draw(&drawn_after(80, 24, &[]), 80, 24));
-    assert!(intro.contains("ADASS names some of the forms"));
+    assert!(intro.contains("which wrote these tips, names some"));
     assert!(!intro.contains("A microaggression is"), "{intro}");
     let first = draw(&drawn_after(80, 24, &[Next]), 80, 24);
     assert!(!text(&first).contains("A microaggression is"));
@@ -203,7 +203,7 @@ fn why_these_tips_reads_in_order_at_80x24() {
     let all = draw(&drawn_after(80, 24, &[Next; 4]), 80, 24);
     let shown = rows(&text(&all));
     let at = |t: &str| shown.iter().position(|r| r.contains(t));
-    let lead = at("ADASS names some").expect("the lead-in stays");
+    let lead = at("which wrote these tips, names some").expect("the lead-in stays");
     let newest = at("▸ microaggressions, inside or outside").expect("the newest point shows");
     let after = at("A microaggression is").expect("what follows shows");
     assert!(lead < newest && newest < after, "{shown:#?}");

@@ -43,7 +43,9 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
     }
     if journal.bookmarks.is_empty() {
         return Output::ok(
-            "No bookmarks yet. In the app, press b on a section to bookmark it.\n".into(),
+            "No bookmarks yet. In the app, press b on a section to bookmark it, or run: \
+             allyship bookmark SECTION\n"
+                .into(),
         )
         .noting(&stderr);
     }
@@ -67,7 +69,8 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
     };
     let notes = journal.notes_newest_first();
     if notes.is_empty() && journal.superseded_notes.is_empty() {
-        let none = "No notes yet. In the app, press e on a section to write one.\n";
+        let none = "No notes yet. In the app, press e on a section to write one, or run: \
+                    allyship note SECTION\n";
         return Output::ok(none.into()).noting(&stderr);
     }
     let mut out = format!("Your notes ({})\n", notes.len());
@@ -86,15 +89,15 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
     if !journal.superseded_notes.is_empty() {
         let _ = write!(
             out,
-            "\nAlso kept ({}): when two copies of the app changed the same note, the newer \
-             text is the note above and the other version is kept here.\n",
+            "\nAlso kept ({}): earlier versions of notes, kept when a note was \
+             replaced (by another copy of the app, an import or `allyship note --replace`).\n",
             journal.superseded_notes.len()
         );
     }
     for kept in &journal.superseded_notes {
         let _ = write!(
             out,
-            "\n{}\nThe version saved by another copy, last changed {}\n",
+            "\n{}\nAn earlier version, last changed {}\n",
             title_of(toolkit, &kept.section),
             date_text(local_day(kept.changed))
         );

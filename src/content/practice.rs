@@ -118,7 +118,8 @@ pub fn check_choice(
 }
 
 /// Warnings (the file still loads): parts without two to four outcomes,
-/// feedback too long to read at a glance.
+/// feedback too long to read at a glance, cross-references whose own title
+/// has drifted from their target's.
 pub fn warnings(toolkit: &Toolkit) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut warn = |owner: String, field: String, message: String| {
@@ -128,6 +129,12 @@ pub fn warnings(toolkit: &Toolkit) -> Vec<Problem> {
             message,
         });
     };
+    let titles: HashMap<&str, &str> = toolkit
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
     for part in &toolkit.parts {
         let count = part.outcomes.len();
         if !OUTCOMES.contains(&count) {
@@ -143,6 +150,16 @@ pub fn warnings(toolkit: &Toolkit) -> Vec<Problem> {
             );
         }
         for section in &part.sections {
+            for (link, title) in drifted_links(section, &titles) {
+                warn(
+                    format!("section \"{}\"", section.id),
+                    link_field(link),
+                    format!(
+                        "the section it points to is called \"{title}\"; leave the link's \
+                         title out and the section's own is shown, so the two cannot drift apart"
+                    ),
+                );
+            }
             let options = section.choice.iter().flat_map(|c| &c.options);
             for (n, option) in options.enumerate() {
                 let words = count_words(&option.feedback);
@@ -160,6 +177,27 @@ pub fn warnings(toolkit: &Toolkit) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// A section's cross-references that carry a title of their own, different
+/// from their target's, with the target's title.
+fn drifted_links<'a>(
+    section: &'a Section,
+    titles: &HashMap<&str, &'a str>,
+) -> impl Iterator<Item = (&'a Link, &'a str)> {
+    section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            super::Block::Links(links) => Some(links),
+            _ => None,
+        })
+        .flatten()
+        .filter(|l| !l.title.trim().is_empty())
+        .filter_map(|l| {
+            let title = *titles.get(l.section.as_deref()?)?;
+            (l.title.trim() != title.trim()).then_some((l, title))
+        })
 }
 
 /// The toolkit with every untitled cross-reference given its target's

@@ -27,7 +27,11 @@ pub(super) fn check_controls(toolkit: &Toolkit, error: &mut impl FnMut(&str, &st
         }
     }
     for part in &toolkit.parts {
-        check(&format!("part \"{}\"", part.id), "title", &part.title);
+        let owner = format!("part \"{}\"", part.id);
+        check(&owner, "title", &part.title);
+        for (n, outcome) in part.outcomes.iter().enumerate() {
+            check(&owner, &format!("outcome {}", n + 1), outcome);
+        }
         for section in &part.sections {
             section_controls(section, &mut check);
         }
@@ -67,6 +71,17 @@ fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str))
                         }
                     }
                 }
+            }
+        }
+    }
+    if let Some(choice) = &section.choice {
+        check(&owner, "choice, question", &choice.question);
+        for (n, option) in choice.options.iter().enumerate() {
+            let field = |name: &str| format!("choice option {}, {name}", n + 1);
+            check(&owner, &field("text"), &option.text);
+            check(&owner, &field("feedback"), &option.feedback);
+            if let Some(section) = &option.section {
+                check(&owner, &field("section"), section);
             }
         }
     }
@@ -113,7 +128,42 @@ pub(super) fn url_problem(url: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::load;
     use super::url_problem;
+
+    #[test]
+    fn control_characters_in_outcomes_and_choices_are_errors_with_their_place() {
+        let esc = "a\u{1b}]0;x\u{7}b";
+        let toolkit = serde_json::json!({
+            "title": "T", "version": "1",
+            "sources": [{"id": "s", "title": "S", "publisher": "P"}],
+            "parts": [{"id": "p", "title": "P", "outcomes": ["say one thing", esc],
+                "sections": [{"id": "t", "title": "T", "source": "s",
+                    "blocks": [{"paragraph": "Text."}], "reflect": ["What?"],
+                    "choice": {"question": esc, "options": [
+                        {"text": esc, "feedback": "Fine."},
+                        {"text": "Two", "feedback": esc},
+                        {"text": "Three", "feedback": "Fine.", "section": format!("t{esc}")}
+                    ]}}]}]
+        });
+        let problems: Vec<String> = load(&toolkit.to_string())
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        for place in [
+            "part \"p\", outcome 2",
+            "section \"t\", choice, question",
+            "section \"t\", choice option 1, text",
+            "section \"t\", choice option 2, feedback",
+            "section \"t\", choice option 3, section",
+        ] {
+            let found = problems
+                .iter()
+                .any(|p| p.contains(&format!("{place}: a control character")));
+            assert!(found, "{place} not in {problems:?}");
+        }
+    }
 
     #[test]
     fn only_well_formed_http_addresses_pass() {

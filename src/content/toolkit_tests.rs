@@ -3,7 +3,13 @@
 //! prompts and the corrections made against the seeds.
 
 use super::*;
-use std::collections::HashSet;
+
+mod checks;
+mod checks_tests;
+use checks::{
+    WELL_KNOWN, closed_prompts, gendered_contributors, not_linked_from, production_notes,
+    unconnected, unexplained_initialisms,
+};
 
 fn section<'a>(toolkit: &'a Toolkit, id: &str) -> &'a Section {
     let index = toolkit
@@ -52,21 +58,7 @@ fn every_part_has_two_to_four_outcomes() {
 
 #[test]
 fn every_section_links_to_or_is_linked_from_another() {
-    let toolkit = built_in();
-    let mut connected = HashSet::new();
-    for entry in toolkit.entries() {
-        for target in cross_references(entry.section) {
-            if target != entry.section.id {
-                connected.insert(entry.section.id.as_str());
-                connected.insert(target);
-            }
-        }
-    }
-    let alone: Vec<&str> = toolkit
-        .entries()
-        .map(|e| e.section.id.as_str())
-        .filter(|id| !connected.contains(id))
-        .collect();
+    let alone = unconnected(&built_in());
     assert!(
         alone.is_empty(),
         "linked to nothing and from nothing: {alone:?}"
@@ -74,29 +66,28 @@ fn every_section_links_to_or_is_linked_from_another() {
 }
 
 #[test]
-fn no_prompt_can_be_answered_yes_or_no() {
-    const CLOSED: [&str; 20] = [
-        "do ", "does ", "did ", "could ", "would ", "have ", "has ", "had ", "are ", "is ", "was ",
-        "were ", "can ", "will ", "should ", "shall ", "may ", "might ", "must ", "am ",
-    ];
-    let mut closed = Vec::new();
-    for entry in built_in().entries() {
-        let s = entry.section;
-        for prompt in s.reflect.iter().chain(&s.discuss) {
-            // Every sentence of a prompt, not only the first.
-            for sentence in prompt.split_inclusive(['?', '.', '!']) {
-                let start = sentence.trim_start().to_lowercase();
-                if CLOSED.iter().any(|word| start.starts_with(word)) {
-                    closed.push(format!("{}: {prompt}", s.id));
-                }
-            }
-        }
-        if let Some(choice) = &s.choice {
-            let start = choice.question.to_lowercase();
-            assert!(!CLOSED.iter().any(|w| start.starts_with(w)), "{}", s.id);
-        }
+fn every_voice_and_tip_is_linked_from_another_section() {
+    let toolkit = built_in();
+    for part in ["voices", "top-tips"] {
+        let unreached: Vec<String> = not_linked_from(&toolkit, part)
+            .into_iter()
+            // The voices' introduction is reached by reading on into the part.
+            .filter(|id| id != "voices-introduction")
+            .collect();
+        assert!(unreached.is_empty(), "nothing links to {unreached:?}");
     }
+}
+
+#[test]
+fn no_prompt_can_be_answered_yes_or_no() {
+    let closed = closed_prompts(&built_in());
     assert!(closed.is_empty(), "yes/no prompts:\n{}", closed.join("\n"));
+}
+
+#[test]
+fn initialisms_are_spelt_out_at_first_use_in_each_part() {
+    let unexplained = unexplained_initialisms(&built_in(), &WELL_KNOWN);
+    assert!(unexplained.is_empty(), "{}", unexplained.join("\n"));
 }
 
 #[test]
@@ -171,20 +162,8 @@ fn the_practise_part_has_six_scenarios_resting_on_tips_and_voices() {
 
 #[test]
 fn contributors_are_named_not_given_a_gender() {
-    let toolkit = built_in();
-    let pronoun = [
-        "he", "she", "his", "her", "him", "hers", "himself", "herself",
-    ];
-    for entry in toolkit.entries().filter(|e| e.part.id == "voices") {
-        let text = own_words(entry.section).to_lowercase();
-        let words: Vec<&str> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        for p in pronoun {
-            assert!(!words.contains(&p), "{}: {p:?}", entry.section.id);
-        }
-    }
+    let gendered = gendered_contributors(&built_in());
+    assert!(gendered.is_empty(), "{}", gendered.join("\n"));
 }
 
 #[test]
@@ -230,17 +209,8 @@ fn corrections_against_the_seeds_stay_made() {
 
 #[test]
 fn learner_text_carries_no_production_notes() {
-    for entry in built_in().entries() {
-        let text = own_words(entry.section).to_lowercase();
-        for note in [
-            "the source",
-            "not part of the source",
-            "no address",
-            "no web address",
-        ] {
-            assert!(!text.contains(note), "{}: {note:?}", entry.section.id);
-        }
-    }
+    let notes = production_notes(&built_in());
+    assert!(notes.is_empty(), "{}", notes.join("\n"));
 }
 
 #[test]

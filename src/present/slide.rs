@@ -216,7 +216,7 @@ mod tests {
             lines.iter().position(|l| l.contains(text))
         };
         let intro = why_these_tips(Step::Intro, 200);
-        assert!(find(&intro, "ADASS names some").is_some());
+        assert!(find(&intro, "which wrote these tips, names some").is_some());
         assert_eq!(find(&intro, "racist views"), None);
         assert_eq!(
             find(&intro, "A microaggression is"),
@@ -235,7 +235,7 @@ mod tests {
 
         let all = why_these_tips(Step::Points(4), 200);
         let order = [
-            "ADASS names some",
+            "which wrote these tips, names some",
             "• racist views",
             "• discriminatory behaviour",
             "• public disorder",

@@ -252,3 +252,20 @@ fn the_built_in_toolkit_gives_no_section_link_a_title_of_its_own() {
         "section links with their own title: {titled:?}"
     );
 }
+
+#[test]
+fn a_section_link_titled_differently_from_its_target_is_a_warning() {
+    let mut v = sound();
+    v["parts"][1]["sections"][0]["blocks"][1]["links"][0]["title"] = json!("Own label");
+    fails_with(
+        &v,
+        Severity::Warning,
+        "section \"scenario-a\", link \"Own label\": the section it points to is called \"A tip\"",
+    );
+    // The target's own title, or none at all, is no problem.
+    for title in [json!("A tip"), json!("")] {
+        let mut v = sound();
+        v["parts"][1]["sections"][0]["blocks"][1]["links"][0]["title"] = title;
+        assert!(messages(&v).is_empty(), "{:?}", messages(&v));
+    }
+}

@@ -16,8 +16,8 @@ mod notes;
 mod summary;
 
 pub use commitments::{
-    ASK_AGAIN_IN_DAYS, AskAgain, CheckIn, Commitment, CommitmentMerge, REVIEW_IN_DAYS, Standing,
-    days_after,
+    ASK_AGAIN_IN_DAYS, AskAgain, CheckIn, Commitment, CommitmentChange, CommitmentMerge,
+    REVIEW_IN_DAYS, Standing, days_after,
 };
 pub(crate) use notes::NoteMerge;
 pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};

@@ -195,7 +195,20 @@ impl Progress {
                     BookmarkEdit::Removed(_) => None,
                 })
                 .collect(),
+            commitments: pending.commitments.clone(),
         }
+    }
+
+    /// Makes, answers, puts off or lets go a commitment, as `journal` (the
+    /// one on screen) holds it; written by the next save. The id, or `None`
+    /// when there was nothing to keep.
+    pub fn change_commitment(
+        &mut self,
+        journal: &Journal,
+        change: &crate::journal::CommitmentChange,
+    ) -> Option<String> {
+        self.session
+            .change_commitment(journal, change, Timestamp::now())
     }
 
     /// The last save, on the way out: waits longer for another copy to

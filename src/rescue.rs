@@ -15,21 +15,24 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::journal::{Bookmark, Note};
+use crate::journal::{Bookmark, Commitment, Note};
 
-/// What could not be saved: notes and bookmarks by section id.
+/// What could not be saved: notes and bookmarks by section id, and
+/// commitments (with their check-ins) by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unsaved {
     /// Notes whose text is not on disk.
     pub notes: BTreeMap<String, Note>,
     /// Bookmarks set but not on disk.
     pub bookmarks: BTreeMap<String, Bookmark>,
+    /// Commitments made or answered but not on disk, whole.
+    pub commitments: BTreeMap<String, Commitment>,
 }
 
 impl Unsaved {
     /// Whether there is anything to rescue.
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.bookmarks.is_empty()
+        self.notes.is_empty() && self.bookmarks.is_empty() && self.commitments.is_empty()
     }
 }
 
@@ -102,7 +105,8 @@ fn to_export(unsaved: &Unsaved) -> String {
         "generated_at": jiff::Timestamp::now(),
         "about": "Notes and bookmarks allyship could not save to your journal. \
                   Bring them back with: allyship import THIS-FILE",
-        "data": { "notes": unsaved.notes, "bookmarks": unsaved.bookmarks },
+        "data": { "notes": unsaved.notes, "bookmarks": unsaved.bookmarks,
+                  "commitments": unsaved.commitments },
     });
     serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"
 }
@@ -150,6 +154,14 @@ fn farewell_lines(unsaved: &Unsaved, why: &str, written: &Result<PathBuf, String
                 let label = bookmark.label.as_deref().unwrap_or("");
                 lines.push(format!("--- bookmark on {id} {label}"));
             }
+            for commitment in unsaved.commitments.values() {
+                lines.push("--- commitment ---".to_owned());
+                lines.extend(commitment.text.lines().map(str::to_owned));
+                for check in &commitment.check_ins {
+                    lines.push("--- how it went ---".to_owned());
+                    lines.extend(check.text.lines().map(str::to_owned));
+                }
+            }
             lines
         }
     }
@@ -161,14 +173,19 @@ fn describe(unsaved: &Unsaved) -> String {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),
     };
-    match (unsaved.notes.len(), unsaved.bookmarks.len()) {
-        (0, b) => count(b, "bookmark", "bookmarks"),
-        (n, 0) => count(n, "note", "notes"),
-        (n, b) => format!(
-            "{} and {}",
-            count(n, "note", "notes"),
-            count(b, "bookmark", "bookmarks")
-        ),
+    let mut parts: Vec<String> = [
+        (unsaved.notes.len(), "note", "notes"),
+        (unsaved.bookmarks.len(), "bookmark", "bookmarks"),
+        (unsaved.commitments.len(), "commitment", "commitments"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect();
+    let last = parts.pop().unwrap_or_else(|| count(0, "note", "notes"));
+    match parts.is_empty() {
+        true => last,
+        false => format!("{} and {last}", parts.join(", ")),
     }
 }
 
@@ -187,8 +204,39 @@ mod tests {
         };
         Unsaved {
             notes: BTreeMap::from([("welcome".to_owned(), note)]),
-            bookmarks: BTreeMap::new(),
+            ..Unsaved::default()
         }
+    }
+
+    #[test]
+    fn an_unsaved_commitment_and_its_answers_are_rescued_and_import_back() {
+        let at = Timestamp::from_second(1_700_000_000).expect("valid");
+        let mut commitment = Commitment::new(
+            "I will listen first",
+            None,
+            at,
+            jiff::civil::date(2023, 11, 28),
+        );
+        commitment.check_in("It went well", at);
+        let mut rescue = unsaved();
+        rescue
+            .commitments
+            .insert(commitment.id(), commitment.clone());
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = write(&rescue, &[tmp.path().join("r")]).expect("written");
+        let text = std::fs::read_to_string(&path).expect("read");
+        let mut journal = crate::journal::Journal::new();
+        let (import, report) = crate::export::import(&journal, &text).expect("imports");
+        assert_eq!(report.commitments_added, 1, "{report}");
+        import.merge_into(&mut journal);
+        assert_eq!(journal.commitments[&commitment.id()], commitment);
+        let failed: Result<PathBuf, String> = Err("no room".into());
+        let lines = farewell(&rescue, "the disk is full", &failed).join("\n");
+        assert!(lines.contains("1 note and 1 commitment"), "{lines}");
+        assert!(
+            lines.contains("I will listen first\n--- how it went ---\nIt went well"),
+            "{lines}"
+        );
     }
 
     #[test]

@@ -245,3 +245,57 @@ fn commitments_round_trip_with_unknown_fields_at_every_level() {
     let back: Journal = serde_json::from_str(&saved).unwrap();
     assert_eq!(back, journal);
 }
+
+#[test]
+fn changes_asked_for_in_the_app_are_carried_out_for_the_next_save() {
+    let mut journal = Journal::new();
+    let mut session = Session::new("app");
+    let make = CommitmentChange::Make {
+        text: "I will listen first".into(),
+        section: Some("tip-listen-actively".into()),
+        review_on: date(2023, 11, 28),
+    };
+    let blank = CommitmentChange::Make {
+        text: "  ".into(),
+        section: None,
+        review_on: date(2023, 11, 28),
+    };
+    assert_eq!(session.change_commitment(&journal, &blank, ts(0)), None);
+    let id = session
+        .change_commitment(&journal, &make, ts(0))
+        .expect("made");
+    // Not saved yet: the answer is made on the session's own version.
+    let answer = CommitmentChange::CheckIn {
+        id: id.clone(),
+        text: "It went well".into(),
+    };
+    assert_eq!(
+        session.change_commitment(&journal, &answer, ts(DAY)),
+        Some(id.clone())
+    );
+    let empty = CommitmentChange::CheckIn {
+        id: id.clone(),
+        text: "\n".into(),
+    };
+    assert_eq!(session.change_commitment(&journal, &empty, ts(DAY)), None);
+    let unknown = CommitmentChange::LetGo { id: "nope".into() };
+    assert_eq!(session.change_commitment(&journal, &unknown, ts(DAY)), None);
+    journal.apply(&session.pending, &session.id);
+    session.pending.mark_saved();
+    let later = CommitmentChange::AskAgain {
+        id: id.clone(),
+        on: date(2023, 12, 5),
+    };
+    session.change_commitment(&journal, &later, ts(2 * DAY));
+    session.change_commitment(
+        &journal,
+        &CommitmentChange::LetGo { id: id.clone() },
+        ts(3 * DAY),
+    );
+    journal.apply(&session.pending, &session.id);
+    let kept = &journal.commitments[&id];
+    assert_eq!(kept.check_ins.len(), 1);
+    assert_eq!(kept.ask_again.len(), 1);
+    assert_eq!(kept.let_go, Some(ts(3 * DAY)));
+    assert_eq!(kept.section.as_deref(), Some("tip-listen-actively"));
+}

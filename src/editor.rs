@@ -16,12 +16,16 @@ pub struct TextInput {
     /// without copying it (a copy would also wrap it all again).
     area: RefCell<TextArea<'static>>,
     single_line: bool,
+    /// Most characters a one-line text keeps.
+    limit: usize,
     /// Changed since it was last saved.
     pub dirty: bool,
 }
 
 /// Most characters a bookmark label keeps, so it fits a list row.
 pub const LABEL_LIMIT: usize = 60;
+/// Most characters a one-sentence text (a commitment) keeps.
+pub const SENTENCE_LIMIT: usize = 400;
 
 impl TextInput {
     /// A multi-line note editor for `section`, holding `text`.
@@ -36,8 +40,20 @@ impl TextInput {
             section: section.into(),
             area: RefCell::new(area),
             single_line: false,
+            limit: LABEL_LIMIT,
             dirty: false,
         }
+    }
+
+    /// A one-sentence editor (a commitment, "I will …") for `section`,
+    /// holding `text`: it wraps, Enter is left to the window, and it keeps
+    /// up to [`SENTENCE_LIMIT`] characters.
+    pub fn sentence(section: &str, text: &str, placeholder: &str) -> Self {
+        let mut input = Self::note(section, text);
+        input.single_line = true;
+        input.limit = SENTENCE_LIMIT;
+        input.set_placeholder(placeholder);
+        input
     }
 
     /// A one-line label editor for the bookmark on `section`.
@@ -49,6 +65,11 @@ impl TextInput {
             .get_mut()
             .set_placeholder_text("A short label (optional)");
         input
+    }
+
+    /// Shows `text` (quietly) while the box is empty.
+    pub fn set_placeholder(&mut self, text: &str) {
+        self.area.get_mut().set_placeholder_text(text);
     }
 
     /// Passes a key to the text; Enter is ignored in a one-line label.
@@ -68,7 +89,7 @@ impl TextInput {
         if area.input(key) {
             self.dirty = true;
         }
-        if self.single_line && self.text().chars().count() > LABEL_LIMIT {
+        if self.single_line && self.text().chars().count() > self.limit {
             self.area.get_mut().undo();
         }
     }
@@ -79,7 +100,7 @@ impl TextInput {
     pub fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let text = if self.single_line {
-            let room = LABEL_LIMIT.saturating_sub(self.text().chars().count());
+            let room = self.limit.saturating_sub(self.text().chars().count());
             text.replace('\n', " ").chars().take(room).collect()
         } else {
             text
@@ -226,6 +247,16 @@ mod tests {
         note.key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
         (&*note.area()).render(area, &mut buffer);
         assert_eq!(note.cursor_on_screen(), (8, 0));
+    }
+
+    #[test]
+    fn a_sentence_is_one_line_that_may_be_long() {
+        let mut sentence = TextInput::sentence("welcome", "I will ", "what you will do");
+        press(&mut sentence, KeyCode::Enter);
+        sentence.paste("listen\nfirst");
+        assert_eq!(sentence.text(), "I will listen first");
+        sentence.paste(&"x".repeat(1_000));
+        assert_eq!(sentence.text().chars().count(), SENTENCE_LIMIT);
     }
 
     #[test]

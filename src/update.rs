@@ -3,8 +3,7 @@
 
 use crate::action::{Action, Effect};
 use crate::app::{App, ContentsRow, Focus, HISTORY_LIMIT, Overlay, Place};
-use crate::layout;
-use crate::ui::{help, journal};
+use crate::layout::{self, help, journal};
 use ratatui::layout::{Position, Rect};
 
 /// Lines the mouse wheel moves per notch.
@@ -100,12 +99,9 @@ fn help_window(
 }
 
 fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
-    let inner = journal::inner(app.screen);
-    let rows = journal::rows(app, inner.width);
-    let targets = rows.iter().filter(|r| r.target.is_some()).count();
-    let max =
-        u16::try_from(rows.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let last = targets.saturating_sub(1);
+    let page = journal::Page::new(app);
+    let (inner, max) = (page.inner, page.max_scroll());
+    let last = page.targets().saturating_sub(1);
     let selected = match action {
         Action::Up => selected.saturating_sub(1),
         Action::Down => (selected + 1).min(last),
@@ -113,7 +109,7 @@ fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
         Action::Bottom => last,
         _ => selected,
     };
-    let target = journal::selected_line(&rows, selected).and_then(|i| rows[i].target);
+    let target = page.target(selected);
     match action {
         Action::Close => app.overlay = None,
         Action::Open => {
@@ -124,7 +120,7 @@ fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
             }
         }
         Action::Up | Action::Down | Action::Top | Action::Bottom => {
-            let line = journal::selected_line(&rows, selected).unwrap_or(0);
+            let line = page.selected_line(selected).unwrap_or(0);
             let line = u16::try_from(line).unwrap_or(u16::MAX);
             let visible = inner.height.max(1);
             // Keep the highlighted row on screen, with the heading above it.
@@ -468,14 +464,10 @@ fn keep_in_bounds(app: &mut App) {
 }
 
 fn keep_journal_in_bounds(app: &mut App) {
-    let inner = journal::inner(app.screen);
-    let rows = journal::rows(app, inner.width);
-    let targets = rows.iter().filter(|r| r.target.is_some()).count();
-    let max =
-        u16::try_from(rows.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let page = journal::Page::new(app);
     if let Some(Overlay::Journal { selected, scroll }) = &mut app.overlay {
-        *selected = (*selected).min(targets.saturating_sub(1));
-        *scroll = (*scroll).min(max);
+        *selected = (*selected).min(page.targets().saturating_sub(1));
+        *scroll = (*scroll).min(page.max_scroll());
     }
 }
 

@@ -168,7 +168,12 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff), for `man`
-    #[command(after_help = "Example:\n  allyship man > allyship.1 && man ./allyship.1")]
+    #[command(
+        after_help = "Examples:\n  allyship man | man -l -\n  allyship man > ~/.local/share/man/man1/allyship.1\n\n\
+The first reads it now. The second installs it for you alone (make the folder\n\
+first): `man allyship` then finds it, as long as ~/.local/bin is on your PATH\n\
+(or ~/.local/share/man is on MANPATH). It is one page: every command is in it."
+    )]
     Man,
     /// Check a toolkit file and report every problem with where it is
     CheckContent {
@@ -188,14 +193,13 @@ pub fn completions(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The manual page generated from the command line definition itself.
+/// The manual page, one page for every command, generated from the command
+/// line definition, the key tables and the file names the code uses.
 pub fn man_page() -> String {
-    use clap::CommandFactory;
-    let mut out = Vec::new();
-    // Rendering into memory cannot fail for want of space.
-    let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    man::page()
 }
+
+mod man;
 
 #[cfg(test)]
 mod tests {

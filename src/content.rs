@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 mod practice;
+mod shape;
 pub use practice::{Choice, ChoiceOption, cross_references};
 
 /// The built-in toolkit, embedded so the app runs from any folder.
@@ -192,18 +193,16 @@ pub struct Loaded {
 pub fn load(text: &str) -> Loaded {
     let toolkit: Toolkit = match serde_json::from_str(text) {
         Ok(t) => t,
+        // JSON, but not shaped as a toolkit: find every misshapen field,
+        // not just the first, and the problems of meaning in the rest.
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return shape::load_misshapen(text, &e);
+        }
+        // Not JSON: parsing cannot go on past the place it stopped.
         Err(e) => {
-            let problem = Problem {
-                severity: Severity::Error,
-                place: Place::Text {
-                    line: e.line(),
-                    column: e.column(),
-                },
-                message: e.to_string().split(" at line ").next().unwrap_or("").into(),
-            };
             return Loaded {
                 toolkit: None,
-                problems: vec![problem],
+                problems: vec![shape::at_serde(&e)],
             };
         }
     };

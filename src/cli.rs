@@ -29,21 +29,18 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
-    /// Colours: default (your terminal's own), high-contrast or mono (none);
-    /// remembered for next time. NO_COLOR always means mono
-    #[arg(long, value_enum, value_name = "NAME", global = true)]
+    /// Colours of the full-screen toolkit: default (your terminal's own),
+    /// high-contrast or mono (none); remembered for next time (`present`
+    /// takes it too). NO_COLOR always means mono
+    // Not global: only the full-screen views have a theme, so it is not
+    // offered on commands it would not change.
+    #[arg(long, value_enum, value_name = "NAME")]
     pub theme: Option<crate::ui::theme::ThemeName>,
 
-    /// Colour in plain text (`read`): auto (only on a terminal, never with
-    /// NO_COLOR or TERM=dumb), always or never
-    #[arg(
-        long,
-        value_enum,
-        value_name = "WHEN",
-        default_value = "auto",
-        global = true
-    )]
-    pub color: ColorChoice,
+    /// `read`'s colour given before the command (`allyship --color always
+    /// read 3`), still accepted; `read --color` is the documented place.
+    #[arg(long, value_enum, value_name = "WHEN", hide = true)]
+    pub color: Option<ColorChoice>,
 
     /// Draw one frame and exit (for start-up benchmarks)
     #[arg(long, hide = true)]
@@ -83,6 +80,10 @@ pub enum Command {
         /// Print it as JSON, for scripts (the toolkit file's shape)
         #[arg(long)]
         json: bool,
+        /// Headings in colour: auto (the default: only on a terminal, never
+        /// with NO_COLOR or TERM=dumb), always or never
+        #[arg(long, value_enum, value_name = "WHEN")]
+        color: Option<ColorChoice>,
     },
     /// Show your reading journal: progress, days read, revisits
     Journal {
@@ -229,6 +230,10 @@ pub enum Command {
         #[arg(long, value_name = "MINUTES", default_value_t = 5,
               value_parser = clap::value_parser!(u16).range(1..=600))]
         discuss_minutes: u16,
+        /// Colours: default, high-contrast (for projectors in bright rooms)
+        /// or mono; remembered, like `allyship --theme`
+        #[arg(long, value_enum, value_name = "NAME")]
+        theme: Option<crate::ui::theme::ThemeName>,
     },
     /// List the walkthroughs given with `present` (the facilitator's log)
     Walkthroughs {
@@ -245,7 +250,12 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff), for `man`
-    #[command(after_help = "Example:\n  allyship man > allyship.1 && man ./allyship.1")]
+    #[command(
+        after_help = "Examples:\n  allyship man | man -l -\n  allyship man > ~/.local/share/man/man1/allyship.1\n\n\
+The first reads it now. The second installs it for you alone (make the folder\n\
+first): `man allyship` then finds it, as long as ~/.local/bin is on your PATH\n\
+(or ~/.local/share/man is on MANPATH). It is one page: every command is in it."
+    )]
     Man,
     /// Check a toolkit file and report every problem with where it is
     CheckContent {
@@ -265,14 +275,13 @@ pub fn completions(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The manual page generated from the command line definition itself.
+/// The manual page, one page for every command, generated from the command
+/// line definition, the key tables and the file names the code uses.
 pub fn man_page() -> String {
-    use clap::CommandFactory;
-    let mut out = Vec::new();
-    // Rendering into memory cannot fail for want of space.
-    let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    man::page()
 }
+
+mod man;
 
 #[cfg(test)]
 mod tests {
@@ -300,6 +309,70 @@ mod tests {
             assert!(man.contains(name.as_str()), "the man page lacks {name}");
         }
         assert!(man.contains(".TH allyship"));
+    }
+
+    /// The help a person sees for `allyship ARGS --help`.
+    fn help_of(args: &[&str]) -> String {
+        let mut argv = vec!["allyship"];
+        argv.extend_from_slice(args);
+        argv.push("--help");
+        let err = Cli::try_parse_from(argv).expect_err("--help stops parsing");
+        assert_eq!(err.kind(), clap::error::ErrorKind::DisplayHelp);
+        err.to_string()
+    }
+
+    #[test]
+    fn theme_and_color_are_offered_only_where_they_change_something() {
+        let coloured = ["read"];
+        let themed = ["present"];
+        for command in Cli::command().get_subcommands() {
+            let name = command.get_name();
+            let help = help_of(&[name]);
+            assert_eq!(
+                help.contains("--theme"),
+                themed.contains(&name),
+                "allyship {name} --help:\n{help}"
+            );
+            assert_eq!(
+                help.contains("--color"),
+                coloured.contains(&name),
+                "allyship {name} --help:\n{help}"
+            );
+        }
+        let top = help_of(&[]);
+        assert!(top.contains("--theme"), "{top}");
+        assert!(!top.contains("--color"), "{top}");
+    }
+
+    #[test]
+    fn theme_and_color_given_where_they_used_to_be_still_work() {
+        use crate::ui::theme::ThemeName;
+        let cli = Cli::try_parse_from(["allyship", "--theme", "mono"]).unwrap();
+        assert_eq!(cli.theme, Some(ThemeName::Mono));
+        assert!(Cli::try_parse_from(["allyship", "--theme", "mono", "list"]).is_ok());
+        let cli = Cli::try_parse_from(["allyship", "--theme", "mono", "present"]).unwrap();
+        assert_eq!(cli.theme, Some(ThemeName::Mono));
+        let cli = Cli::try_parse_from(["allyship", "present", "--theme", "mono"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present {
+                theme: Some(ThemeName::Mono),
+                ..
+            })
+        ));
+        let cli = Cli::try_parse_from(["allyship", "--color", "always", "read", "3"]).unwrap();
+        assert_eq!(cli.color, Some(ColorChoice::Always));
+        let cli = Cli::try_parse_from(["allyship", "read", "3", "--color", "never"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Read {
+                color: Some(ColorChoice::Never),
+                ..
+            })
+        ));
+        // Where they do nothing, they are refused rather than ignored.
+        assert!(Cli::try_parse_from(["allyship", "export", "--theme", "mono"]).is_err());
+        assert!(Cli::try_parse_from(["allyship", "list", "--color", "always"]).is_err());
     }
 
     #[test]

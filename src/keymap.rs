@@ -1,63 +1,17 @@
 //! Every key the app understands, in one table. Lookups and the help screen
-//! both read this table, so the help can never go stale.
+//! both read this table, so the help can never go stale. The tables are
+//! here; how a key is written down is in `pattern`, how a table is read
+//! (a key press to an action, keys to words) in `lookup`.
 
 use crate::action::Action;
 use crate::app::Overlay;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-/// A key (with modifiers) that a binding answers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyPattern {
-    /// One key with exactly these modifiers (Shift is ignored for letters).
-    Key(KeyCode, KeyModifiers),
-    /// Any digit 0-9, for typing a section number.
-    AnyDigit,
-}
+mod lookup;
+mod pattern;
 
-/// A key with no modifiers, for building tables.
-pub const fn key(code: KeyCode) -> KeyPattern {
-    KeyPattern::Key(code, KeyModifiers::NONE)
-}
-
-/// A character key, for building tables.
-pub const fn ch(c: char) -> KeyPattern {
-    key(KeyCode::Char(c))
-}
-
-/// Ctrl-C, which quits from everywhere.
-pub const CTRL_C: KeyPattern = KeyPattern::Key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-
-/// Ctrl-Z, which suspends from everywhere but the note editor (Unix).
-pub const CTRL_Z: KeyPattern = KeyPattern::Key(KeyCode::Char('z'), KeyModifiers::CONTROL);
-
-/// An action a key table can send; `digit` is what a digit key sends, so
-/// the reader and the presenter share one lookup.
-pub trait KeyAction: Copy {
-    /// The action for digit `d` typed towards a section number.
-    fn digit(d: u8) -> Self;
-}
-
-impl KeyAction for Action {
-    fn digit(d: u8) -> Self {
-        Action::Digit(d)
-    }
-}
-
-/// Keys, what they do, and the action they send.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding<A = Action> {
-    /// The keys, the first being the one hints show.
-    pub keys: &'static [KeyPattern],
-    /// What happens, in plain words for the help screen.
-    pub does: &'static str,
-    /// What `update` receives (digits send the digit typed instead).
-    pub action: A,
-}
-
-/// One row of a key table.
-pub const fn bind<A>(keys: &'static [KeyPattern], action: A, does: &'static str) -> Binding<A> {
-    Binding { keys, does, action }
-}
+pub use lookup::{action_for, describe, describe_keys, hint_for, short, typing_action};
+pub use pattern::{Binding, CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
 
 /// The reading view's keys, in the order the help lists them.
 pub const READER: &[Binding] = &[
@@ -419,103 +373,6 @@ pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
         Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
         None => READER,
     }
-}
-
-/// For text boxes: the box's own keys, or else the key is typed.
-pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    action_for(bindings, event).or(Some(Action::Type(event)))
-}
-
-/// Turns a key press into an action, or `None` for keys the app ignores
-/// (including key releases, which Windows sends).
-pub fn action_for<A: KeyAction>(bindings: &[Binding<A>], event: KeyEvent) -> Option<A> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    bindings.iter().find_map(|binding| {
-        binding
-            .keys
-            .iter()
-            .find_map(|pattern| matches(*pattern, event))
-            .map(|digit| digit.map_or(binding.action, A::digit))
-    })
-}
-
-/// `Some(None)` for a plain match, `Some(Some(d))` for digit `d`.
-fn matches(pattern: KeyPattern, event: KeyEvent) -> Option<Option<u8>> {
-    // Shift is part of the character itself for letters and symbols.
-    let modifiers = if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
-        event.modifiers - KeyModifiers::SHIFT
-    } else {
-        event.modifiers
-    };
-    match pattern {
-        KeyPattern::AnyDigit => match event.code {
-            KeyCode::Char(c) if modifiers.is_empty() => c.to_digit(10).map(|d| Some(d as u8)),
-            _ => None,
-        },
-        KeyPattern::Key(code, mods) => (code == event.code && mods == modifiers).then_some(None),
-    }
-}
-
-/// How a key is written in the help and hints ("Ctrl-C", "Alt+Right", "0-9").
-pub fn describe(pattern: KeyPattern) -> String {
-    let KeyPattern::Key(code, mods) = pattern else {
-        return "0-9".into();
-    };
-    let name = match code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "Up".into(),
-        KeyCode::Down => "Down".into(),
-        KeyCode::Left => "Left".into(),
-        KeyCode::Right => "Right".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::BackTab => "Shift+Tab".into(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => other.to_string(),
-    };
-    if mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{}", name.to_uppercase())
-    } else if mods.contains(KeyModifiers::ALT) {
-        format!("Alt+{name}")
-    } else {
-        name
-    }
-}
-
-/// A shorter name for the status line: arrows as symbols.
-pub fn short(name: &str) -> String {
-    match name {
-        "Left" => "←".into(),
-        "Right" => "→".into(),
-        "Up" => "↑".into(),
-        "Down" => "↓".into(),
-        other => other.into(),
-    }
-}
-
-/// All the keys of a binding, as the help screen lists them.
-pub fn describe_keys<A>(binding: &Binding<A>) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|k| describe(*k))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The first key bound to an action, for short hints in the status line.
-pub fn hint_for(bindings: &[Binding], action: Action) -> Option<String> {
-    bindings
-        .iter()
-        .find(|b| b.action == action)
-        .and_then(|b| b.keys.first())
-        .map(|k| describe(*k))
 }
 
 #[cfg(test)]

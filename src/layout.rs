@@ -1,5 +1,10 @@
 //! Where each pane goes for a given terminal size. Pure, so `update` (for
 //! scroll limits and mouse clicks) and the views always agree.
+//!
+//! The windows whose height depends on their text are laid out here too,
+//! without styles: `help` (its lines) and `journal` (its rows, and which
+//! of them open a section), in the tones of `lines`. The views only style
+//! and draw them, so `update` never needs a view.
 
 use ratatui::layout::Rect;
 
@@ -125,6 +130,10 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
         height,
     }
 }
+
+pub mod help;
+pub mod journal;
+pub mod lines;
 
 #[cfg(test)]
 mod tests {

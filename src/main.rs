@@ -2,7 +2,7 @@
 //! or the full-screen reader.
 
 use allyship::app::App;
-use allyship::cli::{Cli, Command, ExportFormat};
+use allyship::cli::{Cli, ColorChoice, Command, ExportFormat};
 use allyship::commands::actions::{self, BookmarkChange};
 use allyship::commands::note::{self, NoteChange};
 use allyship::commands::{self, Output, json, records};
@@ -55,10 +55,11 @@ fn main() -> ExitCode {
             width,
             answers,
             json: false,
+            color,
         }) => {
             let width = width.unwrap_or_else(terminal_width);
             let colour = commands::use_colour(
-                cli.color,
+                color.or(cli.color).unwrap_or(ColorChoice::Auto),
                 std::io::stdout().is_terminal(),
                 std::env::var("TERM").ok().as_deref(),
                 allyship::ui::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
@@ -163,8 +164,9 @@ fn main() -> ExitCode {
             sections,
             resume,
             discuss_minutes,
+            theme,
         }) => {
-            let theme = choose_theme(cli.theme, cli.data_dir.as_deref());
+            let theme = choose_theme(theme.or(cli.theme), cli.data_dir.as_deref());
             run_presenter(
                 &toolkit,
                 cli.data_dir,

@@ -2,9 +2,8 @@
 //! files; what must happen outside comes back as effects.
 
 use crate::action::{Action, Effect};
-use crate::app::{App, ContentsRow, Focus, HISTORY_LIMIT, Overlay, Place};
-use crate::layout;
-use crate::ui::{help, journal};
+use crate::app::{App, ContentsRow, Focus, Overlay};
+use crate::layout::{self, help, journal};
 use ratatui::layout::{Position, Rect};
 
 /// Lines the mouse wheel moves per notch.
@@ -100,12 +99,9 @@ fn help_window(
 }
 
 fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
-    let inner = journal::inner(app.screen);
-    let rows = journal::rows(app, inner.width);
-    let targets = rows.iter().filter(|r| r.target.is_some()).count();
-    let max =
-        u16::try_from(rows.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let last = targets.saturating_sub(1);
+    let page = journal::Page::new(app);
+    let (inner, max) = (page.inner, page.max_scroll());
+    let last = page.targets().saturating_sub(1);
     let selected = match action {
         Action::Up => selected.saturating_sub(1),
         Action::Down => (selected + 1).min(last),
@@ -113,7 +109,7 @@ fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
         Action::Bottom => last,
         _ => selected,
     };
-    let target = journal::selected_line(&rows, selected).and_then(|i| rows[i].target);
+    let target = page.target(selected);
     match action {
         Action::Close => app.overlay = None,
         Action::Open => {
@@ -124,7 +120,7 @@ fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
             }
         }
         Action::Up | Action::Down | Action::Top | Action::Bottom => {
-            let line = journal::selected_line(&rows, selected).unwrap_or(0);
+            let line = page.selected_line(selected).unwrap_or(0);
             let line = u16::try_from(line).unwrap_or(u16::MAX);
             let visible = inner.height.max(1);
             // Keep the highlighted row on screen, with the heading above it.
@@ -277,148 +273,6 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     }
 }
 
-/// The open section and the rest of its part, for a walkthrough from here.
-fn rest_of_part(app: &App) -> Vec<usize> {
-    let Some(here) = app.toolkit.entry(app.current) else {
-        return Vec::new();
-    };
-    app.toolkit
-        .entries()
-        .filter(|e| e.part_index == here.part_index && e.index >= here.index)
-        .map(|e| e.index)
-        .collect()
-}
-
-/// Opens section `index`, remembering where we were so Back returns there.
-pub fn go_to(app: &mut App, index: usize) {
-    if index == app.current || index >= app.toolkit.section_count() {
-        return;
-    }
-    app.back.push(app.place());
-    if app.back.len() > HISTORY_LIMIT {
-        app.back.remove(0);
-    }
-    app.forward.clear();
-    show(
-        app,
-        Place {
-            section: index,
-            scroll: 0,
-        },
-    );
-}
-
-fn show(app: &mut App, place: Place) {
-    app.current = place.section;
-    app.scroll = place.scroll;
-    app.selected = place.section;
-}
-
-fn travel(app: &mut App, backwards: bool) {
-    let (from, to) = if backwards {
-        (&mut app.back, &mut app.forward)
-    } else {
-        (&mut app.forward, &mut app.back)
-    };
-    let here = Place {
-        section: app.current,
-        scroll: app.scroll,
-    };
-    match from.pop() {
-        Some(place) => {
-            to.push(here);
-            show(app, place);
-        }
-        None if backwards => app.message = Some("Nothing to go back to yet.".into()),
-        None => app.message = Some("Nothing to go forward to.".into()),
-    }
-}
-
-fn open_number(app: &mut App) {
-    let typed = std::mem::take(&mut app.number);
-    let count = app.toolkit.section_count();
-    match typed.parse::<usize>() {
-        Ok(n) if (1..=count).contains(&n) => go_to(app, n - 1),
-        _ => {
-            app.message = Some(format!(
-                "There is no section {typed}: the sections are 1 to {count}."
-            ))
-        }
-    }
-}
-
-fn toggle_contents(app: &mut App) {
-    if layout::is_narrow(app.screen) {
-        app.contents_open_narrow = !app.contents_open_narrow;
-    } else {
-        app.contents_hidden_wide = !app.contents_hidden_wide;
-    }
-    if app.contents_shown() {
-        app.selected = app.current;
-        app.focus = Focus::Contents;
-    } else {
-        app.focus = Focus::Text;
-    }
-}
-
-fn move_selection(app: &mut App, action: Action) {
-    let last = app.toolkit.section_count().saturating_sub(1);
-    let page = app
-        .contents_area()
-        .map_or(1, |a| usize::from(a.height.saturating_sub(1)).max(1));
-    app.selected = match action {
-        Action::Up => app.selected.saturating_sub(1),
-        Action::Down => app.selected + 1,
-        Action::PageUp => app.selected.saturating_sub(page),
-        Action::PageDown => app.selected + page,
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => app.selected,
-    }
-    .min(last);
-}
-
-fn wheel(app: &mut App, at: Position, down: bool) {
-    if app.contents_area().is_some_and(|a| a.contains(at)) {
-        let action = if down { Action::Down } else { Action::Up };
-        for _ in 0..WHEEL_LINES {
-            move_selection(app, action);
-        }
-    } else {
-        let action = Action::Wheel {
-            column: at.x,
-            row: at.y,
-            down,
-        };
-        app.scroll = scrolled(app.scroll, action, app.max_scroll(), 1);
-    }
-}
-
-fn click(app: &mut App, at: Position) {
-    if let Some(area) = app.contents_area().filter(|a| a.contains(at)) {
-        let row = app.contents_offset + usize::from(at.y - area.y);
-        let target = match app.contents_rows().get(row) {
-            Some(ContentsRow::Section(index)) => Some(*index),
-            Some(ContentsRow::Part(part)) => app.toolkit.parts[..*part]
-                .iter()
-                .map(|p| p.sections.len())
-                .sum::<usize>()
-                .into(),
-            None => None,
-        };
-        if let Some(index) = target {
-            app.selected = index;
-            go_to(app, index);
-            if layout::is_narrow(app.screen) {
-                app.contents_open_narrow = false;
-            }
-            app.focus = Focus::Text;
-        }
-    } else if app.text_area().is_some_and(|a| a.contains(at)) {
-        app.focus = Focus::Text;
-    }
-}
-
 /// Clamps every index and scroll to what exists at the current size, and
 /// scrolls the contents so the selected entry (and its part heading) show.
 fn keep_in_bounds(app: &mut App) {
@@ -468,20 +322,21 @@ fn keep_in_bounds(app: &mut App) {
 }
 
 fn keep_journal_in_bounds(app: &mut App) {
-    let inner = journal::inner(app.screen);
-    let rows = journal::rows(app, inner.width);
-    let targets = rows.iter().filter(|r| r.target.is_some()).count();
-    let max =
-        u16::try_from(rows.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let page = journal::Page::new(app);
     if let Some(Overlay::Journal { selected, scroll }) = &mut app.overlay {
-        *selected = (*selected).min(targets.saturating_sub(1));
-        *scroll = (*scroll).min(max);
+        *selected = (*selected).min(page.targets().saturating_sub(1));
+        *scroll = (*scroll).min(page.max_scroll());
     }
 }
 
 mod finding;
+mod navigation;
 mod writing;
 
+pub use navigation::go_to;
+use navigation::{
+    click, move_selection, open_number, rest_of_part, toggle_contents, travel, wheel,
+};
 pub use writing::paste;
 
 #[cfg(test)]

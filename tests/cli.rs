@@ -114,6 +114,40 @@ fn check_content_reports_where_bad_json_is() {
     assert!(text.contains("line") && text.contains("column"), "{text}");
 }
 
+/// Unknown fields (at the top and deep in a link), a wrong kind of value, a
+/// missing field, an empty title, an unknown source and a bad address: one
+/// run reports every one, each with its place.
+#[test]
+fn check_content_reports_every_problem_of_a_file_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("several.json");
+    let text = r#"{
+  "title": "Ours", "version": 2, "titel": "typo",
+  "sources": [{"id": "s", "title": "S", "publisher": "P"}],
+  "parts": [{"id": "p", "title": " ", "outcomes": ["a", "b"], "sections": [
+    {"id": "a", "title": "A", "source": "nowhere", "reflect": ["Why?"],
+     "blocks": [{"links": [{"title": "L", "url": "ftp://x", "adress": "y"}]}]},
+    {"id": "b", "source": "s", "blocks": [{"paragraph": "Hi."}], "reflect": ["Why?"]}
+  ]}]
+}"#;
+    std::fs::write(&file, text).unwrap();
+    let out = run(&["check-content", file.to_str().unwrap()]);
+    assert_code(&out, 1);
+    let report = stdout(&out);
+    for needle in [
+        "line 2, column 20: toolkit: \"version\" should be text, not a number",
+        "line 2, column 34: toolkit: unknown field \"titel\"",
+        "line 6, column 61: section \"a\", block 1, link 1: unknown field \"adress\"",
+        "line 7, column 5: section \"b\": the field \"title\" is missing",
+        "part \"p\", title: the title is empty",
+        "section \"a\", source: \"nowhere\" is not one of the toolkit's sources",
+        "\"ftp://x\" is not a web address",
+        "7 errors, 0 warnings; the file will not load.",
+    ] {
+        assert!(report.contains(needle), "missing {needle:?} in\n{report}");
+    }
+}
+
 #[test]
 fn read_a_scenario_with_and_without_answers() {
     let out = run(&["read", "scenario-told-in-confidence", "--width", "80"]);

@@ -221,6 +221,29 @@ fn note_editor_80x24() {
     insta::assert_snapshot!(draw(&app).backend());
 }
 
+/// A journal nothing can be written to: the editor's hint must not claim
+/// that Esc saves.
+#[test]
+fn note_editor_read_only_80x24_says_esc_does_not_save() {
+    let mut app = with_notes_and_bookmarks(&[]);
+    app.read_only = Some("the journal was made by a newer version of allyship".into());
+    for action in [
+        Action::Digit(2),
+        Action::Digit(1),
+        Action::Open,
+        Action::EditNote,
+    ] {
+        update(&mut app, action);
+    }
+    let screen = text(draw(&app).backend().buffer());
+    assert!(!screen.contains("saves"), "{screen}");
+    assert!(
+        screen.contains("Esc closes: not saved (read-only)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
 #[test]
 fn bookmarks_list_80x24() {
     let app = with_notes_and_bookmarks(&[Action::Bookmarks]);

@@ -445,3 +445,16 @@ fn control_characters_and_bad_addresses_are_each_reported_with_their_place() {
         assert!(joined.contains(needle), "missing {needle:?} in\n{joined}");
     }
 }
+
+#[test]
+fn built_in_is_what_load_gives() {
+    // `built_in` skips validation at start-up; it must still give exactly
+    // what the checked route gives, with no problem found.
+    let loaded = load(BUILT_IN);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.toolkit, Some(built_in()));
+    assert_eq!(other_toolkit_name(&built_in()), None);
+    let mut other = built_in();
+    other.version.push_str("-local");
+    assert!(other_toolkit_name(&other).is_some());
+}

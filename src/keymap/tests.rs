@@ -2,6 +2,7 @@
 //! everything is on the keyboard.
 
 use super::*;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 #[test]
 fn everything_the_mouse_does_and_every_window_is_on_the_keyboard() {

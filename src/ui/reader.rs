@@ -116,14 +116,9 @@ fn contents_entry(app: &App, index: usize, width: usize) -> Line<'static> {
     Line::styled(text, style)
 }
 
-/// Cuts text to `width` columns with an ellipsis, never splitting a character.
-pub fn fit(text: &str, width: usize) -> String {
-    match width {
-        _ if unicode_width::UnicodeWidthStr::width(text) <= width => text.to_string(),
-        0 => String::new(),
-        _ => crate::render::clip(text, width - 1) + "…",
-    }
-}
+/// Cuts text to `width` columns with an ellipsis (it lives with the other
+/// laid-out text, so the journal's rows can use it without a view).
+pub use crate::layout::lines::fit;
 
 fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Text;

@@ -1,7 +1,9 @@
 //! Styles for every view in one place, so a theme can change them all and
 //! no view carries meaning by colour alone.
 
+use crate::layout::lines::{Piece, Tone};
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
 
 /// The themes a person can choose (`--theme`), remembered in the settings.
 #[derive(
@@ -163,6 +165,29 @@ impl Theme {
     /// `mono` when `NO_COLOR` is set to anything non-empty, else `standard`.
     pub fn from_env() -> Self {
         Self::choose(ThemeName::Default, std::env::var_os("NO_COLOR").as_deref())
+    }
+}
+
+impl Theme {
+    /// The style for a tone of laid-out text (`layout::lines`).
+    pub fn of(&self, tone: Tone) -> Style {
+        match tone {
+            Tone::Plain => Style::default(),
+            Tone::Heading => self.heading,
+            Tone::Label => self.label,
+            Tone::Text => self.text,
+            Tone::Quiet => self.quiet,
+        }
+    }
+
+    /// A laid-out line in this theme's styles, a span per piece.
+    pub fn line(&self, pieces: &[Piece]) -> Line<'static> {
+        Line::from(
+            pieces
+                .iter()
+                .map(|p| Span::styled(p.text.clone(), self.of(p.tone)))
+                .collect::<Vec<_>>(),
+        )
     }
 }
 

@@ -124,9 +124,15 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     } else {
         "saved"
     };
+    // Where nothing can be saved, the hint says what Esc really does.
+    let keys = if app.read_only.is_some() {
+        " Esc closes: not saved (read-only) · Ctrl-Z undo "
+    } else {
+        " Esc saves and closes · Ctrl-S saves · Ctrl-Z undo "
+    };
     let block = Block::bordered()
         .title(format!(" ▸ Your note ({saved}, private) "))
-        .title_bottom(" Esc saves and closes · Ctrl-S saves · Ctrl-Z undo ")
+        .title_bottom(keys)
         .border_style(theme.border_focused)
         .padding(Padding::horizontal(1));
     // The note itself, not a copy: it keeps its wrapping between frames, so

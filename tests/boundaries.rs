@@ -1,0 +1,161 @@
+//! The state machines do not reach into drawing code: `update` (and its
+//! submodules), the app state and key tables it works on, the layout it
+//! measures with, and the presenter's state and keys name no view. The one
+//! thing from `ui` they may name is `ui::theme`, the palette the state
+//! holds (`App::theme`, the presenter's options), which draws nothing.
+//!
+//! Read from the sources, so a new `use crate::ui::journal` in `update`
+//! fails here rather than quietly coupling the two again.
+
+use std::path::{Path, PathBuf};
+
+/// The files that must not name a view: the pure state side.
+fn state_side() -> Vec<PathBuf> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![
+        src.join("update.rs"),
+        src.join("app.rs"),
+        src.join("keymap.rs"),
+        src.join("layout.rs"),
+        src.join("present/state.rs"),
+        src.join("present/keys.rs"),
+    ];
+    for dir in ["update", "app", "keymap", "layout"] {
+        files.extend(rust_files(&src.join(dir)));
+    }
+    files
+}
+
+/// Every `.rs` file under `dir` (none if it does not exist), except test
+/// modules: a test may look at what a view shows to check what a person sees.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if name != "tests" {
+                out.extend(rust_files(&path));
+            }
+        } else if name.ends_with(".rs") && !matches!(name, "tests.rs" | "test_support.rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The code of a file, without its comments and string literals (doc
+/// comments may say which view draws a thing; messages say "view").
+fn code(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    code_of(&text)
+}
+
+/// The code in `text`: `//` comments and `"..."` strings blanked (a `'"'`
+/// character stays out of the way; a raw string would end early, which
+/// only leaves more to check).
+fn code_of(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                }
+            }
+            '\'' if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.push_str("' '");
+            }
+            '"' => {
+                out.push(' ');
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        '\n' => out.push('\n'),
+                        _ => {}
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Each place `word` stands as a whole identifier in `code`, with the text
+/// after it.
+fn uses<'c>(code: &'c str, word: &str) -> Vec<&'c str> {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    code.match_indices(word)
+        .filter(|(at, _)| !code[..*at].ends_with(ident))
+        .map(|(at, _)| &code[at + word.len()..])
+        .filter(|after| !after.starts_with(ident))
+        .collect()
+}
+
+/// What in `code` names a view: `ui` other than `ui::theme`, or `view`.
+fn views_named(code: &str) -> Vec<String> {
+    let first_line = |s: &str| s.lines().next().unwrap_or("").to_string();
+    let ui = uses(code, "ui")
+        .into_iter()
+        .filter(|after| !after.starts_with("::theme::"))
+        .map(|after| format!("ui{}", first_line(after)));
+    let view = uses(code, "view")
+        .into_iter()
+        .map(|after| format!("view{}", first_line(after)));
+    ui.chain(view).collect()
+}
+
+#[test]
+fn update_and_the_presenters_state_name_no_view() {
+    let files = state_side();
+    assert!(files.len() >= 8, "found only {files:?}");
+    let mut found = Vec::new();
+    for path in &files {
+        for naming in views_named(&code(path)) {
+            found.push(format!("{}: {naming}", path.display()));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the state side names a view (lay it out in `layout` instead):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_would_see_a_view_named_in_any_of_the_usual_ways() {
+    for bad in [
+        "use crate::ui::{help, journal};",
+        "use crate::ui;",
+        "let n = crate::ui::journal::rows(app, 80).len();",
+        "use super::view;",
+        "use crate::present::view::draw;",
+        "use super::{keys, view};",
+        "let s = \"view\"; use crate::ui::journal;",
+    ] {
+        assert!(!views_named(&code_of(bad)).is_empty(), "missed: {bad}");
+    }
+    for fine in [
+        "use crate::ui::theme::Theme;",
+        "app.theme = crate::ui::theme::Theme::named(name);",
+        "let guide = overview(app); // drawn by ui::journal",
+        "fn build_ui_rows() {}",
+        "let preview = 3;",
+        "let heading = \"Keys in the reading view\";",
+        "let quote = '\"'; let s = \"a \\\" view\";",
+    ] {
+        assert!(views_named(&code_of(fine)).is_empty(), "flagged: {fine}");
+    }
+}

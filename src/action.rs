@@ -46,6 +46,12 @@ pub enum Action {
     EditNote,
     /// Show "My notes", every note newest first.
     Notes,
+    /// Write what you will do ("I will …") from the open section, with the
+    /// day to be asked how it went.
+    Commit,
+    /// The app is closing (any way out): keep every word typed in a
+    /// commitment window, as Esc would.
+    Leaving,
     /// Save the note being written (Ctrl-S, or a pause in typing).
     SaveNote,
     /// Remove the highlighted bookmark.
@@ -139,4 +145,6 @@ pub enum Effect {
     RememberTheme(crate::ui::theme::ThemeName),
     /// Start a team walkthrough of these sections (reading-order indexes).
     Present(Vec<usize>),
+    /// Make, answer, put off or let go a commitment.
+    Commitment(crate::journal::CommitmentChange),
 }

@@ -10,7 +10,9 @@ use crate::ui::theme::Theme;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 
+mod commitments;
 mod screen;
+pub use commitments::{COMMIT_START, CheckInFocus, CheckInWindow, CommitWindow};
 use screen::WrappedSection;
 
 /// Which pane arrows move in.
@@ -63,6 +65,11 @@ pub enum Overlay {
     /// "Leave anyway?": asked when `q` is pressed while a note or bookmark
     /// could not be saved.
     ConfirmQuit,
+    /// "I will …" (`C`): a commitment and when to ask how it went.
+    Commit(Box<CommitWindow>),
+    /// "How did it go?": a check-in on a commitment, asked when its review
+    /// day has come (or from the journal window).
+    CheckIn(Box<CheckInWindow>),
     /// Search as you type: the words and the highlighted result.
     Search {
         /// What is typed.

@@ -4,11 +4,14 @@
 //! (a key press to an action, keys to words) in `lookup`.
 
 use crate::action::Action;
-use crate::app::Overlay;
+use crate::app::{CheckInFocus, Overlay};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
+mod commitments;
 mod lookup;
 mod pattern;
+
+pub use commitments::{CHECK_IN, CHECK_IN_CHOICES, COMMIT, COMMIT_DATE};
 
 pub use lookup::{action_for, describe, describe_keys, hint_for, short, typing_action};
 pub use pattern::{Binding, CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
@@ -114,9 +117,14 @@ pub const READER: &[Binding] = &[
         "my notes (reflections), newest first",
     ),
     bind(
+        &[ch('C')],
+        Action::Commit,
+        "write what you will do (\"I will …\"); on a day you choose, allyship asks how it went",
+    ),
+    bind(
         &[ch('J')],
         Action::Journal,
-        "your journal: progress, days read, what to revisit",
+        "your journal: progress, commitments, days read, what to revisit",
     ),
     bind(
         &[ch('T')],
@@ -171,12 +179,12 @@ pub const JOURNAL: &[Binding] = &[
     bind(
         &[key(KeyCode::Up), ch('k')],
         Action::Up,
-        "previous row that opens a section",
+        "previous row that opens a section or a commitment",
     ),
     bind(
         &[key(KeyCode::Down), ch('j')],
         Action::Down,
-        "next row that opens a section",
+        "next row that opens a section or a commitment",
     ),
     bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
     bind(
@@ -189,7 +197,7 @@ pub const JOURNAL: &[Binding] = &[
     bind(
         &[key(KeyCode::Enter)],
         Action::Open,
-        "open the highlighted section",
+        "open the highlighted section, or say how the highlighted commitment went",
     ),
     bind(
         &[key(KeyCode::Esc), ch('q'), ch('J')],
@@ -370,6 +378,10 @@ pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
         Some(Overlay::Notes { .. }) => NOTES,
         Some(Overlay::Search { .. }) => SEARCH,
         Some(Overlay::Links { .. }) => LINKS,
+        Some(Overlay::Commit(window)) if window.on_date => COMMIT_DATE,
+        Some(Overlay::Commit(_)) => COMMIT,
+        Some(Overlay::CheckIn(window)) if window.focus == CheckInFocus::Answer => CHECK_IN,
+        Some(Overlay::CheckIn(_)) => CHECK_IN_CHOICES,
         Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
         None => READER,
     }

@@ -119,6 +119,8 @@ pub fn run(
             // The local day needs the time zone database: after the frame.
             app.today = jiff::Zoned::now().date();
             let progress = open_journal(&mut app);
+            // A commitment whose review day has come is asked about first.
+            crate::update::commitments::ask_if_due(&mut app);
             let mut session = Session {
                 terminal,
                 app,
@@ -168,7 +170,8 @@ impl Session {
         let result = self.event_loop(&stop, events);
         // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error,
         // including a note half-typed; what can't be saved is rescued.
-        let effects = update(&mut self.app, Action::SaveNote);
+        let mut effects = update(&mut self.app, Action::SaveNote);
+        effects.extend(update(&mut self.app, Action::Leaving));
         let kept = self.apply_effects(effects);
         let position = self.position();
         let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
@@ -295,12 +298,20 @@ impl Session {
     /// should leave.
     fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> anyhow::Result<bool> {
         let note_kept = effects.iter().any(|e| matches!(e, Effect::KeepNote { .. }));
+        let commitment = effects.iter().rev().find_map(|e| match e {
+            Effect::Commitment(change) => Some(change.clone()),
+            _ => None,
+        });
         let (quit, changed) = self.apply_effects(effects)?;
         if changed {
             let written = self.save(now);
             let editing = matches!(self.app.overlay, Some(Overlay::Note(_)));
             if note_kept && written && !editing {
                 self.app.message = Some("Note saved.".into());
+            }
+            // Said only once the change is on disk.
+            if let Some(change) = commitment.filter(|_| written) {
+                self.app.message = Some(crate::update::commitments::saved_message(&change));
             }
         }
         Ok(quit)
@@ -329,6 +340,10 @@ impl Session {
                     self.app.message = Some(crate::links::open_in_browser(&url));
                 }
                 Effect::Present(sections) => self.present_from = Some(sections),
+                Effect::Commitment(change) => {
+                    let journal = &self.app.journal;
+                    changed |= self.progress.change_commitment(journal, &change).is_some();
+                }
                 Effect::Suspend => {
                     suspend(&mut self.terminal)?;
                     self.resized()?;
@@ -379,6 +394,7 @@ impl Session {
         let problem = self.progress.problem().cloned();
         self.app.unsaved = problem.as_ref().filter(|_| !unsaved.is_empty()).map(|p| {
             let ids = unsaved.notes.keys().chain(unsaved.bookmarks.keys());
+            let ids = ids.chain(unsaved.commitments.keys());
             (ids.cloned().collect(), p.reason().to_owned())
         });
         if let Some((_, why)) = &self.app.unsaved {
@@ -397,7 +413,13 @@ impl Session {
 fn typing(app: &App) -> bool {
     matches!(
         app.overlay,
-        Some(Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. })
+        Some(
+            Overlay::Note(_)
+                | Overlay::Label(_)
+                | Overlay::Search { .. }
+                | Overlay::Commit(_)
+                | Overlay::CheckIn(_)
+        )
     )
 }
 
@@ -409,7 +431,11 @@ fn bindings(app: &App) -> &'static [Binding] {
 /// The action one terminal event stands for. Ctrl-Z suspends from every
 /// window but the note editor, where it undoes.
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
-    let in_note = matches!(app.overlay, Some(Overlay::Note(_)));
+    // In the note editor and the commitment windows Ctrl-Z undoes.
+    let in_note = matches!(
+        app.overlay,
+        Some(Overlay::Note(_) | Overlay::Commit(_) | Overlay::CheckIn(_))
+    );
     match event {
         Event::Key(_) if is_suspend_key(&event) && !in_note => Some(Action::Suspend),
         Event::Key(key) if typing(app) => keymap::typing_action(bindings(app), key),

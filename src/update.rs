@@ -21,6 +21,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Quit => effects.push(Effect::Quit),
         Action::Suspend => effects.push(Effect::Suspend),
+        // Every way out keeps the words in a commitment window, even
+        // under its help.
+        Action::Leaving => {
+            if let Some(Overlay::Help { under, .. }) = &mut app.overlay {
+                app.overlay = under.take().map(|o| *o);
+            }
+            match app.overlay.take() {
+                Some(Overlay::Commit(window)) => {
+                    commitments::commit_window(app, action, window, &mut effects);
+                }
+                Some(Overlay::CheckIn(window)) => {
+                    commitments::check_in_window(app, action, window, &mut effects);
+                }
+                other => app.overlay = other,
+            }
+        }
         Action::Resize { width, height } => app.screen = Rect::new(0, 0, width, height),
         // `?` (or F1) in a window opens the help for that window, over it.
         Action::Help
@@ -58,6 +74,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 Some(Overlay::Search { input, selected }) => {
                     finding::search_window(app, action, input, selected);
+                }
+                Some(Overlay::Commit(window)) => {
+                    commitments::commit_window(app, action, window, &mut effects);
+                }
+                Some(Overlay::CheckIn(window)) => {
+                    commitments::check_in_window(app, action, window, &mut effects);
                 }
                 Some(Overlay::ConfirmQuit) if action != Action::Close => {
                     app.overlay = Some(Overlay::ConfirmQuit);
@@ -100,6 +122,12 @@ fn help_window(
 
 fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
     let page = journal::Page::new(app);
+    if action == Action::Open
+        && let Some(id) = page.commitment(selected)
+    {
+        let id = id.to_owned();
+        return commitments::open_check_in(app, &id, selected);
+    }
     let (inner, max) = (page.inner, page.max_scroll());
     let last = page.targets().saturating_sub(1);
     let selected = match action {
@@ -239,6 +267,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Bookmarks => app.overlay = Some(Overlay::Bookmarks { selected: 0 }),
         Action::EditNote => writing::open_note_here(app),
         Action::Notes => app.overlay = Some(Overlay::Notes { selected: 0 }),
+        Action::Commit => commitments::open_commit(app),
         Action::Search => finding::open_search(app),
         Action::Links if app.links().is_empty() => {
             app.message = Some("This section has no links.".into());
@@ -258,6 +287,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::Suspend
         | Action::Resize { .. }
         | Action::SaveNote
+        | Action::Leaving
         | Action::Remove
         | Action::Relabel
         | Action::Undo
@@ -296,7 +326,12 @@ fn keep_in_bounds(app: &mut App) {
             *selected = (*selected).min(link_count.saturating_sub(1));
         }
         Some(
-            Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. } | Overlay::ConfirmQuit,
+            Overlay::Note(_)
+            | Overlay::Label(_)
+            | Overlay::Search { .. }
+            | Overlay::Commit(_)
+            | Overlay::CheckIn(_)
+            | Overlay::ConfirmQuit,
         )
         | None => {}
     }
@@ -329,6 +364,7 @@ fn keep_journal_in_bounds(app: &mut App) {
     }
 }
 
+pub mod commitments;
 mod finding;
 mod navigation;
 mod writing;

@@ -43,6 +43,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Bookmarks),
         Just(Action::EditNote),
         Just(Action::Notes),
+        Just(Action::Commit),
+        Just(Action::Leaving),
         Just(Action::SaveNote),
         Just(Action::Remove),
         Just(Action::Relabel),
@@ -81,7 +83,7 @@ fn assert_in_bounds(app: &App) {
         Some(Overlay::Journal { selected, scroll }) => {
             let inner = allyship::ui::journal::inner(app.screen);
             let rows = allyship::ui::journal::rows(app, inner.width);
-            assert!(selected < rows.iter().filter(|r| r.target.is_some()).count());
+            assert!(selected < rows.iter().filter(|r| r.selectable).count());
             assert!(usize::from(scroll) <= rows.len());
         }
         Some(Overlay::Bookmarks { selected }) => {
@@ -89,11 +91,46 @@ fn assert_in_bounds(app: &App) {
         }
         Some(Overlay::Notes { selected }) => assert!(selected < app.journal.notes.len().max(1)),
         Some(Overlay::Links { selected }) => assert!(selected < app.links().len().max(1)),
+        Some(Overlay::Commit(ref window)) => assert!((1..=365).contains(&window.days)),
+        Some(Overlay::CheckIn(ref window)) => {
+            assert!(app.journal.commitments.contains_key(&window.id));
+            assert!(window.number() >= 1 && window.number() <= window.of);
+        }
         Some(
             Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. } | Overlay::ConfirmQuit,
         )
         | None => {}
     }
+}
+
+/// An app on `toolkit`: by `kind`, with an empty journal (0), one holding
+/// commitments (one due, one answered, one open: the journal window lists
+/// them and Enter on one opens the check-in), or that and opened on the
+/// check-in, as at start-up.
+fn app_with_commitments(toolkit: &Toolkit, width: u16, height: u16, kind: u16) -> App {
+    use allyship::journal::Commitment;
+    let mut app = App::new(toolkit.clone(), width, height);
+    if kind.is_multiple_of(3) {
+        return app;
+    }
+    app.today = jiff::civil::date(2026, 11, 17);
+    let at = jiff::Timestamp::from_second(1_790_000_000).expect("a time");
+    let long = "I will ".to_owned() + &"listen, then speak. ".repeat(20);
+    for (text, review) in [
+        (long.as_str(), jiff::civil::date(2026, 11, 1)),
+        ("I will ask 👩🏽‍⚕️ first", jiff::civil::date(2026, 11, 2)),
+        ("I will read", jiff::civil::date(2027, 1, 1)),
+    ] {
+        let mut commitment = Commitment::new(text, Some("welcome"), at, review);
+        if text.contains("ask") {
+            commitment.check_in("it went well", at);
+        }
+        app.journal.merge_commitment(&commitment.id(), &commitment);
+    }
+    if kind % 3 == 2 {
+        allyship::update::commitments::ask_if_due(&mut app);
+    }
+    app
 }
 
 /// Mostly the built-in toolkit; one case in eight the one full of hard text
@@ -111,7 +148,7 @@ proptest! {
         start in (0u16..=300, 0u16..=100),
         actions in prop::collection::vec(action(), 0..60),
     ) {
-        let mut app = App::new(toolkit.clone(), start.0, start.1);
+        let mut app = app_with_commitments(toolkit, start.0, start.1, start.0);
         for action in actions {
             update(&mut app, action);
             assert_in_bounds(&app);
@@ -128,7 +165,7 @@ proptest! {
         actions in prop::collection::vec(action(), 0..20),
         size in (0u16..=300, 0u16..=100),
     ) {
-        let mut app = App::new(toolkit.clone(), size.0, size.1);
+        let mut app = app_with_commitments(toolkit, size.0, size.1, size.1);
         for action in actions {
             update(&mut app, action);
         }

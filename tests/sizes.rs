@@ -42,6 +42,18 @@ fn journal(toolkit: &Toolkit) -> Journal {
             },
         );
     }
+    // Commitments in hard text: one due, one answered.
+    for (n, review) in [
+        (0, jiff::civil::date(2026, 11, 1)),
+        (1, jiff::civil::date(2027, 1, 1)),
+    ] {
+        let text = format!("I will {n} {hard}{}", "y".repeat(3_000));
+        let mut commitment = allyship::journal::Commitment::new(&text, Some("welcome"), at, review);
+        if n == 1 {
+            commitment.check_in(&hard, at);
+        }
+        journal.merge_commitment(&commitment.id(), &commitment);
+    }
     journal
 }
 
@@ -78,6 +90,16 @@ fn views(toolkit: &Toolkit) -> Vec<(&'static str, App)> {
             [vec![Action::Search], typed("listen 你")].concat(),
         ),
         ("leave anyway", vec![Action::Quit]),
+        (
+            "commit window",
+            [vec![Action::Commit], typed(" 你好 🏳️‍🌈 وداعا")].concat(),
+        ),
+        (
+            "commit date",
+            vec![Action::Commit, Action::SwitchFocus, Action::Up],
+        ),
+        ("check-in", typed(" 你好 🏳️‍🌈 وداعا")),
+        ("check-in choices", vec![Action::SwitchFocus, Action::Down]),
     ];
     scripts
         .into_iter()
@@ -85,6 +107,11 @@ fn views(toolkit: &Toolkit) -> Vec<(&'static str, App)> {
             let mut app = App::new(toolkit.clone(), 80, 24);
             app.journal = journal(toolkit);
             app.journal_kept = true;
+            app.today = jiff::civil::date(2026, 11, 20);
+            if name.starts_with("check-in") {
+                allyship::update::commitments::ask_if_due(&mut app);
+                assert!(app.overlay.is_some(), "the check-in opens");
+            }
             if name == "leave anyway" {
                 let ids = vec!["welcome".to_owned(), "gone-\u{1b}[2J-你好🏳️‍🌈".to_owned()];
                 app.unsaved = Some((ids, "the disk is full".to_owned()));

@@ -61,7 +61,10 @@ fn first_line(path: &Path) -> String {
     let text = std::fs::read_to_string(path).expect("the first screen was written");
     let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     // A few words are enough, and stay on one row at 80 columns.
-    line.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    line.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Starts `command` in a fresh 80x24 pseudo-terminal and returns how long

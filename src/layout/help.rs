@@ -33,6 +33,18 @@ fn about(under: Option<&Overlay>) -> (&'static str, &'static str) {
         Some(Overlay::Notes { .. }) => ("Keys in My notes", ""),
         Some(Overlay::Links { .. }) => ("Keys in the links list", ""),
         Some(Overlay::Search { .. }) => ("Keys in the search box", TYPED),
+        Some(Overlay::Commit(window)) if window.on_date => (
+            "Keys on the review date of a commitment",
+            "The date is shown in words as it changes; a year ahead at most.",
+        ),
+        Some(Overlay::Commit(_)) => ("Keys in the commitment window (\"I will …\")", TYPED),
+        Some(Overlay::CheckIn(window)) if window.focus == crate::app::CheckInFocus::Answer => {
+            ("Keys in the check-in: how did it go?", TYPED)
+        }
+        Some(Overlay::CheckIn(_)) => (
+            "Keys on the check-in's choices",
+            "Typing a letter goes back to your answer.",
+        ),
         Some(Overlay::Help { .. } | Overlay::ConfirmQuit) | None => (
             "Keys in the reading view",
             "Every screen can also be read as plain text: run `allyship --help` to see the \

@@ -11,13 +11,24 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 use std::collections::BTreeSet;
 
-/// One line of the journal window, and the section it opens, if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
+pub mod commitments;
+
+/// One line of the journal window, and what Enter opens from it, if anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
     /// What is shown (empty for a blank line).
     pub line: Pieces,
     /// The section (reading-order index) Enter opens from this row.
     pub target: Option<usize>,
+    /// The commitment (its id) Enter asks about from this row.
+    pub commitment: Option<String>,
+}
+
+impl Row {
+    /// Whether the row can be highlighted: it opens a section or a commitment.
+    pub fn selectable(&self) -> bool {
+        self.target.is_some() || self.commitment.is_some()
+    }
 }
 
 /// Where the journal window goes: the whole body, between title and status.
@@ -54,9 +65,9 @@ impl Page {
         }
     }
 
-    /// How many rows can be selected (those that open a section).
+    /// How many rows can be selected (those that open a section or a commitment).
     pub fn targets(&self) -> usize {
-        self.rows.iter().filter(|r| r.target.is_some()).count()
+        self.rows.iter().filter(|r| r.selectable()).count()
     }
 
     /// The furthest the rows can scroll at this size.
@@ -79,19 +90,26 @@ impl Page {
             .and_then(|i| self.rows.get(i))
             .and_then(|r| r.target)
     }
+
+    /// The commitment the `selected`-th selectable row asks about.
+    pub fn commitment(&self, selected: usize) -> Option<&str> {
+        self.selected_line(selected)
+            .and_then(|i| self.rows.get(i))
+            .and_then(|r| r.commitment.as_deref())
+    }
 }
 
 fn plain(out: &mut Vec<Row>, text: &str, width: u16, tone: Tone) {
     let mut lines = Vec::new();
     wrap(&mut lines, text, width, ("", ""), tone, tone);
-    out.extend(lines.into_iter().map(|line| Row { line, target: None }));
+    out.extend(lines.into_iter().map(|line| Row {
+        line,
+        ..Row::default()
+    }));
 }
 
 fn heading(out: &mut Vec<Row>, text: &str, width: u16) {
-    out.push(Row {
-        line: Pieces::new(),
-        target: None,
-    });
+    out.push(Row::default());
     plain(out, text, width, Tone::Label);
 }
 
@@ -101,6 +119,7 @@ fn target_row(text: String, target: usize, width: u16) -> Row {
     Row {
         line: vec![super::lines::Piece::new(text, Tone::Text)],
         target: Some(target),
+        commitment: None,
     }
 }
 
@@ -129,6 +148,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
         let text = format!("  {}", section_name(app, index));
         out.push(target_row(text, index, width));
     }
+    commitments::rows(&mut out, app, width);
     heading(&mut out, "By part", width);
     part_rows(&mut out, app, &report, width);
     heading(&mut out, &format!("Days you read: {}", s.days.len()), width);
@@ -141,7 +161,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
     for text in calendar(app.today, &read_days, width) {
         out.push(Row {
             line: vec![super::lines::Piece::new(text, Tone::Plain)],
-            target: None,
+            ..Row::default()
         });
     }
     heading(&mut out, "Revisited", width);
@@ -249,11 +269,11 @@ fn month(first: Date, read: &BTreeSet<Date>) -> Vec<String> {
     lines
 }
 
-/// The line index of the `selected`-th row with a target.
+/// The line index of the `selected`-th row that can be selected.
 pub fn selected_line(rows: &[Row], selected: usize) -> Option<usize> {
     rows.iter()
         .enumerate()
-        .filter(|(_, r)| r.target.is_some())
+        .filter(|(_, r)| r.selectable())
         .nth(selected)
         .map(|(i, _)| i)
 }

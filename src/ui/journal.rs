@@ -21,6 +21,8 @@ pub struct Row {
     pub line: Line<'static>,
     /// The section (reading-order index) Enter opens from this row.
     pub target: Option<usize>,
+    /// Whether the row can be highlighted (it opens a section or a commitment).
+    pub selectable: bool,
 }
 
 /// Every row of the journal view at a width, in the app's theme.
@@ -28,6 +30,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
     laid_out::rows(app, width)
         .into_iter()
         .map(|row| Row {
+            selectable: row.selectable(),
             line: app.theme.line(&row.line),
             target: row.target,
         })
@@ -43,11 +46,11 @@ pub fn calendar(today: Date, read: &BTreeSet<Date>, width: u16) -> Vec<Line<'sta
         .collect()
 }
 
-/// The line index of the `selected`-th row with a target.
+/// The line index of the `selected`-th row that can be selected.
 pub fn selected_line(rows: &[Row], selected: usize) -> Option<usize> {
     rows.iter()
         .enumerate()
-        .filter(|(_, r)| r.target.is_some())
+        .filter(|(_, r)| r.selectable)
         .nth(selected)
         .map(|(i, _)| i)
 }
@@ -64,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, selected: usize, scroll: u16) {
     }
     let block = Block::bordered()
         .title(" ▸ Your journal (private, on this computer) ")
-        .title_bottom(" Enter opens · Esc closes ")
+        .title_bottom(" Enter opens, or asks how it went · Esc closes ")
         .border_style(app.theme.border_focused)
         .padding(Padding::horizontal(1));
     frame.render_widget(Clear, outer);

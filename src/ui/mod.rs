@@ -1,5 +1,6 @@
 //! Drawing: plain functions of a read-only `App`; views never change state.
 
+pub mod commitments;
 pub mod help;
 pub mod journal;
 pub mod reader;
@@ -36,6 +37,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
         Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
         Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
+        Some(Overlay::Commit(window)) => commitments::draw_commit(frame, app, window),
+        Some(Overlay::CheckIn(window)) => commitments::draw_check_in(frame, app, window),
         Some(Overlay::ConfirmQuit) => draw_confirm_quit(frame, app, screen),
         None => {}
     }
@@ -81,7 +84,10 @@ fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
         .map_or((&[][..], ""), |(ids, why)| (&ids[..], why));
     let titles: Vec<String> = ids
         .iter()
-        .map(|id| app.toolkit.numbered_title(id).unwrap_or_else(|| id.clone()))
+        .map(|id| match app.journal.commitments.get(id) {
+            Some(commitment) => format!("your commitment “{}”", commitment.text),
+            None => app.toolkit.numbered_title(id).unwrap_or_else(|| id.clone()),
+        })
         .collect();
     let text = format!(
         "Your words on {} could not be saved: {why}. If you leave now they are \

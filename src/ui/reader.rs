@@ -280,6 +280,15 @@ fn hints(app: &App) -> Vec<String> {
         }
         Some(Overlay::Note(_) | Overlay::Label(_)) => return vec!["Esc close".into()],
         Some(Overlay::ConfirmQuit) => return vec!["y leave".into(), "n stay".into()],
+        Some(Overlay::Commit(ref window)) if window.on_date => {
+            return vec!["↑↓ date".into(), "Enter keep".into(), "F1 help".into()];
+        }
+        Some(Overlay::Commit(_)) => {
+            return vec!["Enter keep".into(), "Tab date".into(), "F1 help".into()];
+        }
+        Some(Overlay::CheckIn(_)) => {
+            return vec!["Esc save".into(), "Tab choices".into(), "F1 help".into()];
+        }
         Some(Overlay::Search { .. }) => {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }

@@ -47,7 +47,7 @@ pub fn paste(app: &mut App, text: &str) -> bool {
             input.paste(text);
             *selected = 0;
         }
-        _ => return false,
+        _ => return super::commitments::paste(app, text),
     }
     true
 }

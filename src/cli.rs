@@ -14,6 +14,7 @@ Examples:
   allyship journal              your progress as plain text
   allyship search speak up      sections about speaking up
   allyship export > record.md   your learning record, with your notes
+  allyship commit \"I will ask first\"   asked how it went in two weeks
   allyship check-content my-toolkit.json
   allyship --content my-toolkit.json";
 

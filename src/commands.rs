@@ -277,6 +277,10 @@ pub fn what_goes(journal: &Journal) -> String {
         count(journal.notes.len(), "note", "notes"),
         count(journal.bookmarks.len(), "bookmark", "bookmarks"),
     ];
+    if !journal.commitments.is_empty() {
+        let made = journal.commitments.len();
+        parts.push(count(made, "commitment", "commitments"));
+    }
     let secs = journal
         .days
         .values()

@@ -248,6 +248,16 @@ fn a_journal_that_cannot_be_written_keeps_nothing_and_says_so() {
 }
 
 #[test]
+fn reset_says_commitments_go_too() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&run_in(dir.path(), &["commit", "I will listen"]));
+    ok(&run_in(dir.path(), &["commit", "I will speak up"]));
+    let out = ok(&run_in(dir.path(), &["reset", "--yes"]));
+    assert!(out.contains("2 commitments"), "{out}");
+    assert_eq!(ok(&run_in(dir.path(), &["commitments", "--json"])), "[]\n");
+}
+
+#[test]
 fn a_journal_that_is_a_folder_is_an_error_never_an_empty_list() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("journal.json")).unwrap();

@@ -55,6 +55,27 @@ pub(super) fn reader_tables() -> Vec<(String, &'static [Binding])> {
             keymap::JOURNAL,
         ),
         (
+            format!(
+                "A commitment, \"I will …\" ({}): other keys are typed",
+                opened_by(Action::Commit)
+            ),
+            keymap::COMMIT,
+        ),
+        (
+            "A commitment's review date (Tab from its words)".into(),
+            keymap::COMMIT_DATE,
+        ),
+        (
+            "How did it go? (asked when a commitment's review day has come, or Enter on it \
+             in your journal): other keys are typed"
+                .into(),
+            keymap::CHECK_IN,
+        ),
+        (
+            "The check-in's choices: not yet, let it go (Tab from the answer)".into(),
+            keymap::CHECK_IN_CHOICES,
+        ),
+        (
             "Leave anyway? (asked when words could not be saved)".into(),
             keymap::CONFIRM_QUIT,
         ),

@@ -150,6 +150,21 @@ fn every_window_the_app_can_open_has_its_keys_in_the_page() {
         Some(Overlay::Notes { selected: 0 }),
         Some(Overlay::Links { selected: 0 }),
         Some(Overlay::ConfirmQuit),
+        Some(Overlay::Commit(Box::new(crate::app::CommitWindow::new(
+            "a",
+        )))),
+        Some(Overlay::Commit(Box::new(crate::app::CommitWindow {
+            on_date: true,
+            ..crate::app::CommitWindow::new("a")
+        }))),
+        Some(Overlay::CheckIn(Box::new(crate::app::CheckInWindow::new(
+            "a",
+            Vec::new(),
+        )))),
+        Some(Overlay::CheckIn(Box::new(crate::app::CheckInWindow {
+            focus: crate::app::CheckInFocus::LetGo,
+            ..crate::app::CheckInWindow::new("a", Vec::new())
+        }))),
         Some(Overlay::Search {
             input: Box::new(TextInput::label("a", "")),
             selected: 0,

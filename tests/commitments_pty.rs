@@ -1,0 +1,112 @@
+//! Commitments end to end: the real binary in a pseudo-terminal. A journal
+//! with a commitment whose review day has come opens on the check-in; the
+//! answer typed is saved (and only then said to be); the next run does not
+//! ask again; `C` keeps a new commitment; and an answer half-typed when the
+//! app is told to stop is kept, not lost.
+
+mod common;
+
+use common::{Pty, wait_for_file};
+use std::path::Path;
+
+/// A journal as an older run left it: one commitment, made on 1 January
+/// 2025 and due on the 15th (long past), from the "listen" tip.
+fn journal_with_a_due_commitment(dir: &Path) {
+    let journal = r#"{"version": 1,
+      "commitments": {"1735732800-00000001": {
+        "text": "I will ask how to say a colleague's name before I use it",
+        "section": "tip-listen-actively",
+        "made_at": "2025-01-01T12:00:00Z", "review_on": "2025-01-15"}}}"#;
+    std::fs::write(dir.join("journal.json"), journal).unwrap();
+}
+
+fn start_in(dir: &Path) -> Pty {
+    let dir = dir.to_str().expect("utf-8 temp path");
+    let pty = Pty::spawn(&[], &[("ALLYSHIP_DATA_DIR", dir)], 80, 24);
+    pty.wait_for("Allyship toolkit");
+    pty
+}
+
+fn journal_text(dir: &Path, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    wait_for_file(&dir.join("journal.json"), what, ready)
+}
+
+#[test]
+fn a_due_commitment_is_asked_first_and_the_answer_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_a_due_commitment(dir.path());
+    let mut pty = start_in(dir.path());
+    let screen = pty.wait_for("How did it go?");
+    assert!(
+        screen.contains("On 1 Jan 2025 you wrote: “I will ask how to say a colleague's"),
+        "{screen}"
+    );
+    assert!(screen.contains("Not yet, ask me in a week"), "{screen}");
+    assert!(screen.contains("Let it go"), "{screen}");
+    // The cursor is in the answer: typing goes there, q included.
+    pty.send("I asked quietly; she was glad.");
+    pty.wait_for("I asked quietly; she was glad.");
+    pty.send_esc();
+    pty.wait_for("Your answer is saved.");
+    let text = journal_text(dir.path(), "the answer", |t| {
+        t.contains("I asked quietly; she was glad.")
+    });
+    assert!(text.contains("\"check_ins\""), "{text}");
+    assert!(!pty.screen().contains("How did it go?"), "{}", pty.screen());
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    // Answered: the next run opens on the reading view, not the question.
+    let mut again = start_in(dir.path());
+    again.wait_for("Welcome back");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(
+        !again.screen().contains("How did it go?"),
+        "{}",
+        again.screen()
+    );
+    again.send("J");
+    again.wait_for("answered: I will ask how to say");
+    again.send("q");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn c_keeps_a_commitment_and_says_so_once_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start_in(dir.path());
+    pty.send("20\r");
+    pty.wait_for("Section 20 of 43");
+    pty.send("C");
+    pty.wait_for("What will you do?");
+    pty.send("say something when a 'joke' is made");
+    pty.send("\t+++");
+    pty.wait_for("Ask me how it went in 17 days");
+    pty.send("\r");
+    pty.wait_for("Commitment kept.");
+    journal_text(dir.path(), "the commitment", |t| {
+        t.contains("I will say something when a 'joke' is made") && t.contains("tip-speak-up")
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_answer_half_typed_is_kept_when_the_app_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_a_due_commitment(dir.path());
+    let mut pty = start_in(dir.path());
+    pty.wait_for("How did it go?");
+    pty.send("half an answer, and then");
+    pty.wait_for("half an answer, and then");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM".to_owned(), pty.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    pty.wait_exit();
+    let text = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
+    assert!(text.contains("half an answer, and then"), "{text}");
+}

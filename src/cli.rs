@@ -77,6 +77,16 @@ pub enum Command {
         #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
     },
+    /// Choose an option on a practice scenario and read its feedback (kept in your journal)
+    #[command(
+        after_help = "Examples:\n  allyship read scenario-joke-in-a-meeting      its options, numbered\n  allyship answer scenario-joke-in-a-meeting 2  the feedback on option 2"
+    )]
+    Answer {
+        /// The scenario's number (as in `allyship list`) or id
+        scenario: String,
+        /// The number of the option you choose (as `allyship read` numbers them)
+        option: String,
+    },
     /// Show your reading journal: progress, days read, revisits
     Journal {
         /// Print it as JSON, for scripts

@@ -9,6 +9,7 @@ pub mod records;
 use crate::render;
 use crate::ui::theme::Theme;
 use crate::{report, store};
+pub use practice::answer;
 use practice::{answers_hint, outcomes_text};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -119,22 +120,25 @@ pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool, answers: b
             }
             Output::ok(text)
         }
-        Err(suggestions) => {
-            let mut stderr = format!("There is no section \"{query}\".");
-            if !suggestions.is_empty() {
-                let _ = write!(stderr, " Did you mean: {}?", suggestions.join(", "));
-            }
-            let _ = writeln!(
-                stderr,
-                "\nSections are numbered 1 to {}; run `allyship list` to see them all.",
-                toolkit.section_count()
-            );
-            Output {
-                stdout: String::new(),
-                stderr,
-                code: EXIT_NOT_FOUND,
-            }
-        }
+        Err(suggestions) => no_such_section(toolkit, query, &suggestions),
+    }
+}
+
+/// "There is no section …", with the nearest ids, for `read` and `answer`.
+fn no_such_section(toolkit: &Toolkit, query: &str, suggestions: &[String]) -> Output {
+    let mut stderr = format!("There is no section \"{query}\".");
+    if !suggestions.is_empty() {
+        let _ = write!(stderr, " Did you mean: {}?", suggestions.join(", "));
+    }
+    let _ = writeln!(
+        stderr,
+        "\nSections are numbered 1 to {}; run `allyship list` to see them all.",
+        toolkit.section_count()
+    );
+    Output {
+        stdout: String::new(),
+        stderr,
+        code: EXIT_NOT_FOUND,
     }
 }
 

@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 mod practice;
-pub use practice::OUTCOMES_LABEL;
+pub use practice::{OUTCOMES_LABEL, feedback_lines};
 
 /// A comfortable reading width: longer lines are hard to follow.
 pub const MAX_TEXT_WIDTH: u16 = 76;

@@ -2,7 +2,7 @@
 //! reader and `allyship read` like the rest of a section.
 
 use super::wrap_into;
-use crate::content::{Choice, Part, Toolkit};
+use crate::content::{Choice, ChoiceOption, Part, Toolkit};
 use crate::ui::theme::Theme;
 use ratatui::text::Line;
 
@@ -66,32 +66,38 @@ pub fn choice_lines(
             theme.text,
             theme.label,
         );
-        if !answers {
-            continue;
+        if answers {
+            feedback_lines(out, toolkit, option, width, theme, "     ");
         }
-        let feedback = format!("Feedback: {}", option.feedback);
-        wrap_into(
-            out,
-            &feedback,
-            width,
-            ("     ", "     "),
-            theme.quote,
-            theme.quote,
-        );
-        if let Some(target) = &option.section {
-            let label = match toolkit.index_of(target).and_then(|i| toolkit.entry(i)) {
-                Some(e) => format!("→ {} (section {})", e.section.title, e.index + 1),
-                None => format!("→ {target}"),
-            };
-            wrap_into(
-                out,
-                &label,
-                width,
-                ("     ", "       "),
-                theme.link,
-                theme.text,
-            );
-        }
+    }
+}
+
+/// An option's feedback ("Feedback: …") and the section it rests on
+/// ("→ Speak up … (section 20)"), each line indented by `indent`.
+pub fn feedback_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    option: &ChoiceOption,
+    width: u16,
+    theme: &Theme,
+    indent: &str,
+) {
+    let feedback = format!("Feedback: {}", option.feedback);
+    wrap_into(
+        out,
+        &feedback,
+        width,
+        (indent, indent),
+        theme.quote,
+        theme.quote,
+    );
+    if let Some(target) = &option.section {
+        let label = match toolkit.index_of(target).and_then(|i| toolkit.entry(i)) {
+            Some(e) => format!("→ {} (section {})", e.section.title, e.index + 1),
+            None => format!("→ {target}"),
+        };
+        let rest = format!("{indent}  ");
+        wrap_into(out, &label, width, (indent, &rest), theme.link, theme.text);
     }
 }
 

@@ -62,6 +62,11 @@ pub enum Overlay {
     /// "Leave anyway?": asked when `q` is pressed while a note or bookmark
     /// could not be saved.
     ConfirmQuit,
+    /// Choosing an option on the open practice scenario.
+    Choose {
+        /// The highlighted option, from 0.
+        selected: usize,
+    },
     /// Search as you type: the words and the highlighted result.
     Search {
         /// What is typed.
@@ -161,6 +166,8 @@ struct WrappedSection {
     width: u16,
     /// The note's text as wrapped: a changed note rebuilds the lines.
     note: Option<String>,
+    /// The option chosen on a scenario (from 1): choosing rebuilds them.
+    chosen: Option<usize>,
     /// The theme they were styled with: switching theme rebuilds them.
     theme: Theme,
     lines: Rc<Vec<Line<'static>>>,
@@ -284,19 +291,21 @@ impl App {
             .and_then(|id| self.journal.notes.get(id))
             .map(|n| n.text.as_str())
             .filter(|text| !text.trim().is_empty());
+        let chosen = self.chosen();
         let mut cache = self.wrapped.borrow_mut();
         match cache.as_ref() {
             Some(w)
                 if w.section == self.current
                     && w.width == width
                     && w.note.as_deref() == note
+                    && w.chosen == chosen
                     && w.theme == self.theme =>
             {
                 Rc::clone(&w.lines)
             }
             _ => {
                 let mut lines =
-                    render::section_lines(&self.toolkit, self.current, width, &self.theme);
+                    render::reader_lines(&self.toolkit, self.current, width, &self.theme, chosen);
                 if let Some(note) = note {
                     render::note_lines(&mut lines, note, width, &self.theme);
                 }
@@ -305,6 +314,7 @@ impl App {
                     section: self.current,
                     width,
                     note: note.map(str::to_string),
+                    chosen,
                     theme: self.theme,
                     lines: Rc::clone(&lines),
                 });
@@ -383,6 +393,16 @@ impl App {
             })
             .flatten()
             .collect()
+    }
+
+    /// The option chosen on the open section (from 1), if it is a practice
+    /// scenario the person has answered with an option it still has.
+    pub fn chosen(&self) -> Option<usize> {
+        let section = self.toolkit.entry(self.current)?.section;
+        let count = section.choice.as_ref()?.options.len();
+        self.journal
+            .chosen(&section.id)
+            .filter(|n| (1..=count).contains(n))
     }
 
     /// The id of the open section.

@@ -9,6 +9,30 @@ use ratatui::text::Line;
 /// How the outcomes are introduced: each line completes it.
 pub const OUTCOMES_LABEL: &str = "After this part you can:";
 
+/// Heads the feedback on the option the person chose, in the reader.
+pub const CHOSEN_HEADING: &str = "Your choice and its feedback";
+
+/// Heads the feedback on the options the person did not choose.
+pub const OTHERS_HEADING: &str = "The other options and their feedback";
+
+/// Under a scenario's options in the reader, before one is chosen.
+const HOW_TO_CHOOSE: &str = "Press c to choose what you would do. The feedback on your choice, then on every option, follows. Nothing is scored.";
+
+/// Under the feedback once an option is chosen.
+const CHOOSE_AGAIN: &str = "c chooses again. Your choice is kept in your private journal.";
+
+/// How a scenario's choice is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ChoiceView {
+    /// The question and options only (`allyship read`).
+    Options,
+    /// Every option with its feedback (`allyship read --answers`).
+    Answers,
+    /// In the reader: the options and how to choose, or with the option
+    /// chosen (from 1) its feedback and then the others'.
+    Reader(Option<usize>),
+}
+
 /// A part's outcomes as a short list, shown where the part is entered.
 pub fn outcome_lines(out: &mut Vec<Line<'static>>, part: &Part, width: u16, theme: &Theme) {
     if part.outcomes.is_empty() {
@@ -72,6 +96,104 @@ pub fn choice_lines(
     }
 }
 
+/// A scenario in the reader: the question and its options, the one
+/// `chosen` (from 1) marked `▸`; before a choice, how to make one; after
+/// it, the feedback on that option under its own heading, then each other
+/// option with its feedback, then how to choose again. Nothing is scored.
+pub fn chosen_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    choice: &Choice,
+    chosen: Option<usize>,
+    width: u16,
+    theme: &Theme,
+) {
+    out.push(Line::default());
+    wrap_into(
+        out,
+        &choice.question,
+        width,
+        ("", ""),
+        theme.label,
+        theme.label,
+    );
+    for (n, option) in choice.options.iter().enumerate() {
+        let mine = chosen == Some(n + 1);
+        let number = format!("{} {}. ", if mine { "▸" } else { " " }, n + 1);
+        let style = if mine { theme.label } else { theme.text };
+        wrap_into(
+            out,
+            &option.text,
+            width,
+            (&number, "     "),
+            style,
+            theme.label,
+        );
+    }
+    out.push(Line::default());
+    let Some(option) = chosen.and_then(|n| choice.options.get(n.checked_sub(1)?)) else {
+        wrap_into(
+            out,
+            HOW_TO_CHOOSE,
+            width,
+            ("", ""),
+            theme.quiet,
+            theme.quiet,
+        );
+        return;
+    };
+    let number = chosen.unwrap_or(0);
+    wrap_into(
+        out,
+        CHOSEN_HEADING,
+        width,
+        ("", ""),
+        theme.label,
+        theme.label,
+    );
+    let prefix = format!("▸ {number}. ");
+    wrap_into(
+        out,
+        &option.text,
+        width,
+        (&prefix, "     "),
+        theme.label,
+        theme.label,
+    );
+    feedback_lines(out, toolkit, option, width, theme, "     ");
+    out.push(Line::default());
+    wrap_into(
+        out,
+        OTHERS_HEADING,
+        width,
+        ("", ""),
+        theme.label,
+        theme.label,
+    );
+    let others = choice
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| n + 1 != number);
+    for (shown, (n, other)) in others.enumerate() {
+        if shown > 0 {
+            out.push(Line::default());
+        }
+        let prefix = format!("  {}. ", n + 1);
+        wrap_into(
+            out,
+            &other.text,
+            width,
+            (&prefix, "     "),
+            theme.text,
+            theme.label,
+        );
+        feedback_lines(out, toolkit, other, width, theme, "     ");
+    }
+    out.push(Line::default());
+    wrap_into(out, CHOOSE_AGAIN, width, ("", ""), theme.quiet, theme.quiet);
+}
+
 /// An option's feedback ("Feedback: …") and the section it rests on
 /// ("→ Speak up … (section 20)"), each line indented by `indent`.
 pub fn feedback_lines(
@@ -103,7 +225,7 @@ pub fn feedback_lines(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{plain, section_lines, section_lines_with};
+    use super::super::{plain, reader_lines, section_lines, section_lines_with};
     use crate::content::built_in;
     use crate::ui::theme::Theme;
 
@@ -198,6 +320,44 @@ mod tests {
             for line in section_lines_with(&toolkit, index, width, &Theme::mono(), true) {
                 assert!(line.width() <= usize::from(width), "{width}: {line:?}");
             }
+            for chosen in [None, Some(1), Some(3), Some(99)] {
+                let lines = reader_lines(&toolkit, index, width, &Theme::mono(), chosen);
+                for line in lines {
+                    assert!(line.width() <= usize::from(width), "{width}: {line:?}");
+                }
+            }
         }
+    }
+
+    #[test]
+    fn the_reader_shows_the_choice_its_feedback_then_the_others_and_no_score() {
+        let toolkit = built_in();
+        let index = toolkit.index_of("scenario-told-in-confidence").unwrap();
+        let read = |chosen| plain(&reader_lines(&toolkit, index, 80, &Theme::mono(), chosen));
+        let before = read(None);
+        assert!(before.contains("Press c to choose"), "{before}");
+        assert!(
+            !before.contains("Feedback:") && !before.contains('▸'),
+            "{before}"
+        );
+        let after = read(Some(3));
+        assert_eq!(after.matches("Feedback: ").count(), 4, "{after}");
+        assert_eq!(
+            after.matches("▸ 3. ").count(),
+            2,
+            "in the list and above its feedback"
+        );
+        let mine = after.find(super::CHOSEN_HEADING).unwrap();
+        let others = after.find(super::OTHERS_HEADING).unwrap();
+        assert!(after.find("▸ 3. ").unwrap() < mine && mine < after.rfind("▸ 3. ").unwrap());
+        assert!(mine < others && after.find("  1. ").unwrap() < mine);
+        assert!(after.contains("c chooses again"), "{after}");
+        for word in ["score", "correct", "right answer", "wrong"] {
+            assert!(!after.to_lowercase().contains(word), "{word}: {after}");
+        }
+        // An option the scenario does not have reads as no choice.
+        assert_eq!(read(Some(99)), before);
+        // `read` stays as it was: options only, or every feedback.
+        assert!(!plain(&section_lines(&toolkit, index, 80, &Theme::mono())).contains("Press c"));
     }
 }

@@ -160,17 +160,7 @@ fn lines_with(
         block_lines(&mut out, toolkit, block, width, theme);
     }
     if let Some(choice) = &section.choice {
-        match view {
-            ChoiceView::Options => {
-                practice::choice_lines(&mut out, toolkit, choice, width, theme, false);
-            }
-            ChoiceView::Answers => {
-                practice::choice_lines(&mut out, toolkit, choice, width, theme, true);
-            }
-            ChoiceView::Reader(chosen) => {
-                practice::chosen_lines(&mut out, toolkit, choice, chosen, width, theme);
-            }
-        }
+        practice::view_lines(&mut out, toolkit, choice, view, width, theme);
     }
     prompt_lines(&mut out, "Reflect", &section.reflect, width, theme);
     prompt_lines(

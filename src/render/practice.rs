@@ -96,6 +96,22 @@ pub fn choice_lines(
     }
 }
 
+/// A scenario's choice as `view` asks.
+pub(super) fn view_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    choice: &Choice,
+    view: ChoiceView,
+    width: u16,
+    theme: &Theme,
+) {
+    match view {
+        ChoiceView::Options => choice_lines(out, toolkit, choice, width, theme, false),
+        ChoiceView::Answers => choice_lines(out, toolkit, choice, width, theme, true),
+        ChoiceView::Reader(chosen) => chosen_lines(out, toolkit, choice, chosen, width, theme),
+    }
+}
+
 /// A scenario in the reader: the question and its options, the one
 /// `chosen` (from 1) marked `▸`; before a choice, how to make one; after
 /// it, the feedback on that option under its own heading, then each other

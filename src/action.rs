@@ -66,6 +66,8 @@ pub enum Action {
     Links,
     /// Present from the open section to the end of its part, full screen.
     Present,
+    /// Choose an option on the open practice scenario (opens the choose window).
+    Choose,
     /// Go to the next match of the last search, across sections.
     NextMatch,
     /// Go to the previous match of the last search.
@@ -139,4 +141,11 @@ pub enum Effect {
     RememberTheme(crate::ui::theme::ThemeName),
     /// Start a team walkthrough of these sections (reading-order indexes).
     Present(Vec<usize>),
+    /// Keep the option chosen on a practice scenario in the journal.
+    Choose {
+        /// The scenario's section id.
+        section: String,
+        /// The option's number as shown, from 1.
+        option: u32,
+    },
 }

@@ -85,6 +85,16 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "WHEN")]
         color: Option<ColorChoice>,
     },
+    /// Choose an option on a practice scenario and read its feedback (kept in your journal)
+    #[command(
+        after_help = "Examples:\n  allyship read scenario-joke-in-a-meeting      its options, numbered\n  allyship answer scenario-joke-in-a-meeting 2  the feedback on option 2"
+    )]
+    Answer {
+        /// The scenario's number (as in `allyship list`) or id
+        scenario: String,
+        /// The number of the option you choose (as `allyship read` numbers them)
+        option: String,
+    },
     /// Show your reading journal: progress, days read, revisits
     Journal {
         /// Print it as JSON, for scripts

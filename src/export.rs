@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Source, Toolkit};
 use crate::journal::{
-    Bookmark, DayRecord, Journal, Note, SectionRecord, SupersededNote, local_day,
+    Bookmark, Chosen, DayRecord, Journal, Note, SectionRecord, SupersededNote, local_day,
 };
 
 pub use import::{Import, ImportError, ImportReport, import, import_at};
@@ -220,6 +220,9 @@ pub struct Data {
     /// Note edits kept after losing to newer ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded_notes: Vec<SupersededNote>,
+    /// The option chosen on each practice scenario, by section id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, Chosen>,
 }
 
 /// The title shown for a section id the toolkit no longer has.
@@ -341,7 +344,7 @@ pub fn learning_record(
 
 /// The journal's records that belong in a record for `period`: days in it,
 /// sections read on those days or first or last read in it, notes written
-/// or last changed in it, and all bookmarks.
+/// or last changed in it, choices made in it, and all bookmarks.
 fn select(journal: &Journal, period: &Period) -> Data {
     let spans = |first: Timestamp, last: Timestamp| {
         period.contains(local_day(first)) || period.contains(local_day(last))
@@ -377,6 +380,12 @@ fn select(journal: &Journal, period: &Period) -> Data {
             .iter()
             .filter(|n| spans(n.created, n.changed))
             .cloned()
+            .collect(),
+        choices: journal
+            .choices
+            .iter()
+            .filter(|(_, c)| period.contains(local_day(c.chosen_at)))
+            .map(|(id, c)| (id.clone(), c.clone()))
             .collect(),
         days,
     }

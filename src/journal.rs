@@ -9,11 +9,15 @@
 //! read in at least two sessions (runs of the app). Notes and bookmarks: the
 //! newer edit wins, and a note edit that loses to a newer one is kept in
 //! [`Journal::superseded_notes`], never dropped (see [`Journal::apply`]).
+//! Choices on practice scenarios: the newer choice wins (see `journal/choices.rs`).
 
+mod choices;
 mod file;
 mod notes;
 mod summary;
 
+pub(crate) use choices::ChoiceMerge;
+pub use choices::Chosen;
 pub(crate) use notes::NoteMerge;
 pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};
 pub use summary::{DayCount, PartIds, PartProgress, Revisit, Summary};
@@ -61,6 +65,10 @@ pub struct Journal {
     /// kept so that nothing typed is lost (see [`Journal::apply`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded_notes: Vec<SupersededNote>,
+    /// The option chosen on each practice scenario: section id to choice
+    /// (the newer choice wins a merge; see `journal/choices.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, Chosen>,
     /// Fields written by a newer version of the app, kept so a save never drops them.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -181,6 +189,7 @@ impl Journal {
             bookmarks: BTreeMap::new(),
             notes: BTreeMap::new(),
             superseded_notes: Vec::new(),
+            choices: BTreeMap::new(),
             extra: Map::new(),
         }
     }
@@ -213,6 +222,7 @@ impl Journal {
     /// version is lost. A deletion removes only the note it was made on.
     /// Bookmarks: a set or removal applies unless the journal's bookmark was
     /// set later (but not more than a day later). See `journal/notes.rs`.
+    /// Choices: the newer wins, as for bookmarks (`journal/choices.rs`).
     pub fn apply(&mut self, delta: &Delta, session_id: &str) {
         for (id, read) in &delta.reads {
             self.apply_read(id, read, session_id);
@@ -243,6 +253,9 @@ impl Journal {
         }
         for (id, edit) in &delta.bookmarks {
             self.apply_bookmark(id, edit);
+        }
+        for (id, chosen) in &delta.choices {
+            self.merge_choice(id, chosen, chosen.chosen_at);
         }
     }
 
@@ -312,6 +325,8 @@ pub struct Delta {
     /// on top of (`None`: there was none), so an edit of what is on disk
     /// replaces it and an edit of something older keeps both.
     pub bases: BTreeMap<String, Option<(String, u32)>>,
+    /// Latest choice per practice scenario since the last save (cleared by a save).
+    pub choices: BTreeMap<String, Chosen>,
 }
 
 impl Delta {
@@ -322,6 +337,7 @@ impl Delta {
             || self.position.is_some()
             || !self.notes.is_empty()
             || !self.bookmarks.is_empty()
+            || !self.choices.is_empty()
     }
 
     /// Call after the delta was written to disk: keeps the idempotent parts,
@@ -340,6 +356,7 @@ impl Delta {
         }
         self.bases.clear();
         self.bookmarks.clear();
+        self.choices.clear();
     }
 }
 

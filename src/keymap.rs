@@ -90,6 +90,11 @@ pub const READER: &[Binding] = &[
         Action::Present,
         "present to a team from here (shows no notes or progress)",
     ),
+    bind(
+        &[ch('c')],
+        Action::Choose,
+        "choose an option on a practice scenario, then read the feedback",
+    ),
     bind(&[ch('/')], Action::Search, "search the toolkit"),
     bind(&[ch('n')], Action::NextMatch, "next match of the search"),
     bind(
@@ -370,10 +375,14 @@ pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
         Some(Overlay::Notes { .. }) => NOTES,
         Some(Overlay::Search { .. }) => SEARCH,
         Some(Overlay::Links { .. }) => LINKS,
+        Some(Overlay::Choose { .. }) => CHOOSE,
         Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
         None => READER,
     }
 }
+
+mod choosing;
+pub use choosing::CHOOSE;
 
 #[cfg(test)]
 mod tests;

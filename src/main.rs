@@ -76,6 +76,13 @@ fn main() -> ExitCode {
                 finish(output)
             }
         }
+        Some(Command::Answer { scenario, option }) => finish(commands::answer(
+            &toolkit,
+            cli.data_dir,
+            &scenario,
+            &option,
+            terminal_width(),
+        )),
         Some(Command::Search { words, json }) => finish(records::search(&toolkit, &words, json)),
         Some(Command::Bookmarks { json }) => {
             finish(records::bookmarks(&toolkit, cli.data_dir, json))

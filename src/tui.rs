@@ -329,6 +329,10 @@ impl Session {
                     self.app.message = Some(crate::links::open_in_browser(&url));
                 }
                 Effect::Present(sections) => self.present_from = Some(sections),
+                Effect::Choose { section, option } => {
+                    self.progress.choose(&section, option);
+                    changed = true;
+                }
                 Effect::Suspend => {
                     suspend(&mut self.terminal)?;
                     self.resized()?;

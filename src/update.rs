@@ -59,6 +59,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Some(Overlay::Search { input, selected }) => {
                     finding::search_window(app, action, input, selected);
                 }
+                Some(Overlay::Choose { selected }) => {
+                    choosing::choose_window(app, action, selected, &mut effects);
+                }
                 Some(Overlay::ConfirmQuit) if action != Action::Close => {
                     app.overlay = Some(Overlay::ConfirmQuit);
                 }
@@ -245,6 +248,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::Links => app.overlay = Some(Overlay::Links { selected: 0 }),
         Action::Present => effects.push(Effect::Present(rest_of_part(app))),
+        Action::Choose => choosing::open_choose(app),
         Action::SwitchTheme => {
             let name = app.theme_name().next();
             app.theme = crate::ui::theme::Theme::named(name);
@@ -296,7 +300,11 @@ fn keep_in_bounds(app: &mut App) {
             *selected = (*selected).min(link_count.saturating_sub(1));
         }
         Some(
-            Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. } | Overlay::ConfirmQuit,
+            Overlay::Note(_)
+            | Overlay::Label(_)
+            | Overlay::Search { .. }
+            | Overlay::Choose { .. }
+            | Overlay::ConfirmQuit,
         )
         | None => {}
     }
@@ -329,6 +337,7 @@ fn keep_journal_in_bounds(app: &mut App) {
     }
 }
 
+mod choosing;
 mod finding;
 mod navigation;
 mod writing;

@@ -51,6 +51,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::SwitchTheme),
         Just(Action::Search),
         Just(Action::Links),
+        Just(Action::Choose),
         Just(Action::NextMatch),
         Just(Action::PreviousMatch),
         any::<char>().prop_map(|c| Action::Type(ratatui::crossterm::event::KeyEvent::new(
@@ -89,6 +90,14 @@ fn assert_in_bounds(app: &App) {
         }
         Some(Overlay::Notes { selected }) => assert!(selected < app.journal.notes.len().max(1)),
         Some(Overlay::Links { selected }) => assert!(selected < app.links().len().max(1)),
+        Some(Overlay::Choose { selected }) => {
+            let choice = allyship::layout::choosing::choice(app);
+            let options = choice.map_or(0, |c| c.options.len());
+            assert!(
+                selected < options,
+                "only a scenario opens the choose window"
+            );
+        }
         Some(
             Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. } | Overlay::ConfirmQuit,
         )

@@ -3,7 +3,7 @@
 //! a few hundred kilobytes and loads in milliseconds; in memory a day keeps
 //! the ids themselves.
 
-use super::{Bookmark, DayRecord, Journal, Note, Position, SectionRecord, SupersededNote};
+use super::{Bookmark, Chosen, DayRecord, Journal, Note, Position, SectionRecord, SupersededNote};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -32,6 +32,8 @@ pub struct JournalFile {
     notes: BTreeMap<String, Note>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     superseded_notes: Vec<SupersededNote>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    choices: BTreeMap<String, Chosen>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
@@ -67,6 +69,8 @@ struct JournalFileRef<'a> {
     notes: &'a BTreeMap<String, Note>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     superseded_notes: &'a Vec<SupersededNote>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    choices: &'a BTreeMap<String, Chosen>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -174,6 +178,7 @@ impl Serialize for Journal {
             bookmarks: &self.bookmarks,
             notes: &self.notes,
             superseded_notes: &self.superseded_notes,
+            choices: &self.choices,
             extra: &self.extra,
         }
         .serialize(serializer)
@@ -215,6 +220,7 @@ impl TryFrom<JournalFile> for Journal {
             bookmarks: file.bookmarks,
             notes: file.notes,
             superseded_notes: file.superseded_notes,
+            choices: file.choices,
             extra: file.extra,
         })
     }

@@ -33,6 +33,10 @@ fn about(under: Option<&Overlay>) -> (&'static str, &'static str) {
         Some(Overlay::Notes { .. }) => ("Keys in My notes", ""),
         Some(Overlay::Links { .. }) => ("Keys in the links list", ""),
         Some(Overlay::Search { .. }) => ("Keys in the search box", TYPED),
+        Some(Overlay::Choose { .. }) => (
+            "Keys in the choose window",
+            "Nothing is scored: every option's feedback says what it does well or misses.",
+        ),
         Some(Overlay::Help { .. } | Overlay::ConfirmQuit) | None => (
             "Keys in the reading view",
             "Every screen can also be read as plain text: run `allyship --help` to see the \

@@ -1,5 +1,6 @@
 //! Drawing: plain functions of a read-only `App`; views never change state.
 
+pub mod choosing;
 pub mod help;
 pub mod journal;
 pub mod reader;
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
         Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
         Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
+        Some(Overlay::Choose { selected }) => choosing::draw(frame, app, *selected),
         Some(Overlay::ConfirmQuit) => draw_confirm_quit(frame, app, screen),
         None => {}
     }

@@ -18,10 +18,10 @@
 //! with `less` alone). Prints a Markdown table and writes it
 //! to `target/bench-startup/figures.md`. Unix only (it needs `script`).
 
-mod fixtures;
 #[cfg(unix)]
 #[path = "startup/first_frame.rs"]
 mod first_frame;
+mod fixtures;
 
 #[cfg(not(unix))]
 fn main() {
@@ -57,10 +57,21 @@ mod unix {
             "| What (release binary, 80x24 PTY) | Median | Peak memory | Budget |\n|---|---|---|---|\n",
         );
         // The floor first, while the machine is as quiet as it will be.
-        let floor = first_frame::side_by_side(BIN, &fixtures.empty, &fixtures.first_screen, 31);
+        let floor = first_frame::side_by_side(
+            BIN,
+            &root.join("first-frame-data"),
+            &fixtures.first_screen,
+            31,
+        );
         for (what, time) in [
-            ("First output of the toolkit's name, built-in toolkit, no journal", floor.allyship),
-            ("`less` showing the same first screen (the floor), timed turn about", floor.less),
+            (
+                "First output of the toolkit's name, built-in toolkit, no journal",
+                floor.allyship,
+            ),
+            (
+                "`less` showing the same first screen (the floor), timed turn about",
+                floor.less,
+            ),
         ] {
             let row = format!(
                 "| {what} | {:.1} ms | n/a | allyship within 1.25 times `less` |\n",

@@ -35,11 +35,13 @@ pub fn side_by_side(bin: &str, data: &Path, first_screen: &Path, runs: usize) ->
     let mut ours = Vec::with_capacity(runs);
     let mut floor = Vec::with_capacity(runs);
     for round in 0..runs + 3 {
+        // `allyship` as a person types it, with no arguments, in a data
+        // folder emptied before every run (it is stopped once the frame is
+        // there, whatever it has begun to write).
+        let _ = std::fs::remove_dir_all(data);
+        std::fs::create_dir_all(data).expect("an empty data folder");
         let mut allyship = Command::new(bin);
         allyship.env("ALLYSHIP_DATA_DIR", data);
-        // Draws the first frame and leaves without opening the journal, so
-        // every run starts from the same empty folder.
-        allyship.arg("--first-frame");
         let a = time_to(allyship, "Allyship toolkit");
         let mut less = Command::new("less");
         less.arg(first_screen);
@@ -61,7 +63,10 @@ fn first_line(path: &Path) -> String {
     let text = std::fs::read_to_string(path).expect("the first screen was written");
     let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     // A few words are enough, and stay on one row at 80 columns.
-    line.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    line.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Starts `command` in a fresh 80x24 pseudo-terminal and returns how long

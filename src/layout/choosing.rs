@@ -101,4 +101,3 @@ pub fn layout(app: &App, selected: usize) -> Option<ChooseLayout> {
         offset,
     })
 }
-

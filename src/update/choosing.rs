@@ -5,8 +5,8 @@
 
 use crate::action::{Action, Effect};
 use crate::app::{App, Overlay};
-use crate::render::CHOSEN_HEADING;
 use crate::layout::choosing;
+use crate::render::CHOSEN_HEADING;
 use ratatui::layout::Position;
 
 /// `c`: the choose window on a scenario, the option chosen before (or

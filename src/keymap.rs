@@ -214,7 +214,7 @@ pub const NOTE: &[Binding] = &[
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
-        "save the note and close it",
+        "close the note; it is saved, unless the journal is read-only",
     ),
     bind(
         &[KeyPattern::Key(KeyCode::Char('s'), KeyModifiers::CONTROL)],

@@ -323,7 +323,7 @@ fn the_note_editor_shows_a_version_kept_from_another_copy() {
     let terminal = draw(&app);
     let screen = text(terminal.backend().buffer());
     assert!(
-        screen.contains("Also kept: the version another copy"),
+        screen.contains("Also kept: an earlier version, from"),
         "{screen}"
     );
     assert!(

@@ -70,12 +70,16 @@ pub fn layout(app: &App, selected: usize) -> Option<ChooseLayout> {
         } else {
             theme.text
         };
-        let number = format!("{}. ", n + 1);
+        // The highlighted option is marked in the text too, not by colour
+        // alone (mono, screen magnifiers, a screen shared on a projector).
+        let mark = if n == selected { "▸" } else { " " };
+        let number = format!("{mark} {}. ", n + 1);
+        let hanging = " ".repeat(number.chars().count());
         wrap_into(
             &mut lines,
             &option.text,
             text_width,
-            (&number, "   "),
+            (&number, &hanging),
             style,
             style,
         );

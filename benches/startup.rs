@@ -57,7 +57,12 @@ mod unix {
             "| What (release binary, 80x24 PTY) | Median | Peak memory | Budget |\n|---|---|---|---|\n",
         );
         // The floor first, while the machine is as quiet as it will be.
-        let floor = first_frame::side_by_side(BIN, &fixtures.empty, &fixtures.first_screen, 31);
+        let floor = first_frame::side_by_side(
+            BIN,
+            &root.join("first-frame-data"),
+            &fixtures.first_screen,
+            31,
+        );
         for (what, time) in [
             (
                 "First output of the toolkit's name, built-in toolkit, no journal",

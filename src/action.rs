@@ -72,6 +72,8 @@ pub enum Action {
     Links,
     /// Present from the open section to the end of its part, full screen.
     Present,
+    /// Choose an option on the open practice scenario (opens the choose window).
+    Choose,
     /// Go to the next match of the last search, across sections.
     NextMatch,
     /// Go to the previous match of the last search.
@@ -147,4 +149,11 @@ pub enum Effect {
     Present(Vec<usize>),
     /// Make, answer, put off or let go a commitment.
     Commitment(crate::journal::CommitmentChange),
+    /// Keep the option chosen on a practice scenario in the journal.
+    Choose {
+        /// The scenario's section id.
+        section: String,
+        /// The option's number as shown, from 1.
+        option: u32,
+    },
 }

@@ -70,6 +70,11 @@ pub enum Overlay {
     /// "How did it go?": a check-in on a commitment, asked when its review
     /// day has come (or from the journal window).
     CheckIn(Box<CheckInWindow>),
+    /// Choosing an option on the open practice scenario.
+    Choose {
+        /// The highlighted option, from 0.
+        selected: usize,
+    },
     /// Search as you type: the words and the highlighted result.
     Search {
         /// What is typed.
@@ -272,6 +277,16 @@ impl App {
             })
             .flatten()
             .collect()
+    }
+
+    /// The option chosen on the open section (from 1), if it is a practice
+    /// scenario the person has answered with an option it still has.
+    pub fn chosen(&self) -> Option<usize> {
+        let section = self.toolkit.entry(self.current)?.section;
+        let count = section.choice.as_ref()?.options.len();
+        self.journal
+            .chosen(&section.id)
+            .filter(|n| (1..=count).contains(n))
     }
 
     /// The id of the open section.

@@ -13,6 +13,7 @@ pub mod records;
 use crate::render;
 use crate::ui::theme::Theme;
 use crate::{report, store};
+pub use practice::answer;
 use practice::{answers_hint, outcomes_text};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

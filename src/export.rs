@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Source, Toolkit};
 use crate::journal::{
-    Bookmark, Commitment, DayRecord, Journal, Note, SectionRecord, SupersededNote, local_day,
+    Bookmark, Chosen, Commitment, DayRecord, Journal, Note, SectionRecord, SupersededNote,
+    local_day,
 };
 
 pub use commitments::{CheckInEntry, CommitmentEntry};
@@ -228,6 +229,9 @@ pub struct Data {
     /// Commitments by id, whole (every check-in), for a lossless import.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub commitments: BTreeMap<String, Commitment>,
+    /// The option chosen on each practice scenario, by section id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, Chosen>,
 }
 
 /// The title shown for a section id the toolkit no longer has.
@@ -352,7 +356,7 @@ pub fn learning_record(
 
 /// The journal's records that belong in a record for `period`: days in it,
 /// sections read on those days or first or last read in it, notes written
-/// or last changed in it, and all bookmarks.
+/// or last changed in it, choices made in it, and all bookmarks.
 fn select(journal: &Journal, period: &Period) -> Data {
     let spans = |first: Timestamp, last: Timestamp| {
         period.contains(local_day(first)) || period.contains(local_day(last))
@@ -390,6 +394,12 @@ fn select(journal: &Journal, period: &Period) -> Data {
             .cloned()
             .collect(),
         commitments: commitments::select(journal, period),
+        choices: journal
+            .choices
+            .iter()
+            .filter(|(_, c)| period.contains(local_day(c.chosen_at)))
+            .map(|(id, c)| (id.clone(), c.clone()))
+            .collect(),
         days,
     }
 }

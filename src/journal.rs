@@ -9,12 +9,16 @@
 //! read in at least two sessions (runs of the app). Notes and bookmarks: the
 //! newer edit wins, and a note edit that loses to a newer one is kept in
 //! [`Journal::superseded_notes`], never dropped (see [`Journal::apply`]).
+//! Choices on practice scenarios: the newer choice wins (see `journal/choices.rs`).
 
+mod choices;
 mod commitments;
 mod file;
 mod notes;
 mod summary;
 
+pub(crate) use choices::ChoiceMerge;
+pub use choices::Chosen;
 pub use commitments::{
     ASK_AGAIN_IN_DAYS, AskAgain, CheckIn, Commitment, CommitmentChange, CommitmentMerge,
     REVIEW_IN_DAYS, Standing, days_after,
@@ -69,6 +73,10 @@ pub struct Journal {
     /// What the person said they will do, by id (see `journal/commitments.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub commitments: BTreeMap<String, Commitment>,
+    /// The option chosen on each practice scenario: section id to choice
+    /// (the newer choice wins a merge; see `journal/choices.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, Chosen>,
     /// Fields written by a newer version of the app, kept so a save never drops them.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -190,6 +198,7 @@ impl Journal {
             notes: BTreeMap::new(),
             superseded_notes: Vec::new(),
             commitments: BTreeMap::new(),
+            choices: BTreeMap::new(),
             extra: Map::new(),
         }
     }
@@ -222,6 +231,7 @@ impl Journal {
     /// version is lost. A deletion removes only the note it was made on.
     /// Bookmarks: a set or removal applies unless the journal's bookmark was
     /// set later (but not more than a day later). See `journal/notes.rs`.
+    /// Choices: the newer wins, as for bookmarks (`journal/choices.rs`).
     pub fn apply(&mut self, delta: &Delta, session_id: &str) {
         for (id, read) in &delta.reads {
             self.apply_read(id, read, session_id);
@@ -255,6 +265,9 @@ impl Journal {
         }
         for (id, commitment) in &delta.commitments {
             self.merge_commitment(id, commitment);
+        }
+        for (id, chosen) in &delta.choices {
+            self.merge_choice(id, chosen, chosen.chosen_at);
         }
     }
 
@@ -327,6 +340,8 @@ pub struct Delta {
     /// Commitments made or changed since the last save, whole (merged on
     /// save, so applying one twice is harmless; cleared by a save).
     pub commitments: BTreeMap<String, Commitment>,
+    /// Latest choice per practice scenario since the last save (cleared by a save).
+    pub choices: BTreeMap<String, Chosen>,
 }
 
 impl Delta {
@@ -338,6 +353,7 @@ impl Delta {
             || !self.notes.is_empty()
             || !self.bookmarks.is_empty()
             || !self.commitments.is_empty()
+            || !self.choices.is_empty()
     }
 
     /// Call after the delta was written to disk: keeps the idempotent parts,
@@ -357,6 +373,7 @@ impl Delta {
         self.bases.clear();
         self.bookmarks.clear();
         self.commitments.clear();
+        self.choices.clear();
     }
 }
 

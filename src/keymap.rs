@@ -93,6 +93,11 @@ pub const READER: &[Binding] = &[
         Action::Present,
         "present to a team from here (shows no notes or progress)",
     ),
+    bind(
+        &[ch('c')],
+        Action::Choose,
+        "choose an option on a practice scenario, then read the feedback",
+    ),
     bind(&[ch('/')], Action::Search, "search the toolkit"),
     bind(&[ch('n')], Action::NextMatch, "next match of the search"),
     bind(
@@ -217,7 +222,7 @@ pub const NOTE: &[Binding] = &[
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
-        "save the note and close it",
+        "close the note; it is saved, unless the journal is read-only",
     ),
     bind(
         &[KeyPattern::Key(KeyCode::Char('s'), KeyModifiers::CONTROL)],
@@ -382,10 +387,14 @@ pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
         Some(Overlay::Commit(_)) => COMMIT,
         Some(Overlay::CheckIn(window)) if window.focus == CheckInFocus::Answer => CHECK_IN,
         Some(Overlay::CheckIn(_)) => CHECK_IN_CHOICES,
+        Some(Overlay::Choose { .. }) => CHOOSE,
         Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
         None => READER,
     }
 }
+
+mod choosing;
+pub use choosing::CHOOSE;
 
 #[cfg(test)]
 mod tests;

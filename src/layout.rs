@@ -131,6 +131,7 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+pub mod choosing;
 pub mod help;
 pub mod journal;
 pub mod lines;

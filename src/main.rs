@@ -11,12 +11,11 @@ use allyship::progress::Progress;
 use allyship::sanitise::printable;
 use allyship::settings;
 use allyship::ui::theme::{Theme, ThemeName};
-use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_args();
     let toolkit = match load_toolkit(&cli) {
         Ok(toolkit) => toolkit,
         Err(output) => return finish(output),
@@ -76,6 +75,13 @@ fn main() -> ExitCode {
                 finish(output)
             }
         }
+        Some(Command::Answer { scenario, option }) => finish(commands::answer(
+            &toolkit,
+            cli.data_dir,
+            &scenario,
+            &option,
+            terminal_width(),
+        )),
         Some(Command::Search { words, json }) => finish(records::search(&toolkit, &words, json)),
         Some(Command::Bookmarks { json }) => {
             finish(records::bookmarks(&toolkit, cli.data_dir, json))

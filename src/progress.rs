@@ -261,6 +261,12 @@ impl Progress {
         self.session.set_bookmark(section, label, Timestamp::now());
     }
 
+    /// Keeps option `option` (from 1) as the choice on scenario `section`;
+    /// written by the next save.
+    pub fn choose(&mut self, section: &str, option: u32) {
+        self.session.choose(section, option, Timestamp::now());
+    }
+
     /// Removes the bookmark on `section`; written by the next save.
     pub fn remove_bookmark(&mut self, section: &str) {
         self.session.remove_bookmark(section, Timestamp::now());

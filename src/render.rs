@@ -9,7 +9,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 mod practice;
-pub use practice::OUTCOMES_LABEL;
+use practice::ChoiceView;
+pub use practice::{CHOSEN_HEADING, OTHERS_HEADING, OUTCOMES_LABEL, feedback_lines, outcome_lines};
 
 /// A comfortable reading width: longer lines are hard to follow.
 pub const MAX_TEXT_WIDTH: u16 = 76;
@@ -107,6 +108,34 @@ pub fn section_lines_with(
     theme: &Theme,
     answers: bool,
 ) -> Vec<Line<'static>> {
+    let view = if answers {
+        ChoiceView::Answers
+    } else {
+        ChoiceView::Options
+    };
+    lines_with(toolkit, index, width, theme, view)
+}
+
+/// [`section_lines`] as the reader shows them: a scenario's options with
+/// how to choose one, and once one is `chosen` (from 1), its feedback and
+/// then the other options' (see [`practice::chosen_lines`]).
+pub fn reader_lines(
+    toolkit: &Toolkit,
+    index: usize,
+    width: u16,
+    theme: &Theme,
+    chosen: Option<usize>,
+) -> Vec<Line<'static>> {
+    lines_with(toolkit, index, width, theme, ChoiceView::Reader(chosen))
+}
+
+fn lines_with(
+    toolkit: &Toolkit,
+    index: usize,
+    width: u16,
+    theme: &Theme,
+    view: ChoiceView,
+) -> Vec<Line<'static>> {
     let Some(entry) = toolkit.entry(index) else {
         return vec![Line::from("There is no such section.")];
     };
@@ -131,7 +160,7 @@ pub fn section_lines_with(
         block_lines(&mut out, toolkit, block, width, theme);
     }
     if let Some(choice) = &section.choice {
-        practice::choice_lines(&mut out, toolkit, choice, width, theme, answers);
+        practice::view_lines(&mut out, toolkit, choice, view, width, theme);
     }
     prompt_lines(&mut out, "Reflect", &section.reflect, width, theme);
     prompt_lines(

@@ -54,6 +54,10 @@ pub enum FieldKind {
     Link,
     /// A reflection or discussion prompt.
     Prompt,
+    /// A practice scenario's question or one of its options.
+    Choice,
+    /// The feedback on one of a scenario's options.
+    Feedback,
 }
 
 impl FieldKind {
@@ -66,6 +70,8 @@ impl FieldKind {
             FieldKind::Quote => "quote",
             FieldKind::Link => "link",
             FieldKind::Prompt => "prompt",
+            FieldKind::Choice => "choice",
+            FieldKind::Feedback => "feedback",
         }
     }
 
@@ -75,8 +81,8 @@ impl FieldKind {
             FieldKind::Title => MAX_WEIGHT,
             FieldKind::Point => 7,
             FieldKind::Quote | FieldKind::Link => 6,
-            FieldKind::Body => 5,
-            FieldKind::Prompt => 4,
+            FieldKind::Body | FieldKind::Choice => 5,
+            FieldKind::Prompt | FieldKind::Feedback => 4,
         }
     }
 }
@@ -122,7 +128,8 @@ pub struct Index {
 }
 
 impl Index {
-    /// Indexes titles, paragraphs, points, quotes, links and prompts.
+    /// Indexes titles, paragraphs, points, quotes, links, prompts, and a
+    /// scenario's question, options and feedback.
     pub fn new(toolkit: &Toolkit) -> Self {
         let mut index = Index::default();
         for entry in toolkit.entries() {
@@ -144,6 +151,13 @@ impl Index {
                             link.by.iter().for_each(|by| add(FieldKind::Link, by));
                         }
                     }
+                }
+            }
+            if let Some(choice) = &s.choice {
+                add(FieldKind::Choice, &choice.question);
+                for option in &choice.options {
+                    add(FieldKind::Choice, &option.text);
+                    add(FieldKind::Feedback, &option.feedback);
                 }
             }
             s.reflect

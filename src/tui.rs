@@ -344,6 +344,10 @@ impl Session {
                     let journal = &self.app.journal;
                     changed |= self.progress.change_commitment(journal, &change).is_some();
                 }
+                Effect::Choose { section, option } => {
+                    self.progress.choose(&section, option);
+                    changed = true;
+                }
                 Effect::Suspend => {
                     suspend(&mut self.terminal)?;
                     self.resized()?;

@@ -81,6 +81,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Some(Overlay::CheckIn(window)) => {
                     commitments::check_in_window(app, action, window, &mut effects);
                 }
+                Some(Overlay::Choose { selected }) => {
+                    choosing::choose_window(app, action, selected, &mut effects);
+                }
                 Some(Overlay::ConfirmQuit) if action != Action::Close => {
                     app.overlay = Some(Overlay::ConfirmQuit);
                 }
@@ -274,6 +277,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::Links => app.overlay = Some(Overlay::Links { selected: 0 }),
         Action::Present => effects.push(Effect::Present(rest_of_part(app))),
+        Action::Choose => choosing::open_choose(app),
         Action::SwitchTheme => {
             let name = app.theme_name().next();
             app.theme = crate::ui::theme::Theme::named(name);
@@ -331,6 +335,7 @@ fn keep_in_bounds(app: &mut App) {
             | Overlay::Search { .. }
             | Overlay::Commit(_)
             | Overlay::CheckIn(_)
+            | Overlay::Choose { .. }
             | Overlay::ConfirmQuit,
         )
         | None => {}
@@ -364,6 +369,7 @@ fn keep_journal_in_bounds(app: &mut App) {
     }
 }
 
+mod choosing;
 pub mod commitments;
 mod finding;
 mod navigation;

@@ -221,6 +221,7 @@ fn plain_commands_never_write_escape_sequences() {
             &["read", "--all"][..],
             &["journal"][..],
             &["search", "listen"][..],
+            &["answer", "scenario-joke-in-a-meeting", "1"][..],
         ] {
             let data = tempfile::tempdir().unwrap();
             let output = Command::new(env!("CARGO_BIN_EXE_allyship"))

@@ -195,3 +195,34 @@ fn export_output_refuses_another_name_for_the_journal() {
     std::fs::hard_link(dir.path().join("journal.json"), &other).unwrap();
     assert_fails_with(&export_to(dir.path(), &other), "your journal");
 }
+
+#[test]
+fn answer_shows_the_feedback_keeps_the_choice_and_refuses_what_is_not_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["answer", "scenario-told-in-confidence", "1"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(stdout.contains("You chose option 1: "), "{stdout}");
+    assert!(stdout.contains("\nFeedback: "), "{stdout}");
+    assert!(stdout.contains("Kept in your journal"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "plain text only: {stdout:?}");
+    let journal = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
+    assert!(
+        journal.contains("\"scenario-told-in-confidence\""),
+        "{journal}"
+    );
+    // The choice travels in the JSON export.
+    let export = text(&run_in(dir.path(), &["export", "--format", "json"]).stdout);
+    assert!(export.contains("\"choices\""), "{export}");
+    let before = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
+    assert_fails_with(
+        &run_in(dir.path(), &["answer", "scenario-told-in-confidence", "9"]),
+        "choose a number from 1 to",
+    );
+    assert_fails_with(
+        &run_in(dir.path(), &["answer", "tip-speak-up", "1"]),
+        "is not a practice scenario",
+    );
+    let after = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
+    assert_eq!(before, after, "a refused answer writes nothing");
+}

@@ -239,3 +239,30 @@ fn two_copies_saving_in_turn_lose_nothing() {
     assert_eq!(journal.bookmarks.len(), 8);
     assert_eq!(journal.notes.len(), 8);
 }
+
+#[test]
+fn a_choice_made_with_c_is_saved_shown_and_back_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start_in(dir.path());
+    pty.send("38\r");
+    pty.wait_for("Press c to choose");
+    pty.send("c");
+    pty.wait_for("Choose an option");
+    pty.send("\x1b[B"); // Down
+    pty.send("\r");
+    pty.wait_for("Your choice and its feedback");
+    let text = journal_text(dir.path(), "the choice", |t| t.contains("\"choices\""));
+    assert!(text.contains("\"scenario-joke-in-a-meeting\""), "{text}");
+    assert!(text.contains("\"option\": 2"), "{text}");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let mut again = start_in(dir.path());
+    again.wait_for("Welcome back: continuing at 38.");
+    again.send("g");
+    again.wait_until("the choice shown again", |s| {
+        s.contains("▸ 2. Speak to the colleague")
+    });
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+}

@@ -46,3 +46,29 @@ fn import_waits_for_the_lock_says_so_and_then_saves() {
     let journal = std::fs::read_to_string(data.path().join("journal.json")).unwrap();
     assert!(journal.contains("brought over"), "{journal}");
 }
+
+#[test]
+fn answer_waits_for_the_lock_too_and_then_keeps_the_choice() {
+    let data = tempfile::tempdir().unwrap();
+    let lock = File::create(data.path().join("journal.lock")).unwrap();
+    lock.lock().expect("the test holds the lock");
+    let child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(["answer", "scenario-joke-in-a-meeting", "3"])
+        .env("ALLYSHIP_DATA_DIR", data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start answer");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        !data.path().join("journal.json").exists(),
+        "nothing may be written while another copy holds the lock"
+    );
+    drop(lock);
+    let out = child.wait_with_output().expect("answer ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("Waiting for another copy"), "{stderr}");
+    let journal = std::fs::read_to_string(data.path().join("journal.json")).unwrap();
+    assert!(journal.contains(r#""option": 3"#), "{journal}");
+}

@@ -39,7 +39,8 @@ fn intro_80x24() {
 
 #[test]
 fn all_points_80x24() {
-    let p = presenter(&["top-tips"], &[Next; 16]);
+    // The part's outcomes, the introduction, and so on to a fourth point.
+    let p = presenter(&["top-tips"], &[Next; 17]);
     assert_eq!(p.walkthrough().step(), Step::Points(4));
     insta::assert_snapshot!(draw(&p, 80, 24, 754).backend());
 }
@@ -66,7 +67,7 @@ fn help_80x24() {
 fn second_point_200x50() {
     let p = presenter(
         &["top-tips"],
-        &[Next, Next, Next, Next, Next, Next, Next, Next],
+        &[Next, Next, Next, Next, Next, Next, Next, Next, Next],
     );
     assert_eq!(p.walkthrough().step(), Step::Points(2));
     insta::assert_snapshot!(draw(&p, 200, 50, 3725).backend());
@@ -221,6 +222,8 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
     };
     let mut pty = Pty::spawn(&["present", "top-tips"], &[], 80, 24);
     pty.wait_for("Introduction (section 18)");
+    pty.wait_for("After this part you can:");
+    pty.send(" ");
     pty.wait_for("Why these tips matter");
     for (n, point) in points.iter().enumerate() {
         pty.send(if n % 2 == 0 { " " } else { "\x1b[6~" });
@@ -308,7 +311,7 @@ fn run_scripted(keys: &str, stop_after: bool) -> (present::Ended, Vec<present::l
 
 #[test]
 fn the_run_loop_logs_the_walkthrough_on_leaving_and_on_a_signal() {
-    let (ended, records) = run_scripted("      qy", false);
+    let (ended, records) = run_scripted("       qy", false);
     assert_eq!(ended.problem, None);
     assert_eq!(records.len(), 1);
     assert_eq!(Some(&records[0]), ended.record.as_ref());

@@ -32,8 +32,22 @@ fn footer(terminal: &Terminal<TestBackend>) -> String {
 }
 
 #[test]
-fn the_introduction_is_not_a_tip() {
+fn the_part_opens_with_its_outcomes() {
     let p = presenter(&["top-tips"], &[]);
+    assert_eq!(p.walkthrough().step(), present::Step::Outcomes);
+    for (width, height) in [(80, 24), (40, 12)] {
+        let screen = draw(&p, width, height);
+        let shown = text(&screen);
+        assert!(shown.contains("After this part you can:"), "{shown}");
+        assert!(footer(&screen).contains("Introduction"), "{shown}");
+        insta::assert_snapshot!(format!("outcomes_{width}x{height}"), screen.backend());
+    }
+}
+
+#[test]
+fn the_introduction_is_not_a_tip() {
+    // Past the part's outcomes.
+    let p = presenter(&["top-tips"], &[Next]);
     let wide = draw(&p, 80, 24);
     assert!(footer(&wide).contains("Introduction (section 18)"));
     insta::assert_snapshot!("introduction_80x24", wide.backend());
@@ -120,7 +134,8 @@ fn any_key_brings_the_blank_screen_back_and_does_nothing_else() {
         KeyCode::F(5),
         KeyCode::Char(' '),
     ] {
-        let (ended, shown) = run_keys(&[KeyCode::Char('b'), key]);
+        // Past the part's outcomes, to the introduction.
+        let (ended, shown) = run_keys(&[KeyCode::Char(' '), KeyCode::Char('b'), key]);
         assert!(!ended, "{key:?} ended the walkthrough");
         assert!(shown.contains("Why these tips matter"), "{key:?}:\n{shown}");
         assert!(!shown.contains("racist views"), "{key:?} also moved on");
@@ -148,7 +163,7 @@ fn esc_never_ends_the_walkthrough_and_q_asks_first() {
 
 #[test]
 fn the_question_before_ending() {
-    let p = presenter(&["top-tips"], &[Next, Quit]);
+    let p = presenter(&["top-tips"], &[Next, Next, Quit]);
     let wide = draw(&p, 80, 24);
     assert!(text(&wide).contains(present::view::QUESTION));
     insta::assert_snapshot!("question_80x24", wide.backend());
@@ -160,7 +175,8 @@ fn the_question_before_ending() {
 /// The presenter after `actions`, each drawn at `width`x`height` before the
 /// next (as the run loop does, so scrolling knows where the text ends).
 fn drawn_after(width: u16, height: u16, actions: &[PresentAction]) -> Presenter<'static> {
-    let mut p = presenter(&["top-tips"], &[]);
+    // From the introduction, past the part's outcomes.
+    let mut p = presenter(&["top-tips"], &[Next]);
     for action in actions {
         draw(&p, width, height);
         update(&mut p, *action, *T0);
@@ -251,4 +267,35 @@ fn the_help_scrolls_at_40x12() {
     let end = text(&draw(&down, 40, 12));
     assert!(end.contains("the help."), "{end}");
     assert!(end.contains("more above"), "{end}");
+}
+
+/// A scenario as a team exercise: its options one by one, the question to
+/// the room, then the feedback option by option; never a score.
+#[test]
+fn a_scenario_is_a_team_exercise_at_80x24_and_40x12() {
+    let steps = [
+        ("scenario_second_option", 2),
+        ("scenario_discuss", 5),
+        ("scenario_second_feedback", 7),
+    ];
+    for (name, nexts) in steps {
+        let p = presenter(&["scenario-joke-in-a-meeting"], &vec![Next; nexts]);
+        for (width, height) in [(80, 24), (40, 12)] {
+            let screen = draw(&p, width, height);
+            let shown = text(&screen);
+            match name {
+                "scenario_second_option" => {
+                    assert!(shown.contains("▸ 2. "), "{shown}");
+                    assert!(!shown.contains("Feedback:"), "{shown}");
+                }
+                "scenario_discuss" => {
+                    let squeezed = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert!(squeezed.contains(present::DISCUSS_CHOICE), "{shown}");
+                }
+                _ => assert!(shown.contains("Feedback:"), "{shown}"),
+            }
+            assert!(!shown.to_lowercase().contains("score"), "{shown}");
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen.backend());
+        }
+    }
 }

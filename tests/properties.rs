@@ -53,6 +53,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::SwitchTheme),
         Just(Action::Search),
         Just(Action::Links),
+        Just(Action::Choose),
         Just(Action::NextMatch),
         Just(Action::PreviousMatch),
         any::<char>().prop_map(|c| Action::Type(ratatui::crossterm::event::KeyEvent::new(
@@ -95,6 +96,14 @@ fn assert_in_bounds(app: &App) {
         Some(Overlay::CheckIn(ref window)) => {
             assert!(app.journal.commitments.contains_key(&window.id));
             assert!(window.number() >= 1 && window.number() <= window.of);
+        }
+        Some(Overlay::Choose { selected }) => {
+            let choice = allyship::layout::choosing::choice(app);
+            let options = choice.map_or(0, |c| c.options.len());
+            assert!(
+                selected < options,
+                "only a scenario opens the choose window"
+            );
         }
         Some(
             Overlay::Note(_) | Overlay::Label(_) | Overlay::Search { .. } | Overlay::ConfirmQuit,

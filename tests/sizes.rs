@@ -65,8 +65,27 @@ fn views(toolkit: &Toolkit) -> Vec<(&'static str, App)> {
         Action::Digit(last % 10),
         Action::Open,
     ];
+    // The first practice scenario, if the toolkit has one (else `c` on
+    // the first section, which says where scenarios would be).
+    let scenario: Vec<Action> = toolkit
+        .entries()
+        .find(|e| e.section.choice.is_some())
+        .map(|e| {
+            let digits = (e.index + 1).to_string();
+            let digits = digits.bytes().map(|b| Action::Digit(b - b'0'));
+            digits.chain([Action::Open]).collect()
+        })
+        .unwrap_or_default();
     let scripts: Vec<(&str, Vec<Action>)> = vec![
         ("reader", vec![]),
+        (
+            "choose",
+            [scenario.clone(), vec![Action::Choose, Action::Bottom]].concat(),
+        ),
+        (
+            "scenario chosen",
+            [scenario, vec![Action::Choose, Action::Down, Action::Open]].concat(),
+        ),
         ("reader at the end", vec![Action::Bottom]),
         (
             "contents",

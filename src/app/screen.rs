@@ -18,6 +18,8 @@ pub(super) struct WrappedSection {
     width: u16,
     /// The note's text as wrapped: a changed note rebuilds the lines.
     note: Option<String>,
+    /// The option chosen on a scenario (from 1): choosing rebuilds them.
+    chosen: Option<usize>,
     /// The theme they were styled with: switching theme rebuilds them.
     theme: Theme,
     lines: Rc<Vec<Line<'static>>>,
@@ -83,19 +85,21 @@ impl App {
             .and_then(|id| self.journal.notes.get(id))
             .map(|n| n.text.as_str())
             .filter(|text| !text.trim().is_empty());
+        let chosen = self.chosen();
         let mut cache = self.wrapped.borrow_mut();
         match cache.as_ref() {
             Some(w)
                 if w.section == self.current
                     && w.width == width
                     && w.note.as_deref() == note
+                    && w.chosen == chosen
                     && w.theme == self.theme =>
             {
                 Rc::clone(&w.lines)
             }
             _ => {
                 let mut lines =
-                    render::section_lines(&self.toolkit, self.current, width, &self.theme);
+                    render::reader_lines(&self.toolkit, self.current, width, &self.theme, chosen);
                 if let Some(note) = note {
                     render::note_lines(&mut lines, note, width, &self.theme);
                 }
@@ -104,6 +108,7 @@ impl App {
                     section: self.current,
                     width,
                     note: note.map(str::to_string),
+                    chosen,
                     theme: self.theme,
                     lines: Rc::clone(&lines),
                 });

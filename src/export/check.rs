@@ -13,6 +13,8 @@ const EARLIEST: &str = "2000-01-01T00:00:00Z";
 const LATEST_AHEAD_DAYS: i64 = 366;
 /// The most active seconds one day can hold (25 hours, for the day clocks go back).
 const MOST_SECS_A_DAY: u64 = 25 * 60 * 60;
+/// The highest option number a choice can hold: far above any scenario's.
+const MOST_OPTION: u64 = 100;
 /// The most sessions a section can have been read in, or edits a note have.
 const MOST_COUNTED: u64 = 1_000_000;
 
@@ -99,6 +101,20 @@ pub(super) fn absurd_value(data: &Value, now: Timestamp) -> Option<String> {
     }
     for (id, commitment) in entries("commitments") {
         if let Some(problem) = absurd_commitment(id, commitment, &time, &day) {
+            return Some(problem);
+        }
+    }
+    for (id, chosen) in entries("choices") {
+        let at = |field: &str| format!("data.choices.{id}.{field}");
+        if let Some(problem) = time(at("chosen_at"), chosen.get("chosen_at")) {
+            return Some(problem);
+        }
+        if let Some(problem) = count(
+            at("option"),
+            chosen.get("option"),
+            MOST_OPTION,
+            "(the option chosen)",
+        ) {
             return Some(problem);
         }
     }

@@ -20,6 +20,9 @@
 //! - **Commitments** (see `journal/commitments.rs`): the same commitment
 //!   unites its check-ins and dates; a different one under the same id is
 //!   kept beside it; letting go never erases a word.
+//! - **Choices on practice scenarios:** added when missing; otherwise the
+//!   newer choice wins (it is a pick, not prose, so the older one is not
+//!   kept), and a time more than a day after now never wins.
 
 use std::fmt;
 
@@ -27,7 +30,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::{Data, FORMAT, VERSION};
-use crate::journal::{CommitmentMerge, Journal, NoteMerge, suspect};
+use crate::journal::{ChoiceMerge, CommitmentMerge, Journal, NoteMerge, suspect};
 
 /// Why a file could not be imported; `to_string()` says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -104,6 +107,12 @@ pub struct ImportReport {
     pub days_unchanged: usize,
     /// Earlier note versions kept aside that were new here.
     pub earlier_versions_added: usize,
+    /// Choices on practice scenarios that were new here.
+    pub choices_added: usize,
+    /// Choices replaced by a newer imported one.
+    pub choices_updated: usize,
+    /// Choices here already, or newer here (kept as they are).
+    pub choices_unchanged: usize,
     /// Notes and bookmarks dated more than a day after now, here or in the
     /// file: a clock that ran ahead. Both versions are kept, and such a
     /// date never makes a version count as the newest.
@@ -129,6 +138,8 @@ impl ImportReport {
             + self.earlier_versions_added
             + self.commitments_added
             + self.commitments_merged
+            + self.choices_added
+            + self.choices_updated
             > 0
     }
 }
@@ -163,6 +174,15 @@ impl fmt::Display for ImportReport {
                 "Commitments merged (check-ins from both kept)",
             ),
             (self.commitments_unchanged, "Commitments already here"),
+            (self.choices_added, "Choices on practice scenarios added"),
+            (
+                self.choices_updated,
+                "Choices on practice scenarios updated (the imported choice was newer)",
+            ),
+            (
+                self.choices_unchanged,
+                "Choices on practice scenarios already here",
+            ),
             (
                 self.future_dated,
                 "Dated more than a day in the future, so not trusted to be the newest \
@@ -348,6 +368,21 @@ impl Import {
                     report.commitments_merged += 1;
                 }
                 CommitmentMerge::Unchanged => report.commitments_unchanged += 1,
+            }
+        }
+        for (id, chosen) in &self.data.choices {
+            let here_ahead = journal
+                .choices
+                .get(id)
+                .is_some_and(|here| suspect(here.chosen_at, now));
+            if here_ahead || suspect(chosen.chosen_at, now) {
+                report.future_dated += 1;
+            }
+            let same = journal.choices.get(id) == Some(chosen);
+            match journal.merge_choice(id, chosen, now) {
+                ChoiceMerge::Added => report.choices_added += 1,
+                ChoiceMerge::Updated if !same => report.choices_updated += 1,
+                ChoiceMerge::Updated | ChoiceMerge::Kept => report.choices_unchanged += 1,
             }
         }
         report

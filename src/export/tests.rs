@@ -339,3 +339,24 @@ fn export_files_are_private() {
         "# Learning record\n"
     );
 }
+
+#[test]
+fn choices_travel_in_the_json_export_within_its_period() {
+    let toolkit = built_in();
+    let mut journal = sample();
+    let mut s = Session::new("s3");
+    s.choose("scenario-joke-in-a-meeting", 2, at(8, 30));
+    s.choose("scenario-told-in-confidence", 1, at(1, 30));
+    journal.apply(&s.pending, &s.id);
+    let record = learning_record(&toolkit, &journal, &everything(), at(9, 0));
+    assert_eq!(record.data.choices.len(), 2);
+    let mut fresh = Journal::new();
+    let (imported, report) = import(&fresh, &to_json(&record)).expect("imports");
+    assert_eq!(report.choices_added, 2);
+    imported.merge_into(&mut fresh);
+    assert_eq!(fresh.choices, journal.choices);
+    let march_8 = Period::parse(Some("2025-03-05"), None).unwrap();
+    let later = learning_record(&toolkit, &journal, &march_8, at(9, 0));
+    let ids: Vec<&String> = later.data.choices.keys().collect();
+    assert_eq!(ids, ["scenario-joke-in-a-meeting"]);
+}

@@ -4,7 +4,7 @@
 //! the ids themselves.
 
 use super::{
-    Bookmark, Commitment, DayRecord, Journal, Note, Position, SectionRecord, SupersededNote,
+    Bookmark, Chosen, Commitment, DayRecord, Journal, Note, Position, SectionRecord, SupersededNote,
 };
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,8 @@ pub struct JournalFile {
     superseded_notes: Vec<SupersededNote>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     commitments: BTreeMap<String, Commitment>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    choices: BTreeMap<String, Chosen>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
@@ -73,6 +75,8 @@ struct JournalFileRef<'a> {
     superseded_notes: &'a Vec<SupersededNote>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     commitments: &'a BTreeMap<String, Commitment>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    choices: &'a BTreeMap<String, Chosen>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -181,6 +185,7 @@ impl Serialize for Journal {
             notes: &self.notes,
             superseded_notes: &self.superseded_notes,
             commitments: &self.commitments,
+            choices: &self.choices,
             extra: &self.extra,
         }
         .serialize(serializer)
@@ -223,6 +228,7 @@ impl TryFrom<JournalFile> for Journal {
             notes: file.notes,
             superseded_notes: file.superseded_notes,
             commitments: file.commitments,
+            choices: file.choices,
             extra: file.extra,
         })
     }

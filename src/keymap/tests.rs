@@ -19,6 +19,7 @@ fn everything_the_mouse_does_and_every_window_is_on_the_keyboard() {
         (Action::Notes, NOTES),
         (Action::Links, LINKS),
         (Action::Search, SEARCH),
+        (Action::Choose, CHOOSE),
     ];
     for (opens, table) in windows {
         assert!(bound(READER, opens), "{opens:?} has a key");
@@ -109,7 +110,9 @@ fn no_key_is_bound_twice() {
 #[test]
 fn every_window_has_a_key_for_its_own_help() {
     let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
-    for table in [JOURNAL, NOTE, LABEL, BOOKMARKS, NOTES, LINKS, SEARCH] {
+    for table in [
+        JOURNAL, NOTE, LABEL, BOOKMARKS, NOTES, LINKS, SEARCH, CHOOSE,
+    ] {
         assert_eq!(action_for(table, f1), Some(Action::Help));
     }
 }
@@ -120,4 +123,25 @@ fn shift_t_switches_the_theme_from_the_reader() {
         action_for(READER, press(KeyCode::Char('T'), KeyModifiers::SHIFT)),
         Some(Action::SwitchTheme)
     );
+}
+
+#[test]
+fn c_chooses_in_the_reader_and_the_choose_window_takes_numbers() {
+    assert_eq!(reader(KeyCode::Char('c')), Some(Action::Choose));
+    let in_window = |code| action_for(CHOOSE, press(code, KeyModifiers::NONE));
+    assert_eq!(in_window(KeyCode::Enter), Some(Action::Open));
+    assert_eq!(in_window(KeyCode::Char('3')), Some(Action::Digit(3)));
+    for close in [KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('c')] {
+        assert_eq!(in_window(close), Some(Action::Close), "{close:?}");
+    }
+    assert_eq!(
+        in_window(KeyCode::Char(' ')),
+        None,
+        "Space does not choose by accident"
+    );
+    let mut seen = Vec::new();
+    for pattern in CHOOSE.iter().flat_map(|b| b.keys) {
+        assert!(!seen.contains(pattern), "{pattern:?} is bound twice");
+        seen.push(*pattern);
+    }
 }

@@ -45,6 +45,10 @@ fn about(under: Option<&Overlay>) -> (&'static str, &'static str) {
             "Keys on the check-in's choices",
             "Typing a letter goes back to your answer.",
         ),
+        Some(Overlay::Choose { .. }) => (
+            "Keys in the choose window",
+            "Nothing is scored: every option's feedback says what it does well or misses.",
+        ),
         Some(Overlay::Help { .. } | Overlay::ConfirmQuit) | None => (
             "Keys in the reading view",
             "Every screen can also be read as plain text: run `allyship --help` to see the \

@@ -11,6 +11,7 @@
 //! screen, and nothing shown there counts as the facilitator's reading.
 //! Each walkthrough is kept in its own facilitator's log (`log`).
 
+mod exercise;
 pub mod keys;
 pub mod log;
 mod place;
@@ -22,6 +23,7 @@ mod title;
 pub mod view;
 pub mod walkthrough;
 
+pub use exercise::DISCUSS_CHOICE;
 pub use keys::PresentAction;
 pub use run::{Ended, TICK, run, run_with};
 pub use state::{Options, PresentEffect, Presenter, Scroll, Timer, update};

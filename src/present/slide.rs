@@ -3,6 +3,7 @@
 //! what follows a list once all its points are revealed. When it does not
 //! fit, the window follows the newest point and says there is more.
 
+use super::exercise;
 use super::walkthrough::Step;
 use crate::content::{Block, Link, Section, Toolkit};
 use crate::render::wrap_into;
@@ -11,7 +12,7 @@ use ratatui::style::Modifier;
 use ratatui::text::Line;
 use std::ops::Range;
 
-type Piece = Vec<Line<'static>>;
+pub(super) type Piece = Vec<Line<'static>>;
 
 /// A step's text, laid out for one width, before it is fitted to a height.
 #[derive(Debug, Clone, Default)]
@@ -37,8 +38,17 @@ pub struct Window {
 /// The text of `step` of `section`, wrapped to `width`, in reading order.
 pub fn body(toolkit: &Toolkit, section: &Section, step: Step, width: u16, theme: &Theme) -> Body {
     let (pieces, newest) = match step {
+        Step::Outcomes => (exercise::outcomes(toolkit, section, width, theme), None),
         Step::Intro => (pieces(toolkit, section, width, theme, 0), None),
         Step::Points(n) => (pieces(toolkit, section, width, theme, n), Some(n)),
+        Step::Options(_) | Step::Choose | Step::Feedback(_) => {
+            // Every point shown, none of them the newest.
+            let intro = pieces(toolkit, section, width, theme, usize::MAX);
+            match &section.choice {
+                Some(choice) => exercise::choice(toolkit, choice, step, width, theme, intro),
+                None => (intro, None),
+            }
+        }
         Step::Discuss => {
             let mut all = vec![wrapped("Discuss together", width, ("", ""), theme.label)];
             all.extend(
@@ -181,7 +191,12 @@ fn label(toolkit: &Toolkit, link: &Link) -> String {
     )
 }
 
-fn wrapped(text: &str, width: u16, prefixes: (&str, &str), style: ratatui::style::Style) -> Piece {
+pub(super) fn wrapped(
+    text: &str,
+    width: u16,
+    prefixes: (&str, &str),
+    style: ratatui::style::Style,
+) -> Piece {
     let mut out = Vec::new();
     wrap_into(&mut out, text, width, prefixes, style, style);
     out

@@ -87,7 +87,12 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
     let column_width = COLUMN_WIDTH.min(wide.width);
     let column_x = stage.x + (stage.width - column_width) / 2;
     let mut y = stage.y + top;
-    let title = &entry.section.title;
+    // A part opens with its own title over its outcomes.
+    let title = if walkthrough.step() == Step::Outcomes {
+        &entry.part.title
+    } else {
+        &entry.section.title
+    };
     let big = big_title(title, frame.area(), wide.width, stage.height / 4);
     if let Some(big) = big {
         let area = Rect {
@@ -162,7 +167,9 @@ fn draw_notice(frame: &mut Frame, presenter: &Presenter, now: Instant, area: Rec
     } else if presenter.timer(now) == Some(Timer::TimesUp) {
         let loud = Modifier::BOLD | Modifier::REVERSED;
         (" Time's up ".to_string(), theme.label.add_modifier(loud))
-    } else if presenter.walkthrough().step() == Step::Discuss && presenter.timer(now).is_none() {
+    } else if matches!(presenter.walkthrough().step(), Step::Discuss | Step::Choose)
+        && presenter.timer(now).is_none()
+    {
         let minutes = presenter.discuss_length().as_secs().div_ceil(60);
         let text = format!("t starts a {minutes}-minute discussion timer");
         (text, theme.quiet)

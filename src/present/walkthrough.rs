@@ -5,16 +5,30 @@
 //! a list of points (paragraphs, quotations, links); then its points, one
 //! more at each step; then, if it has any, its discussion prompts on a
 //! screen of their own. The step after that is the next section's first.
+//!
+//! A part's first section opens with the part's outcomes on a screen of
+//! their own, so the room knows what the part is for. A practice scenario
+//! is a team exercise: after its situation, its options one at a time,
+//! then a step to discuss which to choose and why, then the feedback on
+//! each option in turn (nothing is scored), then its discussion prompts.
 
 use crate::content::{Block, Section, Toolkit};
 
 /// What one step of a section shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// The part's title and outcomes, before its first section.
+    Outcomes,
     /// The title and the text that is not points.
     Intro,
     /// The first `n` points (counted across the section's lists), newest last.
     Points(usize),
+    /// A scenario's question and its first `n` options, newest last.
+    Options(usize),
+    /// Every option, and the room asked which it would choose, and why.
+    Choose,
+    /// Every option, the first `n` with their feedback, newest last.
+    Feedback(usize),
     /// The discussion prompts.
     Discuss,
 }
@@ -34,13 +48,43 @@ pub struct Position {
 struct Shape {
     /// Toolkit reading-order index.
     index: usize,
+    /// Whether it opens its part with the part's outcomes.
+    outcomes: bool,
     points: usize,
+    /// A scenario's options (0 for other sections).
+    options: usize,
     discuss: bool,
 }
 
 impl Shape {
     fn steps(self) -> usize {
-        1 + self.points + usize::from(self.discuss)
+        let choice = if self.options > 0 {
+            2 * self.options + 1
+        } else {
+            0
+        };
+        usize::from(self.outcomes) + 1 + self.points + choice + usize::from(self.discuss)
+    }
+
+    /// What step `n` (from 0) of this section shows.
+    fn step(self, n: usize) -> Step {
+        let n = match (self.outcomes, n) {
+            (true, 0) => return Step::Outcomes,
+            (true, n) => n - 1,
+            (false, n) => n,
+        };
+        match n {
+            0 => Step::Intro,
+            n if n <= self.points => Step::Points(n),
+            n => match n - self.points {
+                k if k <= self.options => Step::Options(k),
+                k if self.options > 0 && k == self.options + 1 => Step::Choose,
+                k if self.options > 0 && k <= 2 * self.options + 1 => {
+                    Step::Feedback(k - self.options - 1)
+                }
+                _ => Step::Discuss,
+            },
+        }
     }
 }
 
@@ -73,10 +117,14 @@ impl Walkthrough {
         let shapes = sections
             .iter()
             .filter_map(|&index| {
-                let section = toolkit.entry(index)?.section;
+                let entry = toolkit.entry(index)?;
+                let section = entry.section;
+                let first = entry.part.sections.first().map(|s| s.id.as_str());
                 Some(Shape {
                     index,
+                    outcomes: first == Some(&section.id) && !entry.part.outcomes.is_empty(),
                     points: point_count(section),
+                    options: section.choice.as_ref().map_or(0, |c| c.options.len()),
                     discuss: !section.discuss.is_empty(),
                 })
             })
@@ -122,13 +170,9 @@ impl Walkthrough {
 
     /// What the current step shows.
     pub fn step(&self) -> Step {
-        let Some(shape) = self.shapes.get(self.position.section) else {
-            return Step::Intro;
-        };
-        match self.position.step {
-            0 => Step::Intro,
-            n if n <= shape.points => Step::Points(n),
-            _ => Step::Discuss,
+        match self.shapes.get(self.position.section) {
+            Some(shape) => shape.step(self.position.step),
+            None => Step::Intro,
         }
     }
 

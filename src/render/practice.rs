@@ -2,12 +2,36 @@
 //! reader and `allyship read` like the rest of a section.
 
 use super::wrap_into;
-use crate::content::{Choice, Part, Toolkit};
+use crate::content::{Choice, ChoiceOption, Part, Toolkit};
 use crate::ui::theme::Theme;
 use ratatui::text::Line;
 
 /// How the outcomes are introduced: each line completes it.
 pub const OUTCOMES_LABEL: &str = "After this part you can:";
+
+/// Heads the feedback on the option the person chose, in the reader.
+pub const CHOSEN_HEADING: &str = "Your choice and its feedback";
+
+/// Heads the feedback on the options the person did not choose.
+pub const OTHERS_HEADING: &str = "The other options and their feedback";
+
+/// Under a scenario's options in the reader, before one is chosen.
+const HOW_TO_CHOOSE: &str = "Press c to choose what you would do. The feedback on your choice, then on every option, follows. Nothing is scored.";
+
+/// Under the feedback once an option is chosen.
+const CHOOSE_AGAIN: &str = "c chooses again. Your choice is kept in your private journal.";
+
+/// How a scenario's choice is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ChoiceView {
+    /// The question and options only (`allyship read`).
+    Options,
+    /// Every option with its feedback (`allyship read --answers`).
+    Answers,
+    /// In the reader: the options and how to choose, or with the option
+    /// chosen (from 1) its feedback and then the others'.
+    Reader(Option<usize>),
+}
 
 /// A part's outcomes as a short list, shown where the part is entered.
 pub fn outcome_lines(out: &mut Vec<Line<'static>>, part: &Part, width: u16, theme: &Theme) {
@@ -66,38 +90,158 @@ pub fn choice_lines(
             theme.text,
             theme.label,
         );
-        if !answers {
-            continue;
+        if answers {
+            feedback_lines(out, toolkit, option, width, theme, "     ");
         }
-        let feedback = format!("Feedback: {}", option.feedback);
+    }
+}
+
+/// A scenario's choice as `view` asks.
+pub(super) fn view_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    choice: &Choice,
+    view: ChoiceView,
+    width: u16,
+    theme: &Theme,
+) {
+    match view {
+        ChoiceView::Options => choice_lines(out, toolkit, choice, width, theme, false),
+        ChoiceView::Answers => choice_lines(out, toolkit, choice, width, theme, true),
+        ChoiceView::Reader(chosen) => chosen_lines(out, toolkit, choice, chosen, width, theme),
+    }
+}
+
+/// A scenario in the reader: the question and its options, the one
+/// `chosen` (from 1) marked `▸`; before a choice, how to make one; after
+/// it, the feedback on that option under its own heading, then each other
+/// option with its feedback, then how to choose again. Nothing is scored.
+pub fn chosen_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    choice: &Choice,
+    chosen: Option<usize>,
+    width: u16,
+    theme: &Theme,
+) {
+    out.push(Line::default());
+    wrap_into(
+        out,
+        &choice.question,
+        width,
+        ("", ""),
+        theme.label,
+        theme.label,
+    );
+    for (n, option) in choice.options.iter().enumerate() {
+        let mine = chosen == Some(n + 1);
+        let number = format!("{} {}. ", if mine { "▸" } else { " " }, n + 1);
+        let style = if mine { theme.label } else { theme.text };
         wrap_into(
             out,
-            &feedback,
+            &option.text,
             width,
-            ("     ", "     "),
-            theme.quote,
-            theme.quote,
+            (&number, "     "),
+            style,
+            theme.label,
         );
-        if let Some(target) = &option.section {
-            let label = match toolkit.index_of(target).and_then(|i| toolkit.entry(i)) {
-                Some(e) => format!("→ {} (section {})", e.section.title, e.index + 1),
-                None => format!("→ {target}"),
-            };
-            wrap_into(
-                out,
-                &label,
-                width,
-                ("     ", "       "),
-                theme.link,
-                theme.text,
-            );
+    }
+    out.push(Line::default());
+    let Some(option) = chosen.and_then(|n| choice.options.get(n.checked_sub(1)?)) else {
+        wrap_into(
+            out,
+            HOW_TO_CHOOSE,
+            width,
+            ("", ""),
+            theme.quiet,
+            theme.quiet,
+        );
+        return;
+    };
+    let number = chosen.unwrap_or(0);
+    wrap_into(
+        out,
+        CHOSEN_HEADING,
+        width,
+        ("", ""),
+        theme.label,
+        theme.label,
+    );
+    let prefix = format!("▸ {number}. ");
+    wrap_into(
+        out,
+        &option.text,
+        width,
+        (&prefix, "     "),
+        theme.label,
+        theme.label,
+    );
+    feedback_lines(out, toolkit, option, width, theme, "     ");
+    out.push(Line::default());
+    wrap_into(
+        out,
+        OTHERS_HEADING,
+        width,
+        ("", ""),
+        theme.label,
+        theme.label,
+    );
+    let others = choice
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| n + 1 != number);
+    for (shown, (n, other)) in others.enumerate() {
+        if shown > 0 {
+            out.push(Line::default());
         }
+        let prefix = format!("  {}. ", n + 1);
+        wrap_into(
+            out,
+            &other.text,
+            width,
+            (&prefix, "     "),
+            theme.text,
+            theme.label,
+        );
+        feedback_lines(out, toolkit, other, width, theme, "     ");
+    }
+    out.push(Line::default());
+    wrap_into(out, CHOOSE_AGAIN, width, ("", ""), theme.quiet, theme.quiet);
+}
+
+/// An option's feedback ("Feedback: …") and the section it rests on
+/// ("→ Speak up … (section 20)"), each line indented by `indent`.
+pub fn feedback_lines(
+    out: &mut Vec<Line<'static>>,
+    toolkit: &Toolkit,
+    option: &ChoiceOption,
+    width: u16,
+    theme: &Theme,
+    indent: &str,
+) {
+    let feedback = format!("Feedback: {}", option.feedback);
+    wrap_into(
+        out,
+        &feedback,
+        width,
+        (indent, indent),
+        theme.quote,
+        theme.quote,
+    );
+    if let Some(target) = &option.section {
+        let label = match toolkit.index_of(target).and_then(|i| toolkit.entry(i)) {
+            Some(e) => format!("→ {} (section {})", e.section.title, e.index + 1),
+            None => format!("→ {target}"),
+        };
+        let rest = format!("{indent}  ");
+        wrap_into(out, &label, width, (indent, &rest), theme.link, theme.text);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{plain, section_lines, section_lines_with};
+    use super::super::{plain, reader_lines, section_lines, section_lines_with};
     use crate::content::built_in;
     use crate::ui::theme::Theme;
 
@@ -192,6 +336,44 @@ mod tests {
             for line in section_lines_with(&toolkit, index, width, &Theme::mono(), true) {
                 assert!(line.width() <= usize::from(width), "{width}: {line:?}");
             }
+            for chosen in [None, Some(1), Some(3), Some(99)] {
+                let lines = reader_lines(&toolkit, index, width, &Theme::mono(), chosen);
+                for line in lines {
+                    assert!(line.width() <= usize::from(width), "{width}: {line:?}");
+                }
+            }
         }
+    }
+
+    #[test]
+    fn the_reader_shows_the_choice_its_feedback_then_the_others_and_no_score() {
+        let toolkit = built_in();
+        let index = toolkit.index_of("scenario-told-in-confidence").unwrap();
+        let read = |chosen| plain(&reader_lines(&toolkit, index, 80, &Theme::mono(), chosen));
+        let before = read(None);
+        assert!(before.contains("Press c to choose"), "{before}");
+        assert!(
+            !before.contains("Feedback:") && !before.contains('▸'),
+            "{before}"
+        );
+        let after = read(Some(3));
+        assert_eq!(after.matches("Feedback: ").count(), 4, "{after}");
+        assert_eq!(
+            after.matches("▸ 3. ").count(),
+            2,
+            "in the list and above its feedback"
+        );
+        let mine = after.find(super::CHOSEN_HEADING).unwrap();
+        let others = after.find(super::OTHERS_HEADING).unwrap();
+        assert!(after.find("▸ 3. ").unwrap() < mine && mine < after.rfind("▸ 3. ").unwrap());
+        assert!(mine < others && after.find("  1. ").unwrap() < mine);
+        assert!(after.contains("c chooses again"), "{after}");
+        for word in ["score", "correct", "right answer", "wrong"] {
+            assert!(!after.to_lowercase().contains(word), "{word}: {after}");
+        }
+        // An option the scenario does not have reads as no choice.
+        assert_eq!(read(Some(99)), before);
+        // `read` stays as it was: options only, or every feedback.
+        assert!(!plain(&section_lines(&toolkit, index, 80, &Theme::mono())).contains("Press c"));
     }
 }

@@ -308,3 +308,39 @@ fn plain_and_json_results() {
     assert_eq!(json[0]["score"], hits[0].score);
     assert_eq!(json_results(&toolkit, &[]), "[]");
 }
+
+#[test]
+fn a_scenarios_question_options_and_feedback_are_searched() {
+    use crate::content::{Choice, ChoiceOption};
+    let mut t = small(&[("x", "X", &["y"]), ("z", "Z", &["w"])]);
+    let option = |text: &str, feedback: &str| ChoiceOption {
+        text: text.into(),
+        feedback: feedback.into(),
+        section: None,
+    };
+    t.parts[0].sections[1].choice = Some(Choice {
+        question: "Whatever would you pick?".into(),
+        options: vec![
+            option("Telephone the manager", "Escalation helps here"),
+            option("Wait quietly", "Silence can hurt"),
+            option("Ask gently", "Curiosity opens doors"),
+        ],
+    });
+    let index = Index::new(&t);
+    for (query, field) in [
+        ("whatever", FieldKind::Choice),
+        ("telephone", FieldKind::Choice),
+        ("escalation", FieldKind::Feedback),
+        ("curiosity doors", FieldKind::Feedback),
+    ] {
+        let hits = index.search(query, 5);
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!((hits[0].section, hits[0].field), (1, field), "{query}");
+    }
+    let toolkit = built_in();
+    let joke = toolkit.index_of("scenario-joke-in-a-meeting").unwrap();
+    let hits = Index::new(&toolkit).search("losing face", 5);
+    assert_eq!(hits[0].section, joke, "{hits:?}");
+    assert_eq!(hits[0].field, FieldKind::Feedback);
+    assert!(json_results(&toolkit, &hits).contains("\"field\": \"feedback\""));
+}

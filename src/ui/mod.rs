@@ -1,5 +1,6 @@
 //! Drawing: plain functions of a read-only `App`; views never change state.
 
+pub mod choosing;
 pub mod commitments;
 pub mod help;
 pub mod journal;
@@ -39,6 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
         Some(Overlay::Commit(window)) => commitments::draw_commit(frame, app, window),
         Some(Overlay::CheckIn(window)) => commitments::draw_check_in(frame, app, window),
+        Some(Overlay::Choose { selected }) => choosing::draw(frame, app, *selected),
         Some(Overlay::ConfirmQuit) => draw_confirm_quit(frame, app, screen),
         None => {}
     }

@@ -292,6 +292,9 @@ fn hints(app: &App) -> Vec<String> {
         Some(Overlay::Search { .. }) => {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }
+        Some(Overlay::Choose { .. }) => {
+            return vec!["Esc cancel".into(), "Enter choose".into(), "↑↓ move".into()];
+        }
         None => {}
     }
     let key = |action| {

@@ -76,7 +76,7 @@ pub fn draw_note(frame: &mut Frame, app: &App, input: &TextInput) {
     }
     for kept in app.journal.earlier_versions(&input.section) {
         let day = date_text(crate::journal::local_day(kept.changed));
-        let heading = format!("Also kept: the version another copy of the app saved ({day})");
+        let heading = format!("Also kept: an earlier version, from {day}");
         wrap_into(
             &mut lines,
             &heading,

@@ -131,3 +131,56 @@ fn absurd_values_are_refused_naming_the_field() {
     let day = export_of(r#""days": {"2023-11-14": {"active_secs": 5400}}"#);
     assert!(import_at(&journal, &day, ts(0)).is_ok());
 }
+
+fn choice_json(option: u32, at: Timestamp) -> String {
+    format!(r#""choices": {{"x": {{"option": {option}, "chosen_at": "{at}"}}}}"#)
+}
+
+#[test]
+fn choices_import_the_newer_winning_and_say_so() {
+    use crate::journal::Chosen;
+    let mut here = Journal::new();
+    let file = export_of(&choice_json(2, ts(5)));
+    let (import, report) = import_at(&here, &file, ts(10)).expect("imports");
+    assert_eq!(report.choices_added, 1);
+    assert!(report.changed_anything());
+    assert!(
+        report
+            .to_string()
+            .contains("Choices on practice scenarios added: 1")
+    );
+    import.merge_at(&mut here, ts(10));
+    assert_eq!(here.chosen("x"), Some(2));
+    // Again: nothing new.
+    let report = import.merge_at(&mut here, ts(10));
+    assert_eq!(
+        (report.choices_unchanged, report.changed_anything()),
+        (1, false)
+    );
+    // A newer choice here stays; an older one here is replaced.
+    here.choices.insert("x".into(), Chosen::new(3, ts(8)));
+    let report = import.merge_at(&mut here, ts(10));
+    assert_eq!((report.choices_unchanged, here.chosen("x")), (1, Some(3)));
+    here.choices.insert("x".into(), Chosen::new(1, ts(1)));
+    let report = import.merge_at(&mut here, ts(10));
+    assert_eq!((report.choices_updated, here.chosen("x")), (1, Some(2)));
+    // One dated days ahead is counted as such and does not win.
+    let ahead = export_of(&choice_json(4, ts(5 * 24 * 3600)));
+    let (import, report) = import_at(&here, &ahead, ts(10)).expect("imports");
+    assert_eq!(report.future_dated, 1);
+    import.merge_at(&mut here, ts(10));
+    assert_eq!(here.chosen("x"), Some(2));
+}
+
+#[test]
+fn absurd_choices_are_refused_naming_the_field() {
+    let journal = Journal::new();
+    let err = import_at(&journal, &export_of(&choice_json(9999, ts(0))), ts(0)).unwrap_err();
+    assert!(err.to_string().contains("data.choices.x.option"), "{err}");
+    let when = r#""choices": {"x": {"option": 1, "chosen_at": "9999-01-01T00:00:00Z"}}"#;
+    let err = import_at(&journal, &export_of(when), ts(0)).unwrap_err();
+    assert!(
+        err.to_string().contains("data.choices.x.chosen_at"),
+        "{err}"
+    );
+}

@@ -8,8 +8,9 @@ fn esc_only_cancels_and_q_asks_before_ending() {
     let t0 = Instant::now();
     let mut p = presenter(&top_tips(), t0);
     use PresentAction::*;
-    // Esc with nothing to cancel says how to end, and ends nothing.
-    assert!(press(&mut p, &[Next, Cancel, Cancel], t0).is_empty());
+    // Esc with nothing to cancel says how to end, and ends nothing (past
+    // the part's outcomes and the introduction, on the first point).
+    assert!(press(&mut p, &[Next, Next, Cancel, Cancel], t0).is_empty());
     assert_eq!(p.walkthrough().step(), Step::Points(1));
     assert!(p.message().unwrap().contains("q ends the walkthrough"));
     // q asks; n or Esc carries on where the room was.
@@ -84,7 +85,8 @@ fn up_and_down_scroll_within_the_reach_drawn_and_a_new_step_starts_afresh() {
     let t0 = Instant::now();
     let mut p = presenter(&top_tips(), t0);
     use PresentAction::*;
-    press(&mut p, &[Next, Next, ScrollDown, ScrollDown], t0);
+    // Past the part's outcomes, on the second point.
+    press(&mut p, &[Next, Next, Next, ScrollDown, ScrollDown], t0);
     assert_eq!(p.scroll().by(), 2, "before any drawing, no limit is known");
     p.scroll().note_reach((1, 3));
     press(&mut p, &[ScrollDown, ScrollDown, ScrollDown], t0);

@@ -2,11 +2,11 @@
 //! into the editor (the insertion and the frame after it), and a key typed
 //! at the end of a 1 MB note (update plus draw, 80x24 and 200x60).
 
-use allyship::action::Action;
-use allyship::app::App;
-use allyship::content;
-use allyship::ui;
-use allyship::update::{paste, update};
+use allyship::reader::action::Action;
+use allyship::reader::app::App;
+use allyship::reader::ui;
+use allyship::reader::update::{paste, update};
+use allyship::toolkit::content;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -6,8 +6,8 @@
 
 mod fixtures;
 
-use allyship::journal::{Journal, Session};
-use allyship::store::Store;
+use allyship::journal::record::{Journal, Session};
+use allyship::journal::store::Store;
 use criterion::{Criterion, criterion_group, criterion_main};
 use fixtures::{TEN_YEARS, heavy_journal, section_ids, write_journal};
 use std::hint::black_box;
@@ -26,7 +26,7 @@ fn bench_size(c: &mut Criterion, name: &str, journal: &Journal) {
     });
     c.bench_function(&format!("journal write with fsync, {name}"), |b| {
         let path = dir.path().join("copy.json");
-        b.iter(|| allyship::store::atomic_write(&path, black_box(&bytes)).expect("write"))
+        b.iter(|| allyship::journal::store::atomic_write(&path, black_box(&bytes)).expect("write"))
     });
     c.bench_function(&format!("journal open, {name}"), |b| {
         b.iter(|| Store::open(dir.path().to_path_buf()))

@@ -4,11 +4,11 @@
 
 mod fixtures;
 
-use allyship::action::Action;
-use allyship::app::App;
-use allyship::content::{self, Toolkit};
-use allyship::ui;
-use allyship::update::update;
+use allyship::reader::action::Action;
+use allyship::reader::app::App;
+use allyship::reader::ui;
+use allyship::reader::update::update;
+use allyship::toolkit::content::{self, Toolkit};
 use criterion::{Criterion, criterion_group, criterion_main};
 use fixtures::large_toolkit;
 use ratatui::Terminal;
@@ -56,17 +56,17 @@ fn benches(c: &mut Criterion) {
         60,
     );
     // Search as you type: each prefix of a query, as each keystroke would.
-    let index = allyship::search::Index::new(&large);
+    let index = allyship::toolkit::search::Index::new(&large);
     let query = "listne actively";
     c.bench_function("search per keystroke, 3,500 sections", |b| {
         let mut n = 0;
         b.iter(|| {
             n = n % query.len() + 1;
-            index.search(black_box(&query[..n]), allyship::app::SEARCH_LIMIT)
+            index.search(black_box(&query[..n]), allyship::reader::app::SEARCH_LIMIT)
         })
     });
     c.bench_function("search index build, 3,500 sections", |b| {
-        b.iter(|| allyship::search::Index::new(black_box(&large)))
+        b.iter(|| allyship::toolkit::search::Index::new(black_box(&large)))
     });
 }
 

@@ -136,7 +136,7 @@ mod unix {
             std::fs::create_dir_all(root).expect("fixture folder");
             let text = serde_json::to_string_pretty(&large).expect("serialise");
             assert!(
-                allyship::content::load(&text).toolkit.is_some(),
+                allyship::toolkit::content::load(&text).toolkit.is_some(),
                 "the large toolkit loads"
             );
             std::fs::write(&large_path, text).expect("write the toolkit");

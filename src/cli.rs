@@ -36,7 +36,7 @@ pub struct Cli {
     // Not global: only the full-screen views have a theme, so it is not
     // offered on commands it would not change.
     #[arg(long, value_enum, value_name = "NAME")]
-    pub theme: Option<crate::ui::theme::ThemeName>,
+    pub theme: Option<crate::theme::ThemeName>,
 
     /// `read`'s colour given before the command (`allyship --color always
     /// read 3`), still accepted; `read --color` is the documented place.
@@ -233,7 +233,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         section: Option<String>,
         /// Days until the app asks how it went (default 14)
-        #[arg(long, value_name = "DAYS", default_value_t = crate::journal::REVIEW_IN_DAYS,
+        #[arg(long, value_name = "DAYS", default_value_t = crate::journal::record::REVIEW_IN_DAYS,
               value_parser = clap::value_parser!(u16).range(1..=365))]
         review_in: u16,
     },
@@ -272,7 +272,7 @@ pub enum Command {
         /// Colours: default, high-contrast (for projectors in bright rooms)
         /// or mono; remembered, like `allyship --theme`
         #[arg(long, value_enum, value_name = "NAME")]
-        theme: Option<crate::ui::theme::ThemeName>,
+        theme: Option<crate::theme::ThemeName>,
     },
     /// List the walkthroughs given with `present` (the facilitator's log)
     Walkthroughs {
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn theme_and_color_given_where_they_used_to_be_still_work() {
-        use crate::ui::theme::ThemeName;
+        use crate::theme::ThemeName;
         let cli = Cli::try_parse_from(["allyship", "--theme", "mono"]).unwrap();
         assert_eq!(cli.theme, Some(ThemeName::Mono));
         assert!(Cli::try_parse_from(["allyship", "--theme", "mono", "list"]).is_ok());

@@ -1,8 +1,8 @@
 //! The plain commands: line-by-line text with no escape sequences, for
 //! screen readers, scripts and quick looks.
 
-use crate::content::{self, Severity, Toolkit};
-use crate::journal::Journal;
+use crate::journal::record::Journal;
+use crate::toolkit::content::{self, Severity, Toolkit};
 
 pub mod actions;
 pub mod commitments;
@@ -10,9 +10,9 @@ pub mod json;
 pub mod note;
 mod practice;
 pub mod records;
-use crate::render;
-use crate::ui::theme::Theme;
-use crate::{report, store};
+use crate::journal::{report, store};
+use crate::theme::Theme;
+use crate::toolkit::render;
 pub use practice::answer;
 use practice::{answers_hint, outcomes_text};
 use std::fmt::Write as _;
@@ -84,7 +84,7 @@ const LIST_LEGEND: &str = "   ★ bookmarked   ✎ has a note";
 /// A section's marks in `list`: "✓ ", then "★ " when bookmarked and "✎ "
 /// with a note (the symbols the app's contents use).
 fn marks(journal: &Journal, id: &str) -> String {
-    use crate::ui::writing::{BOOKMARK_MARK, NOTE_MARK};
+    use crate::reader::ui::writing::{BOOKMARK_MARK, NOTE_MARK};
     let mut out = format!("{} ", report::mark(journal.status(id)));
     if journal.bookmarks.contains_key(id) {
         out = out + BOOKMARK_MARK + " ";
@@ -394,7 +394,7 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::built_in;
+    use crate::toolkit::content::built_in;
 
     #[test]
     fn list_numbers_every_section_with_its_id() {
@@ -411,9 +411,9 @@ mod tests {
     fn list_shows_marks_from_the_journal() {
         let toolkit = built_in();
         let mut journal = Journal::new();
-        let mut session = crate::journal::Session::new("s");
+        let mut session = crate::journal::record::Session::new("s");
         let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
-        session.record_read("welcome", at, crate::journal::local_day(at));
+        session.record_read("welcome", at, crate::journal::record::local_day(at));
         journal.apply(&session.pending, &session.id);
         let out = list(&toolkit, Some(&journal));
         assert!(
@@ -430,9 +430,9 @@ mod tests {
     fn list_marks_bookmarks_and_notes_and_says_so_in_words() {
         let toolkit = built_in();
         let mut journal = Journal::new();
-        let mut session = crate::journal::Session::new("s");
+        let mut session = crate::journal::record::Session::new("s");
         let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
-        session.record_read("welcome", at, crate::journal::local_day(at));
+        session.record_read("welcome", at, crate::journal::record::local_day(at));
         session.set_bookmark("welcome", None, at);
         session.set_note("welcome", "mine", at);
         session.set_note("tip-speak-up", "mine too", at);

@@ -1,30 +1,27 @@
 //! allyship: an allyship toolkit for people in social work, social care and
 //! health, in the terminal. The binary is a thin shell over this library, so
 //! tests and benchmarks use the same code.
+//!
+//! The parts, each in its folder with a comment saying what lives there and
+//! what it may not use (`tests/boundaries.rs` holds them to it):
+//! - [`toolkit`]: the content and what is derived from it alone;
+//! - [`journal`]: one person's private record, on disk;
+//! - [`records`]: export and import of that record;
+//! - [`reader`]: the full-screen app;
+//! - [`present`]: the presenter, for a team on a shared screen;
+//! - [`commands`]: the plain, line-by-line commands, and [`cli`], the
+//!   command line that chooses between them.
+//!
+//! Loose here only what belongs to no one part: [`sanitise`] (every printed
+//! word passes it) and [`theme`] (every view's styles).
 #![forbid(unsafe_code)]
 
-pub mod action;
-pub mod app;
 pub mod cli;
 pub mod commands;
-pub mod content;
-pub mod editor;
-pub mod export;
 pub mod journal;
-pub mod keymap;
-pub mod layout;
-pub mod links;
 pub mod present;
-pub mod progress;
-pub mod reading;
-pub mod render;
-pub mod report;
-pub mod rescue;
+pub mod reader;
+pub mod records;
 pub mod sanitise;
-pub mod search;
-pub mod settings;
-pub mod store;
-pub mod toc;
-pub mod tui;
-pub mod ui;
-pub mod update;
+pub mod theme;
+pub mod toolkit;

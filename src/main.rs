@@ -1,16 +1,16 @@
 //! The `allyship` binary: parse the command line, then run a plain command
 //! or the full-screen reader.
 
-use allyship::app::App;
 use allyship::cli::{Cli, ColorChoice, Command, ExportFormat};
 use allyship::commands::actions::{self, BookmarkChange};
 use allyship::commands::note::{self, NoteChange};
 use allyship::commands::{self, Output, json, records};
-use allyship::content::{self, Severity, Toolkit};
-use allyship::progress::Progress;
+use allyship::journal::progress::Progress;
+use allyship::journal::settings;
+use allyship::reader::app::App;
 use allyship::sanitise::printable;
-use allyship::settings;
-use allyship::ui::theme::{Theme, ThemeName};
+use allyship::theme::{Theme, ThemeName};
+use allyship::toolkit::content::{self, Severity, Toolkit};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -61,7 +61,7 @@ fn main() -> ExitCode {
                 color.or(cli.color).unwrap_or(ColorChoice::Auto),
                 std::io::stdout().is_terminal(),
                 std::env::var("TERM").ok().as_deref(),
-                allyship::ui::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
+                allyship::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
             );
             let output = match section {
                 Some(query) if !all => commands::read(&toolkit, &query, width, colour, answers),
@@ -144,7 +144,7 @@ fn main() -> ExitCode {
             &toolkit,
             cli.data_dir,
             json,
-            allyship::journal::local_day(jiff::Timestamp::now()),
+            allyship::journal::record::local_day(jiff::Timestamp::now()),
         )),
         Some(Command::CheckIn { number, text }) => {
             let text = if text.is_empty() {
@@ -237,7 +237,7 @@ fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
                 "The toolkit {} has {} and was not opened. \
                  Check it with: allyship check-content {}\n",
                 path.display(),
-                allyship::report::count(errors, "error", "errors"),
+                allyship::journal::report::count(errors, "error", "errors"),
                 path.display()
             ));
             Err(failed(report))
@@ -308,9 +308,9 @@ fn run_reader(
     app.settings_dir = settings::settings_dir(data_dir.as_deref());
     // A quick look (everything but the calendar of days) for the first
     // frame: marks and the place to continue from.
-    let peeked = allyship::store::data_dir(data_dir.clone())
+    let peeked = allyship::journal::store::data_dir(data_dir.clone())
         .ok()
-        .and_then(|dir| allyship::store::peek(&dir));
+        .and_then(|dir| allyship::journal::store::peek(&dir));
     let resumed = peeked.is_some();
     if let Some(journal) = peeked {
         app.journal = journal;
@@ -320,7 +320,7 @@ fn run_reader(
     let open_journal = move |app: &mut App| {
         let (mut progress, journal, messages) =
             Progress::start(data_dir, std::time::Instant::now());
-        progress.set_toolkit(allyship::content::other_toolkit_name(&app.toolkit));
+        progress.set_toolkit(allyship::toolkit::content::other_toolkit_name(&app.toolkit));
         app.journal_kept = progress.kept();
         app.journal = journal;
         if !resumed {
@@ -331,7 +331,7 @@ fn run_reader(
         }
         progress
     };
-    match allyship::tui::run(app, open_journal, first_frame) {
+    match allyship::reader::tui::run(app, open_journal, first_frame) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
@@ -371,7 +371,7 @@ fn run_presenter(
         Ok(sections) => sections,
         Err(message) => return failed(format!("{message}\n"), commands::EXIT_NOT_FOUND),
     };
-    let dir = allyship::store::data_dir(data_dir);
+    let dir = allyship::journal::store::data_dir(data_dir);
     if resume && let Ok(dir) = &dir {
         let records = match log::list(dir) {
             Ok(records) => records,
@@ -421,7 +421,7 @@ fn run_presenter(
 /// `allyship walkthroughs`: the facilitator's log as plain lines or JSON.
 fn walkthroughs(toolkit: &Toolkit, data_dir: Option<std::path::PathBuf>, json: bool) -> Output {
     use allyship::present::log;
-    let listed = allyship::store::data_dir(data_dir)
+    let listed = allyship::journal::store::data_dir(data_dir)
         .map_err(|e| e.to_string())
         .and_then(|dir| log::list(&dir).map_err(|e| e.to_string()));
     match listed {

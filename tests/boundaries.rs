@@ -4,7 +4,7 @@
 //! thing from `ui` they may name is `ui::theme`, the palette the state
 //! holds (`App::theme`, the presenter's options), which draws nothing.
 //!
-//! Read from the sources, so a new `use crate::ui::journal` in `update`
+//! Read from the sources, so a new `use crate::reader::ui::journal` in `update`
 //! fails here rather than quietly coupling the two again.
 
 use std::path::{Path, PathBuf};
@@ -12,16 +12,17 @@ use std::path::{Path, PathBuf};
 /// The files that must not name a view: the pure state side.
 fn state_side() -> Vec<PathBuf> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let reader = src.join("reader");
     let mut files = vec![
-        src.join("update.rs"),
-        src.join("app.rs"),
-        src.join("keymap.rs"),
-        src.join("layout.rs"),
+        reader.join("update.rs"),
+        reader.join("app.rs"),
+        reader.join("keymap.rs"),
+        reader.join("layout.rs"),
         src.join("present/state.rs"),
         src.join("present/keys.rs"),
     ];
     for dir in ["update", "app", "keymap", "layout"] {
-        files.extend(rust_files(&src.join(dir)));
+        files.extend(rust_files(&reader.join(dir)));
     }
     files
 }
@@ -45,6 +46,16 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// The code of a file outside its `#[cfg(test)]` part: tests may build an
+/// app or draw a view to check what a person sees.
+fn code_outside_tests(path: &Path) -> String {
+    let code = code(path);
+    match code.find("#[cfg(test)]") {
+        Some(at) => code[..at].to_string(),
+        None => code,
+    }
 }
 
 /// The code of a file, without its comments and string literals (doc
@@ -137,19 +148,19 @@ fn update_and_the_presenters_state_name_no_view() {
 #[test]
 fn the_check_would_see_a_view_named_in_any_of_the_usual_ways() {
     for bad in [
-        "use crate::ui::{help, journal};",
-        "use crate::ui;",
-        "let n = crate::ui::journal::rows(app, 80).len();",
+        "use crate::reader::ui::{help, journal};",
+        "use crate::reader::ui;",
+        "let n = crate::reader::ui::journal::rows(app, 80).len();",
         "use super::view;",
         "use crate::present::view::draw;",
         "use super::{keys, view};",
-        "let s = \"view\"; use crate::ui::journal;",
+        "let s = \"view\"; use crate::reader::ui::journal;",
     ] {
         assert!(!views_named(&code_of(bad)).is_empty(), "missed: {bad}");
     }
     for fine in [
-        "use crate::ui::theme::Theme;",
-        "app.theme = crate::ui::theme::Theme::named(name);",
+        "use crate::theme::Theme;",
+        "app.theme = crate::theme::Theme::named(name);",
         "let guide = overview(app); // drawn by ui::journal",
         "fn build_ui_rows() {}",
         "let preview = 3;",
@@ -158,4 +169,94 @@ fn the_check_would_see_a_view_named_in_any_of_the_usual_ways() {
     ] {
         assert!(views_named(&code_of(fine)).is_empty(), "flagged: {fine}");
     }
+}
+
+/// The parts of `src/` and what each may not use, as each folder's module
+/// comment says: the toolkit stands alone; the journal and the records never
+/// reach the screens; nothing but `main` reaches the plain commands.
+const PARTS: &[(&str, &[&str])] = &[
+    (
+        "toolkit",
+        &["journal", "reader", "records", "present", "commands", "cli"],
+    ),
+    ("journal", &["reader", "present", "commands", "cli"]),
+    ("records", &["reader", "present", "commands", "cli"]),
+    ("reader", &["commands", "cli"]),
+    ("present", &["commands", "cli"]),
+];
+
+/// Each `crate::PART` that `code` names, for the parts in `forbidden`.
+fn parts_named(code: &str, forbidden: &[&str]) -> Vec<String> {
+    forbidden
+        .iter()
+        .filter(|part| !uses(code, &format!("crate::{part}")).is_empty())
+        .map(|part| format!("crate::{part}"))
+        .collect()
+}
+
+#[test]
+fn each_part_uses_only_what_its_folder_allows() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    let mut files_seen = 0;
+    for (part, forbidden) in PARTS {
+        let files = rust_files(&src.join(part));
+        assert!(!files.is_empty(), "no files under src/{part}");
+        files_seen += files.len();
+        for path in files {
+            for naming in parts_named(&code_outside_tests(&path), forbidden) {
+                found.push(format!("{}: {naming}", path.display()));
+            }
+        }
+    }
+    assert!(files_seen >= 60, "only {files_seen} files found");
+    assert!(
+        found.is_empty(),
+        "a part reaches where its folder's comment says it may not:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_parts_check_would_see_a_part_named() {
+    let forbidden = &["reader", "present"];
+    for bad in [
+        "use crate::reader::app::App;",
+        "let a = crate::present::run(x);",
+        "use crate::reader::{app, ui};",
+    ] {
+        assert!(
+            !parts_named(&code_of(bad), forbidden).is_empty(),
+            "missed: {bad}"
+        );
+    }
+    for fine in [
+        "use crate::toolkit::content::Toolkit;",
+        "// crate::reader::app is the state",
+        "let s = \"crate::present\";",
+        "use crate::readers_digest;",
+    ] {
+        assert!(
+            parts_named(&code_of(fine), forbidden).is_empty(),
+            "flagged: {fine}"
+        );
+    }
+}
+
+#[test]
+fn src_has_few_loose_files() {
+    // The tree shows the architecture: each part in its folder, and only
+    // the files that belong to no part loose in `src/`.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let loose: Vec<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        loose.len() <= 8,
+        "{} loose files in src/: {loose:?}",
+        loose.len()
+    );
 }

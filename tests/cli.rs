@@ -280,8 +280,8 @@ fn files_stay_private_under_umask_000() {
 
 /// A journal where two copies of the app changed the note on `tip-check-in`:
 /// the newer text is the note, the older one is kept aside.
-fn journal_with_an_earlier_version() -> allyship::journal::Journal {
-    use allyship::journal::{Journal, Session};
+fn journal_with_an_earlier_version() -> allyship::journal::record::Journal {
+    use allyship::journal::record::{Journal, Session};
     let older: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
     let newer: jiff::Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
     let mut journal = Journal::new();
@@ -344,7 +344,7 @@ fn run_with_input(data_dir: &Path, args: &[&str], input: &str) -> Output {
 
 #[test]
 fn reset_says_what_goes_before_asking() {
-    use allyship::journal::{Journal, Session};
+    use allyship::journal::record::{Journal, Session};
     let dir = tempfile::tempdir().unwrap();
     let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
     let day = jiff::civil::date(2026, 11, 20);
@@ -381,7 +381,7 @@ fn reset_says_what_goes_before_asking() {
 
 #[test]
 fn bookmarks_are_listed_in_section_order_as_in_the_app() {
-    use allyship::journal::{Journal, Session};
+    use allyship::journal::record::{Journal, Session};
     let dir = tempfile::tempdir().unwrap();
     let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
     let mut journal = Journal::new();

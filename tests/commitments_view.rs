@@ -5,13 +5,13 @@
 
 mod common;
 
-use allyship::action::Action;
-use allyship::app::App;
-use allyship::content::built_in;
-use allyship::journal::Commitment;
-use allyship::ui;
-use allyship::update::commitments::ask_if_due;
-use allyship::update::update;
+use allyship::journal::record::Commitment;
+use allyship::reader::action::Action;
+use allyship::reader::app::App;
+use allyship::reader::ui;
+use allyship::reader::update::commitments::ask_if_due;
+use allyship::reader::update::update;
+use allyship::toolkit::content::built_in;
 use common::input::typed;
 use jiff::civil::date;
 use ratatui::Terminal;
@@ -175,7 +175,7 @@ fn enter_on_a_commitment_in_the_journal_asks_how_it_went() {
     run(&mut app, &[Action::Close]);
     assert!(matches!(
         app.overlay,
-        Some(allyship::app::Overlay::Journal { .. })
+        Some(allyship::reader::app::Overlay::Journal { .. })
     ));
 }
 
@@ -201,7 +201,7 @@ fn the_cursor_is_where_keys_go() {
 
 #[test]
 fn mono_draws_no_colour_in_the_commitment_windows() {
-    use allyship::ui::theme::Theme;
+    use allyship::theme::Theme;
     use ratatui::style::Color;
     for mut app in [commit_window(80, 24), check_in(80, 24), {
         let mut app = with_commitments(80, 24);

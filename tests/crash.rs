@@ -8,8 +8,8 @@
 
 #![cfg(unix)]
 
-use allyship::journal::{Journal, Session};
-use allyship::store::Store;
+use allyship::journal::record::{Journal, Session};
+use allyship::journal::store::Store;
 use jiff::Timestamp;
 use jiff::civil::date;
 use std::io::{BufRead, BufReader, Write};

@@ -9,8 +9,8 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use allyship::journal::Session;
-use allyship::store::Store;
+use allyship::journal::record::Session;
+use allyship::journal::store::Store;
 
 fn mode_of(path: &Path) -> u32 {
     fs::symlink_metadata(path)
@@ -59,7 +59,7 @@ fn journal_in(dir: &Path) {
     let (mut store, _, _) = Store::open(dir.to_path_buf());
     let at = jiff::Timestamp::from_second(1_750_000_000).expect("a time");
     let mut session = Session::new("s1");
-    session.record_read("welcome", at, allyship::journal::local_day(at));
+    session.record_read("welcome", at, allyship::journal::record::local_day(at));
     assert!(store.save(&mut session).expect("saves").written);
 }
 

@@ -9,8 +9,8 @@ use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use allyship::journal::Session;
-use allyship::store::Store;
+use allyship::journal::record::Session;
+use allyship::journal::store::Store;
 
 /// Every trick at once: an OSC 52 clipboard write, an OSC 8 link that says
 /// one thing and goes elsewhere, a title change, the alternate screen, a
@@ -78,7 +78,7 @@ fn hostile_data(root: &Path) -> PathBuf {
     let dir = evil_name(root, "data");
     let (mut store, _, _) = Store::open(dir.clone());
     let at = jiff::Timestamp::from_second(1_750_000_000).expect("a time");
-    let day = allyship::journal::local_day(at);
+    let day = allyship::journal::record::local_day(at);
     let mut session = Session::new("s1");
     for id in ["welcome", EVIL] {
         session.record_read(id, at, day);
@@ -88,7 +88,7 @@ fn hostile_data(root: &Path) -> PathBuf {
     session.add_active_secs(day, 600);
     session.set_position(EVIL, 3);
     let mut commitment =
-        allyship::journal::Commitment::new(&format!("I will {EVIL}"), Some(EVIL), at, day);
+        allyship::journal::record::Commitment::new(&format!("I will {EVIL}"), Some(EVIL), at, day);
     commitment.check_in(&format!("It went {EVIL}"), at);
     session.keep_commitment(&commitment.id(), &commitment);
     assert!(store.save(&mut session).expect("saves").written);

@@ -206,7 +206,7 @@ fn two_copies_saving_in_turn_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut one = start_in(dir.path());
     let mut two = start_in(dir.path());
-    let ids: Vec<String> = allyship::content::built_in()
+    let ids: Vec<String> = allyship::toolkit::content::built_in()
         .entries()
         .map(|entry| entry.section.id.clone())
         .collect();
@@ -226,7 +226,7 @@ fn two_copies_saving_in_turn_lose_nothing() {
     assert_eq!(one.wait_exit(), 0);
     assert_eq!(two.wait_exit(), 0);
     let text = journal_text(dir.path(), "everything", |t| t.contains("\"bookmarks\""));
-    let journal: allyship::journal::Journal = serde_json::from_str(&text).unwrap();
+    let journal: allyship::journal::record::Journal = serde_json::from_str(&text).unwrap();
     for (id, note) in &expected {
         assert!(journal.sections.contains_key(id), "lost the read of {id}");
         assert!(

@@ -4,15 +4,15 @@
 
 mod common;
 
-use allyship::action::Action;
-use allyship::app::App;
-use allyship::content::{self, Block};
-use allyship::journal::{Journal, Session};
-use allyship::render;
-use allyship::store::Store;
-use allyship::ui;
-use allyship::ui::theme::Theme;
-use allyship::update::update;
+use allyship::journal::record::{Journal, Session};
+use allyship::journal::store::Store;
+use allyship::reader::action::Action;
+use allyship::reader::app::App;
+use allyship::reader::ui;
+use allyship::reader::update::update;
+use allyship::theme::Theme;
+use allyship::toolkit::content::{self, Block};
+use allyship::toolkit::render;
 use common::frames::{assert_sound, hostile_toolkit};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -30,8 +30,8 @@ fn journal() -> impl Strategy<Value = Journal> {
         for (n, (id, secs, active)) in reads.iter().enumerate() {
             let at = jiff::Timestamp::from_second(1_600_000_000 + secs).expect("in range");
             let mut session = Session::new(format!("session {}", n % 3));
-            session.record_read(id, at, allyship::journal::local_day(at));
-            session.add_active_secs(allyship::journal::local_day(at), *active);
+            session.record_read(id, at, allyship::journal::record::local_day(at));
+            session.add_active_secs(allyship::journal::record::local_day(at), *active);
             session.set_position(id, scroll);
             for (section, note) in &notes {
                 session.set_note(section, note.clone(), at);

@@ -6,9 +6,9 @@ mod common;
 
 use common::presenting::{T0, TOOLKIT, draw_at, presenter};
 
-use allyship::content::Toolkit;
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, Step, update};
-use allyship::ui::theme::Theme;
+use allyship::theme::Theme;
+use allyship::toolkit::content::Toolkit;
 use common::frames::{assert_sound, hostile_toolkit};
 use common::{Pty, framed};
 use ratatui::Terminal;
@@ -121,7 +121,7 @@ fn the_newest_point_always_shows_whole() {
                 .blocks
                 .iter()
                 .flat_map(|b| match b {
-                    allyship::content::Block::Points(points) => points.iter().collect(),
+                    allyship::toolkit::content::Block::Points(points) => points.iter().collect(),
                     _ => Vec::new(),
                 })
                 .collect();
@@ -172,7 +172,7 @@ fn hard_text_presents_at_many_sizes() {
 /// A journal full of private words, none of which may reach the shared screen.
 #[test]
 fn no_note_or_bookmark_text_appears_on_any_presenter_screen() {
-    use allyship::journal::{Journal, Session};
+    use allyship::journal::record::{Journal, Session};
     let markers: Vec<String> = (0..8).map(|n| format!("PRIVATE-MARKER-{n}")).collect();
     let at: jiff::Timestamp = "2026-11-23T10:00:00Z".parse().unwrap();
     let ids = [
@@ -210,7 +210,7 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
         .blocks
         .iter()
         .flat_map(|b| match b {
-            allyship::content::Block::Points(points) => points.clone(),
+            allyship::toolkit::content::Block::Points(points) => points.clone(),
             _ => Vec::new(),
         })
         .collect();

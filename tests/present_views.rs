@@ -7,7 +7,7 @@ mod common;
 use common::presenting::{T0, TOOLKIT, draw_at, presenter};
 
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, update};
-use allyship::ui::theme::Theme;
+use allyship::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;

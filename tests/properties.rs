@@ -6,11 +6,11 @@
 
 mod common;
 
-use allyship::action::Action;
-use allyship::app::{App, Overlay};
-use allyship::content::{Toolkit, built_in};
-use allyship::ui;
-use allyship::update::update;
+use allyship::reader::action::Action;
+use allyship::reader::app::{App, Overlay};
+use allyship::reader::ui;
+use allyship::reader::update::update;
+use allyship::toolkit::content::{Toolkit, built_in};
 use common::frames::{assert_sound, hostile_toolkit};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -79,11 +79,11 @@ fn assert_in_bounds(app: &App) {
     assert!(app.number.len() <= 4);
     match app.overlay {
         Some(Overlay::Help { scroll, ref under }) => {
-            assert!(scroll <= allyship::ui::help::max_scroll(app.screen, under.as_deref()));
+            assert!(scroll <= allyship::reader::ui::help::max_scroll(app.screen, under.as_deref()));
         }
         Some(Overlay::Journal { selected, scroll }) => {
-            let inner = allyship::ui::journal::inner(app.screen);
-            let rows = allyship::ui::journal::rows(app, inner.width);
+            let inner = allyship::reader::ui::journal::inner(app.screen);
+            let rows = allyship::reader::ui::journal::rows(app, inner.width);
             assert!(selected < rows.iter().filter(|r| r.selectable).count());
             assert!(usize::from(scroll) <= rows.len());
         }
@@ -98,7 +98,7 @@ fn assert_in_bounds(app: &App) {
             assert!(window.number() >= 1 && window.number() <= window.of);
         }
         Some(Overlay::Choose { selected }) => {
-            let choice = allyship::layout::choosing::choice(app);
+            let choice = allyship::reader::layout::choosing::choice(app);
             let options = choice.map_or(0, |c| c.options.len());
             assert!(
                 selected < options,
@@ -117,7 +117,7 @@ fn assert_in_bounds(app: &App) {
 /// them and Enter on one opens the check-in), or that and opened on the
 /// check-in, as at start-up.
 fn app_with_commitments(toolkit: &Toolkit, width: u16, height: u16, kind: u16) -> App {
-    use allyship::journal::Commitment;
+    use allyship::journal::record::Commitment;
     let mut app = App::new(toolkit.clone(), width, height);
     if kind.is_multiple_of(3) {
         return app;
@@ -137,7 +137,7 @@ fn app_with_commitments(toolkit: &Toolkit, width: u16, height: u16, kind: u16) -
         app.journal.merge_commitment(&commitment.id(), &commitment);
     }
     if kind % 3 == 2 {
-        allyship::update::commitments::ask_if_due(&mut app);
+        allyship::reader::update::commitments::ask_if_due(&mut app);
     }
     app
 }

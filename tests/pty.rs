@@ -123,9 +123,9 @@ fn redraws_after_resizing() {
 
 #[test]
 fn opening_a_link_with_no_browser_shows_the_address() {
-    let toolkit = allyship::content::built_in();
+    let toolkit = allyship::toolkit::content::built_in();
     let index = toolkit.index_of("learn-online").unwrap();
-    let app = allyship::app::App::new(toolkit, 80, 24);
+    let app = allyship::reader::app::App::new(toolkit, 80, 24);
     let mut app = app;
     app.current = index;
     let links = app.links();

@@ -4,12 +4,12 @@
 
 mod common;
 
-use allyship::action::Action;
-use allyship::app::App;
-use allyship::content::{Toolkit, built_in};
-use allyship::journal::{Bookmark, Journal, Note, Session};
-use allyship::ui;
-use allyship::update::update;
+use allyship::journal::record::{Bookmark, Journal, Note, Session};
+use allyship::reader::action::Action;
+use allyship::reader::app::App;
+use allyship::reader::ui;
+use allyship::reader::update::update;
+use allyship::toolkit::content::{Toolkit, built_in};
 use common::frames::{assert_sound, hostile_toolkit};
 use common::input::typed;
 use ratatui::Terminal;
@@ -48,7 +48,8 @@ fn journal(toolkit: &Toolkit) -> Journal {
         (1, jiff::civil::date(2027, 1, 1)),
     ] {
         let text = format!("I will {n} {hard}{}", "y".repeat(3_000));
-        let mut commitment = allyship::journal::Commitment::new(&text, Some("welcome"), at, review);
+        let mut commitment =
+            allyship::journal::record::Commitment::new(&text, Some("welcome"), at, review);
         if n == 1 {
             commitment.check_in(&hard, at);
         }
@@ -128,7 +129,7 @@ fn views(toolkit: &Toolkit) -> Vec<(&'static str, App)> {
             app.journal_kept = true;
             app.today = jiff::civil::date(2026, 11, 20);
             if name.starts_with("check-in") {
-                allyship::update::commitments::ask_if_due(&mut app);
+                allyship::reader::update::commitments::ask_if_due(&mut app);
                 assert!(app.overlay.is_some(), "the check-in opens");
             }
             if name == "leave anyway" {

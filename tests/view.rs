@@ -3,11 +3,11 @@
 
 mod common;
 
-use allyship::action::Action;
-use allyship::app::App;
-use allyship::content::built_in;
-use allyship::ui;
-use allyship::update::update;
+use allyship::reader::action::Action;
+use allyship::reader::app::App;
+use allyship::reader::ui;
+use allyship::reader::update::update;
+use allyship::toolkit::content::built_in;
 use common::frames::text;
 use common::input::typed;
 use ratatui::Terminal;
@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 fn app_at(width: u16, height: u16, actions: &[Action]) -> App {
-    static TOOLKIT: std::sync::LazyLock<allyship::content::Toolkit> =
+    static TOOLKIT: std::sync::LazyLock<allyship::toolkit::content::Toolkit> =
         std::sync::LazyLock::new(built_in);
     let mut app = App::new(TOOLKIT.clone(), width, height);
     for action in actions {
@@ -89,8 +89,8 @@ fn the_focused_pane_is_marked_without_colour() {
     assert!(text.contains("┌ Start here"));
 }
 
-fn journal_with_reading() -> allyship::journal::Journal {
-    use allyship::journal::{Journal, Session};
+fn journal_with_reading() -> allyship::journal::record::Journal {
+    use allyship::journal::record::{Journal, Session};
     use jiff::civil::date;
     let mut journal = Journal::new();
     let reads = [
@@ -144,7 +144,7 @@ fn contents_marks_read_and_revisited_80x24() {
 
 #[test]
 fn mono_draws_no_colour_in_any_cell_of_any_view() {
-    use allyship::ui::theme::Theme;
+    use allyship::theme::Theme;
     use ratatui::style::Color;
     for actions in [
         &[][..],
@@ -170,7 +170,7 @@ fn mono_draws_no_colour_in_any_cell_of_any_view() {
 
 #[test]
 fn high_contrast_paints_every_cell_white_on_black() {
-    use allyship::ui::theme::Theme;
+    use allyship::theme::Theme;
     use ratatui::style::Color;
     let mut app = app_at(80, 24, &[]);
     app.theme = Theme::high_contrast();
@@ -182,7 +182,7 @@ fn high_contrast_paints_every_cell_white_on_black() {
 }
 
 fn with_notes_and_bookmarks(actions: &[Action]) -> App {
-    use allyship::journal::{Bookmark, Note};
+    use allyship::journal::record::{Bookmark, Note};
     let at = jiff::civil::date(2026, 11, 20)
         .at(10, 0, 0, 0)
         .to_zoned(jiff::tz::TimeZone::UTC)
@@ -309,7 +309,7 @@ fn the_cursor_follows_focus_in_lists_and_the_editor() {
 
 #[test]
 fn the_note_editor_shows_a_version_kept_from_another_copy() {
-    use allyship::journal::SupersededNote;
+    use allyship::journal::record::SupersededNote;
     let mut app = with_notes_and_bookmarks(&[]);
     let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
     app.journal.superseded_notes.push(SupersededNote {
@@ -406,7 +406,7 @@ fn reader_40x12_shows_your_note_under_the_prompts() {
 
 #[test]
 fn a_changed_note_shows_at_once() {
-    use allyship::journal::Note;
+    use allyship::journal::record::Note;
     let mut app = a_note_under_its_prompts(80, 24);
     let before = app.text_lines();
     let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
@@ -423,14 +423,14 @@ fn a_changed_note_shows_at_once() {
         "the cached lines were rebuilt"
     );
     app.journal.notes.remove("tip-check-in");
-    let screen = allyship::render::plain(&app.section_lines());
+    let screen = allyship::toolkit::render::plain(&app.section_lines());
     assert!(!screen.contains("Your note"), "{screen}");
 }
 
 /// Opened again with the journal at section 19: the welcome back.
 fn welcomed_back(width: u16, height: u16) -> App {
     let mut app = app_at(width, height, &[]);
-    let mut session = allyship::journal::Session::new("earlier");
+    let mut session = allyship::journal::record::Session::new("earlier");
     session.set_position("tip-listen-actively", 0);
     app.journal.apply(&session.pending, &session.id);
     app.resume();
@@ -591,7 +591,7 @@ fn choose_window_80x24_and_40x12() {
         assert!(screen.contains("Choose an option"), "{screen}");
         assert!(screen.contains("Enter choose"), "{screen}");
         // The highlighted option is reverse video, not colour alone.
-        let shown = allyship::layout::choosing::layout(&app, 1).unwrap();
+        let shown = allyship::reader::layout::choosing::layout(&app, 1).unwrap();
         let row = shown.inner.y + (shown.options[1].start - shown.offset) as u16;
         let cell = &frame.backend().buffer()[(shown.inner.x + 4, row)];
         assert!(

@@ -10,11 +10,11 @@
 //! can't be written: the command says why and exits non-zero.
 
 use super::{EXIT_NOT_FOUND, Output, failure};
-use crate::content::Toolkit;
-use crate::editor::LABEL_LIMIT;
-use crate::journal::{Journal, Session, local_day};
-use crate::report::count;
-use crate::store::{self, Mode, Store};
+use crate::journal::record::{Journal, Session, local_day};
+use crate::journal::report::count;
+use crate::journal::store::{self, Mode, Store};
+use crate::reader::editor::LABEL_LIMIT;
+use crate::toolkit::content::Toolkit;
 use jiff::Timestamp;
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -11,10 +11,10 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::{EXIT_NOT_FOUND, Output, failure, journal_to_show};
-use crate::content::Toolkit;
-use crate::journal::{Commitment, Journal, Standing, days_after, local_day};
-use crate::report::{count, date_text};
-use crate::store::{self, Mode, Store};
+use crate::journal::record::{Commitment, Journal, Standing, days_after, local_day};
+use crate::journal::report::{count, date_text};
+use crate::journal::store::{self, Mode, Store};
+use crate::toolkit::content::Toolkit;
 
 /// The longest review period `--review-in` takes, in days (a year).
 pub const MOST_REVIEW_DAYS: u16 = 365;
@@ -41,7 +41,7 @@ fn open_to_write(data_dir: Option<PathBuf>) -> Result<(Store, Journal, String), 
 fn title_of(toolkit: &Toolkit, id: &str) -> String {
     toolkit
         .numbered_title(id)
-        .unwrap_or_else(|| crate::export::missing_title(id))
+        .unwrap_or_else(|| crate::records::export::missing_title(id))
 }
 
 /// "tomorrow", "in 14 days".

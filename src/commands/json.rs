@@ -6,8 +6,8 @@
 //! The README's "JSON for scripts" shows each shape.
 
 use super::{Output, failure, journal_to_show};
-use crate::content::Toolkit;
-use crate::journal::{Journal, ReadStatus};
+use crate::journal::record::{Journal, ReadStatus};
+use crate::toolkit::content::Toolkit;
 use serde_json::{Map, Value, json};
 use std::path::PathBuf;
 
@@ -203,13 +203,13 @@ pub fn notes_output(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::built_in;
-    use crate::journal::Session;
+    use crate::journal::record::Session;
+    use crate::toolkit::content::built_in;
 
     fn journal() -> Journal {
         let mut journal = Journal::new();
         let at = jiff::Timestamp::from_second(1_700_000_000).unwrap();
-        let day = crate::journal::local_day(at);
+        let day = crate::journal::record::local_day(at);
         for session_id in ["s1", "s2"] {
             let mut session = Session::new(session_id);
             session.record_read("welcome", at, day);
@@ -286,7 +286,7 @@ mod tests {
         let at = jiff::Timestamp::from_second(1_700_000_100).unwrap();
         journal.set_aside(
             "tip-speak-up",
-            &crate::journal::Note {
+            &crate::journal::record::Note {
                 text: "older".into(),
                 created: at,
                 changed: at,

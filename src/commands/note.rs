@@ -18,10 +18,10 @@
 
 use super::actions::{Writable, named, not_saved, open_for_writing, resolve_all};
 use super::{Output, failure};
-use crate::content::Toolkit;
-use crate::journal::{Note, Session};
-use crate::report::{count, date_text};
+use crate::journal::record::{Note, Session};
+use crate::journal::report::{count, date_text};
 use crate::sanitise::printable;
+use crate::toolkit::content::Toolkit;
 use jiff::Timestamp;
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -98,7 +98,7 @@ pub fn note(
              Add to it with --append, or replace it with --replace (the old text is kept: \
              `allyship notes` shows it under \"Also kept\").\n",
             writable.notices,
-            date_text(crate::journal::local_day(note.changed))
+            date_text(crate::journal::record::local_day(note.changed))
         ));
     }
     if input.at_terminal {
@@ -290,8 +290,8 @@ fn remove(writable: Writable, id: &str, name: &str, current: Option<Note>) -> Ou
         Ok((_, false)) => {
             let mut out = format!(
                 "Removed your note on {name} (written {}, last changed {}). It said:\n",
-                date_text(crate::journal::local_day(old.created)),
-                date_text(crate::journal::local_day(old.changed))
+                date_text(crate::journal::record::local_day(old.created)),
+                date_text(crate::journal::record::local_day(old.changed))
             );
             for line in old.text.lines() {
                 let _ = writeln!(out, "  {line}");

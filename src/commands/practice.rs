@@ -4,10 +4,10 @@
 
 use super::Output;
 use super::actions::not_found as no_such_section;
-use crate::content::Toolkit;
-use crate::journal::{ChoiceMerge, Chosen};
-use crate::render;
-use crate::store::{self, Mode, Store};
+use crate::journal::record::{ChoiceMerge, Chosen};
+use crate::journal::store::{self, Mode, Store};
+use crate::toolkit::content::Toolkit;
+use crate::toolkit::render;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -81,7 +81,7 @@ pub fn answer(
             section.id
         ));
     };
-    let theme = crate::ui::theme::Theme::mono();
+    let theme = crate::theme::Theme::mono();
     let mut lines = Vec::new();
     let head = format!("{} (section {})", section.title, index + 1);
     render::wrap_into(&mut lines, &head, width, ("", ""), theme.text, theme.text);
@@ -183,7 +183,7 @@ fn not_found(stderr: String) -> Output {
 #[cfg(test)]
 mod tests {
     use super::super::*;
-    use crate::content::built_in;
+    use crate::toolkit::content::built_in;
     #[test]
     fn list_shows_each_parts_outcomes_under_its_title() {
         let toolkit = built_in();
@@ -260,12 +260,12 @@ mod tests {
             out.stdout
         );
         assert!(!out.stdout.contains("score"));
-        let journal = crate::store::read(dir.path()).unwrap();
+        let journal = crate::journal::store::read(dir.path()).unwrap();
         assert_eq!(journal.chosen("scenario-joke-in-a-meeting"), Some(2));
         // By number too; a later answer replaces the choice.
         let by_number = answered(dir.path(), &(index + 1).to_string(), "4");
         assert_eq!(by_number.code, 0, "{}", by_number.stderr);
-        let journal = crate::store::read(dir.path()).unwrap();
+        let journal = crate::journal::store::read(dir.path()).unwrap();
         assert_eq!(journal.chosen("scenario-joke-in-a-meeting"), Some(4));
     }
 

@@ -2,12 +2,12 @@
 //! learning-record export and import, and search.
 
 use super::{Output, failure, journal_to_show};
-use crate::content::Toolkit;
-use crate::export::{self, Period};
-use crate::journal::local_day;
-use crate::report::date_text;
-use crate::search;
-use crate::store::{self, Mode, Store};
+use crate::journal::record::local_day;
+use crate::journal::report::date_text;
+use crate::journal::store::{self, Mode, Store};
+use crate::records::export::{self, Period};
+use crate::toolkit::content::Toolkit;
+use crate::toolkit::search;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -24,8 +24,8 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
         Err(e) => return failure(format!("{e}\n")),
     };
     // Section order, as the app lists them.
-    let ordered: Vec<(String, &crate::journal::Bookmark)> =
-        crate::report::bookmark_order(toolkit, &journal)
+    let ordered: Vec<(String, &crate::journal::record::Bookmark)> =
+        crate::journal::report::bookmark_order(toolkit, &journal)
             .into_iter()
             .filter_map(|id| journal.bookmarks.get(&id).map(|b| (id, b)))
             .collect();
@@ -287,8 +287,8 @@ pub fn search(toolkit: &Toolkit, words: &[String], json: bool) -> Output {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::built_in;
-    use crate::journal::Session;
+    use crate::journal::record::Session;
+    use crate::toolkit::content::built_in;
 
     fn dir_with_notes() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

@@ -6,9 +6,9 @@
 
 use super::slide::{Piece, wrapped};
 use super::walkthrough::Step;
-use crate::content::{Choice, Section, Toolkit};
-use crate::render::{feedback_lines, outcome_lines};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
+use crate::toolkit::content::{Choice, Section, Toolkit};
+use crate::toolkit::render::{feedback_lines, outcome_lines};
 use ratatui::style::Modifier;
 
 /// What the room is asked once every option is on screen.

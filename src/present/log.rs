@@ -20,11 +20,11 @@
 //! }
 //! ```
 //!
-//! Saved with [`crate::store::atomic_write`] (0600; the folder 0700). A file
+//! Saved with [`crate::journal::store::atomic_write`] (0600; the folder 0700). A file
 //! that cannot be read, or is from a newer version, is never written over:
 //! adding to it is refused with a message saying where it is.
 
-use crate::content::Toolkit;
+use crate::toolkit::content::Toolkit;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
@@ -131,8 +131,8 @@ pub fn list(dir: &Path) -> Result<Vec<Record>, LogError> {
 pub fn append(dir: &Path, record: Record) -> Result<PathBuf, LogError> {
     let path = path_in(dir);
     let write_error = |err| LogError::Write(path.clone(), err);
-    crate::store::create_private_dir(dir).map_err(write_error)?;
-    let _lock = crate::store::lock_dir(dir).map_err(write_error)?;
+    crate::journal::store::create_private_dir(dir).map_err(write_error)?;
+    let _lock = crate::journal::store::lock_dir(dir).map_err(write_error)?;
     let mut file = read(&path)?.unwrap_or(LogFile {
         version: CURRENT_VERSION,
         walkthroughs: Vec::new(),
@@ -147,7 +147,7 @@ pub fn append(dir: &Path, record: Record) -> Result<PathBuf, LogError> {
         .map_err(io::Error::other)
         .map_err(write_error)?;
     bytes.push(b'\n');
-    crate::store::atomic_write(&path, &bytes).map_err(write_error)?;
+    crate::journal::store::atomic_write(&path, &bytes).map_err(write_error)?;
     Ok(path)
 }
 

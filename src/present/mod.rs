@@ -10,6 +10,10 @@
 //! journal: nobody's notes, bookmarks or progress can appear on the shared
 //! screen, and nothing shown there counts as the facilitator's reading.
 //! Each walkthrough is kept in its own facilitator's log (`log`).
+//!
+//! May use the toolkit, the journal's folders and lock (for that log only),
+//! and the reader's terminal handling, key patterns and layout; never the
+//! plain commands.
 
 mod exercise;
 pub mod keys;
@@ -29,7 +33,7 @@ pub use run::{Ended, TICK, run, run_with};
 pub use state::{Options, PresentEffect, Presenter, Scroll, Timer, update};
 pub use walkthrough::{Position, Step, Walkthrough};
 
-use crate::content::Toolkit;
+use crate::toolkit::content::Toolkit;
 use std::collections::BTreeSet;
 
 /// Choosing what to present from the command line.

@@ -1,7 +1,7 @@
 //! Where the room is, in the part's wording: "Introduction", "Tip 5 of 9",
 //! counted in the whole part whichever section the walkthrough started from.
 
-use crate::content::{Part, Toolkit};
+use crate::toolkit::content::{Part, Toolkit};
 
 /// How the footer counts the room's place, so "Tip 5 of 9" means the same
 /// whichever section the walkthrough started from.

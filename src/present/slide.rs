@@ -5,9 +5,9 @@
 
 use super::exercise;
 use super::walkthrough::Step;
-use crate::content::{Block, Link, Section, Toolkit};
-use crate::render::wrap_into;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
+use crate::toolkit::content::{Block, Link, Section, Toolkit};
+use crate::toolkit::render::wrap_into;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 use std::ops::Range;
@@ -211,7 +211,7 @@ fn prefixed(text: &str, width: u16, prefixes: (&str, &str), theme: &Theme) -> Pi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::built_in;
+    use crate::toolkit::content::built_in;
 
     fn text(lines: &[Line]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()

@@ -8,8 +8,8 @@ use super::keys::PresentAction;
 use super::place::{self, Counting};
 pub use super::scroll::Scroll;
 use super::walkthrough::Walkthrough;
-use crate::content::Toolkit;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
+use crate::toolkit::content::Toolkit;
 use std::time::{Duration, Instant};
 
 /// The default length of the discussion timer.

@@ -2,7 +2,7 @@
 //! and what each key does, with an injected clock.
 
 use super::*;
-use crate::content::{Toolkit, built_in};
+use crate::toolkit::content::{Toolkit, built_in};
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 

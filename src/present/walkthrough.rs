@@ -12,7 +12,7 @@
 //! then a step to discuss which to choose and why, then the feedback on
 //! each option in turn (nothing is scored), then its discussion prompts.
 
-use crate::content::{Block, Section, Toolkit};
+use crate::toolkit::content::{Block, Section, Toolkit};
 
 /// What one step of a section shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Checks on drawn frames, and content made to break them.
 
-use allyship::content::{self, Block, Toolkit};
+use allyship::toolkit::content::{self, Block, Toolkit};
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 

@@ -1,6 +1,6 @@
 //! Input for the pure `update`: text typed as key presses.
 
-use allyship::action::Action;
+use allyship::reader::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// `text` typed one character at a time, as the search box or note editor receives it.

@@ -1,9 +1,9 @@
 //! A presenter on the built-in toolkit for view and state tests, driven by
 //! actions at one fixed instant so timers and snapshots are repeatable.
 
-use allyship::content::{Toolkit, built_in};
 use allyship::present::{self, Options, PresentAction, Presenter, Selection, update};
-use allyship::ui::theme::Theme;
+use allyship::theme::Theme;
+use allyship::toolkit::content::{Toolkit, built_in};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::LazyLock;

@@ -3,9 +3,9 @@
 //! opens and reads, so none of them can drift from what the app does.
 
 use super::{bold, italic, text};
-use crate::action::Action;
-use crate::keymap::{self, Binding};
 use crate::present::keys as presenter;
+use crate::reader::action::Action;
+use crate::reader::keymap::{self, Binding};
 
 /// Every window's key table with its heading, in the order a person meets
 /// them. A test checks every table `keymap::table` can return is here.
@@ -127,9 +127,9 @@ fn key_table<A>(out: &mut String, heading: &str, table: &[Binding<A>]) {
 
 /// `FILES`: where the journal and everything beside it live.
 pub(super) fn files(out: &mut String) {
+    use crate::journal::settings::SETTINGS_FILE;
+    use crate::journal::store::{DATA_DIR_ENV, JOURNAL_FILE, LOCK_FILE};
     use crate::present::log::LOG_FILE;
-    use crate::settings::SETTINGS_FILE;
-    use crate::store::{DATA_DIR_ENV, JOURNAL_FILE, LOCK_FILE};
     let data = |name: &str| italic(&format!("DATA/{name}"));
     out.push_str(&format!(
         ".SH FILES\n\
@@ -193,8 +193,8 @@ pub(super) fn files(out: &mut String) {
 
 /// The variables the app reads, with what each changes.
 pub(super) fn variables() -> Vec<(&'static str, String)> {
-    use crate::reading::{DEFAULT_MIN_READ, MIN_READ_ENV};
-    use crate::store::DATA_DIR_ENV;
+    use crate::journal::reading::{DEFAULT_MIN_READ, MIN_READ_ENV};
+    use crate::journal::store::DATA_DIR_ENV;
     vec![
         (
             DATA_DIR_ENV,

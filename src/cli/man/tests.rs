@@ -118,16 +118,16 @@ fn every_key_of_every_key_table_is_listed_with_what_it_does() {
     }
 }
 
-fn keymap_keys<A>(binding: &crate::keymap::Binding<A>) -> String {
-    crate::keymap::describe_keys(binding)
+fn keymap_keys<A>(binding: &crate::reader::keymap::Binding<A>) -> String {
+    crate::reader::keymap::describe_keys(binding)
 }
 
 #[test]
 fn every_window_the_app_can_open_has_its_keys_in_the_page() {
-    use crate::app::Overlay;
-    use crate::editor::TextInput;
+    use crate::reader::app::Overlay;
+    use crate::reader::editor::TextInput;
     // A table by what it holds (a constant has no one address to compare).
-    let signature = |table: &[crate::keymap::Binding]| -> Vec<(String, &'static str)> {
+    let signature = |table: &[crate::reader::keymap::Binding]| -> Vec<(String, &'static str)> {
         table.iter().map(|b| (keymap_keys(b), b.does)).collect()
     };
     let listed: Vec<_> = reader_tables()
@@ -150,28 +150,31 @@ fn every_window_the_app_can_open_has_its_keys_in_the_page() {
         Some(Overlay::Notes { selected: 0 }),
         Some(Overlay::Links { selected: 0 }),
         Some(Overlay::ConfirmQuit),
-        Some(Overlay::Commit(Box::new(crate::app::CommitWindow::new(
-            "a",
-        )))),
-        Some(Overlay::Commit(Box::new(crate::app::CommitWindow {
-            on_date: true,
-            ..crate::app::CommitWindow::new("a")
-        }))),
-        Some(Overlay::CheckIn(Box::new(crate::app::CheckInWindow::new(
-            "a",
-            Vec::new(),
-        )))),
-        Some(Overlay::CheckIn(Box::new(crate::app::CheckInWindow {
-            focus: crate::app::CheckInFocus::LetGo,
-            ..crate::app::CheckInWindow::new("a", Vec::new())
-        }))),
+        Some(Overlay::Commit(Box::new(
+            crate::reader::app::CommitWindow::new("a"),
+        ))),
+        Some(Overlay::Commit(Box::new(
+            crate::reader::app::CommitWindow {
+                on_date: true,
+                ..crate::reader::app::CommitWindow::new("a")
+            },
+        ))),
+        Some(Overlay::CheckIn(Box::new(
+            crate::reader::app::CheckInWindow::new("a", Vec::new()),
+        ))),
+        Some(Overlay::CheckIn(Box::new(
+            crate::reader::app::CheckInWindow {
+                focus: crate::reader::app::CheckInFocus::LetGo,
+                ..crate::reader::app::CheckInWindow::new("a", Vec::new())
+            },
+        ))),
         Some(Overlay::Search {
             input: Box::new(TextInput::label("a", "")),
             selected: 0,
         }),
     ];
     for window in &windows {
-        let table = crate::keymap::table(window.as_ref());
+        let table = crate::reader::keymap::table(window.as_ref());
         assert!(
             listed.contains(&signature(table)),
             "the keys of {window:?} are not in the manual"
@@ -227,9 +230,9 @@ fn a_long_example_is_continued_so_it_still_runs_as_pasted() {
 fn files_name_the_files_the_code_uses() {
     let files = plain(&section(&page(), "FILES"));
     for name in [
-        crate::store::JOURNAL_FILE,
-        crate::store::LOCK_FILE,
-        crate::settings::SETTINGS_FILE,
+        crate::journal::store::JOURNAL_FILE,
+        crate::journal::store::LOCK_FILE,
+        crate::journal::settings::SETTINGS_FILE,
         crate::present::log::LOG_FILE,
         "rescued",
         ".broken-",

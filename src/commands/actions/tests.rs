@@ -1,6 +1,6 @@
 use super::*;
-use crate::content::built_in;
-use crate::journal::ReadStatus;
+use crate::journal::record::ReadStatus;
+use crate::toolkit::content::built_in;
 
 fn marks(dir: &std::path::Path, queries: &[&str]) -> Output {
     let queries: Vec<String> = queries.iter().map(|q| q.to_string()).collect();

@@ -1,6 +1,6 @@
 use super::*;
-use crate::content::built_in;
-use crate::store;
+use crate::journal::store;
+use crate::toolkit::content::built_in;
 use std::path::Path;
 
 /// Runs `note` on `query` with `typed` as its input; returns the output

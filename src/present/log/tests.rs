@@ -2,7 +2,7 @@
 //! files left alone, and where `--continue` picks up.
 
 use super::*;
-use crate::content::built_in;
+use crate::toolkit::content::built_in;
 use std::time::Duration;
 
 fn at(text: &str) -> Timestamp {

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::present::slide::body;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 fn text(section: &str, step: Step) -> (String, Option<std::ops::Range<usize>>) {
     let section = TOOLKIT.entry(index(section)).unwrap().section;

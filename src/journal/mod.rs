@@ -1,0 +1,21 @@
+//! The journal: what one person has read, noted and bookmarked, kept private
+//! on their own computer.
+//!
+//! - [`record`]: the journal as data and its merge rules (no I/O);
+//! - [`store`]: the journal on disk: folders, lock, atomic saves, backups;
+//! - [`progress`]: the running app's session, saved as it goes;
+//! - [`reading`]: when looking at a section counts as reading it;
+//! - [`report`]: the figures every view shows (one rounding, one wording);
+//! - [`settings`]: remembered choices (theme, contents width);
+//! - [`rescue`]: the last resort when a save fails on the way out.
+//!
+//! May use the toolkit and the records (a rescue file is an export); never
+//! the reader, its views or the presenter outside tests.
+
+pub mod progress;
+pub mod reading;
+pub mod record;
+pub mod report;
+pub mod rescue;
+pub mod settings;
+pub mod store;

@@ -1,0 +1,443 @@
+//! The progress journal as data: what was read, when, and where to pick up.
+//!
+//! No I/O here; [`crate::journal::store`] reads and writes it. A running app never edits
+//! a [`Journal`] directly: it collects its changes in a [`Session`]'s [`Delta`],
+//! and every save re-reads the file and [`Journal::apply`]s the delta to it,
+//! so two copies of the app open at once lose nothing.
+//!
+//! Rules: a section is *read* once it has a record; *revisited* once it was
+//! read in at least two sessions (runs of the app). Notes and bookmarks: the
+//! newer edit wins, and a note edit that loses to a newer one is kept in
+//! [`Journal::superseded_notes`], never dropped (see [`Journal::apply`]).
+//! Choices on practice scenarios: the newer choice wins (see `journal/choices.rs`).
+
+mod choices;
+mod commitments;
+mod file;
+mod notes;
+mod summary;
+
+pub(crate) use choices::ChoiceMerge;
+pub use choices::Chosen;
+pub use commitments::{
+    ASK_AGAIN_IN_DAYS, AskAgain, CheckIn, Commitment, CommitmentChange, CommitmentMerge,
+    REVIEW_IN_DAYS, Standing, days_after,
+};
+pub(crate) use notes::NoteMerge;
+pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};
+pub use summary::{DayCount, PartIds, PartProgress, Revisit, Summary};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Schema version this build writes; a file with a higher one is left untouched.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Everything the app remembers between runs, as stored in `journal.json`.
+///
+/// Its size grows with sections and days, never with keypresses. See
+/// [`crate::journal::store::Store`] for the file format.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "file::JournalFile")]
+pub struct Journal {
+    /// Schema version of the file (see [`CURRENT_VERSION`]).
+    pub version: u32,
+    /// Per section id: when it was read and in how many sessions.
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionRecord>,
+    /// Per local calendar day: sections read and time spent learning.
+    #[serde(default)]
+    pub days: BTreeMap<Date, DayRecord>,
+    /// Where the person was in the built-in toolkit, to continue there next time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// Where the person was in each other toolkit (`--content`), by its
+    /// name from [`crate::toolkit::content::other_toolkit_name`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<String, Position>,
+    /// Bookmarked sections: section id to bookmark.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bookmarks: BTreeMap<String, Bookmark>,
+    /// The person's notes: section id to note (kept when the section leaves the toolkit).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, Note>,
+    /// Note edits that lost to a newer edit made in another copy of the app,
+    /// kept so that nothing typed is lost (see [`Journal::apply`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub superseded_notes: Vec<SupersededNote>,
+    /// What the person said they will do, by id (see `journal/commitments.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub commitments: BTreeMap<String, Commitment>,
+    /// The option chosen on each practice scenario: section id to choice
+    /// (the newer choice wins a merge; see `journal/choices.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, Chosen>,
+    /// Fields written by a newer version of the app, kept so a save never drops them.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// What the journal knows about one section, for marks and the journal view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionRecord {
+    /// When it first counted as read.
+    pub first_read: Timestamp,
+    /// When it last counted as read.
+    pub last_read: Timestamp,
+    /// Number of sessions (runs of the app) it was read in.
+    pub sessions: u32,
+    /// Id of the last session that counted it, so re-applying a delta is harmless.
+    pub last_session: String,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One day of learning, for the calendar and a professional learning record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DayRecord {
+    /// Ids of the sections read that day, shared (`Arc`) so that years of
+    /// days cost one copy of each id, and the set itself shared so that
+    /// copying a journal (each save keeps one) does not copy years of days.
+    #[serde(default)]
+    pub sections: Arc<BTreeSet<Arc<str>>>,
+    /// Seconds of active learning that day.
+    #[serde(default)]
+    pub active_secs: u64,
+    /// Of those, the seconds spent in other toolkits than the built-in one,
+    /// by toolkit name (the rest were spent in the built-in one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub toolkits: BTreeMap<String, u64>,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl DayRecord {
+    /// Adds sections read that day. The set may be shared with a copy of
+    /// the journal (the store keeps one), so it is copied first if it is.
+    pub fn add_sections(&mut self, ids: impl IntoIterator<Item = Arc<str>>) {
+        Arc::make_mut(&mut self.sections).extend(ids);
+    }
+}
+
+/// The open section and how far it was scrolled, to resume there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// Id of the section that was open.
+    pub section: String,
+    /// Scroll offset in lines.
+    pub scroll: u16,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A bookmarked section.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// Optional label the person gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// When it was last set: added, or relabelled (the newer change wins a race).
+    pub added: Timestamp,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A person's note on a section: their answer to its reflection prompts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// The note's text.
+    pub text: String,
+    /// When it was first written.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub changed: Timestamp,
+    /// How many edits it has behind it, counted across copies and imports
+    /// (0 in files from before the count): the version with more wins a
+    /// merge whatever the clocks say (see [`Journal::apply`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub edits: u32,
+    /// Fields from a newer writer, kept on save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// How a section is marked in the contents: never by colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ReadStatus {
+    /// Never counted as read.
+    Unread,
+    /// Read in one session.
+    Read,
+    /// Read in two or more sessions.
+    Revisited,
+}
+
+impl Journal {
+    /// An empty journal of the current version, for a first run or a fresh start.
+    pub fn new() -> Self {
+        Self {
+            version: CURRENT_VERSION,
+            sections: BTreeMap::new(),
+            days: BTreeMap::new(),
+            position: None,
+            places: BTreeMap::new(),
+            bookmarks: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            superseded_notes: Vec::new(),
+            commitments: BTreeMap::new(),
+            choices: BTreeMap::new(),
+            extra: Map::new(),
+        }
+    }
+
+    /// Where the person was in a toolkit: the built-in one (`None`) or
+    /// another by name (see [`Delta::toolkit`]).
+    pub fn place(&self, toolkit: Option<&str>) -> Option<&Position> {
+        match toolkit {
+            None => self.position.as_ref(),
+            Some(name) => self.places.get(name),
+        }
+    }
+
+    /// Whether `id` is unread, read or revisited, for the contents marks.
+    pub fn status(&self, id: &str) -> ReadStatus {
+        match self.sections.get(id) {
+            None => ReadStatus::Unread,
+            Some(record) if record.sessions >= 2 => ReadStatus::Revisited,
+            Some(_) => ReadStatus::Read,
+        }
+    }
+
+    /// Adds a session's changes. Idempotent: applying the same delta twice
+    /// (or again after another session's save) counts each read session once.
+    ///
+    /// Notes: an edit made on top of the note the journal holds replaces
+    /// it; when the note changed elsewhere meanwhile, one version wins (more
+    /// edits, then the later time, never a time suspectly in the future) and
+    /// the other is added to [`Journal::superseded_notes`] (once), so no
+    /// version is lost. A deletion removes only the note it was made on.
+    /// Bookmarks: a set or removal applies unless the journal's bookmark was
+    /// set later (but not more than a day later). See `journal/notes.rs`.
+    /// Choices: the newer wins, as for bookmarks (`journal/choices.rs`).
+    pub fn apply(&mut self, delta: &Delta, session_id: &str) {
+        for (id, read) in &delta.reads {
+            self.apply_read(id, read, session_id);
+        }
+        for (date, ids) in &delta.day_reads {
+            let day = self.days.entry(*date).or_default();
+            day.add_sections(ids.iter().map(|id| Arc::from(id.as_str())));
+        }
+        for (date, secs) in &delta.active_secs {
+            let day = self.days.entry(*date).or_default();
+            day.active_secs = day.active_secs.saturating_add(*secs);
+            if let Some(name) = &delta.toolkit {
+                let there = day.toolkits.entry(name.clone()).or_default();
+                *there = there.saturating_add(*secs);
+            }
+        }
+        if let Some(position) = &delta.position {
+            match &delta.toolkit {
+                Some(name) => {
+                    self.places.insert(name.clone(), position.clone());
+                }
+                None => self.position = Some(position.clone()),
+            }
+        }
+        for (id, edit) in &delta.notes {
+            let base = delta.bases.get(id).and_then(Option::as_ref);
+            self.apply_note(id, edit, base.map(|(text, _)| text.as_str()));
+        }
+        for (id, edit) in &delta.bookmarks {
+            self.apply_bookmark(id, edit);
+        }
+        for (id, commitment) in &delta.commitments {
+            self.merge_commitment(id, commitment);
+        }
+        for (id, chosen) in &delta.choices {
+            self.merge_choice(id, chosen, chosen.chosen_at);
+        }
+    }
+
+    fn apply_read(&mut self, id: &str, read: &SessionRead, session_id: &str) {
+        let Some(record) = self.sections.get_mut(id) else {
+            let record = SectionRecord {
+                first_read: read.first,
+                last_read: read.last,
+                sessions: 1,
+                last_session: session_id.to_owned(),
+                extra: Map::new(),
+            };
+            self.sections.insert(id.to_owned(), record);
+            return;
+        };
+        if !read.counted && record.last_session != session_id {
+            record.sessions = record.sessions.saturating_add(1);
+            record.last_session = session_id.to_owned();
+        }
+        record.first_read = record.first_read.min(read.first);
+        record.last_read = record.last_read.max(read.last);
+    }
+}
+
+impl Default for Journal {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A section read in this session: first and last time it counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRead {
+    /// First time it counted as read in this session.
+    pub first: Timestamp,
+    /// Latest time it counted as read in this session.
+    pub last: Timestamp,
+    /// True once a save has counted this session for it, so later saves
+    /// never count the session again (even after another copy saved in between).
+    pub counted: bool,
+}
+
+/// A running app's changes not yet merged into the file: reads, time,
+/// position, and note and bookmark edits (id-keyed maps of the latest edit).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Delta {
+    /// Sections read this session.
+    pub reads: BTreeMap<String, SessionRead>,
+    /// Sections read per local day this session (idempotent, kept all session).
+    pub day_reads: BTreeMap<Date, BTreeSet<String>>,
+    /// Active seconds per day added since the last save (cleared by a save).
+    pub active_secs: BTreeMap<Date, u64>,
+    /// Latest position, if changed since the last save (cleared by a save, so
+    /// an older copy of the app never overwrites a newer copy's position).
+    pub position: Option<Position>,
+    /// Latest note edit per section since the last save (cleared by a save).
+    pub notes: BTreeMap<String, NoteEdit>,
+    /// The toolkit being read when it is not the built-in one (its name),
+    /// so its place and time are kept apart from the built-in one's.
+    pub toolkit: Option<String>,
+    /// Latest bookmark change per section since the last save (cleared by a save).
+    pub bookmarks: BTreeMap<String, BookmarkEdit>,
+    /// Per section, the note text (and edit count) this session last knew
+    /// to be on disk: at the start, then what its own saves wrote.
+    pub seen: BTreeMap<String, (String, u32)>,
+    /// Per section edited since the last save, the note the edit was made
+    /// on top of (`None`: there was none), so an edit of what is on disk
+    /// replaces it and an edit of something older keeps both.
+    pub bases: BTreeMap<String, Option<(String, u32)>>,
+    /// Commitments made or changed since the last save, whole (merged on
+    /// save, so applying one twice is harmless; cleared by a save).
+    pub commitments: BTreeMap<String, Commitment>,
+    /// Latest choice per practice scenario since the last save (cleared by a save).
+    pub choices: BTreeMap<String, Chosen>,
+}
+
+impl Delta {
+    /// Whether there is anything a save would add beyond what is on disk already.
+    pub fn has_unsaved(&self) -> bool {
+        self.reads.values().any(|read| !read.counted)
+            || !self.active_secs.is_empty()
+            || self.position.is_some()
+            || !self.notes.is_empty()
+            || !self.bookmarks.is_empty()
+            || !self.commitments.is_empty()
+            || !self.choices.is_empty()
+    }
+
+    /// Call after the delta was written to disk: keeps the idempotent parts,
+    /// marks reads as counted and clears what must not be added twice.
+    pub fn mark_saved(&mut self) {
+        for read in self.reads.values_mut() {
+            read.counted = true;
+        }
+        self.active_secs.clear();
+        self.position = None;
+        for (id, edit) in std::mem::take(&mut self.notes) {
+            match edit {
+                NoteEdit::Set(note) => self.seen.insert(id, (note.text, note.edits)),
+                NoteEdit::Deleted(_) => self.seen.remove(&id),
+            };
+        }
+        self.bases.clear();
+        self.bookmarks.clear();
+        self.commitments.clear();
+        self.choices.clear();
+    }
+}
+
+/// One run of the app: its id and the changes it has not yet saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// Unique id for this run, e.g. `2025-03-01T09:30:00Z-4242` (start time and process id).
+    pub id: String,
+    /// Changes not yet merged into the file.
+    pub pending: Delta,
+}
+
+impl Session {
+    /// A session with a given id (tests use fixed ids).
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            pending: Delta::default(),
+        }
+    }
+
+    /// A session for this run, named by its start time and process id.
+    pub fn start(now: Timestamp) -> Self {
+        Self::new(format!("{now}-{}", std::process::id()))
+    }
+
+    /// Records that `section` counted as read at `at`, on local day `day`.
+    pub fn record_read(&mut self, section: &str, at: Timestamp, day: Date) {
+        let read = self.pending.reads.entry(section.to_owned());
+        read.and_modify(|read| {
+            read.first = read.first.min(at);
+            read.last = read.last.max(at);
+        })
+        .or_insert(SessionRead {
+            first: at,
+            last: at,
+            counted: false,
+        });
+        let today = self.pending.day_reads.entry(day).or_default();
+        today.insert(section.to_owned());
+    }
+
+    /// Adds active learning seconds (from [`crate::journal::reading::ReadTracker::take_active_secs`]) to `day`.
+    pub fn add_active_secs(&mut self, day: Date, secs: u64) {
+        if secs > 0 {
+            let total = self.pending.active_secs.entry(day).or_default();
+            *total = total.saturating_add(secs);
+        }
+    }
+
+    /// Remembers where the person is, saved with the next save.
+    pub fn set_position(&mut self, section: &str, scroll: u16) {
+        self.pending.position = Some(Position {
+            section: section.to_owned(),
+            scroll,
+            extra: Map::new(),
+        });
+    }
+}
+
+/// The local calendar day of `at`, in the system time zone (UTC if unknown).
+pub fn local_day(at: Timestamp) -> Date {
+    at.to_zoned(jiff::tz::TimeZone::system()).date()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,35 @@
+//! The choose window's keys: move between a scenario's options, choose
+//! one (Enter, or its number), or cancel without choosing.
+
+use super::{Binding, CTRL_C, KeyPattern, bind, ch, key};
+use crate::reader::action::Action;
+use ratatui::crossterm::event::KeyCode;
+
+/// The choose window's keys.
+pub const CHOOSE: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "previous option"),
+    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "next option"),
+    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "first option"),
+    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "last option"),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "choose the highlighted option and read its feedback",
+    ),
+    bind(
+        &[KeyPattern::AnyDigit],
+        Action::Digit(0),
+        "choose that option by its number",
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('q'), ch('c')],
+        Action::Close,
+        "cancel: close without choosing",
+    ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
+    bind(&[CTRL_C], Action::QuitNow, "quit"),
+];

@@ -1,0 +1,98 @@
+//! The commitment windows' keys: `C` ("I will …" and its review date) and
+//! the check-in ("How did it go?"). In the words and the answer every other
+//! key is typed (so `q` is a letter); on the date and the choices, other
+//! keys do nothing, or go back to the answer and type there.
+
+use super::{Binding, CTRL_C, CTRL_Z, bind, ch, key};
+use crate::reader::action::Action;
+use ratatui::crossterm::event::KeyCode;
+
+/// The `C` window while the words have the cursor.
+pub const COMMIT: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], Action::Open, "keep it"),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Close,
+        "keep it and close (with nothing after \"I will\", nothing is kept)",
+    ),
+    bind(
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        Action::SwitchFocus,
+        "move to the review date",
+    ),
+    bind(&[CTRL_Z], Action::Undo, "undo"),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
+    bind(&[CTRL_C], Action::QuitNow, "keep it and quit"),
+];
+
+/// The `C` window while the review date has the cursor.
+pub const COMMIT_DATE: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Up), ch('+'), ch('=')],
+        Action::Up,
+        "a day later",
+    ),
+    bind(&[key(KeyCode::Down), ch('-')], Action::Down, "a day sooner"),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "a week later"),
+    bind(&[key(KeyCode::PageDown)], Action::PageDown, "a week sooner"),
+    bind(
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        Action::SwitchFocus,
+        "back to the words",
+    ),
+    bind(&[key(KeyCode::Enter)], Action::Open, "keep it"),
+    bind(&[key(KeyCode::Esc)], Action::Close, "keep it and close"),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
+    bind(&[CTRL_C], Action::QuitNow, "keep it and quit"),
+];
+
+/// The check-in window while the answer has the cursor.
+pub const CHECK_IN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Close,
+        "save your answer and close (an empty one is asked again next time)",
+    ),
+    bind(
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        Action::SwitchFocus,
+        "to the choices: not yet, ask me in a week; let it go",
+    ),
+    bind(&[CTRL_Z], Action::Undo, "undo"),
+    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
+    bind(&[CTRL_C], Action::QuitNow, "save your answer and quit"),
+];
+
+/// The check-in window while a choice has the cursor.
+pub const CHECK_IN_CHOICES: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::Open,
+        "do the highlighted choice (an answer written is kept too)",
+    ),
+    bind(
+        &[key(KeyCode::Down), key(KeyCode::Right), key(KeyCode::Tab)],
+        Action::Down,
+        "next choice",
+    ),
+    bind(
+        &[key(KeyCode::Up), key(KeyCode::Left), key(KeyCode::BackTab)],
+        Action::Up,
+        "previous choice, then back to your answer",
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Close,
+        "save your answer and close",
+    ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "help for these keys",
+    ),
+    bind(&[CTRL_C], Action::QuitNow, "save your answer and quit"),
+];

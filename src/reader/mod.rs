@@ -1,0 +1,23 @@
+//! The reader: the full-screen app, in the loop of
+//! `shared/design/ARCHITECTURE.md`: events become [`action`]s, [`update`]
+//! changes the [`app`] state, [`ui`] draws it.
+//!
+//! - [`app`]: the state; [`action`]: everything a person can ask for;
+//! - [`keymap`]: keys to actions, one table per window (help is made from it);
+//! - [`update`]: the pure state machine;
+//! - [`layout`]: where things go at a size, and what can scroll how far;
+//! - [`editor`]: the note editor's text handling;
+//! - [`tui`]: the terminal: set-up, events, the run loop, every way out;
+//! - [`ui`]: the views, which only draw.
+//!
+//! May use the toolkit and the journal. [`update`] never imports [`ui`]:
+//! what both need lives in the state or in [`layout`].
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod keymap;
+pub mod layout;
+pub mod tui;
+pub mod ui;
+pub mod update;

@@ -1,0 +1,139 @@
+//! Drawing: plain functions of a read-only `App`; views never change state.
+
+pub mod choosing;
+pub mod commitments;
+pub mod help;
+pub mod journal;
+pub mod reader;
+pub mod search;
+mod tones;
+pub mod writing;
+
+use crate::reader::app::{App, Overlay};
+use crate::reader::layout;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Draws the whole screen for the app's current state.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let screen = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(app.theme.base), screen);
+    if layout::too_small(screen) {
+        draw_too_small(frame, screen);
+        return;
+    }
+    reader::draw(frame, app);
+    match &app.overlay {
+        Some(Overlay::Help { scroll, under }) => {
+            help::draw(frame, screen, *scroll, under.as_deref(), &app.theme);
+        }
+        Some(Overlay::Journal { selected, scroll }) => {
+            journal::draw(frame, app, *selected, *scroll)
+        }
+        Some(Overlay::Note(input)) => writing::draw_note(frame, app, input),
+        Some(Overlay::Label(input)) => writing::draw_label(frame, app, input),
+        Some(Overlay::Bookmarks { selected }) => writing::draw_bookmarks(frame, app, *selected),
+        Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
+        Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
+        Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
+        Some(Overlay::Commit(window)) => commitments::draw_commit(frame, app, window),
+        Some(Overlay::CheckIn(window)) => commitments::draw_check_in(frame, app, window),
+        Some(Overlay::Choose { selected }) => choosing::draw(frame, app, *selected),
+        Some(Overlay::ConfirmQuit) => draw_confirm_quit(frame, app, screen),
+        None => {}
+    }
+    draw_long_message(frame, app, screen);
+}
+
+/// A message too long for the status line (a web address, a file path) is
+/// shown whole in a box above it, so nothing needed is cut off.
+fn draw_long_message(frame: &mut Frame, app: &App, screen: Rect) {
+    let Some(message) = &app.message else { return };
+    let width = screen.width.saturating_sub(4);
+    if unicode_width::UnicodeWidthStr::width(message.as_str()) + 2 < usize::from(screen.width)
+        || width == 0
+    {
+        return;
+    }
+    let mut lines = Vec::new();
+    let style = app.theme.text;
+    crate::toolkit::render::wrap_into(&mut lines, message, width, ("", ""), style, style);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let height = height.min(screen.height.saturating_sub(2));
+    let area = Rect {
+        x: screen.x,
+        y: screen.bottom().saturating_sub(1 + height),
+        width: screen.width,
+        height,
+    };
+    let block = ratatui::widgets::Block::bordered()
+        .title(" Message ")
+        .border_style(app.theme.border_focused)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// "Leave anyway?": what was not saved, why, and where it will go.
+fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
+    let (ids, why) = app
+        .unsaved
+        .as_ref()
+        .map_or((&[][..], ""), |(ids, why)| (&ids[..], why));
+    let titles: Vec<String> = ids
+        .iter()
+        .map(|id| match app.journal.commitments.get(id) {
+            Some(commitment) => format!("your commitment “{}”", commitment.text),
+            None => app.toolkit.numbered_title(id).unwrap_or_else(|| id.clone()),
+        })
+        .collect();
+    let text = format!(
+        "Your words on {} could not be saved: {why}. If you leave now they are \
+         written to a rescue file, and allyship tells you where. Leave anyway?",
+        titles.join(", ")
+    );
+    let width = screen.width.saturating_sub(4).min(64);
+    let mut lines = Vec::new();
+    let style = app.theme.text;
+    crate::toolkit::render::wrap_into(
+        &mut lines,
+        &text,
+        width.saturating_sub(4),
+        ("", ""),
+        style,
+        style,
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::from("y leave    n stay").style(app.theme.heading));
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(screen.height);
+    let area = Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    };
+    let block = ratatui::widgets::Block::bordered()
+        .title(" Not saved ")
+        .border_style(app.theme.border_focused)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// A screen too small to read on says so, as best it can at any size.
+fn draw_too_small(frame: &mut Frame, screen: Rect) {
+    let message = format!(
+        "Please make the window larger (at least {}x{}).",
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let paragraph = Paragraph::new(Line::from(message)).wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, screen);
+}

@@ -1,0 +1,349 @@
+//! Update for finding things: the search box, and stepping between the
+//! matches of the last search across sections (`n`/`N`).
+
+use super::go_to;
+use crate::reader::action::{Action, Effect};
+use crate::reader::app::{App, Focus, Overlay};
+use crate::reader::editor::TextInput;
+use crate::toolkit::search::match_ranges;
+
+/// `/`: the search box, holding the last search so it can be refined.
+pub(super) fn open_search(app: &mut App) {
+    let last = app.highlight.clone().unwrap_or_default();
+    let input = TextInput::label("", &last);
+    app.overlay = Some(Overlay::Search {
+        input: Box::new(input),
+        selected: 0,
+    });
+}
+
+pub(super) fn search_window(
+    app: &mut App,
+    action: Action,
+    mut input: Box<TextInput>,
+    selected: usize,
+) {
+    let query = input.text();
+    let count = if matches!(
+        action,
+        Action::Open | Action::Up | Action::Down | Action::PageUp | Action::PageDown
+    ) {
+        app.search_hits(&query).len()
+    } else {
+        0
+    };
+    let last = count.saturating_sub(1);
+    let selected = match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(10),
+        Action::PageDown => (selected + 10).min(last),
+        Action::Type(key) => {
+            input.key(key);
+            0
+        }
+        _ => selected,
+    };
+    match action {
+        Action::Close => {}
+        Action::Open => {
+            let hits = app.search_hits(&query);
+            match hits.get(selected) {
+                Some(hit) => {
+                    app.highlight = Some(highlight_for(hit, &query));
+                    go_to(app, hit.section);
+                    scroll_to_match(app, 0, true);
+                    app.focus = Focus::Text;
+                    app.message =
+                        Some("Matches are highlighted: n next, N previous, Esc clears.".into());
+                }
+                None => {
+                    app.message = Some(format!("Nothing matches \"{}\".", query.trim()));
+                    app.overlay = Some(Overlay::Search { input, selected });
+                }
+            }
+        }
+        _ => app.overlay = Some(Overlay::Search { input, selected }),
+    }
+}
+
+/// The links list: Enter opens a cross-reference in the app, or asks for
+/// a web address to be opened; a resource with no address says so.
+pub(super) fn links_window(
+    app: &mut App,
+    action: Action,
+    selected: usize,
+    effects: &mut Vec<Effect>,
+) {
+    let links = app.links();
+    let last = links.len().saturating_sub(1);
+    let selected = match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        _ => selected,
+    };
+    match (action, links.get(selected)) {
+        (Action::Close, _) => {}
+        (Action::Copy, Some(link)) => {
+            match &link.url {
+                Some(url) => {
+                    effects.push(Effect::Copy(url.clone()));
+                    app.message = Some(
+                        "Copied, if your terminal allows it (if not, copy it from the list)."
+                            .into(),
+                    );
+                }
+                None => app.message = Some("This link has no web address to copy.".into()),
+            }
+            app.overlay = Some(Overlay::Links { selected });
+        }
+        (Action::Open, Some(link)) => {
+            if let Some(index) = link
+                .section
+                .as_deref()
+                .and_then(|id| app.toolkit.index_of(id))
+            {
+                go_to(app, index);
+                app.focus = Focus::Text;
+            } else if let Some(url) = &link.url {
+                effects.push(Effect::OpenUrl(url.clone()));
+            } else {
+                app.message = Some(format!(
+                    "The source gives no address for \"{}\".",
+                    link.title
+                ));
+                app.overlay = Some(Overlay::Links { selected });
+            }
+        }
+        _ => app.overlay = Some(Overlay::Links { selected }),
+    }
+}
+
+/// What to highlight for a hit: the words it actually matched (so a typo
+/// such as "listne" highlights "listen"), or else the query.
+fn highlight_for(hit: &crate::toolkit::search::Hit, query: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for range in &hit.matches {
+        if let Some(word) = hit.context.get(range.clone())
+            && !words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        {
+            words.push(word);
+        }
+    }
+    if words.is_empty() {
+        query.trim().to_string()
+    } else {
+        words.join(" ")
+    }
+}
+
+/// Lines of the open section (at the current width) that hold a match.
+fn matching_lines(app: &App, query: &str) -> Vec<usize> {
+    app.section_lines()
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !match_ranges(&line.to_string(), query).is_empty())
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Scrolls to the first matching line after (or before) `from`; false if none.
+fn scroll_to_match(app: &mut App, from: usize, forwards: bool) -> bool {
+    let Some(query) = app.highlight.clone() else {
+        return false;
+    };
+    let lines = matching_lines(app, &query);
+    let found = if forwards {
+        lines.into_iter().find(|l| *l >= from)
+    } else {
+        lines.into_iter().rev().find(|l| *l < from)
+    };
+    match found {
+        Some(line) => {
+            // Leave a little context above the match.
+            app.scroll = u16::try_from(line.saturating_sub(2)).unwrap_or(u16::MAX);
+            app.match_line = line;
+            true
+        }
+        None => false,
+    }
+}
+
+/// `n`/`N`: the next or previous match, moving on to other sections.
+pub(super) fn step_match(app: &mut App, forwards: bool) {
+    let Some(query) = app.highlight.clone() else {
+        app.message = Some("Search first with /, then n and N step between matches.".into());
+        return;
+    };
+    let within = if forwards {
+        app.match_line + 1
+    } else {
+        app.match_line
+    };
+    if scroll_to_match(app, within, forwards) {
+        return;
+    }
+    let count = app.toolkit.section_count();
+    let hits: Vec<usize> = app.search_hits(&query).iter().map(|h| h.section).collect();
+    let order: Vec<usize> = if forwards {
+        (app.current + 1..count).chain(0..app.current).collect()
+    } else {
+        (0..app.current)
+            .rev()
+            .chain((app.current + 1..count).rev())
+            .collect()
+    };
+    match order.into_iter().find(|i| hits.contains(i)) {
+        Some(index) => {
+            go_to(app, index);
+            let start = if forwards { 0 } else { usize::MAX };
+            scroll_to_match(app, start, forwards);
+        }
+        None => app.message = Some(format!("No other section matches \"{query}\".")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{run, typed};
+    use super::super::update;
+    use super::*;
+    use crate::toolkit::content::built_in;
+
+    #[test]
+    fn searching_and_enter_opens_the_best_match_highlighted() {
+        let mut a = App::new(built_in(), 80, 24);
+        run(&mut a, &[Action::Search]);
+        run(&mut a, &typed("speak up"));
+        run(&mut a, &[Action::Open]);
+        assert_eq!(a.current, a.toolkit.index_of("tip-speak-up").unwrap());
+        assert_eq!(
+            a.highlight.as_deref().map(str::to_lowercase).as_deref(),
+            Some("speak up")
+        );
+        assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn a_typo_highlights_the_word_it_found() {
+        let mut a = App::new(built_in(), 80, 24);
+        run(&mut a, &[Action::Search]);
+        run(&mut a, &typed("microagression"));
+        run(&mut a, &[Action::Open]);
+        let highlight = a.highlight.clone().unwrap().to_lowercase();
+        assert!(highlight.starts_with("microaggression"), "{highlight}");
+    }
+
+    #[test]
+    fn links_open_cross_references_in_the_app_and_addresses_outside() {
+        let mut a = App::new(built_in(), 80, 24);
+        a.current = a.toolkit.index_of("learn-online").unwrap();
+        let links = a.links();
+        let web = links.iter().position(|l| l.url.is_some()).unwrap();
+        let bare = links
+            .iter()
+            .position(|l| l.url.is_none() && l.section.is_none())
+            .unwrap();
+        run(&mut a, &[Action::Links]);
+        for _ in 0..web {
+            run(&mut a, &[Action::Down]);
+        }
+        let effects = update(&mut a, Action::Open);
+        assert_eq!(
+            effects,
+            vec![Effect::OpenUrl(links[web].url.clone().unwrap())]
+        );
+        run(&mut a, &[Action::Links, Action::Top]);
+        for _ in 0..bare {
+            run(&mut a, &[Action::Down]);
+        }
+        run(&mut a, &[Action::Open]);
+        assert!(a.message.as_deref().unwrap().contains("no address"));
+        let welcome = App::new(built_in(), 80, 24);
+        let cross = welcome.links().iter().position(|l| l.section.is_some());
+        if let Some(cross) = cross {
+            let mut w = welcome;
+            let target = w.links()[cross].section.clone().unwrap();
+            run(&mut w, &[Action::Links]);
+            for _ in 0..cross {
+                run(&mut w, &[Action::Down]);
+            }
+            run(&mut w, &[Action::Open]);
+            assert_eq!(w.current_id(), Some(target.as_str()));
+        }
+    }
+
+    #[test]
+    fn y_in_the_links_copies_the_address_and_says_it_may_not_have_worked() {
+        let mut a = App::new(built_in(), 80, 24);
+        a.current = a.toolkit.index_of("learn-online").unwrap();
+        let links = a.links();
+        let web = links.iter().position(|l| l.url.is_some()).unwrap();
+        run(&mut a, &[Action::Links]);
+        for _ in 0..web {
+            run(&mut a, &[Action::Down]);
+        }
+        let effects = run(&mut a, &[Action::Copy]);
+        assert_eq!(effects, vec![Effect::Copy(links[web].url.clone().unwrap())]);
+        let message = a.message.clone().unwrap_or_default();
+        assert!(message.contains("if your terminal"), "{message}");
+        assert!(
+            matches!(a.overlay, Some(Overlay::Links { .. })),
+            "stays open"
+        );
+        let bare = links
+            .iter()
+            .position(|l| l.url.is_none() && l.section.is_none())
+            .unwrap();
+        run(&mut a, &[Action::Top]);
+        for _ in 0..bare {
+            run(&mut a, &[Action::Down]);
+        }
+        assert!(run(&mut a, &[Action::Copy]).is_empty(), "nothing to copy");
+    }
+
+    #[test]
+    fn j_and_k_are_typed_not_moved() {
+        let mut a = App::new(built_in(), 80, 24);
+        run(&mut a, &[Action::Search]);
+        run(&mut a, &typed("jk"));
+        match &a.overlay {
+            Some(Overlay::Search { input, .. }) => assert_eq!(input.text(), "jk"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn n_steps_through_sections_that_match_and_wraps() {
+        let mut a = App::new(built_in(), 80, 24);
+        a.highlight = Some("colleagues".into());
+        let mut visited = Vec::new();
+        for _ in 0..60 {
+            run(&mut a, &[Action::NextMatch]);
+            visited.push(a.current);
+        }
+        visited.sort();
+        visited.dedup();
+        let hits: Vec<usize> = a
+            .search_hits("colleagues")
+            .iter()
+            .map(|h| h.section)
+            .collect();
+        let mut expected = hits.clone();
+        expected.sort();
+        assert_eq!(visited, expected, "n visits every section that matches");
+        let (section, line) = (a.current, a.match_line);
+        run(&mut a, &[Action::NextMatch, Action::PreviousMatch]);
+        assert_eq!((a.current, a.match_line), (section, line), "N undoes n");
+    }
+
+    #[test]
+    fn nothing_matching_says_so_and_keeps_the_box_open() {
+        let mut a = App::new(built_in(), 80, 24);
+        run(&mut a, &[Action::Search]);
+        run(&mut a, &typed("zqxwv"));
+        run(&mut a, &[Action::Open]);
+        assert!(matches!(a.overlay, Some(Overlay::Search { .. })));
+        assert!(a.message.as_deref().unwrap().contains("Nothing matches"));
+    }
+}

@@ -1,0 +1,423 @@
+//! Exports a learning record (Markdown for a professional learning record,
+//! JSON holding everything) and imports a JSON export back.
+//!
+//! A [`Record`] is built from the toolkit and the journal for a [`Period`]:
+//! what was read and when, the time spent learning, bookmarks, and every note
+//! with the prompts it answers. Its JSON also carries the raw journal data
+//! ([`Data`]) so that [`import`] can merge it back without loss. Files are
+//! written privately with [`write_private`].
+
+mod check;
+mod commitments;
+mod import;
+mod markdown;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::journal::record::{
+    Bookmark, Chosen, Commitment, DayRecord, Journal, Note, SectionRecord, SupersededNote,
+    local_day,
+};
+use crate::toolkit::content::{Source, Toolkit};
+
+pub use commitments::{CheckInEntry, CommitmentEntry};
+pub use import::{Import, ImportError, ImportReport, import, import_at};
+pub use markdown::to_markdown;
+
+/// The `format` tag of a JSON export.
+pub const FORMAT: &str = "allyship-export";
+/// The export format version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The days a record covers; `None` means open-ended on that side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day included (`--from`).
+    pub from: Option<Date>,
+    /// Last day included (`--to`).
+    pub to: Option<Date>,
+}
+
+/// Why a `--from` or `--to` date was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    /// Not written as `YYYY-MM-DD`.
+    #[error("{0:?} is not a date: write it as YYYY-MM-DD, for example 2025-03-01")]
+    Shape(String),
+    /// Shaped like a date, but no such day exists.
+    #[error("{0} is not a day in the calendar ({1})")]
+    NoSuchDay(String, String),
+    /// `--from` is after `--to`.
+    #[error("the period starts on {0} but ends earlier, on {1}; swap --from and --to")]
+    Reversed(Date, Date),
+}
+
+impl Period {
+    /// Reads `--from` and `--to` (each `YYYY-MM-DD`, either may be absent).
+    pub fn parse(from: Option<&str>, to: Option<&str>) -> Result<Period, PeriodError> {
+        let period = Period {
+            from: from.map(parse_date).transpose()?,
+            to: to.map(parse_date).transpose()?,
+        };
+        match (period.from, period.to) {
+            (Some(from), Some(to)) if from > to => Err(PeriodError::Reversed(from, to)),
+            _ => Ok(period),
+        }
+    }
+
+    /// Whether `day` falls in the period.
+    pub fn contains(&self, day: Date) -> bool {
+        self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+    }
+
+    /// Whether any day from `first` to `last` falls in the period.
+    pub fn overlaps(&self, first: Date, last: Date) -> bool {
+        self.from.is_none_or(|from| last >= from) && self.to.is_none_or(|to| first <= to)
+    }
+}
+
+/// Parses one `YYYY-MM-DD` date, strictly (no times, no other shapes).
+pub fn parse_date(text: &str) -> Result<Date, PeriodError> {
+    let trimmed = text.trim();
+    let bytes = trimmed.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(PeriodError::Shape(text.to_owned()));
+    }
+    let number =
+        |range: std::ops::Range<usize>| trimmed.get(range).and_then(|s| s.parse::<i16>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return Err(PeriodError::Shape(text.to_owned()));
+    };
+    let (Ok(month), Ok(day)) = (i8::try_from(month), i8::try_from(day)) else {
+        return Err(PeriodError::Shape(text.to_owned()));
+    };
+    Date::new(year, month, day).map_err(|_| {
+        let reason = if !(1..=12).contains(&month) {
+            "months go from 01 to 12".to_owned()
+        } else {
+            let days = Date::new(year, month, 1).map_or(31, |d| d.days_in_month());
+            format!("that month has {days} days")
+        };
+        PeriodError::NoSuchDay(trimmed.to_owned(), reason)
+    })
+}
+
+/// A learning record: what the Markdown shows, plus the raw data for import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Always [`FORMAT`], so an import can tell an export from other JSON.
+    pub format: String,
+    /// The export format version ([`VERSION`]).
+    pub version: u32,
+    /// When the record was made.
+    pub generated_at: Timestamp,
+    /// Which toolkit, and which edition of it, was read.
+    pub toolkit: ToolkitInfo,
+    /// The days covered: as asked, or the first and last day with activity.
+    pub period: Period,
+    /// Minutes of active learning in the period (rounded to the nearest minute).
+    pub learning_minutes: u64,
+    /// Of those, the minutes spent in toolkits other than the built-in one,
+    /// by toolkit name; left out when only the built-in one was read.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub learning_minutes_by_toolkit: BTreeMap<String, u64>,
+    /// Days in the period with reading or learning time.
+    pub learning_days: usize,
+    /// Sections read in the period, in toolkit order (then ones it no longer has).
+    pub sections_read: Vec<ReadEntry>,
+    /// Bookmarked sections, in toolkit order.
+    pub bookmarks: Vec<BookmarkEntry>,
+    /// Notes written or changed in the period, in toolkit order.
+    pub notes: Vec<NoteEntry>,
+    /// Commitments made, answered or let go in the period, in the order made.
+    #[serde(default)]
+    pub commitments: Vec<CommitmentEntry>,
+    /// The journal's raw records for the period, for a lossless import.
+    pub data: Data,
+}
+
+/// The toolkit a record was made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToolkitInfo {
+    /// The toolkit's title.
+    pub title: String,
+    /// Its version (edition).
+    pub version: String,
+    /// The documents it draws on, credited in the footer.
+    pub sources: Vec<Source>,
+}
+
+/// One section read, with its dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadEntry {
+    /// Section id.
+    pub id: String,
+    /// Its title, or "No longer in this toolkit (id)".
+    pub title: String,
+    /// Title of its part, if the toolkit still has it.
+    pub part: Option<String>,
+    /// When it was first read.
+    pub first_read: Timestamp,
+    /// When it was last read.
+    pub last_read: Timestamp,
+    /// Sessions (runs of the app) it was read in.
+    pub sessions: u32,
+    /// Read in two or more sessions.
+    pub revisited: bool,
+}
+
+/// One bookmark, with its section's title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookmarkEntry {
+    /// Section id.
+    pub id: String,
+    /// Its title, or "No longer in this toolkit (id)".
+    pub title: String,
+    /// The person's label, if any.
+    pub label: Option<String>,
+    /// When it was bookmarked (or relabelled).
+    pub added: Timestamp,
+}
+
+/// One note under its section's title, with the prompts it answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteEntry {
+    /// Section id.
+    pub id: String,
+    /// Its title, or "No longer in this toolkit (id)".
+    pub title: String,
+    /// Whether the toolkit still has the section.
+    pub in_toolkit: bool,
+    /// The section's reflection prompts the note answers.
+    pub prompts: Vec<String>,
+    /// The note, as written.
+    pub text: String,
+    /// When it was first written.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub changed: Timestamp,
+}
+
+/// The journal's raw records, exactly as stored (unknown fields included).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Data {
+    /// Section records by id.
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionRecord>,
+    /// Day records by local date.
+    #[serde(default)]
+    pub days: BTreeMap<Date, DayRecord>,
+    /// Bookmarks by section id.
+    #[serde(default)]
+    pub bookmarks: BTreeMap<String, Bookmark>,
+    /// Notes by section id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, Note>,
+    /// Note edits kept after losing to newer ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub superseded_notes: Vec<SupersededNote>,
+    /// Commitments by id, whole (every check-in), for a lossless import.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub commitments: BTreeMap<String, Commitment>,
+    /// The option chosen on each practice scenario, by section id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, Chosen>,
+}
+
+/// The title shown for a section id the toolkit no longer has.
+pub fn missing_title(id: &str) -> String {
+    format!("No longer in this toolkit ({id})")
+}
+
+/// Builds the learning record for `period` (see [`Record`] for what is in it).
+/// Bookmarks are all included (they are for later, not tied to a period).
+pub fn learning_record(
+    toolkit: &Toolkit,
+    journal: &Journal,
+    period: &Period,
+    now: Timestamp,
+) -> Record {
+    let data = select(journal, period);
+    let order: BTreeMap<&str, usize> = toolkit
+        .entries()
+        .map(|e| (e.section.id.as_str(), e.index))
+        .collect();
+    let sort_key = |id: &str| (order.get(id).copied().unwrap_or(usize::MAX), id.to_owned());
+    let find = |id: &str| toolkit.entries().find(|e| e.section.id == id);
+    let title = |id: &str| find(id).map_or_else(|| missing_title(id), |e| e.section.title.clone());
+
+    let mut sections_read: Vec<ReadEntry> = data
+        .sections
+        .iter()
+        .map(|(id, record)| ReadEntry {
+            id: id.clone(),
+            title: title(id),
+            part: find(id).map(|e| e.part.title.clone()),
+            first_read: record.first_read,
+            last_read: record.last_read,
+            sessions: record.sessions,
+            revisited: record.sessions >= 2,
+        })
+        .collect();
+    sections_read.sort_by_key(|e| sort_key(&e.id));
+    let mut bookmarks: Vec<BookmarkEntry> = data
+        .bookmarks
+        .iter()
+        .map(|(id, b)| BookmarkEntry {
+            id: id.clone(),
+            title: title(id),
+            label: b.label.clone(),
+            added: b.added,
+        })
+        .collect();
+    bookmarks.sort_by_key(|e| sort_key(&e.id));
+    let mut notes: Vec<NoteEntry> = data
+        .notes
+        .iter()
+        .map(|(id, note)| NoteEntry {
+            id: id.clone(),
+            title: title(id),
+            in_toolkit: find(id).is_some(),
+            prompts: find(id)
+                .map(|e| e.section.reflect.clone())
+                .unwrap_or_default(),
+            text: note.text.clone(),
+            created: note.created,
+            changed: note.changed,
+        })
+        .collect();
+    notes.sort_by_key(|e| sort_key(&e.id));
+
+    let active_days = data
+        .days
+        .iter()
+        .filter(|(_, d)| !d.sections.is_empty() || d.active_secs > 0);
+    let secs = active_days
+        .clone()
+        .map(|(_, d)| d.active_secs)
+        .fold(0, u64::saturating_add);
+    let mut activity: BTreeSet<Date> = active_days.clone().map(|(date, _)| *date).collect();
+    let note_days = data.notes.values().flat_map(|n| [n.created, n.changed]);
+    let read_days = data
+        .sections
+        .values()
+        .flat_map(|r| [r.first_read, r.last_read]);
+    let made_days = data.commitments.values().map(|c| c.made_at);
+    activity.extend(
+        note_days
+            .chain(read_days)
+            .chain(made_days)
+            .map(local_day)
+            .filter(|d| period.contains(*d)),
+    );
+    Record {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        generated_at: now,
+        toolkit: ToolkitInfo {
+            title: toolkit.title.clone(),
+            version: toolkit.version.clone(),
+            sources: toolkit.sources.clone(),
+        },
+        period: Period {
+            from: period.from.or_else(|| activity.first().copied()),
+            to: period.to.or_else(|| activity.last().copied()),
+        },
+        learning_minutes: crate::journal::report::learning_minutes(secs),
+        learning_minutes_by_toolkit: active_days
+            .clone()
+            .flat_map(|(_, d)| &d.toolkits)
+            .fold(BTreeMap::new(), |mut by, (name, secs)| {
+                let total: &mut u64 = by.entry(name.clone()).or_default();
+                *total = total.saturating_add(*secs);
+                by
+            })
+            .into_iter()
+            .map(|(name, secs)| (name, crate::journal::report::learning_minutes(secs)))
+            .collect(),
+        learning_days: active_days.count(),
+        sections_read,
+        bookmarks,
+        notes,
+        commitments: commitments::entries(toolkit, &data.commitments, period, now),
+        data,
+    }
+}
+
+/// The journal's records that belong in a record for `period`: days in it,
+/// sections read on those days or first or last read in it, notes written
+/// or last changed in it, choices made in it, and all bookmarks.
+fn select(journal: &Journal, period: &Period) -> Data {
+    let spans = |first: Timestamp, last: Timestamp| {
+        period.contains(local_day(first)) || period.contains(local_day(last))
+    };
+    let days: BTreeMap<Date, DayRecord> = journal
+        .days
+        .iter()
+        .filter(|(date, _)| period.contains(**date))
+        .map(|(date, day)| (*date, day.clone()))
+        .collect();
+    let read_on_days: BTreeSet<&str> = days
+        .values()
+        .flat_map(|d| d.sections.iter().map(AsRef::as_ref))
+        .collect();
+    Data {
+        sections: journal
+            .sections
+            .iter()
+            .filter(|(id, r)| {
+                read_on_days.contains(id.as_str()) || spans(r.first_read, r.last_read)
+            })
+            .map(|(id, r)| (id.clone(), r.clone()))
+            .collect(),
+        bookmarks: journal.bookmarks.clone(),
+        notes: journal
+            .notes
+            .iter()
+            .filter(|(_, n)| spans(n.created, n.changed))
+            .map(|(id, n)| (id.clone(), n.clone()))
+            .collect(),
+        superseded_notes: journal
+            .superseded_notes
+            .iter()
+            .filter(|n| spans(n.created, n.changed))
+            .cloned()
+            .collect(),
+        commitments: commitments::select(journal, period),
+        choices: journal
+            .choices
+            .iter()
+            .filter(|(_, c)| period.contains(local_day(c.chosen_at)))
+            .map(|(id, c)| (id.clone(), c.clone()))
+            .collect(),
+        days,
+    }
+}
+
+/// The record as pretty JSON, ending in a newline.
+pub fn to_json(record: &Record) -> String {
+    match serde_json::to_string_pretty(record) {
+        Ok(text) => text + "\n",
+        // Not reachable with these types; still no panic.
+        Err(err) => serde_json::json!({ "error": err.to_string() }).to_string() + "\n",
+    }
+}
+
+/// Writes an export file atomically and privately (0600 on Unix), through
+/// [`crate::journal::store::atomic_write`].
+pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    crate::journal::store::atomic_write(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests;

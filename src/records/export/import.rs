@@ -1,0 +1,406 @@
+//! Reading a JSON export back and merging it with the journal there.
+//!
+//! Merge rules (per id or day; nothing is silently dropped, and every
+//! outcome is counted in the [`ImportReport`]):
+//!
+//! - **Notes:** none here: added. Same text: identical (only the dates may
+//!   widen: earliest created, latest changed). Otherwise the newer `changed`
+//!   wins; when the note here is newer (or as new) it is kept and counted as
+//!   "kept"; the older imported text stays in the export file.
+//! - **Bookmarks:** added when missing; a newer bookmark (set later) replaces
+//!   the label; otherwise the one here is kept.
+//! - **Sections read:** earliest first read, latest last read, and the larger
+//!   session count (not the sum: the two journals usually share history).
+//! - **Days:** sections are united; active time is the larger of the two,
+//!   not the sum, so importing the same file twice (or a file made from this
+//!   journal) never doubles the time. Learning done on both computers on the
+//!   same day therefore counts the longer of the two: never more than was done.
+//! - Unknown fields of records are kept; ones here win over imported ones.
+//! - **Earlier note versions** kept aside are united.
+//! - **Commitments** (see `journal/commitments.rs`): the same commitment
+//!   unites its check-ins and dates; a different one under the same id is
+//!   kept beside it; letting go never erases a word.
+//! - **Choices on practice scenarios:** added when missing; otherwise the
+//!   newer choice wins (it is a pick, not prose, so the older one is not
+//!   kept), and a time more than a day after now never wins.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{Data, FORMAT, VERSION};
+use crate::journal::record::{ChoiceMerge, CommitmentMerge, Journal, NoteMerge, suspect};
+
+/// Why a file could not be imported; `to_string()` says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// Not valid JSON (1-based line and column, and what is wrong).
+    #[error("the file is not valid JSON: line {line}, column {column}: {message}")]
+    Syntax {
+        /// Line of the problem.
+        line: usize,
+        /// Column of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// JSON, but not an allyship export (the `format` found, if any).
+    #[error(
+        "this is not an allyship export ({}); export one with `allyship export --format json`",
+        match .0 { Some(found) => format!("its \"format\" is {found:?}, not \"{FORMAT}\""),
+                   None => format!("it has no \"format\": \"{FORMAT}\"") }
+    )]
+    NotAnExport(Option<String>),
+    /// An export from a newer version of allyship (its export version).
+    #[error(
+        "this export was made by a newer version of allyship (export version {0}, \
+         this one reads up to {VERSION}); update allyship to import it"
+    )]
+    NewerVersion(u64),
+    /// A value no real journal holds (the field, and what is wrong with it).
+    #[error("the export holds a value no journal could: {0}")]
+    Absurd(String),
+    /// An export whose data does not have the expected shape (where, and what).
+    #[error("the export's data can't be read: line {line}, column {column}: {message}")]
+    Shape {
+        /// Line of the problem.
+        line: usize,
+        /// Column of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// An export read back: the raw data to merge.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Import {
+    /// The export's raw journal records.
+    pub data: Data,
+}
+
+/// What an import merged (or, as a preview, would merge); `Display` gives one line each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Notes for sections that had none here.
+    pub notes_added: usize,
+    /// Notes replaced by a newer imported edit.
+    pub notes_updated: usize,
+    /// Notes kept because the one here was newer.
+    pub notes_kept: usize,
+    /// Notes with the same text here already.
+    pub notes_identical: usize,
+    /// Bookmarks added.
+    pub bookmarks_added: usize,
+    /// Bookmarks relabelled by a newer imported one.
+    pub bookmarks_updated: usize,
+    /// Bookmarks already here (kept as they are).
+    pub bookmarks_unchanged: usize,
+    /// Sections read that were new here or got new dates or counts.
+    pub sections_merged: usize,
+    /// Sections read already here with the same dates.
+    pub sections_unchanged: usize,
+    /// Days of learning that were new here or got new sections or time.
+    pub days_merged: usize,
+    /// Days already here as they are.
+    pub days_unchanged: usize,
+    /// Earlier note versions kept aside that were new here.
+    pub earlier_versions_added: usize,
+    /// Choices on practice scenarios that were new here.
+    pub choices_added: usize,
+    /// Choices replaced by a newer imported one.
+    pub choices_updated: usize,
+    /// Choices here already, or newer here (kept as they are).
+    pub choices_unchanged: usize,
+    /// Notes and bookmarks dated more than a day after now, here or in the
+    /// file: a clock that ran ahead. Both versions are kept, and such a
+    /// date never makes a version count as the newest.
+    pub future_dated: usize,
+    /// Commitments new here.
+    pub commitments_added: usize,
+    /// Commitments here already that gained check-ins or dates (or two
+    /// different ones under one id, both kept).
+    pub commitments_merged: usize,
+    /// Commitments here already, as they are.
+    pub commitments_unchanged: usize,
+}
+
+impl ImportReport {
+    /// Whether the import changed anything.
+    pub fn changed_anything(&self) -> bool {
+        self.notes_added
+            + self.notes_updated
+            + self.bookmarks_added
+            + self.bookmarks_updated
+            + self.sections_merged
+            + self.days_merged
+            + self.earlier_versions_added
+            + self.commitments_added
+            + self.commitments_merged
+            + self.choices_added
+            + self.choices_updated
+            > 0
+    }
+}
+
+impl fmt::Display for ImportReport {
+    /// What happened, one line for each kind of thing that changed or was
+    /// met, each ending in a newline; lines that would say 0 are left out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines = [
+            (self.notes_added, "Notes added"),
+            (
+                self.notes_updated,
+                "Notes updated (the imported edit was newer; yours is kept as an earlier version)",
+            ),
+            (
+                self.notes_kept,
+                "Notes kept as they were (yours were newer; the imported text is kept as an \
+                 earlier version)",
+            ),
+            (self.notes_identical, "Notes already here, identical"),
+            (self.bookmarks_added, "Bookmarks added"),
+            (self.bookmarks_updated, "Bookmarks relabelled"),
+            (self.bookmarks_unchanged, "Bookmarks already here"),
+            (self.sections_merged, "Sections read, merged"),
+            (self.sections_unchanged, "Sections read, already here"),
+            (self.days_merged, "Days of learning, merged"),
+            (self.days_unchanged, "Days of learning, already here"),
+            (self.earlier_versions_added, "Earlier note versions added"),
+            (self.commitments_added, "Commitments added"),
+            (
+                self.commitments_merged,
+                "Commitments merged (check-ins from both kept)",
+            ),
+            (self.commitments_unchanged, "Commitments already here"),
+            (self.choices_added, "Choices on practice scenarios added"),
+            (
+                self.choices_updated,
+                "Choices on practice scenarios updated (the imported choice was newer)",
+            ),
+            (
+                self.choices_unchanged,
+                "Choices on practice scenarios already here",
+            ),
+            (
+                self.future_dated,
+                "Dated more than a day in the future, so not trusted to be the newest \
+                 (both versions kept)",
+            ),
+        ];
+        let mut any = false;
+        for (count, what) in lines.into_iter().filter(|(count, _)| *count > 0) {
+            writeln!(f, "{what}: {count}")?;
+            any = true;
+        }
+        if !any {
+            writeln!(f, "The file held nothing to import.")?;
+        }
+        Ok(())
+    }
+}
+
+/// Only what an import needs; other fields of the record are display copies.
+#[derive(Deserialize)]
+struct ImportFile {
+    data: Data,
+}
+
+/// Reads a JSON export and previews merging it into `journal`. Apply it
+/// with `store.update(|journal| import.merge_into(journal))`, which merges
+/// into the journal as re-read under the lock and returns the final report.
+pub fn import(journal: &Journal, text: &str) -> Result<(Import, ImportReport), ImportError> {
+    import_at(journal, text, jiff::Timestamp::now())
+}
+
+/// [`import`] with the clock given, for the checks of times (see
+/// [`Import::merge_at`]); values no journal could hold are refused.
+pub fn import_at(
+    journal: &Journal,
+    text: &str,
+    now: jiff::Timestamp,
+) -> Result<(Import, ImportReport), ImportError> {
+    let syntax = |err: serde_json::Error| ImportError::Syntax {
+        line: err.line(),
+        column: err.column(),
+        message: message_of(&err),
+    };
+    let value: Value = serde_json::from_str(text).map_err(syntax)?;
+    let format = value.get("format").map(|f| match f {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    if format.as_deref() != Some(FORMAT) {
+        return Err(ImportError::NotAnExport(format));
+    }
+    match value.get("version").map(Value::as_u64) {
+        Some(Some(version)) if version > u64::from(VERSION) => {
+            return Err(ImportError::NewerVersion(version));
+        }
+        Some(Some(_)) => {}
+        _ => {
+            return Err(ImportError::Shape {
+                line: 1,
+                column: 1,
+                message: "\"version\" is missing or not a whole number".to_owned(),
+            });
+        }
+    }
+    if let Some(problem) = value
+        .get("data")
+        .and_then(|data| super::check::absurd_value(data, now))
+    {
+        return Err(ImportError::Absurd(problem));
+    }
+    let file: ImportFile = serde_json::from_str(text).map_err(|err| ImportError::Shape {
+        line: err.line(),
+        column: err.column(),
+        message: message_of(&err),
+    })?;
+    let import = Import { data: file.data };
+    let mut preview = journal.clone();
+    let report = import.merge_at(&mut preview, now);
+    Ok((import, report))
+}
+
+/// serde_json's message without its " at line L column C" tail.
+fn message_of(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text.get(..at).unwrap_or(&text).to_owned(),
+        None => text,
+    }
+}
+
+impl Import {
+    /// Merges the export into `journal` by the module's rules and says what it did.
+    pub fn merge_into(&self, journal: &mut Journal) -> ImportReport {
+        self.merge_at(journal, jiff::Timestamp::now())
+    }
+
+    /// [`Import::merge_into`] with the clock given: times more than a day
+    /// after `now` are suspect (counted, and never win by being late).
+    pub fn merge_at(&self, journal: &mut Journal, now: jiff::Timestamp) -> ImportReport {
+        let mut report = ImportReport::default();
+        for (id, note) in &self.data.notes {
+            let here_ahead = journal
+                .notes
+                .get(id)
+                .is_some_and(|here| suspect(here.changed, now));
+            if here_ahead || suspect(note.changed, now) || suspect(note.created, now) {
+                report.future_dated += 1;
+            }
+            match journal.merge_note(id, note, now) {
+                NoteMerge::Added => report.notes_added += 1,
+                NoteMerge::Updated => report.notes_updated += 1,
+                NoteMerge::Kept => report.notes_kept += 1,
+                NoteMerge::Identical => report.notes_identical += 1,
+            }
+        }
+        for (id, bookmark) in &self.data.bookmarks {
+            let ahead = suspect(bookmark.added, now);
+            let here_ahead = journal
+                .bookmarks
+                .get(id)
+                .is_some_and(|here| suspect(here.added, now));
+            if ahead || here_ahead {
+                report.future_dated += 1;
+            }
+            match journal.bookmarks.get_mut(id) {
+                None => {
+                    journal.bookmarks.insert(id.clone(), bookmark.clone());
+                    report.bookmarks_added += 1;
+                }
+                Some(here) if !ahead && (bookmark.added > here.added || here_ahead) => {
+                    *here = bookmark.clone();
+                    report.bookmarks_updated += 1;
+                }
+                Some(_) => report.bookmarks_unchanged += 1,
+            }
+        }
+        for (id, incoming) in &self.data.sections {
+            let merged = match journal.sections.get_mut(id) {
+                None => {
+                    journal.sections.insert(id.clone(), incoming.clone());
+                    true
+                }
+                Some(here) => {
+                    let before = here.clone();
+                    here.first_read = here.first_read.min(incoming.first_read);
+                    here.last_read = here.last_read.max(incoming.last_read);
+                    here.sessions = here.sessions.max(incoming.sessions);
+                    keep_unknown(&mut here.extra, &incoming.extra);
+                    *here != before
+                }
+            };
+            count(
+                merged,
+                &mut report.sections_merged,
+                &mut report.sections_unchanged,
+            );
+        }
+        for (date, incoming) in &self.data.days {
+            let merged = match journal.days.get_mut(date) {
+                None => {
+                    journal.days.insert(*date, incoming.clone());
+                    true
+                }
+                Some(here) => {
+                    let before = here.clone();
+                    here.add_sections(incoming.sections.iter().cloned());
+                    here.active_secs = here.active_secs.max(incoming.active_secs);
+                    keep_unknown(&mut here.extra, &incoming.extra);
+                    *here != before
+                }
+            };
+            count(merged, &mut report.days_merged, &mut report.days_unchanged);
+        }
+        for kept in &self.data.superseded_notes {
+            if journal.keep_superseded(kept) {
+                report.earlier_versions_added += 1;
+            }
+        }
+        for (id, commitment) in &self.data.commitments {
+            match journal.merge_commitment(id, commitment) {
+                CommitmentMerge::Added => report.commitments_added += 1,
+                CommitmentMerge::Merged | CommitmentMerge::KeptBoth => {
+                    report.commitments_merged += 1;
+                }
+                CommitmentMerge::Unchanged => report.commitments_unchanged += 1,
+            }
+        }
+        for (id, chosen) in &self.data.choices {
+            let here_ahead = journal
+                .choices
+                .get(id)
+                .is_some_and(|here| suspect(here.chosen_at, now));
+            if here_ahead || suspect(chosen.chosen_at, now) {
+                report.future_dated += 1;
+            }
+            let same = journal.choices.get(id) == Some(chosen);
+            match journal.merge_choice(id, chosen, now) {
+                ChoiceMerge::Added => report.choices_added += 1,
+                ChoiceMerge::Updated if !same => report.choices_updated += 1,
+                ChoiceMerge::Updated | ChoiceMerge::Kept => report.choices_unchanged += 1,
+            }
+        }
+        report
+    }
+}
+
+fn count(merged: bool, merged_count: &mut usize, unchanged: &mut usize) {
+    *if merged { merged_count } else { unchanged } += 1;
+}
+
+/// Adds unknown fields the journal here lacks; its own values win.
+fn keep_unknown(here: &mut Map<String, Value>, incoming: &Map<String, Value>) {
+    for (key, value) in incoming {
+        if !here.contains_key(key) {
+            here.insert(key.clone(), value.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

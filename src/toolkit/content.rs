@@ -1,0 +1,436 @@
+//! The toolkit: serde types for `data/toolkit.json`, loading and validation.
+//!
+//! The file format is documented in `data/SCHEMA.md`. Loading never panics:
+//! every problem is collected with its place (line and column for bad JSON,
+//! section id and field otherwise) so `allyship check-content` can report them
+//! all at once.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+mod practice;
+mod shape;
+pub use practice::{Choice, ChoiceOption, cross_references};
+
+/// The built-in toolkit, embedded so the app runs from any folder.
+pub const BUILT_IN: &str = include_str!("../../data/toolkit.json");
+
+/// The most body words a section may have, so it fits one 80x24 screen.
+pub const WORD_BUDGET: usize = 150;
+
+/// A whole toolkit: what the app shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Toolkit {
+    /// Shown in the title bar and in exports.
+    pub title: String,
+    /// Shown in exports, so a learning record says which edition was read.
+    pub version: String,
+    /// Where the sections come from, listed once.
+    pub sources: Vec<Source>,
+    /// The parts in reading order.
+    pub parts: Vec<Part>,
+}
+
+/// A source document the toolkit draws on, credited once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// What sections refer to in their `source` field.
+    pub id: String,
+    /// The document's title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// When it was published, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// A group of sections, such as "Top tips for allyship".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// A stable slug, so a walkthrough can name a part.
+    pub id: String,
+    /// Shown in the contents and the status line.
+    pub title: String,
+    /// What a person can do after the part, each line completing "After
+    /// this part you can …": shown when the part is entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<String>,
+    /// The sections in reading order.
+    pub sections: Vec<Section>,
+}
+
+/// One bite-size idea, read in about a minute.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// A stable slug: the journal, bookmarks and notes refer to it.
+    pub id: String,
+    /// The heading; may change without losing anyone's progress.
+    pub title: String,
+    /// The id of the source it draws on.
+    pub source: String,
+    /// The body, in order.
+    pub blocks: Vec<Block>,
+    /// Private reflection prompts, answered in notes.
+    #[serde(default)]
+    pub reflect: Vec<String>,
+    /// Prompts for a team discussion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discuss: Vec<String>,
+    /// A practice question with feedback per option (scenarios).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
+}
+
+/// A piece of a section's body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum Block {
+    /// A paragraph of text.
+    Paragraph(String),
+    /// Separate actions, revealed one at a time when presenting.
+    Points(Vec<String>),
+    /// A short attributed quotation.
+    Quote(Quote),
+    /// Resources and cross-references.
+    Links(Vec<Link>),
+}
+
+/// A short quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// The words quoted.
+    pub text: String,
+    /// Who said them.
+    pub by: String,
+}
+
+/// A resource (web address, book, organisation) or a cross-reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the resource is called. A cross-reference may leave it out: it
+    /// then takes its target's title when the toolkit loads, so the two
+    /// cannot drift apart.
+    #[serde(default)]
+    pub title: String,
+    /// An http(s) address, where the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The id of another section of this toolkit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Its author, for books.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Video, podcast, book, organisation, web.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// Where a problem is, so a person can find and fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A position in the file text (1-based).
+    Text { line: usize, column: usize },
+    /// A field of the toolkit, a part or a section.
+    Field { owner: String, field: String },
+}
+
+/// How serious a problem is: errors stop the file loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The toolkit cannot be used.
+    Error,
+    /// The toolkit loads, but should be fixed.
+    Warning,
+}
+
+/// One thing wrong with a toolkit file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where it is.
+    pub place: Place,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match &self.place {
+            Place::Text { line, column } => {
+                write!(f, "{kind}: line {line}, column {column}: {}", self.message)
+            }
+            Place::Field { owner, field } => {
+                write!(f, "{kind}: {owner}, {field}: {}", self.message)
+            }
+        }
+    }
+}
+
+/// The result of loading: the toolkit (when usable) and every problem found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// `None` when any problem is an error.
+    pub toolkit: Option<Toolkit>,
+    /// Every problem, errors and warnings, in file order.
+    pub problems: Vec<Problem>,
+}
+
+/// Parses and validates toolkit JSON, collecting every problem.
+pub fn load(text: &str) -> Loaded {
+    let toolkit: Toolkit = match serde_json::from_str(text) {
+        Ok(t) => t,
+        // JSON, but not shaped as a toolkit: find every misshapen field,
+        // not just the first, and the problems of meaning in the rest.
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return shape::load_misshapen(text, &e);
+        }
+        // Not JSON: parsing cannot go on past the place it stopped.
+        Err(e) => {
+            return Loaded {
+                toolkit: None,
+                problems: vec![shape::at_serde(&e)],
+            };
+        }
+    };
+    let problems = validate(&toolkit);
+    let usable = problems.iter().all(|p| p.severity == Severity::Warning);
+    Loaded {
+        toolkit: usable.then(|| practice::with_link_titles(toolkit)),
+        problems,
+    }
+}
+
+/// The built-in toolkit. It is parsed but not validated again at every
+/// start (a third of start-up's work before the first frame): tests and
+/// `check-content --strict` in CI guarantee it loads without problems, and
+/// `built_in_is_what_load_gives` keeps the two routes the same.
+pub fn built_in() -> Toolkit {
+    let toolkit = serde_json::from_str(BUILT_IN).expect("the built-in toolkit is checked by tests");
+    practice::with_link_titles(toolkit)
+}
+
+/// The name a journal keeps another toolkit's place and time under ("Our
+/// toolkit (version 2)"), or `None` for the built-in one (its place is the
+/// journal's `position`, as before toolkits could be chosen).
+pub fn other_toolkit_name(toolkit: &Toolkit) -> Option<String> {
+    static BUILT_IN_NAME: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    let (title, version) = BUILT_IN_NAME.get_or_init(|| {
+        // Only the name and version: the rest of the file is skipped unparsed.
+        #[derive(Deserialize)]
+        struct Name {
+            title: String,
+            version: String,
+        }
+        let name: Name = serde_json::from_str(BUILT_IN).expect("checked by tests");
+        (name.title, name.version)
+    });
+    let same = toolkit.title == *title && toolkit.version == *version;
+    (!same).then(|| format!("{} (version {})", toolkit.title, toolkit.version))
+}
+
+/// Counts words of body text (prompts not included), for the word budget.
+pub fn body_words(section: &Section) -> usize {
+    section
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(p) => count_words(p),
+            Block::Points(points) => points.iter().map(|p| count_words(p)).sum(),
+            Block::Quote(q) => count_words(&q.text) + count_words(&q.by),
+            Block::Links(links) => links.iter().map(|l| count_words(&l.title)).sum(),
+        })
+        .sum::<usize>()
+        + section.choice.as_ref().map_or(0, practice::choice_words)
+}
+
+/// Counts words as `split_whitespace` would, without making a slice per
+/// word: a toolkit a hundred times the size of ours spent a fifth of its
+/// start-up counting words that way.
+fn count_words(text: &str) -> usize {
+    let mut in_word = false;
+    text.chars()
+        .filter(|c| {
+            let starts = !c.is_whitespace() && !in_word;
+            in_word = !c.is_whitespace();
+            starts
+        })
+        .count()
+}
+
+/// Checks the meaning of a parsed toolkit: ids, titles, sources, links,
+/// sizes, and text free of control characters.
+pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut error = |owner: &str, field: &str, message: String| {
+        out.push(Problem {
+            severity: Severity::Error,
+            place: Place::Field {
+                owner: owner.into(),
+                field: field.into(),
+            },
+            message,
+        })
+    };
+    if toolkit.title.trim().is_empty() {
+        error("toolkit", "title", "the title is empty".into());
+    }
+    if toolkit.parts.is_empty() {
+        error("toolkit", "parts", "there are no parts".into());
+    }
+    let source_ids: HashSet<&str> = toolkit.sources.iter().map(|s| s.id.as_str()).collect();
+    let section_ids: HashSet<&str> = toolkit
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .map(|s| s.id.as_str())
+        .collect();
+    let mut seen = HashSet::new();
+    for part in &toolkit.parts {
+        let owner = format!("part \"{}\"", part.id);
+        check_id(&part.id, &owner, &mut seen, &mut error);
+        if part.title.trim().is_empty() {
+            error(&owner, "title", "the title is empty".into());
+        }
+        if part.sections.is_empty() {
+            error(&owner, "sections", "the part has no sections".into());
+        }
+        practice::check_outcomes(part, &owner, &mut error);
+        for section in &part.sections {
+            let owner = format!("section \"{}\"", section.id);
+            check_id(&section.id, &owner, &mut seen, &mut error);
+            check_section(section, &owner, &source_ids, &section_ids, &mut error);
+            practice::check_choice(section, &owner, &section_ids, &mut error);
+        }
+    }
+    text::check_controls(toolkit, &mut error);
+    let mut problems = out;
+    problems.extend(practice::warnings(toolkit));
+    for section in toolkit.parts.iter().flat_map(|p| &p.sections) {
+        let words = body_words(section);
+        if words > WORD_BUDGET {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                place: Place::Field {
+                    owner: format!("section \"{}\"", section.id),
+                    field: "blocks".into(),
+                },
+                message: format!(
+                    "{words} words of body text; a section should have at most {WORD_BUDGET} \
+                     so it fits one screen (split it into two sections)"
+                ),
+            });
+        }
+    }
+    problems
+}
+
+fn check_id(
+    id: &str,
+    owner: &str,
+    seen: &mut HashSet<String>,
+    error: &mut impl FnMut(&str, &str, String),
+) {
+    let slug = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !slug {
+        error(
+            owner,
+            "id",
+            "an id must be lower-case letters, digits and hyphens".into(),
+        );
+    }
+    if !seen.insert(id.to_string()) {
+        error(
+            owner,
+            "id",
+            format!("the id \"{id}\" is used more than once"),
+        );
+    }
+}
+
+fn check_section(
+    section: &Section,
+    owner: &str,
+    sources: &HashSet<&str>,
+    sections: &HashSet<&str>,
+    error: &mut impl FnMut(&str, &str, String),
+) {
+    if section.title.trim().is_empty() {
+        error(owner, "title", "the title is empty".into());
+    }
+    if !sources.contains(section.source.as_str()) {
+        error(
+            owner,
+            "source",
+            format!("\"{}\" is not one of the toolkit's sources", section.source),
+        );
+    }
+    if section.blocks.is_empty() {
+        error(owner, "blocks", "the section has no text".into());
+    }
+    if section.reflect.iter().all(|p| p.trim().is_empty()) {
+        error(
+            owner,
+            "reflect",
+            "add at least one reflection prompt".into(),
+        );
+    }
+    let links = section.blocks.iter().filter_map(|b| match b {
+        Block::Links(l) => Some(l),
+        _ => None,
+    });
+    for link in links.flatten() {
+        let field = practice::link_field(link);
+        if link.title.trim().is_empty() && link.section.is_none() {
+            error(
+                owner,
+                "link",
+                "a link has an empty title (only a cross-reference may leave it out)".into(),
+            );
+        }
+        if let Some(url) = &link.url
+            && let Some(why) = text::url_problem(url)
+        {
+            error(
+                owner,
+                &field,
+                format!("\"{url}\" is not a web address ({why})"),
+            );
+        }
+        if let Some(target) = &link.section
+            && !sections.contains(target.as_str())
+        {
+            error(owner, &field, format!("no section has the id \"{target}\""));
+        }
+        if link.url.is_some() && link.section.is_some() {
+            error(
+                owner,
+                &field,
+                "a link has either a url or a section, not both".into(),
+            );
+        }
+    }
+}
+
+mod text;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod toolkit_tests;

@@ -1,0 +1,19 @@
+//! The toolkit: the content a person reads, and everything derived from it
+//! alone.
+//!
+//! - [`content`]: the toolkit as data, loaded from `data/toolkit.json` (built
+//!   in) or `--content`, and checked;
+//! - [`toc`]: the numbered table of contents;
+//! - [`render`]: a section as styled lines for a width;
+//! - [`search`]: the forgiving search index;
+//! - [`links`]: a section's cross-references and web addresses.
+//!
+//! Depends on nothing but [`crate::sanitise`] and [`crate::theme`]: never on
+//! the journal, the reader, the records or the presenter, so the same toolkit
+//! serves every view and command.
+
+pub mod content;
+pub mod links;
+pub mod render;
+pub mod search;
+pub mod toc;

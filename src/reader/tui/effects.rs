@@ -1,0 +1,91 @@
+//! Carrying out what `update` asks of the world outside the app: the
+//! journal changed and saved, a walkthrough, a link opened, a copy, a
+//! suspend, the theme remembered; and saying once the words are on disk.
+
+use super::session::Session;
+use super::suspend;
+use crate::reader::action::Effect;
+use crate::reader::app::Overlay;
+use std::io;
+use std::time::Instant;
+
+impl Session {
+    /// Does what `update` asked, saving what changed; true when the app
+    /// should leave.
+    pub(super) fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> anyhow::Result<bool> {
+        let note_kept = effects.iter().any(|e| matches!(e, Effect::KeepNote { .. }));
+        let commitment = effects.iter().rev().find_map(|e| match e {
+            Effect::Commitment(change) => Some(change.clone()),
+            _ => None,
+        });
+        let (quit, changed) = self.apply_effects(effects)?;
+        if changed {
+            let written = self.save(now);
+            let editing = matches!(self.app.overlay, Some(Overlay::Note(_)));
+            if note_kept && written && !editing {
+                self.app.message = Some("Note saved.".into());
+            }
+            // Said only once the change is on disk.
+            if let Some(change) = commitment.filter(|_| written) {
+                self.app.message = Some(crate::reader::update::commitments::saved_message(&change));
+            }
+        }
+        Ok(quit)
+    }
+
+    /// Does what `update` asked but save: (leave?, journal changed?).
+    pub(super) fn apply_effects(&mut self, effects: Vec<Effect>) -> anyhow::Result<(bool, bool)> {
+        let mut quit = false;
+        let mut changed = false;
+        for effect in effects {
+            match effect {
+                Effect::Quit => quit = true,
+                Effect::KeepNote { section, text } => {
+                    self.progress.set_note(&section, &text);
+                    changed = true;
+                }
+                Effect::Bookmark { section, label } => {
+                    self.progress.set_bookmark(&section, label);
+                    changed = true;
+                }
+                Effect::Unbookmark { section } => {
+                    self.progress.remove_bookmark(&section);
+                    changed = true;
+                }
+                Effect::OpenUrl(url) => {
+                    self.app.message = Some(crate::toolkit::links::open_in_browser(&url));
+                }
+                Effect::Present(sections) => self.present_from = Some(sections),
+                Effect::Commitment(change) => {
+                    let journal = &self.app.journal;
+                    changed |= self.progress.change_commitment(journal, &change).is_some();
+                }
+                Effect::Choose { section, option } => {
+                    self.progress.choose(&section, option);
+                    changed = true;
+                }
+                Effect::Suspend => {
+                    suspend(&mut self.terminal)?;
+                    self.resized()?;
+                }
+                Effect::RememberTheme(name) => {
+                    if let Some(dir) = &self.app.settings_dir {
+                        let mut settings = crate::journal::settings::load(dir);
+                        settings.theme = name;
+                        if let Err(e) = crate::journal::settings::save(dir, &settings) {
+                            self.app.message =
+                                Some(format!("The theme could not be remembered: {e}."));
+                        }
+                    }
+                }
+                Effect::Copy(text) => {
+                    use std::io::Write as _;
+                    let mut out = io::stdout();
+                    let _ = write!(out, "{}", crate::toolkit::links::osc52(&text))
+                        .and_then(|()| out.flush());
+                }
+            }
+        }
+        Ok((quit, changed))
+    }
+}

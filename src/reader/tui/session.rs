@@ -1,0 +1,217 @@
+//! One run of the reader's loop: the terminal, the app and its journal
+//! together; events handled a batch at a time, a walkthrough on the same
+//! terminal, and saving, with an honest word on how it went.
+
+use super::input::action_for_event;
+use super::{Events, between_events, stop_flag};
+use crate::journal::progress::Progress;
+use crate::reader::action::Action;
+use crate::reader::app::App;
+use crate::reader::ui;
+use crate::reader::update::update;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::Event;
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use std::time::Instant;
+
+/// How long to wait for input before checking signals and timers.
+const TICK: Duration = Duration::from_millis(250);
+
+/// A pause in typing this long saves the note being written.
+const NOTE_PAUSE: Duration = Duration::from_secs(2);
+
+/// The terminal, the app and its journal, for one run of the loop.
+pub(super) struct Session {
+    pub(super) terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub(super) app: App,
+    pub(super) progress: Progress,
+    /// A walkthrough asked for (`P`), started once the keys in hand are handled.
+    pub(super) present_from: Option<Vec<usize>>,
+    /// Lines to print once the terminal is restored (where rescued words went).
+    pub(super) farewell: Vec<String>,
+}
+
+impl Session {
+    /// Runs the loop and the last save; the lines to print once the
+    /// terminal is restored come back beside the loop's result.
+    pub(super) fn run(mut self, events: Events) -> (anyhow::Result<()>, Vec<String>) {
+        let result = self.run_loop(&events);
+        (result, self.farewell)
+    }
+
+    fn run_loop(&mut self, events: &Events) -> anyhow::Result<()> {
+        self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
+        // A hidden hook so a test can check the terminal is restored after a panic.
+        if std::env::var_os("ALLYSHIP_TEST_PANIC").is_some_and(|v| !v.is_empty()) {
+            panic!("a test asked allyship to panic (ALLYSHIP_TEST_PANIC)");
+        }
+        let stop = stop_flag();
+        let result = self.event_loop(&stop, events);
+        // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error,
+        // including a note half-typed; what can't be saved is rescued.
+        let mut effects = update(&mut self.app, Action::SaveNote);
+        effects.extend(update(&mut self.app, Action::Leaving));
+        let kept = self.apply_effects(effects);
+        let position = self.position();
+        let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
+        self.farewell = self.progress.save_on_exit(position, Instant::now());
+        result.and(kept.map(|_| ()))
+    }
+
+    fn event_loop(&mut self, stop: &AtomicBool, events: &Events) -> anyhow::Result<()> {
+        let mut now = Instant::now();
+        let mut last_typed: Option<Instant> = None;
+        self.progress.showing(self.visible_id().as_deref(), now);
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            // A closed terminal raises `stop` here (the next turn leaves).
+            let first = events.next(TICK);
+            now = Instant::now();
+            // Handle everything already waiting before drawing again, so a
+            // storm of resize events or a held key costs one frame; a
+            // signal is still answered between two events.
+            let mut event = first;
+            while let Some(current) = event.take() {
+                if stop.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
+                if !matches!(current, Event::Resize(..)) {
+                    self.progress.activity(now);
+                }
+                if let Event::Paste(text) = &current {
+                    if crate::reader::update::paste(&mut self.app, text) {
+                        last_typed = Some(now);
+                    }
+                } else if let Some(action) = action_for_event(&self.app, current) {
+                    if matches!(action, Action::Type(_)) {
+                        last_typed = Some(now);
+                    }
+                    let effects = update(&mut self.app, action);
+                    if self.carry_out(effects, now)? {
+                        return Ok(());
+                    }
+                }
+                self.progress.showing(self.visible_id().as_deref(), now);
+                event = events.try_next();
+            }
+            if let Some(sections) = self.present_from.take() {
+                self.present(sections, stop, events)?;
+            }
+            between_events(&mut self.terminal)?;
+            // The size is checked before every frame, not only on resize
+            // events: a resize before the event thread listened for SIGWINCH
+            // (just after the first frame), or while stopped, sends none.
+            self.resized()?;
+            // A pause in typing saves the note, so a crash loses seconds at most.
+            if last_typed.is_some_and(|t| now.duration_since(t) >= NOTE_PAUSE) {
+                last_typed = None;
+                let effects = update(&mut self.app, Action::SaveNote);
+                self.carry_out(effects, now)?;
+            }
+            if self.progress.tick(now) {
+                self.save(now);
+            }
+            self.terminal.draw(|frame| ui::draw(frame, &self.app))?;
+        }
+    }
+
+    /// Tells the app the terminal's size if it has changed.
+    pub(super) fn resized(&mut self) -> anyhow::Result<()> {
+        let size = self.terminal.size()?;
+        let (width, height) = (size.width, size.height);
+        if (width, height) != (self.app.screen.width, self.app.screen.height) {
+            update(&mut self.app, Action::Resize { width, height });
+        }
+        Ok(())
+    }
+
+    /// Runs a walkthrough on this terminal with this loop's events, then
+    /// returns to reading. The shared screen never counts as reading.
+    fn present(
+        &mut self,
+        sections: Vec<usize>,
+        stop: &AtomicBool,
+        events: &Events,
+    ) -> anyhow::Result<()> {
+        self.progress.showing(None, Instant::now());
+        let options = crate::present::Options {
+            theme: self.app.theme,
+            ..crate::present::Options::default()
+        };
+        let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
+            Ok(if timeout.is_zero() {
+                events.try_next()
+            } else {
+                events.next(timeout)
+            })
+        };
+        let toolkit = self.app.toolkit.clone();
+        let ended = crate::present::run_with(
+            &mut self.terminal,
+            &toolkit,
+            sections,
+            options,
+            self.progress.data_dir(),
+            &mut next_event,
+            stop,
+        )?;
+        // No `terminal.clear()`: it asks the terminal where the cursor is, and
+        // the answer would go to the event thread. The next draw repaints
+        // whatever differs from the presenter's last frame.
+        self.app.message = Some(match (ended.problem, ended.record) {
+            (Some(problem), _) => problem,
+            (None, Some(_)) => {
+                "Walkthrough kept in the facilitator's log (allyship walkthroughs).".into()
+            }
+            (None, None) => "Back to reading.".into(),
+        });
+        // Reading starts afresh now that the text is on screen again.
+        self.progress
+            .showing(self.visible_id().as_deref(), Instant::now());
+        Ok(())
+    }
+
+    /// The id of the section on screen, if nothing covers it.
+    fn visible_id(&self) -> Option<String> {
+        let index = self.app.reading()?;
+        self.app.toolkit.entry(index).map(|e| e.section.id.clone())
+    }
+
+    /// The open section and scroll, to resume from next time.
+    fn position(&self) -> Option<(String, u16)> {
+        let entry = self.app.toolkit.entry(self.app.current)?;
+        Some((entry.section.id.clone(), self.app.scroll))
+    }
+
+    /// Saves, then shows honestly how it went: true when everything is on disk.
+    pub(super) fn save(&mut self, now: Instant) -> bool {
+        let position = self.position();
+        let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
+        let report = self.progress.save(position, now);
+        if let Some(journal) = report.journal {
+            self.app.journal = journal;
+        }
+        self.app.read_only = self.progress.read_only();
+        let unsaved = self.progress.unsaved();
+        let problem = self.progress.problem().cloned();
+        self.app.unsaved = problem.as_ref().filter(|_| !unsaved.is_empty()).map(|p| {
+            let ids = unsaved.notes.keys().chain(unsaved.bookmarks.keys());
+            let ids = ids.chain(unsaved.commitments.keys());
+            (ids.cloned().collect(), p.reason().to_owned())
+        });
+        if let Some((_, why)) = &self.app.unsaved {
+            self.app.message = Some(format!(
+                "Not saved: {why}. Your words are kept while allyship is open; \
+                 if you leave, they go to a rescue file."
+            ));
+        } else if let Some(message) = report.messages.into_iter().next() {
+            self.app.message = Some(message);
+        }
+        report.written
+    }
+}

@@ -1,0 +1,77 @@
+//! Taking the terminal and giving it back: raw mode, the alternate screen,
+//! mouse reporting and bracketed paste on the way in; each undone on every
+//! way out (a panic included); and the flag raised by SIGTERM, SIGHUP and
+//! SIGINT so the loops can save and leave.
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// Puts the terminal back as it was: raw mode off, main screen, cursor shown.
+/// Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+}
+
+/// Restores the terminal before a panic message prints, so it stays readable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Takes the terminal: raw mode, the alternate screen, mouse reporting and
+/// bracketed paste (a paste arrives as one piece of text). [`restore`]
+/// undoes each.
+pub(crate) fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// The panic hook, then the terminal taken, then ratatui on standard output.
+pub(super) fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    install_panic_hook();
+    enter()?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// A flag raised by SIGTERM, SIGHUP (the window closing) or SIGINT, so a
+/// loop can save and leave cleanly; registered once per process.
+pub fn stop_flag() -> Arc<AtomicBool> {
+    static FLAG: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
+    Arc::clone(FLAG.get_or_init(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+        }
+        flag
+    }))
+}

@@ -95,8 +95,12 @@ pub fn man_page() -> String {
 }
 
 mod man;
+mod run;
+mod start;
 mod subcommands;
+mod terminal;
 
+pub use run::run;
 pub use subcommands::Command;
 
 #[cfg(test)]

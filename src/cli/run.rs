@@ -1,0 +1,200 @@
+//! What `allyship` does with its command line: load the toolkit, then run
+//! the command asked for (a plain command, printed through the sanitiser) or
+//! open the reader or the presenter full-screen.
+
+use super::start::{choose_theme, load_toolkit, run_presenter, run_reader};
+use super::terminal::{confirm_reset, finish, finish_coloured, read_stdin, terminal_width};
+use super::{Cli, ColorChoice, Command, ExportFormat};
+use crate::commands::actions::{self, BookmarkChange};
+use crate::commands::note::{self, NoteChange};
+use crate::commands::{self, Output, json, records};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Runs what the command line asks for, so the binary stays a thin shell,
+/// and says how the process should exit.
+pub fn run(cli: Cli) -> ExitCode {
+    let toolkit = match load_toolkit(&cli) {
+        Ok(toolkit) => toolkit,
+        Err(output) => return finish(output),
+    };
+    match cli.command {
+        None => {
+            let theme = choose_theme(cli.theme, cli.data_dir.as_deref());
+            run_reader(toolkit, theme, cli.data_dir, cli.first_frame)
+        }
+        Some(Command::Journal { json, path }) => {
+            finish(commands::journal(&toolkit, cli.data_dir, json, path))
+        }
+        Some(Command::Reset { yes }) => {
+            let confirmed = yes || confirm_reset(cli.data_dir.clone());
+            finish(commands::reset(cli.data_dir, confirmed))
+        }
+        Some(Command::List { json: true }) => finish(json::list_output(&toolkit, cli.data_dir)),
+        Some(Command::List { json: false }) => {
+            let journal = commands::saved_journal(cli.data_dir);
+            finish(commands::list(&toolkit, journal.as_ref()))
+        }
+        Some(Command::Read {
+            section,
+            all,
+            answers,
+            json: true,
+            ..
+        }) => finish(json::read_output(
+            &toolkit,
+            section.as_deref().filter(|_| !all),
+            answers,
+        )),
+        Some(Command::Read {
+            section,
+            all,
+            width,
+            answers,
+            json: false,
+            color,
+        }) => {
+            let width = width.unwrap_or_else(terminal_width);
+            let colour = commands::use_colour(
+                color.or(cli.color).unwrap_or(ColorChoice::Auto),
+                std::io::stdout().is_terminal(),
+                std::env::var("TERM").ok().as_deref(),
+                crate::theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
+            );
+            let output = match section {
+                Some(query) if !all => commands::read(&toolkit, &query, width, colour, answers),
+                _ => commands::read_all(&toolkit, width, colour, answers),
+            };
+            // Colour codes are the app's own; the text inside them was
+            // made printable span by span (render::ansi).
+            if colour {
+                finish_coloured(output)
+            } else {
+                finish(output)
+            }
+        }
+        Some(Command::Answer { scenario, option }) => finish(commands::answer(
+            &toolkit,
+            cli.data_dir,
+            &scenario,
+            &option,
+            terminal_width(),
+        )),
+        Some(Command::Search { words, json }) => finish(records::search(&toolkit, &words, json)),
+        Some(Command::Bookmarks { json }) => {
+            finish(records::bookmarks(&toolkit, cli.data_dir, json))
+        }
+        Some(Command::Notes { json: false }) => finish(records::notes(&toolkit, cli.data_dir)),
+        Some(Command::Notes { json: true }) => finish(json::notes_output(&toolkit, cli.data_dir)),
+        Some(Command::MarkRead { sections }) => {
+            finish(actions::mark_read(&toolkit, cli.data_dir, &sections))
+        }
+        Some(Command::Note {
+            section,
+            append,
+            replace,
+            remove,
+        }) => {
+            let change = NoteChange::from_flags(append, replace, remove);
+            finish(note::note_from_stdin(
+                &toolkit,
+                cli.data_dir,
+                &section,
+                change,
+            ))
+        }
+        Some(Command::Bookmark {
+            section,
+            label,
+            remove,
+        }) => {
+            let change = BookmarkChange::from_flags(label, remove);
+            finish(actions::bookmark(&toolkit, cli.data_dir, &section, change))
+        }
+        Some(Command::Export {
+            format,
+            output,
+            from,
+            to,
+        }) => {
+            let request = records::ExportRequest {
+                json: format == ExportFormat::Json,
+                output: output.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+            };
+            finish(records::export(&toolkit, cli.data_dir, &request))
+        }
+        Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
+        Some(Command::Commit {
+            text,
+            section,
+            review_in,
+        }) => finish(commands::commitments::commit(
+            &toolkit,
+            cli.data_dir,
+            &text.join(" "),
+            section.as_deref(),
+            review_in,
+            jiff::Timestamp::now(),
+        )),
+        Some(Command::Commitments { json }) => finish(commands::commitments::commitments(
+            &toolkit,
+            cli.data_dir,
+            json,
+            crate::journal::record::local_day(jiff::Timestamp::now()),
+        )),
+        Some(Command::CheckIn { number, text }) => {
+            let text = if text.is_empty() {
+                read_stdin("Say how it went, then press Ctrl-D on a line of its own:")
+            } else {
+                Ok(text.join(" "))
+            };
+            finish(match text {
+                Ok(text) => commands::commitments::check_in(
+                    cli.data_dir,
+                    number,
+                    &text,
+                    jiff::Timestamp::now(),
+                ),
+                Err(e) => Output {
+                    stdout: String::new(),
+                    stderr: format!("Nothing was kept: standard input could not be read: {e}\n"),
+                    code: 1,
+                },
+            })
+        }
+        Some(Command::Present {
+            sections,
+            resume,
+            discuss_minutes,
+            theme,
+        }) => {
+            let theme = choose_theme(theme.or(cli.theme), cli.data_dir.as_deref());
+            run_presenter(
+                &toolkit,
+                cli.data_dir,
+                &sections,
+                resume,
+                discuss_minutes,
+                theme,
+            )
+        }
+        Some(Command::Walkthroughs { json }) => {
+            finish(commands::walkthroughs(&toolkit, cli.data_dir, json))
+        }
+        Some(Command::Completions { shell }) => finish(Output {
+            stdout: crate::cli::completions(shell),
+            stderr: String::new(),
+            code: 0,
+        }),
+        Some(Command::Man) => finish(Output {
+            stdout: crate::cli::man_page(),
+            stderr: String::new(),
+            code: 0,
+        }),
+        Some(Command::CheckContent { file, strict }) => {
+            finish(commands::check_content(&file, strict))
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Starting up: the toolkit to use (`--content` or the built-in one), the
+//! theme (remembered), and the reader and the presenter full-screen.
+
+use super::Cli;
+use super::terminal::finish;
+use crate::commands::{self, Output};
+use crate::journal::progress::Progress;
+use crate::journal::settings;
+use crate::reader::app::App;
+use crate::sanitise::printable;
+use crate::theme::{Theme, ThemeName};
+use crate::toolkit::content::{self, Severity, Toolkit};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// The built-in toolkit, or the `--content` file if it loads without errors.
+pub(super) fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
+    let Some(path) = &cli.content else {
+        return Ok(content::built_in());
+    };
+    let failed = |stderr: String| Output {
+        stdout: String::new(),
+        stderr,
+        code: commands::EXIT_BAD_CONTENT,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        failed(format!(
+            "Could not read the toolkit {}: {e}\n",
+            path.display()
+        ))
+    })?;
+    let loaded = content::load(&text);
+    let mut report = String::new();
+    for problem in &loaded.problems {
+        report.push_str(&format!("{}: {problem}\n", path.display()));
+    }
+    match loaded.toolkit {
+        Some(toolkit) => {
+            if !report.is_empty() {
+                eprint!("{}", printable(&report));
+            }
+            Ok(toolkit)
+        }
+        None => {
+            let errors = loaded
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            report.push_str(&format!(
+                "The toolkit {} has {} and was not opened. \
+                 Check it with: allyship check-content {}\n",
+                path.display(),
+                crate::journal::report::count(errors, "error", "errors"),
+                path.display()
+            ));
+            Err(failed(report))
+        }
+    }
+}
+
+/// The theme: `--theme` (remembered for next time), else the remembered one;
+/// `NO_COLOR` always wins.
+pub(super) fn choose_theme(asked: Option<ThemeName>, data_dir: Option<&std::path::Path>) -> Theme {
+    let dir = settings::settings_dir(data_dir);
+    let mut remembered = dir.as_deref().map(settings::load).unwrap_or_default();
+    if let Some(name) = asked
+        && name != remembered.theme
+    {
+        remembered.theme = name;
+        if let Some(dir) = &dir
+            && let Err(e) = settings::save(dir, &remembered)
+        {
+            eprintln!(
+                "The theme could not be remembered: {}",
+                printable(&e.to_string())
+            );
+        }
+    }
+    Theme::choose(remembered.theme, std::env::var_os("NO_COLOR").as_deref())
+}
+
+/// The full-screen reader, opened on a quick look at the journal and then
+/// on the journal itself; only on a terminal.
+pub(super) fn run_reader(
+    toolkit: Toolkit,
+    theme: Theme,
+    data_dir: Option<std::path::PathBuf>,
+    first_frame: bool,
+) -> ExitCode {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "allyship opens full-screen in a terminal. For plain text, try `allyship list` \
+             or `allyship read --all`."
+        );
+        return ExitCode::from(2);
+    }
+    let mut app = App::new(toolkit, 80, 24);
+    app.theme = theme;
+    app.settings_dir = settings::settings_dir(data_dir.as_deref());
+    // A quick look (everything but the calendar of days) for the first
+    // frame: marks and the place to continue from.
+    let peeked = crate::journal::store::data_dir(data_dir.clone())
+        .ok()
+        .and_then(|dir| crate::journal::store::peek(&dir));
+    let resumed = peeked.is_some();
+    if let Some(journal) = peeked {
+        app.journal = journal;
+        app.journal_kept = true;
+        app.resume();
+    }
+    let open_journal = move |app: &mut App| {
+        let (mut progress, journal, messages) =
+            Progress::start(data_dir, std::time::Instant::now());
+        progress.set_toolkit(crate::toolkit::content::other_toolkit_name(&app.toolkit));
+        app.journal_kept = progress.kept();
+        app.journal = journal;
+        if !resumed {
+            app.resume();
+        }
+        if let Some(message) = messages.into_iter().next() {
+            app.message = Some(message);
+        }
+        progress
+    };
+    match crate::reader::tui::run(app, open_journal, first_frame) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `allyship present`: a walkthrough full-screen, then one line saying
+/// what the facilitator's log now holds.
+pub(super) fn run_presenter(
+    toolkit: &Toolkit,
+    data_dir: Option<std::path::PathBuf>,
+    args: &[String],
+    resume: bool,
+    minutes: u16,
+    theme: Theme,
+) -> ExitCode {
+    use crate::present::{self, Options, Selection, log};
+    let failed = |stderr: String, code| {
+        finish(Output {
+            stdout: String::new(),
+            stderr,
+            code,
+        })
+    };
+    let mut sections = match Selection::parse(toolkit, args) {
+        Ok(sections) => sections,
+        Err(message) => return failed(format!("{message}\n"), commands::EXIT_NOT_FOUND),
+    };
+    let dir = crate::journal::store::data_dir(data_dir);
+    if resume && let Ok(dir) = &dir {
+        let records = match log::list(dir) {
+            Ok(records) => records,
+            Err(e) => return failed(format!("Can't continue: {e}.\n"), 1),
+        };
+        if let Some(from) = log::next_after(&records, toolkit) {
+            sections.retain(|&i| i >= from);
+        } else if !records.is_empty() {
+            sections.clear();
+        }
+        if sections.is_empty() {
+            let message = "Nothing is left to continue: the last walkthrough got past these \
+                           sections. Start again with: allyship present\n";
+            return failed(message.into(), 0);
+        }
+    }
+    if !std::io::stdout().is_terminal() {
+        let message = "allyship present opens full-screen in a terminal. For plain text, \
+                       try `allyship read --all`.\n";
+        return failed(message.into(), 2);
+    }
+    let options = Options {
+        discuss: std::time::Duration::from_secs(u64::from(minutes) * 60),
+        theme,
+    };
+    let mut terminal = ratatui::init();
+    let result = present::run(&mut terminal, toolkit, sections, options, dir.ok());
+    ratatui::restore();
+    match result {
+        Ok(ended) => {
+            if let Some(problem) = ended.problem {
+                eprintln!("{}", printable(&problem.to_string()));
+            } else if let Some(record) = ended.record {
+                let tz = jiff::tz::TimeZone::system();
+                let line = log::describe(&record, toolkit, &tz);
+                println!("Walkthrough: {}", printable(&line));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The subcommands, one variant each, with the help and examples clap
+//! shows for them (`allyship COMMAND --help`, completions, the man page).
+
+use super::{ColorChoice, ExportFormat};
+use clap::Subcommand;
+use std::path::PathBuf;
+
+/// The plain, line-by-line commands (for screen readers, scripts and quick looks).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the contents with section numbers and ids
+    List {
+        /// Print it as JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a section (by number or id) as plain text
+    #[command(
+        after_help = "Examples:\n  allyship read 3\n  allyship read defining-an-ally --width 60\n  allyship read scenario-joke-in-a-meeting --answers\n  allyship read --all"
+    )]
+    Read {
+        /// Section number (as in `allyship list`) or id
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        section: Option<String>,
+        /// Print every section, in order
+        #[arg(long)]
+        all: bool,
+        /// With a scenario, also print the feedback on each option
+        #[arg(long)]
+        answers: bool,
+        /// Wrap lines at this many columns (default: the terminal's width, or 80)
+        #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+        /// Print it as JSON, for scripts (the toolkit file's shape)
+        #[arg(long)]
+        json: bool,
+        /// Headings in colour: auto (the default: only on a terminal, never
+        /// with NO_COLOR or TERM=dumb), always or never
+        #[arg(long, value_enum, value_name = "WHEN")]
+        color: Option<ColorChoice>,
+    },
+    /// Choose an option on a practice scenario and read its feedback (kept in your journal)
+    #[command(
+        after_help = "Examples:\n  allyship read scenario-joke-in-a-meeting      its options, numbered\n  allyship answer scenario-joke-in-a-meeting 2  the feedback on option 2"
+    )]
+    Answer {
+        /// The scenario's number (as in `allyship list`) or id
+        scenario: String,
+        /// The number of the option you choose (as `allyship read` numbers them)
+        option: String,
+    },
+    /// Show your reading journal: progress, days read, revisits
+    Journal {
+        /// Print it as JSON, for scripts
+        #[arg(long, conflicts_with = "path")]
+        json: bool,
+        /// Print only where the journal file is kept
+        #[arg(long)]
+        path: bool,
+    },
+    /// Start your journal over (the old one is moved aside, not deleted)
+    Reset {
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Find sections by words (forgiving of small typos)
+    Search {
+        /// The words to look for
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Print the results as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List your bookmarks
+    Bookmarks {
+        /// Print them as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print all your notes, newest first
+    Notes {
+        /// Print them as JSON, keyed by section id
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count sections as read now, as reading them in the app does
+    #[command(after_help = "Example:\n  allyship mark-read 18 tip-speak-up")]
+    MarkRead {
+        /// Section numbers (as in `allyship list`) or ids
+        #[arg(required = true, value_name = "SECTION")]
+        sections: Vec<String>,
+    },
+    /// Write your note on a section, from standard input to its end
+    #[command(
+        after_help = "Examples:\n  allyship note 18                       type it, then Ctrl-D\n  echo 'I will ask first' | allyship note tip-check-in\n  allyship note 18 --append < more.txt\n  allyship note 18 --remove\n\nA section that has a note already needs --append or --replace (which keeps the old text,\nshown by `allyship notes`). Empty input never erases a note."
+    )]
+    Note {
+        /// Section number (as in `allyship list`) or id
+        section: String,
+        /// Add to the note there is, after a blank line
+        #[arg(long, conflicts_with_all = ["replace", "remove"])]
+        append: bool,
+        /// Replace the note there is (the old text is kept beside it)
+        #[arg(long, conflicts_with = "remove")]
+        replace: bool,
+        /// Remove the note, printing what it said
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Bookmark a section, label its bookmark or remove it
+    #[command(
+        after_help = "Examples:\n  allyship bookmark 18 --label 'for supervision'\n  allyship bookmark tip-speak-up --remove"
+    )]
+    Bookmark {
+        /// Section number (as in `allyship list`) or id
+        section: String,
+        /// A short label (at most 60 characters; '' takes the label off)
+        #[arg(long, value_name = "TEXT", conflicts_with = "remove")]
+        label: Option<String>,
+        /// Remove the bookmark
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Export your learning record (for supervision or your CPD record)
+    #[command(
+        after_help = "Examples:\n  allyship export > record.md\n  allyship export --from 2026-01-01 --to 2026-03-31 --output q1.md\n  allyship export --format json --output backup.json   (to move to a new computer)"
+    )]
+    Export {
+        /// markdown (reads well, pastes into a record) or json (everything, for import)
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ExportFormat,
+        /// Write to this file (readable only by you) instead of the screen
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// First day to include (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day to include (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// Merge a JSON export into your journal (for example on a new computer)
+    Import {
+        /// A file made by `allyship export --format json`
+        file: PathBuf,
+    },
+    /// Keep something you will do ("I will …"); the app asks how it went on the review day
+    #[command(
+        after_help = "Examples:\n  allyship commit \"I will ask how to say a name before I use it\"\n  allyship commit \"I will speak up in team meetings\" --section tip-speak-up --review-in 7"
+    )]
+    Commit {
+        /// What you will do, in your own words
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+        /// The section it comes from (number or id)
+        #[arg(long, value_name = "ID")]
+        section: Option<String>,
+        /// Days until the app asks how it went (default 14)
+        #[arg(long, value_name = "DAYS", default_value_t = crate::journal::record::REVIEW_IN_DAYS,
+              value_parser = clap::value_parser!(u16).range(1..=365))]
+        review_in: u16,
+    },
+    /// List your commitments, numbered, with their check-ins
+    Commitments {
+        /// Print them as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say how a commitment went (the text, or standard input when there is none)
+    #[command(
+        after_help = "Examples:\n  allyship check-in 1 \"I asked, and Ngozi was glad I did\"\n  allyship check-in 2 < answer.txt"
+    )]
+    CheckIn {
+        /// The commitment's number, as `allyship commitments` lists it
+        number: usize,
+        /// How it went; read from standard input when left out
+        #[arg(value_name = "TEXT")]
+        text: Vec<String>,
+    },
+    /// Walk a team through parts or sections on a shared screen
+    #[command(
+        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
+    )]
+    Present {
+        /// Parts (such as top-tips), section ids, numbers or ranges (17-20); none means all
+        #[arg(value_name = "PART|SECTION")]
+        sections: Vec<String>,
+        /// Start after the last section the previous walkthrough covered
+        #[arg(long = "continue")]
+        resume: bool,
+        /// Length of the discussion timer (started with t), in minutes
+        #[arg(long, value_name = "MINUTES", default_value_t = 5,
+              value_parser = clap::value_parser!(u16).range(1..=600))]
+        discuss_minutes: u16,
+        /// Colours: default, high-contrast (for projectors in bright rooms)
+        /// or mono; remembered, like `allyship --theme`
+        #[arg(long, value_enum, value_name = "NAME")]
+        theme: Option<crate::theme::ThemeName>,
+    },
+    /// List the walkthroughs given with `present` (the facilitator's log)
+    Walkthroughs {
+        /// Print them as JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Example:\n  allyship completions bash > ~/.local/share/bash-completion/completions/allyship"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`
+    #[command(
+        after_help = "Examples:\n  allyship man | man -l -\n  allyship man > ~/.local/share/man/man1/allyship.1\n\n\
+The first reads it now. The second installs it for you alone (make the folder\n\
+first): `man allyship` then finds it, as long as ~/.local/bin is on your PATH\n\
+(or ~/.local/share/man is on MANPATH). It is one page: every command is in it."
+    )]
+    Man,
+    /// Check a toolkit file and report every problem with where it is
+    CheckContent {
+        /// The toolkit file (JSON, as described in data/SCHEMA.md)
+        file: PathBuf,
+        /// Fail on warnings (such as over-long sections) as well as errors
+        #[arg(long)]
+        strict: bool,
+    },
+}

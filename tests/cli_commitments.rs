@@ -272,3 +272,47 @@ fn a_journal_that_is_a_folder_is_an_error_never_an_empty_list() {
     }
     assert!(dir.path().join("journal.json").is_dir(), "left as it was");
 }
+
+#[test]
+fn not_yet_and_let_go_need_no_full_screen() {
+    // The app's "How did it go?" window offers "not yet" and "let it go";
+    // the plain route offers the same, with or without an answer.
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_old_commitments(dir.path());
+    // Not yet, with no answer: standard input is not read, and the
+    // commitment is no longer due (it will be asked about in a week).
+    let said = ok(&run_with(
+        dir.path(),
+        &["check-in", "1", "--not-yet"],
+        "this must not be kept",
+    ));
+    assert!(
+        said.starts_with("1. I will listen first\nNot yet: the app will ask how it went on "),
+        "{said}"
+    );
+    assert!(!journal_text(dir.path()).contains("this must not be kept"));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+    assert_eq!(json[0]["status"], "open", "{json}");
+    assert!(json[0]["check_ins"].as_array().unwrap().is_empty());
+    // Let go, with an answer: both are kept, and the words stay.
+    let said = ok(&run_in(
+        dir.path(),
+        &["check-in", "1", "It did not fit my role", "--let-go"],
+    ));
+    assert!(said.starts_with("Kept your check-in on 1."), "{said}");
+    assert!(
+        said.contains("Let go: it will not be asked about again."),
+        "{said}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+    assert_eq!(json[0]["status"], "let go", "{json}");
+    assert_eq!(json[0]["text"], "I will listen first");
+    assert_eq!(json[0]["check_ins"][0]["text"], "It did not fit my role");
+    // Both at once is refused by the command line, and nothing changes.
+    let before = journal_text(dir.path());
+    let both = run_in(dir.path(), &["check-in", "1", "--not-yet", "--let-go"]);
+    assert_eq!(both.status.code(), Some(2));
+    assert_eq!(journal_text(dir.path()), before);
+}

@@ -144,8 +144,20 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             crate::journal::record::local_day(jiff::Timestamp::now()),
         )),
-        Some(Command::CheckIn { number, text }) => {
-            let text = if text.is_empty() {
+        Some(Command::CheckIn {
+            number,
+            text,
+            not_yet,
+            let_go,
+        }) => {
+            let then = match (not_yet, let_go) {
+                (true, _) => commands::commitments::Then::AskInAWeek,
+                (_, true) => commands::commitments::Then::LetGo,
+                _ => commands::commitments::Then::Answer,
+            };
+            let text = if text.is_empty() && then != commands::commitments::Then::Answer {
+                Ok(String::new())
+            } else if text.is_empty() {
                 read_stdin("Say how it went, then press Ctrl-D on a line of its own:")
             } else {
                 Ok(text.join(" "))
@@ -155,6 +167,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     cli.data_dir,
                     number,
                     &text,
+                    then,
                     jiff::Timestamp::now(),
                 ),
                 Err(e) => Output {

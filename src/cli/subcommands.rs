@@ -170,14 +170,21 @@ pub enum Command {
     },
     /// Say how a commitment went (the text, or standard input when there is none)
     #[command(
-        after_help = "Examples:\n  allyship check-in 1 \"I asked, and Ngozi was glad I did\"\n  allyship check-in 2 < answer.txt"
+        after_help = "Examples:\n  allyship check-in 1 \"I asked, and my colleague was glad I did\"\n  allyship check-in 2 < answer.txt\n  allyship check-in 3 --not-yet\n  allyship check-in 4 \"It did not fit my role\" --let-go"
     )]
     CheckIn {
         /// The commitment's number, as `allyship commitments` lists it
         number: usize,
-        /// How it went; read from standard input when left out
+        /// How it went; read from standard input when left out (unless
+        /// --not-yet or --let-go is given)
         #[arg(value_name = "TEXT")]
         text: Vec<String>,
+        /// Not yet: ask about it again in a week, as the app offers
+        #[arg(long, conflicts_with = "let_go")]
+        not_yet: bool,
+        /// Let it go: ask no more about it; its words stay in your journal
+        #[arg(long)]
+        let_go: bool,
     },
     /// Walk a team through parts or sections on a shared screen
     #[command(

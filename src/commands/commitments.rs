@@ -209,13 +209,32 @@ pub fn commitments(
     Output::ok(out).noting(&stderr)
 }
 
-/// `allyship check-in N TEXT`: adds an answer to commitment `number` (as
-/// `allyship commitments` numbers them).
-pub fn check_in(data_dir: Option<PathBuf>, number: usize, text: &str, now: Timestamp) -> Output {
-    if text.trim().is_empty() {
+/// What `check-in` does after keeping any answer: the same choices as the
+/// app's "How did it go?" window, so none of them needs the full screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// Only keep the answer.
+    Answer,
+    /// "Not yet": ask about it again in a week.
+    AskInAWeek,
+    /// "Let it go": ask no more; its words stay in the journal.
+    LetGo,
+}
+
+/// `allyship check-in N [TEXT] [--not-yet | --let-go]`: adds an answer to
+/// commitment `number` (as `allyship commitments` numbers them), and asks
+/// again in a week or lets it go when told to.
+pub fn check_in(
+    data_dir: Option<PathBuf>,
+    number: usize,
+    text: &str,
+    then: Then,
+    now: Timestamp,
+) -> Output {
+    if text.trim().is_empty() && then == Then::Answer {
         return failure(
             "Nothing was kept: the check-in is empty. Say how it went, for example: \
-             allyship check-in 1 \"I asked, and it went well\"\n"
+             allyship check-in 1 \"I asked, and it went well\" (or --not-yet, --let-go)\n"
                 .into(),
         );
     }
@@ -239,7 +258,13 @@ pub fn check_in(data_dir: Option<PathBuf>, number: usize, text: &str, now: Times
         };
     };
     let (id, mut answered) = ((*id).to_owned(), (*found).clone());
-    answered.check_in(text, now);
+    let has_answer = answered.check_in(text, now);
+    let again_on = days_after(local_day(now), 7);
+    match then {
+        Then::Answer => {}
+        Then::AskInAWeek => answered.ask_again_on(again_on, now),
+        Then::LetGo => answered.let_it_go(now),
+    }
     // The whole commitment is merged under the lock: another copy's
     // check-ins stay, and it comes back even if it went meanwhile.
     let saved = store.update(|journal| journal.merge_commitment(&id, &answered));
@@ -248,10 +273,29 @@ pub fn check_in(data_dir: Option<PathBuf>, number: usize, text: &str, now: Times
         Err(e) => return failure(format!("{stderr}Nothing was kept: {e}\n")),
     };
     let total = kept.map_or(answered.check_ins.len(), |c| c.check_ins.len());
-    let out = format!(
-        "Kept your check-in on {number}. {} ({} so far).\n",
-        answered.text,
-        count(total, "check-in", "check-ins")
-    );
+    let mut out = if has_answer {
+        format!(
+            "Kept your check-in on {number}. {} ({} so far).\n",
+            answered.text,
+            count(total, "check-in", "check-ins")
+        )
+    } else {
+        format!("{number}. {}\n", answered.text)
+    };
+    match then {
+        Then::Answer => {}
+        Then::AskInAWeek => {
+            let _ = writeln!(
+                out,
+                "Not yet: the app will ask how it went on {}.",
+                date_text(again_on)
+            );
+        }
+        Then::LetGo => {
+            out.push_str(
+                "Let go: it will not be asked about again. Its words stay in your journal.\n",
+            );
+        }
+    }
     Output::ok(out).noting(&stderr)
 }

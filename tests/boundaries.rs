@@ -173,7 +173,7 @@ fn the_check_would_see_a_view_named_in_any_of_the_usual_ways() {
 
 /// The parts of `src/` and what each may not use, as each folder's module
 /// comment says: the toolkit stands alone; the journal and the records never
-/// reach the screens; nothing but `main` reaches the plain commands.
+/// reach the screens; only the command line (`cli`, which `main` calls) reaches the plain commands.
 const PARTS: &[(&str, &[&str])] = &[
     (
         "toolkit",

@@ -275,6 +275,8 @@ fn count_words(text: &str) -> usize {
 mod text;
 
 #[cfg(test)]
+mod shipped_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod toolkit_tests;

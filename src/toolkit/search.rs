@@ -10,33 +10,23 @@
 //! the query's length. A one-letter word only matches the start of words.
 
 use crate::toolkit::content::{Block, Toolkit};
-use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32String};
+use score::{INFIX, MAX_WEIGHT, PHRASE};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
-use words::{
-    Fnv, context_line, each_word, merge, occurrences, original_range, query_words, typo_distance,
-};
+use words::{Fnv, context_line, each_word, merge, occurrences, original_range, query_words};
 
+mod results;
+mod score;
 mod words;
+pub use results::{json_results, plain_results};
 
 /// The widest a context line gets, in terminal columns, ellipses included.
 pub const CONTEXT_WIDTH: usize = 70;
 /// Query words after this many (distinct) are ignored.
 const MAX_WORDS: usize = 8;
-/// How well a query word matches a word of the text, by kind of match.
-const EXACT: u8 = 100;
-const PREFIX: u8 = 85;
-const INFIX: u8 = 65;
-const TYPO: u8 = 40;
-const FUZZY: u8 = 20;
-/// Added, times the field's weight, when the query words appear in a row.
-const PHRASE: u32 = 30;
-/// The weight of the weightiest field, a title.
-const MAX_WEIGHT: u32 = 10;
 
 /// Which part of a section a match is in; titles and points weigh most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -72,17 +62,6 @@ impl FieldKind {
             FieldKind::Prompt => "prompt",
             FieldKind::Choice => "choice",
             FieldKind::Feedback => "feedback",
-        }
-    }
-
-    /// How much a match here counts; body text is 5.
-    fn weight(self) -> u32 {
-        match self {
-            FieldKind::Title => MAX_WEIGHT,
-            FieldKind::Point => 7,
-            FieldKind::Quote | FieldKind::Link => 6,
-            FieldKind::Body | FieldKind::Choice => 5,
-            FieldKind::Prompt | FieldKind::Feedback => 4,
         }
     }
 }
@@ -285,74 +264,6 @@ impl Index {
             .collect()
     }
 
-    /// How well `word` matches each vocabulary word (0: not at all).
-    fn quality(&self, word: &str, matcher: &mut Matcher) -> Vec<u8> {
-        let wchars: Vec<char> = word.chars().collect();
-        let len = wchars.len();
-        let typos = match len {
-            0..=4 => 0,
-            5..=8 => 1,
-            _ => 2,
-        };
-        let fuzzy = (len >= 4).then(|| {
-            Atom::new(
-                word,
-                CaseMatching::Ignore,
-                Normalization::Smart,
-                AtomKind::Fuzzy,
-                false,
-            )
-        });
-        // nucleo scores a run of n letters from a word's start about 26n + 10.
-        let (floor, perfect) = (20 * len as u32, 26 * len as u32 + 10);
-        let mut scratch = Vec::new();
-        self.vocab
-            .iter()
-            .zip(&self.vocab32)
-            .map(|(token, token32)| {
-                if token == word {
-                    EXACT
-                } else if token.starts_with(word) {
-                    PREFIX
-                } else if len > 1 && token.contains(word) {
-                    INFIX
-                } else if let Some(d) = typo_distance(&wchars, token, typos, &mut scratch) {
-                    TYPO - 10 * (d as u8 - 1)
-                } else if let Some(score) = fuzzy
-                    .as_ref()
-                    .and_then(|a| a.score(token32.slice(..), matcher))
-                    && u32::from(score) >= floor
-                {
-                    let above = (u32::from(score) - floor) * 15 / (perfect - floor);
-                    FUZZY + above.min(15) as u8
-                } else {
-                    0
-                }
-            })
-            .collect()
-    }
-
-    /// The bonus and field for section `s` where the query words appear in a
-    /// row (each matching its word), best field first.
-    fn phrase(&self, s: usize, quality: &[Vec<u8>]) -> Option<(u32, u32)> {
-        if quality.len() < 2 {
-            return None;
-        }
-        let mut best: Option<(u32, u32)> = None;
-        for f in self.sections[s].clone() {
-            let field = &self.fields[f];
-            let in_a_row = field
-                .words
-                .windows(quality.len())
-                .any(|window| window.iter().zip(quality).all(|(&t, q)| q[t as usize] > 0));
-            let bonus = PHRASE * field.kind.weight();
-            if in_a_row && best.is_none_or(|(b, _)| bonus > b) {
-                best = Some((bonus, f as u32));
-            }
-        }
-        best
-    }
-
     /// The context line of a field and the matches in it, centred on the
     /// strongest match.
     fn context(
@@ -402,47 +313,6 @@ pub fn match_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
         }
     });
     merge(found)
-}
-
-/// `allyship search` as plain text: a numbered title line and an indented
-/// context line for each hit.
-pub fn plain_results(toolkit: &Toolkit, hits: &[Hit]) -> String {
-    let entries: Vec<_> = toolkit.entries().collect();
-    let mut out = String::new();
-    for hit in hits {
-        if let Some(e) = entries.get(hit.section) {
-            let _ = writeln!(
-                out,
-                "{}. {} ({})",
-                hit.section + 1,
-                e.section.title,
-                e.section.id
-            );
-            let _ = writeln!(out, "    {}", hit.context);
-        }
-    }
-    out
-}
-
-/// `allyship search --json`: an array of objects with number (from 1), id,
-/// title, field, context and score.
-pub fn json_results(toolkit: &Toolkit, hits: &[Hit]) -> String {
-    let entries: Vec<_> = toolkit.entries().collect();
-    let results: Vec<serde_json::Value> = hits
-        .iter()
-        .filter_map(|hit| {
-            let e = entries.get(hit.section)?;
-            Some(serde_json::json!({
-                "number": hit.section + 1,
-                "id": e.section.id,
-                "title": e.section.title,
-                "field": hit.field,
-                "context": hit.context,
-                "score": hit.score,
-            }))
-        })
-        .collect();
-    serde_json::to_string_pretty(&results).unwrap_or_else(|_| "[]".into())
 }
 
 #[cfg(test)]

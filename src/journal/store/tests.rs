@@ -4,7 +4,7 @@
 
 use super::files::set_mode;
 use super::*;
-use crate::journal::record::{CURRENT_VERSION, PartIds, ReadStatus};
+use crate::journal::record::{CURRENT_VERSION, PartIds, ReadStatus, Session};
 use jiff::Timestamp;
 use jiff::civil::date;
 #[cfg(unix)]

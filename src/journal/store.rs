@@ -6,12 +6,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::journal::record::{Journal, Session};
+use crate::journal::record::Journal;
 
 mod files;
 mod load;
 mod lock;
 mod notice;
+mod save;
 
 use load::{Loaded, load};
 pub use load::{peek, read};
@@ -21,7 +22,7 @@ pub use notice::{Mode, Notice, StoreError};
 pub use files::atomic_write;
 pub(crate) use files::create_private_dir;
 pub(crate) use files::create_unique as create_new_private;
-use files::{atomic_write_if, copy_aside, move_aside, prepare_dir};
+use files::{move_aside, prepare_dir};
 use lock::Lock;
 
 /// Holds the data folder's lock while another file in it (the walkthrough
@@ -45,9 +46,6 @@ pub const DATA_DIR_ENV: &str = "ALLYSHIP_DATA_DIR";
 /// How long opening the journal waits for the lock (only to tidy up temp
 /// files and read a settled file; the read itself is safe without it).
 const OPEN_WAIT: Duration = Duration::from_millis(100);
-/// How many times a save without locks retries when another copy wrote
-/// the journal between its read and its rename.
-const SWAP_TRIES: usize = 20;
 
 const DIR_MODE: u32 = 0o700;
 const FILE_MODE: u32 = 0o600;
@@ -251,104 +249,6 @@ impl Store {
         self.not_writable.as_deref()
     }
 
-    /// Merges the session's pending changes into the journal on disk and
-    /// writes it atomically, under the lock. On success the session's
-    /// additive changes are cleared. In read-only and not-kept modes nothing
-    /// is written and the session keeps its changes; the returned journal
-    /// still shows them (notes and bookmarks included).
-    pub fn save(&mut self, session: &mut Session) -> Result<Saved, StoreError> {
-        let (saved, ()) = self.update(|journal| journal.apply(&session.pending, &session.id))?;
-        if saved.written {
-            session.pending.mark_saved();
-        }
-        Ok(saved)
-    }
-
-    /// Changes the journal on disk safely: takes the lock (never writing
-    /// without it: [`StoreError::Busy`] if this store's patience ran out),
-    /// re-reads the file (so another copy's saves are kept), runs `change`
-    /// on it and writes the result atomically. Where the file system can't
-    /// lock, the rename happens only if the file is still the one read
-    /// (re-read and `change` run again otherwise). Returns what was saved and
-    /// what `change` returned (for example an import's report, made against
-    /// the journal as re-read). In read-only and not-kept modes `change` runs
-    /// on the last journal read and nothing is written (`written` is false).
-    pub fn update<T>(
-        &mut self,
-        mut change: impl FnMut(&mut Journal) -> T,
-    ) -> Result<(Saved, T), StoreError> {
-        if self.mode != Mode::Kept {
-            return Ok(self.unsaved(change, Vec::new()));
-        }
-        let path = self.journal_path();
-        create_private_dir(&self.dir).map_err(|err| StoreError::Write(path.clone(), err))?;
-        let mut notices = Vec::new();
-        let lock = lock::lock(&self.dir, self.patience)
-            .map_err(|err| StoreError::Write(self.dir.join(LOCK_FILE), err))?;
-        #[cfg(test)]
-        let lock = match lock {
-            Lock::Held(_) if self.pretend_no_locking => Lock::Unsupported("pretend".into()),
-            other => other,
-        };
-        let held = match lock {
-            Lock::Held(file) => Some(file),
-            Lock::Busy => return Err(StoreError::Busy),
-            Lock::Unsupported(reason) => {
-                if !std::mem::replace(&mut self.told_no_lock, true) {
-                    notices.push(Notice::NoLocking(reason));
-                }
-                None
-            }
-        };
-        let mut backed_up = false;
-        for _ in 0..SWAP_TRIES {
-            let before = stamp(&path);
-            let loaded = self.reload(&path, before)?;
-            notices.extend(loaded.notices);
-            if loaded.mode != Mode::Kept {
-                if let Some(notice) = notices.last().cloned() {
-                    self.set_unwritable(loaded.mode, &loaded.journal, &notice);
-                }
-                self.mode = loaded.mode;
-                return Ok(self.unsaved(change, notices));
-            }
-            let mut journal = loaded.journal;
-            let out = change(&mut journal);
-            if let Some(from) = loaded.migrated_from.filter(|_| !backed_up) {
-                let backup = copy_aside(&path, &format!("v{from}-backup"))
-                    .map_err(|err| StoreError::Write(path.clone(), err))?;
-                backed_up = true;
-                notices.push(Notice::Migrated(from, backup));
-            }
-            let unchanged = || held.is_some() || stamp(&path) == before;
-            if write_journal(&path, &journal, unchanged)? {
-                self.written = stamp(&path).map(|known| (known, journal.clone()));
-                let saved = Saved {
-                    journal,
-                    written: true,
-                    notices,
-                };
-                return Ok((saved, out));
-            }
-        }
-        Err(StoreError::Busy)
-    }
-
-    /// The journal on disk: what this store wrote, while the file still has
-    /// the stamp it had then (no other copy has saved), else read again.
-    fn reload(&mut self, path: &Path, now: Option<Stamp>) -> Result<Loaded, StoreError> {
-        let unchanged = self.written.take().filter(|(known, _)| now == Some(*known));
-        match unchanged {
-            Some((_, journal)) => Ok(Loaded {
-                journal,
-                mode: Mode::Kept,
-                notices: Vec::new(),
-                migrated_from: None,
-            }),
-            None => load(path).map_err(|err| StoreError::Read(path.to_path_buf(), err)),
-        }
-    }
-
     /// Starts over: moves the journal aside as `journal.json.reset-YYYYMMDD-HHMMSS`
     /// (never deleting it) and returns where it went. Waits for the lock.
     pub fn reset(&self) -> Result<PathBuf, StoreError> {
@@ -367,21 +267,6 @@ impl Store {
         self.base = journal.clone();
         self.not_writable = Some(notice.reason());
     }
-
-    fn unsaved<T>(
-        &self,
-        mut change: impl FnMut(&mut Journal) -> T,
-        notices: Vec<Notice>,
-    ) -> (Saved, T) {
-        let mut journal = self.base.clone();
-        let out = change(&mut journal);
-        let saved = Saved {
-            journal,
-            written: false,
-            notices,
-        };
-        (saved, out)
-    }
 }
 
 /// Removes temp files left by a copy of the app killed mid-save. Only
@@ -393,23 +278,6 @@ fn remove_stale_temps(dir: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
-}
-
-/// Writes the journal as pretty JSON, atomically and privately, if
-/// `unchanged()` still holds once the new file is on disk (false: nothing
-/// was replaced).
-fn write_journal(
-    path: &Path,
-    journal: &Journal,
-    unchanged: impl FnOnce() -> bool,
-) -> Result<bool, StoreError> {
-    let write = serde_json::to_vec_pretty(journal)
-        .map_err(io::Error::other)
-        .and_then(|mut bytes| {
-            bytes.push(b'\n');
-            atomic_write_if(path, &bytes, unchanged)
-        });
-    write.map_err(|err| StoreError::Write(path.to_path_buf(), err))
 }
 
 #[cfg(test)]

@@ -5,43 +5,10 @@
 
 mod common;
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use common::commands::{ok, run, run_with, text};
+
+use std::process::Output;
 use std::time::{Duration, Instant};
-
-/// Runs `allyship args` with `input` on stdin and its data dir in `data_dir`.
-fn run_with(data_dir: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
-        .args(args)
-        .env("ALLYSHIP_DATA_DIR", data_dir)
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run allyship");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // A command that refuses before reading closes the pipe: not an error here.
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().expect("allyship ends")
-}
-
-fn run(data_dir: &Path, args: &[&str]) -> Output {
-    run_with(data_dir, args, "")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Asserts success and returns standard output.
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
-    text(&out.stdout)
-}
 
 /// Asserts a failure with `code`, nothing on stdout and `words` on stderr.
 #[track_caller]

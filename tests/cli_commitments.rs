@@ -3,40 +3,11 @@
 //! what they say in words, and their failures (non-zero, one clear line,
 //! nothing kept).
 
-use std::io::Write as _;
+mod common;
+
+use common::commands::{ok, run, run_with, text};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-/// Runs `allyship args` with its data dir in `data_dir`, `stdin` as its input.
-fn run_with(data_dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
-        .args(args)
-        .env("ALLYSHIP_DATA_DIR", data_dir)
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run allyship");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.as_bytes()).expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("wait")
-}
-
-fn run_in(data_dir: &Path, args: &[&str]) -> Output {
-    run_with(data_dir, args, "")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
-    text(&out.stdout)
-}
+use std::process::Output;
 
 /// Asserts a failure with `code`, one line containing `words`, no output.
 #[track_caller]
@@ -55,11 +26,11 @@ fn journal_text(dir: &Path) -> String {
 #[test]
 fn commit_list_and_check_in_by_text_and_standard_input() {
     let dir = tempfile::tempdir().unwrap();
-    let none = ok(&run_in(dir.path(), &["commitments"]));
+    let none = ok(&run(dir.path(), &["commitments"]));
     assert!(none.starts_with("No commitments yet"), "{none}");
-    assert_eq!(ok(&run_in(dir.path(), &["commitments", "--json"])), "[]\n");
+    assert_eq!(ok(&run(dir.path(), &["commitments", "--json"])), "[]\n");
 
-    let made = ok(&run_in(
+    let made = ok(&run(
         dir.path(),
         &[
             "commit",
@@ -78,14 +49,14 @@ fn commit_list_and_check_in_by_text_and_standard_input() {
         made.contains("(in 14 days) the app will ask how it went"),
         "{made}"
     );
-    let soon = ok(&run_in(
+    let soon = ok(&run(
         dir.path(),
         &["commit", "I will speak up", "--review-in", "1"],
     ));
     assert!(soon.contains("(tomorrow)"), "{soon}");
     assert!(soon.contains("allyship check-in 2 "), "{soon}");
 
-    let listed = ok(&run_in(dir.path(), &["commitments"]));
+    let listed = ok(&run(dir.path(), &["commitments"]));
     assert!(
         listed.starts_with("Your commitments (2): 2 open\n"),
         "{listed}"
@@ -96,7 +67,7 @@ fn commit_list_and_check_in_by_text_and_standard_input() {
     );
     assert!(listed.contains(" · open: review on "), "{listed}");
 
-    let answered = ok(&run_in(dir.path(), &["check-in", "1", "It went well"]));
+    let answered = ok(&run(dir.path(), &["check-in", "1", "It went well"]));
     assert!(answered.contains("(1 check-in so far)"), "{answered}");
     let again = ok(&run_with(
         dir.path(),
@@ -105,7 +76,7 @@ fn commit_list_and_check_in_by_text_and_standard_input() {
     ));
     assert!(again.contains("(2 check-ins so far)"), "{again}");
 
-    let listed = ok(&run_in(dir.path(), &["commitments"]));
+    let listed = ok(&run(dir.path(), &["commitments"]));
     assert!(
         listed.starts_with("Your commitments (2): 1 answered, 1 open\n"),
         "{listed}"
@@ -115,7 +86,7 @@ fn commit_list_and_check_in_by_text_and_standard_input() {
         "each line of an answer is kept: {listed}"
     );
     let json: serde_json::Value =
-        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&run(dir.path(), &["commitments", "--json"]))).unwrap();
     assert_eq!(json[0]["number"], 1);
     assert_eq!(json[0]["status"], "answered");
     assert_eq!(json[0]["section"], "tip-listen-actively");
@@ -126,7 +97,7 @@ fn commit_list_and_check_in_by_text_and_standard_input() {
     assert_eq!(json[1]["status"], "open");
     assert!(json[1]["section"].is_null());
 
-    let record = ok(&run_in(dir.path(), &["export"]));
+    let record = ok(&run(dir.path(), &["export"]));
     assert!(
         record.contains("- I will ask how to say a name\n  From Listen actively"),
         "{record}"
@@ -154,7 +125,7 @@ fn journal_with_old_commitments(dir: &Path) {
 fn due_and_let_go_are_said_in_words() {
     let dir = tempfile::tempdir().unwrap();
     journal_with_old_commitments(dir.path());
-    let listed = ok(&run_in(dir.path(), &["commitments"]));
+    let listed = ok(&run(dir.path(), &["commitments"]));
     assert!(
         listed.starts_with("Your commitments (2): 1 due, 1 let go\n"),
         "{listed}"
@@ -168,12 +139,9 @@ fn due_and_let_go_are_said_in_words() {
         "{listed}"
     );
     // A let-go commitment still takes an answer; its words stay.
-    ok(&run_in(
-        dir.path(),
-        &["check-in", "2", "Read two in the end"],
-    ));
+    ok(&run(dir.path(), &["check-in", "2", "Read two in the end"]));
     let json: serde_json::Value =
-        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&run(dir.path(), &["commitments", "--json"]))).unwrap();
     assert_eq!(json[0]["status"], "due");
     assert_eq!(json[1]["status"], "let go");
     assert_eq!(json[1]["text"], "I will read a blog");
@@ -184,12 +152,12 @@ fn due_and_let_go_are_said_in_words() {
 fn failures_say_why_and_keep_nothing() {
     let dir = tempfile::tempdir().unwrap();
     assert_fails_with(
-        &run_in(dir.path(), &["commit", "  "]),
+        &run(dir.path(), &["commit", "  "]),
         1,
         "write what you will do",
     );
     assert_fails_with(
-        &run_in(
+        &run(
             dir.path(),
             &["commit", "I will", "--section", "tip-speek-up"],
         ),
@@ -198,28 +166,28 @@ fn failures_say_why_and_keep_nothing() {
     );
     assert!(!dir.path().join("journal.json").exists(), "nothing written");
     for days in ["0", "366", "soon"] {
-        let out = run_in(dir.path(), &["commit", "I will", "--review-in", days]);
+        let out = run(dir.path(), &["commit", "I will", "--review-in", days]);
         assert_eq!(out.status.code(), Some(2), "{days}: {}", text(&out.stderr));
     }
     assert_fails_with(
-        &run_in(dir.path(), &["check-in", "1", "hi"]),
+        &run(dir.path(), &["check-in", "1", "hi"]),
         2,
         "there is no commitment 1; you have none yet",
     );
-    ok(&run_in(dir.path(), &["commit", "I will listen"]));
+    ok(&run(dir.path(), &["commit", "I will listen"]));
     assert_fails_with(
-        &run_in(dir.path(), &["check-in", "2", "hi"]),
+        &run(dir.path(), &["check-in", "2", "hi"]),
         2,
         "there is no commitment 2; you have 1 commitment (",
     );
     assert_fails_with(
-        &run_in(dir.path(), &["check-in", "0", "hi"]),
+        &run(dir.path(), &["check-in", "0", "hi"]),
         2,
         "there is no commitment 0",
     );
     let before = journal_text(dir.path());
     assert_fails_with(
-        &run_in(dir.path(), &["check-in", "1"]),
+        &run(dir.path(), &["check-in", "1"]),
         1,
         "the check-in is empty",
     );
@@ -238,7 +206,7 @@ fn a_journal_that_cannot_be_written_keeps_nothing_and_says_so() {
     let newer = r#"{"version": 99, "sections": {}}"#;
     std::fs::write(dir.path().join("journal.json"), newer).unwrap();
     for args in [&["commit", "I will listen"][..], &["check-in", "1", "fine"]] {
-        let out = run_in(dir.path(), args);
+        let out = run(dir.path(), args);
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(err.contains("Nothing was kept"), "{args:?}: {err}");
@@ -250,11 +218,11 @@ fn a_journal_that_cannot_be_written_keeps_nothing_and_says_so() {
 #[test]
 fn reset_says_commitments_go_too() {
     let dir = tempfile::tempdir().unwrap();
-    ok(&run_in(dir.path(), &["commit", "I will listen"]));
-    ok(&run_in(dir.path(), &["commit", "I will speak up"]));
-    let out = ok(&run_in(dir.path(), &["reset", "--yes"]));
+    ok(&run(dir.path(), &["commit", "I will listen"]));
+    ok(&run(dir.path(), &["commit", "I will speak up"]));
+    let out = ok(&run(dir.path(), &["reset", "--yes"]));
     assert!(out.contains("2 commitments"), "{out}");
-    assert_eq!(ok(&run_in(dir.path(), &["commitments", "--json"])), "[]\n");
+    assert_eq!(ok(&run(dir.path(), &["commitments", "--json"])), "[]\n");
 }
 
 #[test]
@@ -262,10 +230,10 @@ fn a_journal_that_is_a_folder_is_an_error_never_an_empty_list() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("journal.json")).unwrap();
     for args in [&["commitments"][..], &["commitments", "--json"]] {
-        assert_fails_with(&run_in(dir.path(), args), 1, "journal.json");
+        assert_fails_with(&run(dir.path(), args), 1, "journal.json");
     }
     for args in [&["commit", "I will listen"][..], &["check-in", "1", "fine"]] {
-        let out = run_in(dir.path(), args);
+        let out = run(dir.path(), args);
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(err.contains("Nothing was kept"), "{args:?}: {err}");
@@ -292,11 +260,11 @@ fn not_yet_and_let_go_need_no_full_screen() {
     );
     assert!(!journal_text(dir.path()).contains("this must not be kept"));
     let json: serde_json::Value =
-        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&run(dir.path(), &["commitments", "--json"]))).unwrap();
     assert_eq!(json[0]["status"], "open", "{json}");
     assert!(json[0]["check_ins"].as_array().unwrap().is_empty());
     // Let go, with an answer: both are kept, and the words stay.
-    let said = ok(&run_in(
+    let said = ok(&run(
         dir.path(),
         &["check-in", "1", "It did not fit my role", "--let-go"],
     ));
@@ -306,13 +274,13 @@ fn not_yet_and_let_go_need_no_full_screen() {
         "{said}"
     );
     let json: serde_json::Value =
-        serde_json::from_str(&ok(&run_in(dir.path(), &["commitments", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&run(dir.path(), &["commitments", "--json"]))).unwrap();
     assert_eq!(json[0]["status"], "let go", "{json}");
     assert_eq!(json[0]["text"], "I will listen first");
     assert_eq!(json[0]["check_ins"][0]["text"], "It did not fit my role");
     // Both at once is refused by the command line, and nothing changes.
     let before = journal_text(dir.path());
-    let both = run_in(dir.path(), &["check-in", "1", "--not-yet", "--let-go"]);
+    let both = run(dir.path(), &["check-in", "1", "--not-yet", "--let-go"]);
     assert_eq!(both.status.code(), Some(2));
     assert_eq!(journal_text(dir.path()), before);
 }

@@ -11,6 +11,7 @@
 // Each file in tests/ is its own crate and uses only part of this module.
 #![allow(dead_code)]
 
+pub mod commands;
 pub mod presenting;
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};

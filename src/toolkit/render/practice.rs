@@ -68,15 +68,7 @@ pub fn choice_lines(
     theme: &Theme,
     answers: bool,
 ) {
-    out.push(Line::default());
-    wrap_into(
-        out,
-        &choice.question,
-        width,
-        ("", ""),
-        theme.label,
-        theme.label,
-    );
+    question_lines(out, choice, width, theme);
     for (n, option) in choice.options.iter().enumerate() {
         if answers && n > 0 {
             out.push(Line::default());
@@ -94,6 +86,20 @@ pub fn choice_lines(
             feedback_lines(out, toolkit, option, width, theme, "     ");
         }
     }
+}
+
+/// A blank line, then the choice's question as a label: how every view of
+/// a scenario (options only, with answers, in the reader) begins its choice.
+fn question_lines(out: &mut Vec<Line<'static>>, choice: &Choice, width: u16, theme: &Theme) {
+    out.push(Line::default());
+    wrap_into(
+        out,
+        &choice.question,
+        width,
+        ("", ""),
+        theme.label,
+        theme.label,
+    );
 }
 
 /// A scenario's choice as `view` asks.
@@ -124,15 +130,7 @@ pub fn chosen_lines(
     width: u16,
     theme: &Theme,
 ) {
-    out.push(Line::default());
-    wrap_into(
-        out,
-        &choice.question,
-        width,
-        ("", ""),
-        theme.label,
-        theme.label,
-    );
+    question_lines(out, choice, width, theme);
     for (n, option) in choice.options.iter().enumerate() {
         let mine = chosen == Some(n + 1);
         let number = format!("{} {}. ", if mine { "▸" } else { " " }, n + 1);

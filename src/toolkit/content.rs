@@ -215,22 +215,28 @@ pub fn load(text: &str) -> Loaded {
     }
 }
 
-/// The built-in toolkit. It is parsed but not validated again at every
-/// start (a third of start-up's work before the first frame): tests and
-/// `check-content --strict` in CI guarantee it loads without problems, and
-/// `built_in_is_what_load_gives` keeps the two routes the same.
+/// The built-in toolkit. It is neither parsed nor validated at start-up:
+/// `build.rs` turns the file into Rust values (copying them is a third of
+/// the cost of parsing), tests and `check-content --strict` in CI guarantee
+/// it loads without problems, and `built_in_is_what_load_gives` keeps the
+/// two routes the same.
 pub fn built_in() -> Toolkit {
-    let toolkit = serde_json::from_str(BUILT_IN).expect("the built-in toolkit is checked by tests");
-    practice::with_link_titles(toolkit)
+    let toolkit: Toolkit = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+    // Its name, so telling it from another toolkit needs no second parse.
+    BUILT_IN_NAME.get_or_init(|| (toolkit.title.clone(), toolkit.version.clone()));
+    toolkit
 }
+
+/// The built-in toolkit's title and version, read once.
+static BUILT_IN_NAME: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
 
 /// The name a journal keeps another toolkit's place and time under ("Our
 /// toolkit (version 2)"), or `None` for the built-in one (its place is the
 /// journal's `position`, as before toolkits could be chosen).
 pub fn other_toolkit_name(toolkit: &Toolkit) -> Option<String> {
-    static BUILT_IN_NAME: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
     let (title, version) = BUILT_IN_NAME.get_or_init(|| {
-        // Only the name and version: the rest of the file is skipped unparsed.
+        // Only the name and version (another toolkit is in use): the rest
+        // of the file is skipped unparsed.
         #[derive(Deserialize)]
         struct Name {
             title: String,

@@ -9,10 +9,8 @@ use crate::reader::action::Action;
 use crate::reader::app::App;
 use crate::reader::ui;
 use crate::reader::update::update;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
-use std::io::{self, Stdout};
+use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use std::time::Instant;
@@ -25,7 +23,7 @@ const NOTE_PAUSE: Duration = Duration::from_secs(2);
 
 /// The terminal, the app and its journal, for one run of the loop.
 pub(super) struct Session {
-    pub(super) terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub(super) terminal: super::terminal::Screen,
     pub(super) app: App,
     pub(super) progress: Progress,
     /// A walkthrough asked for (`P`), started once the keys in hand are handled.

@@ -51,11 +51,21 @@ pub(crate) fn enter() -> io::Result<()> {
     )
 }
 
+/// ratatui on standard output through a buffer of its own: a frame is a few
+/// thousand small writes (a cursor move, a colour, a word), which standard
+/// output would each lock and scan for a newline. The buffer goes out in
+/// the same 1 KB pieces standard output used, so the top of the first frame
+/// is on the screen as soon as before; ratatui flushes after every frame.
+pub(super) type Screen = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
+
 /// The panic hook, then the terminal taken, then ratatui on standard output.
-pub(super) fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+pub(super) fn setup() -> io::Result<Screen> {
     install_panic_hook();
     enter()?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+        1024,
+        io::stdout(),
+    )))
 }
 
 /// A flag raised by SIGTERM, SIGHUP (the window closing) or SIGINT, so a

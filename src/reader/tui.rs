@@ -39,8 +39,9 @@ pub fn run(
     let result = setup()
         .map_err(anyhow::Error::from)
         .and_then(|mut terminal| {
-            let size = terminal.size()?;
-            let (width, height) = (size.width, size.height);
+            // The size ratatui has just asked the terminal for.
+            let area = terminal.get_frame().area();
+            let (width, height) = (area.width, area.height);
             update(&mut app, Action::Resize { width, height });
             terminal.draw(|frame| ui::draw(frame, &app))?;
             if first_frame_only {

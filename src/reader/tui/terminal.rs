@@ -8,11 +8,11 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use std::io::{self, Stdout};
+use ratatui::crossterm::{execute, queue};
+use std::io::{self, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -42,9 +42,16 @@ fn install_panic_hook() {
 /// bracketed paste (a paste arrives as one piece of text). [`restore`]
 /// undoes each.
 pub(crate) fn enter() -> io::Result<()> {
+    let mut out = io::stdout();
+    take(&mut out)?;
+    out.flush()
+}
+
+/// Raw mode, then the sequences that take the screen, queued on `out`.
+fn take(out: &mut impl Write) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(
-        io::stdout(),
+    queue!(
+        out,
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
@@ -59,13 +66,13 @@ pub(crate) fn enter() -> io::Result<()> {
 pub(super) type Screen = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
 
 /// The panic hook, then the terminal taken, then ratatui on standard output.
+/// The sequences that take the screen wait in ratatui's buffer and go out
+/// with the first frame: one write to the terminal fewer before it.
 pub(super) fn setup() -> io::Result<Screen> {
     install_panic_hook();
-    enter()?;
-    Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
-        1024,
-        io::stdout(),
-    )))
+    let mut out = io::BufWriter::with_capacity(1024, io::stdout());
+    take(&mut out)?;
+    Terminal::new(CrosstermBackend::new(out))
 }
 
 /// A flag raised by SIGTERM, SIGHUP (the window closing) or SIGINT, so a

@@ -61,7 +61,7 @@ mod unix {
             BIN,
             &root.join("first-frame-data"),
             &fixtures.first_screen,
-            31,
+            101,
         );
         for (what, time) in [
             (

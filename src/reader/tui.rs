@@ -43,6 +43,7 @@ pub fn run(
             let area = terminal.get_frame().area();
             let (width, height) = (area.width, area.height);
             update(&mut app, Action::Resize { width, height });
+            terminal::paint_every_cell_next(&mut terminal);
             terminal.draw(|frame| ui::draw(frame, &app))?;
             if first_frame_only {
                 return Ok(());

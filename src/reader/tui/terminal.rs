@@ -75,6 +75,21 @@ pub(super) fn setup() -> io::Result<Screen> {
     Terminal::new(CrosstermBackend::new(out))
 }
 
+/// Makes the next frame paint every cell, not only those that differ from
+/// a blank screen: nothing a terminal left on its alternate screen shows
+/// through, and the frame goes out row by row instead of with a cursor move
+/// before every word (fewer bytes, and less to format).
+pub(super) fn paint_every_cell_next<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) {
+    // What ratatui compares the next frame with: cells no frame ever draws.
+    for cell in &mut terminal.current_buffer_mut().content {
+        cell.set_symbol(NEVER_DRAWN);
+    }
+    terminal.swap_buffers();
+}
+
+/// A symbol no frame draws (a Unicode noncharacter).
+const NEVER_DRAWN: &str = "\u{FFFF}";
+
 /// A flag raised by SIGTERM, SIGHUP (the window closing) or SIGINT, so a
 /// loop can save and leave cleanly; registered once per process.
 pub fn stop_flag() -> Arc<AtomicBool> {
@@ -91,4 +106,40 @@ pub fn stop_flag() -> Arc<AtomicBool> {
         }
         flag
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::{Backend, TestBackend};
+    use ratatui::buffer::Cell;
+    use ratatui::widgets::Paragraph;
+
+    /// A terminal whose alternate screen still shows an earlier program's
+    /// text (some keep it), then one frame drawn over it.
+    fn frame_over_old_text(paint_all: bool) -> String {
+        let mut backend = TestBackend::new(12, 2);
+        let old = Cell::new("X");
+        let cells: Vec<_> = (0..2)
+            .flat_map(|y| (0..12).map(move |x| (x, y)))
+            .map(|(x, y)| (x, y, &old))
+            .collect();
+        backend.draw(cells.into_iter()).unwrap();
+        let mut terminal = Terminal::new(backend).unwrap();
+        if paint_all {
+            paint_every_cell_next(&mut terminal);
+        }
+        terminal
+            .draw(|frame| frame.render_widget(Paragraph::new("a b"), frame.area()))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        buffer.content.iter().map(Cell::symbol).collect()
+    }
+
+    #[test]
+    fn the_first_frame_leaves_nothing_of_an_old_screen() {
+        assert_eq!(frame_over_old_text(true), format!("a b{}", " ".repeat(21)));
+        // ratatui alone writes only what differs from a blank screen.
+        assert!(frame_over_old_text(false).contains('X'));
+    }
 }

@@ -81,9 +81,8 @@ pub(super) fn setup() -> io::Result<Screen> {
 /// before every word (fewer bytes, and less to format).
 pub(super) fn paint_every_cell_next<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) {
     // What ratatui compares the next frame with: cells no frame ever draws.
-    for cell in &mut terminal.current_buffer_mut().content {
-        cell.set_symbol(NEVER_DRAWN);
-    }
+    let never = ratatui::buffer::Cell::new(NEVER_DRAWN);
+    terminal.current_buffer_mut().content.fill(never);
     terminal.swap_buffers();
 }
 

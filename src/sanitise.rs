@@ -4,6 +4,12 @@
 //! title change, a switch of screen), so everything the plain commands and
 //! error messages print goes through [`printable`] first.
 //!
+//! Bidirectional overrides, embeddings and isolates (U+202A to U+202E,
+//! U+2066 to U+2069) are treated the same way: they print nothing
+//! themselves but reorder what follows on the line, so a note or a file
+//! name could make one text look like another ("Trojan Source"). Text in
+//! right-to-left scripts needs none of them to show correctly.
+//!
 //! A control character other than a line break or a tab is shown as a
 //! visible escape, `\u001b` for ESC: the person sees that something odd was
 //! there, nothing reaches the terminal, and the escape is also valid inside
@@ -13,10 +19,17 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Whether `c` must not reach a terminal as it is: every C0 and C1 control
-/// (ESC, BEL, CSI `U+009B`, carriage return...) and DEL, but not the line
-/// break and the tab that plain text is made of.
+/// (ESC, BEL, CSI `U+009B`, carriage return...) and DEL, and the
+/// bidirectional controls that reorder a line (see [`is_bidi_control`]),
+/// but not the line break and the tab that plain text is made of.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// Whether `c` overrides, embeds or isolates a direction of text: invisible,
+/// and able to make a line read differently from what it holds.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` with every unsafe character (see [`is_unsafe`]) replaced by a
@@ -52,6 +65,19 @@ mod tests {
     }
 
     #[test]
+    fn direction_overrides_become_visible_escapes() {
+        // "Read: safe" displayed, while the text says otherwise.
+        let spoof = "Read: \u{202E}efas\u{202C} and \u{2067}x\u{2069}";
+        assert_eq!(
+            printable(spoof),
+            "Read: \\u202eefas\\u202c and \\u2067x\\u2069"
+        );
+        // Right-to-left text itself, and the marks it uses, are kept.
+        let arabic = "مرحبا \u{200F}שלום";
+        assert!(matches!(printable(arabic), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn printable_text_is_kept_and_not_copied() {
         let text = "Ça va?\n\tListen — 你好 👋🏽";
         assert!(matches!(printable(text), Cow::Borrowed(t) if t == text));
@@ -59,7 +85,7 @@ mod tests {
 
     #[test]
     fn escaped_json_is_still_json_with_the_same_text() {
-        let value = serde_json::json!({ "note": "x\u{9b}y\u{7f}z\u{1b}" });
+        let value = serde_json::json!({ "note": "x\u{9b}y\u{7f}z\u{1b}\u{202e}" });
         let text = serde_json::to_string(&value).expect("serialises");
         let back: serde_json::Value = serde_json::from_str(&printable(&text)).expect("still JSON");
         assert_eq!(back, value);

@@ -14,9 +14,10 @@ use allyship::journal::store::Store;
 
 /// Every trick at once: an OSC 52 clipboard write, an OSC 8 link that says
 /// one thing and goes elsewhere, a title change, the alternate screen, a
-/// C1 CSI clearing the screen, BEL, a carriage return and DEL.
+/// C1 CSI clearing the screen, BEL, a carriage return, DEL, and a
+/// right-to-left override that makes the rest of the line read backwards.
 const EVIL: &str = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b]8;;https://evil.example/\x1b\\click me\x1b]8;;\x1b\\\
-                    \x1b]0;pwned\x07\x1b[?1049h\u{9b}2J\x07\rhidden\x7f";
+                    \x1b]0;pwned\x07\x1b[?1049h\u{9b}2J\x07\rhidden\x7f\u{202e}txt.exe";
 
 /// The start of [`EVIL`] as the sanitiser shows it.
 const SHOWN: &str = "\\u001b]52;c;cm0gLXJmIH4=\\u0007";
@@ -49,7 +50,10 @@ fn unsafe_chars(bytes: &[u8], colour: bool) -> Vec<char> {
         text.into_owned()
     };
     text.chars()
-        .filter(|&c| c.is_control() && c != '\n' && c != '\t')
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
         .collect()
 }
 

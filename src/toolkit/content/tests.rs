@@ -144,7 +144,7 @@ fn control_characters_and_bad_addresses_are_each_reported_with_their_place() {
     let section = &mut v["parts"][0]["sections"][0];
     section["blocks"] = serde_json::json!([
         {"paragraph": "Fine."},
-        {"points": ["ok", "bad\u{7}"]},
+        {"points": ["ok", "bad\u{7}", "see \u{202e}reversed"]},
         {"links": [
             {"title": "Spaces", "url": "https://example.org/a b"},
             {"title": "Escape", "url": "https://example.org/\u{1b}]8;;x"},
@@ -163,6 +163,7 @@ fn control_characters_and_bad_addresses_are_each_reported_with_their_place() {
         "toolkit, title: a control character (U+001B) at character 2",
         "source \"s\", publisher: a control character (U+009B)",
         "section \"a\", block 2, point 2: a control character (U+0007) at character 4",
+        "section \"a\", block 2, point 3: a control character (U+202E) at character 5",
         "link \"Spaces\": \"https://example.org/a b\" is not a web address (it holds a space",
         "link \"Escape\": \"https://example.org/\u{1b}]8;;x\" is not a web address",
         "block 3, link 2, url: a control character (U+001B)",

@@ -93,9 +93,13 @@ fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str))
 }
 
 /// What is wrong with `text` if it holds a control character (line breaks
-/// and tabs included: every field is one line or one paragraph).
+/// and tabs included: every field is one line or one paragraph), or a
+/// bidirectional control, which could make a line read as something else.
 fn control_problem(text: &str) -> Option<String> {
-    let (at, c) = text.chars().enumerate().find(|(_, c)| c.is_control())?;
+    let (at, c) = text
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() || crate::sanitise::is_bidi_control(*c))?;
     Some(format!(
         "a control character (U+{:04X}) at character {}; toolkit text may hold none, \
          as it could change the terminal of whoever reads it",

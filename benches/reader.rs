@@ -40,6 +40,11 @@ fn benches(c: &mut Criterion) {
     let toolkit = content::built_in();
     let large = large_toolkit(100);
     let large_json = serde_json::to_string(&large).expect("serialise");
+    // What start-up does: the values build.rs generated, copied.
+    c.bench_function("built-in toolkit at start-up", |b| {
+        b.iter(content::built_in)
+    });
+    // What a `--content` file costs: parsing and checking.
     c.bench_function("load built-in toolkit (35 sections)", |b| {
         b.iter(|| content::load(black_box(content::BUILT_IN)))
     });

@@ -215,6 +215,24 @@ fn a_journal_that_cannot_be_written_keeps_nothing_and_says_so() {
     assert_eq!(journal_text(dir.path()), newer, "left as it was");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_folder_others_can_write_to_keeps_nothing_and_says_it_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = run(dir.path(), &["commit", "I will listen"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("Nothing was kept"), "{err}");
+    assert!(err.contains("chmod 700"), "the way out is named: {err}");
+    assert!(
+        !err.contains("Progress can't be kept"),
+        "the same news twice: {err}"
+    );
+    assert!(!dir.path().join("journal.json").exists());
+}
+
 #[test]
 fn reset_says_commitments_go_too() {
     let dir = tempfile::tempdir().unwrap();

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use super::{EXIT_NOT_FOUND, Output, failure, journal_to_show};
 use crate::journal::record::{Commitment, Journal, Standing, days_after, local_day};
 use crate::journal::report::{count, date_text};
-use crate::journal::store::{self, Mode, Store};
+use crate::journal::store::{self, Mode, Notice, Store};
 use crate::toolkit::content::Toolkit;
 
 /// The longest review period `--review-in` takes, in days (a year).
@@ -25,7 +25,12 @@ fn open_to_write(data_dir: Option<PathBuf>) -> Result<(Store, Journal, String), 
     let dir = store::data_dir(data_dir)
         .map_err(|e| failure(format!("Nothing was kept: progress can't be kept: {e}.\n")))?;
     let (store, journal, notices) = Store::open(dir);
-    let mut stderr: String = notices.iter().map(|n| format!("{n}\n")).collect();
+    let mut stderr: String = notices
+        .iter()
+        // "Progress can't be kept" would say the last line's news twice.
+        .filter(|n| store.mode() == Mode::Kept || !matches!(n, Notice::NotKept(_)))
+        .map(|n| format!("{n}\n"))
+        .collect();
     if store.mode() != Mode::Kept {
         let why = store.why_not_written().unwrap_or("it can't be written");
         let _ = writeln!(

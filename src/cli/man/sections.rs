@@ -135,8 +135,10 @@ pub(super) fn files(out: &mut String) {
         ".SH FILES\n\
          \\fIDATA\\fR is the data folder: \\fB\\-\\-data\\-dir\\fR, else \
          \\fB{}\\fR, else \\fI~/.local/share/allyship\\fR on Linux \
-         (\\fI$XDG_DATA_HOME/allyship\\fR). \\fBallyship journal \\-\\-path\\fR \
-         prints where the journal is. Files are made readable by you alone \
+         (\\fI$XDG_DATA_HOME/allyship\\fR). On macOS and Windows the folders \
+         below are instead the ones the system gives applications (under \
+         \\fILibrary/Application Support\\fR and \\fIAppData\\fR); \
+         \\fBallyship journal \\-\\-path\\fR prints where the journal is. Files are made readable by you alone \
          (0600, folders 0700) and links in the data folder are never followed.\n",
         text(DATA_DIR_ENV)
     ));

@@ -12,6 +12,7 @@ mod commitments;
 mod import;
 mod markdown;
 mod period;
+mod practised;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -30,6 +31,7 @@ pub use commitments::{CheckInEntry, CommitmentEntry};
 pub use import::{Import, ImportError, ImportReport, import, import_at};
 pub use markdown::to_markdown;
 pub use period::{Period, PeriodError, parse_date};
+pub use practised::PractisedEntry;
 
 /// The `format` tag of a JSON export.
 pub const FORMAT: &str = "allyship-export";
@@ -66,6 +68,10 @@ pub struct Record {
     /// Commitments made, answered or let go in the period, in the order made.
     #[serde(default)]
     pub commitments: Vec<CommitmentEntry>,
+    /// Scenarios practised in the period, with the option chosen on each,
+    /// in toolkit order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practised: Vec<PractisedEntry>,
     /// The journal's raw records for the period, for a lossless import.
     pub data: Data,
 }
@@ -274,6 +280,7 @@ pub fn learning_record(
         bookmarks,
         notes,
         commitments: commitments::entries(toolkit, &data.commitments, period, now),
+        practised: practised::entries(toolkit, &data.choices),
         data,
     }
 }

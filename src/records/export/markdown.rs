@@ -119,6 +119,7 @@ fn write_record(out: &mut String, record: &Record) -> std::fmt::Result {
         write_note(out, note)?;
     }
 
+    write_practised(out, record)?;
     write_practice(out, record)?;
 
     writeln!(out, "\n## Bookmarked for later\n")?;
@@ -191,6 +192,28 @@ fn write_note(out: &mut String, note: &NoteEntry) -> std::fmt::Result {
     } else {
         writeln!(out, "\nWritten {created}; last changed {changed}.")
     }
+}
+
+/// "Scenarios I practised": each scenario and the option chosen, in the
+/// toolkit's order; left out when none was practised.
+fn write_practised(out: &mut String, record: &Record) -> std::fmt::Result {
+    if record.practised.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## Scenarios I practised\n")?;
+    for entry in &record.practised {
+        let option = entry.option_text.as_deref().map_or_else(
+            || format!("option {}", entry.option),
+            |text| format!("option {}, \"{}\"", entry.option, line(text)),
+        );
+        writeln!(
+            out,
+            "- {}: I chose {option} ({})",
+            line(&entry.title),
+            day_of(entry.chosen_at)
+        )?;
+    }
+    Ok(())
 }
 
 /// "How it will change my practice": the person's commitments in their own

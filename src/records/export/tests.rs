@@ -360,3 +360,70 @@ fn choices_travel_in_the_json_export_within_its_period() {
     let ids: Vec<&String> = later.data.choices.keys().collect();
     assert_eq!(ids, ["scenario-joke-in-a-meeting"]);
 }
+
+#[test]
+fn scenarios_practised_are_listed_with_the_option_in_its_own_words() {
+    let toolkit = built_in();
+    let mut journal = sample();
+    let plain = to_markdown(&learning_record(
+        &toolkit,
+        &journal,
+        &everything(),
+        at(9, 0),
+    ));
+    assert!(
+        !plain.contains("Scenarios I practised"),
+        "none yet: {plain}"
+    );
+    let mut s = Session::new("s3");
+    s.choose("scenario-joke-in-a-meeting", 2, at(8, 30));
+    s.choose("scenario-told-in-confidence", 1, at(1, 30));
+    s.choose("retired-scenario", 3, at(1, 31));
+    journal.apply(&s.pending, &s.id);
+    let record = learning_record(&toolkit, &journal, &everything(), at(9, 0));
+    let ids: Vec<&str> = record.practised.iter().map(|e| e.id.as_str()).collect();
+    // Toolkit order (confidence comes before the joke), then what it no longer has.
+    assert_eq!(
+        ids,
+        [
+            "scenario-told-in-confidence",
+            "scenario-joke-in-a-meeting",
+            "retired-scenario"
+        ]
+    );
+    let joke = toolkit.index_of("scenario-joke-in-a-meeting").unwrap();
+    let options = &toolkit
+        .entry(joke)
+        .unwrap()
+        .section
+        .choice
+        .as_ref()
+        .unwrap()
+        .options;
+    assert_eq!(
+        record.practised[1].option_text.as_ref(),
+        Some(&options[1].text)
+    );
+    assert_eq!(record.practised[2].option_text, None);
+    let markdown = to_markdown(&record);
+    let heading = markdown
+        .find("## Scenarios I practised")
+        .expect("a heading");
+    let practice = markdown.find("## How it will change my practice").unwrap();
+    assert!(heading < practice, "before the commitments");
+    let title = &toolkit.entry(joke).unwrap().section.title;
+    let line = format!(
+        "- {title}: I chose option 2, \"{}\" (8 March 2025)",
+        options[1].text
+    );
+    assert!(markdown.contains(&line), "{line}\n{markdown}");
+    assert!(markdown.contains("No longer in this toolkit (retired-scenario): I chose option 3 ("));
+    // Never a score: the record says what was chosen, not how it did.
+    for word in ["correct", "right answer", "score", "wrong"] {
+        assert!(!markdown[heading..practice].contains(word), "{word}");
+    }
+    // The JSON carries the same list, and an export without choices leaves it out.
+    assert!(to_json(&record).contains("\"practised\""));
+    let before = learning_record(&toolkit, &sample(), &everything(), at(9, 0));
+    assert!(!to_json(&before).contains("\"practised\""));
+}

@@ -149,6 +149,11 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
         out.push(target_row(text, index, width));
     }
     commitments::rows(&mut out, app, width);
+    // After the commitments, which matter more at a glance on a small screen.
+    if let Some(line) = report::practice_line(&report) {
+        out.push(Row::default());
+        plain(&mut out, &line, width, Tone::Text);
+    }
     heading(&mut out, "By part", width);
     part_rows(&mut out, app, &report, width);
     heading(&mut out, &format!("Days you read: {}", s.days.len()), width);

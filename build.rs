@@ -71,8 +71,10 @@ impl<'a> Fields<'a> {
     }
 
     fn string_or_empty(&self, name: &str) -> String {
-        self.get(name)
-            .map_or_else(|| "String::new()".to_owned(), |v| string(v, name))
+        self.get(name).map_or_else(
+            || "String::new()".to_owned(),
+            |v| string(v, &format!("{}'s {name}", self.place)),
+        )
     }
 
     fn optional(&self, name: &str) -> String {

@@ -1,5 +1,5 @@
-//! Start-up and whole-process figures, measured from outside on the release
-//! binary in a pseudo-terminal (`script`), with hyperfine for time and
+//! Start-up and whole-process figures, measured from outside on an installed
+//! copy of the release binary in a pseudo-terminal (`script`), with hyperfine for time and
 //! `/usr/bin/time` for peak memory:
 //!
 //! - start to first frame (`--first-frame` draws one frame and exits) with

@@ -1,6 +1,8 @@
 //! Start-up and whole-process figures, measured from outside on an installed
-//! copy of the release binary in a pseudo-terminal (`script`), with hyperfine for time and
-//! `/usr/bin/time` for peak memory:
+//! copy of the release binary (on Linux the statically linked build the
+//! README installs, made under `target/bench-startup/static-build`) in a
+//! pseudo-terminal (`script`), with hyperfine for time and `/usr/bin/time`
+//! for peak memory:
 //!
 //! - start to first frame (`--first-frame` draws one frame and exits) with
 //!   the built-in toolkit and with one a hundred times larger, with no
@@ -8,7 +10,8 @@
 //! - first frame as a person sees it (`first_frame`): started in a raw
 //!   80x24 pseudo-terminal and timed until the toolkit's name arrives, turn
 //!   about with `less` showing the same first screen, and the ratio of the
-//!   two medians (the goal: within 1.25 times `less`);
+//!   two medians (the goal: within 1.25 times `less`), for the installed
+//!   build and for the one `cargo build --release` makes;
 //! - `allyship search` over the large toolkit (load, build the index, search);
 //! - `allyship journal` (open and summarise the whole journal) and
 //!   `allyship import` of an empty export (open, lock, merge, save) at each
@@ -22,6 +25,9 @@
 #[path = "startup/first_frame.rs"]
 mod first_frame;
 mod fixtures;
+#[cfg(unix)]
+#[path = "startup/static_build.rs"]
+mod static_build;
 
 #[cfg(not(unix))]
 fn main() {
@@ -35,26 +41,53 @@ fn main() {
 
 #[cfg(unix)]
 mod unix {
-    use super::{first_frame, fixtures};
+    use super::{first_frame, fixtures, static_build};
     use std::path::{Path, PathBuf};
     use std::process::Command;
 
     const BIN: &str = env!("CARGO_BIN_EXE_allyship");
 
-    /// The binary that is timed: a copy of the one cargo built, as `cargo
-    /// install` makes. The file the linker has just written started up to
-    /// 0.5 ms slower here (2.47 against 2.00 ms for a copy, turn about),
-    /// until its pages were read afresh; a person runs an installed copy.
-    fn installed(root: &Path) -> &'static str {
+    /// The binary that is timed: what the README installs. On Linux that is
+    /// the statically linked build (`static_build`); elsewhere, or if it
+    /// cannot be built, a copy of the one cargo built, as `cargo install`
+    /// makes. Always a copy: the file the linker has just written started
+    /// up to 0.5 ms slower here (2.47 against 2.00 ms, turn about), until
+    /// its pages were read afresh.
+    fn installed(root: &Path) -> &'static Installed {
         INSTALLED.get_or_init(|| {
-            let path = root.join("installed-allyship");
-            let _ = std::fs::remove_file(&path);
-            std::fs::copy(BIN, &path).expect("copy the binary");
-            path.display().to_string()
+            let copy = |from: &Path, name: &str| {
+                let path = root.join(name);
+                let _ = std::fs::remove_file(&path);
+                std::fs::copy(from, &path).expect("copy the binary");
+                path.display().to_string()
+            };
+            let cargo_built = copy(Path::new(BIN), "cargo-built-allyship");
+            match static_build::build(root) {
+                Ok(built) => Installed {
+                    path: copy(&built, "installed-allyship"),
+                    what: "installed as the README says (statically linked)",
+                    cargo_built: Some(cargo_built),
+                },
+                Err(why) => {
+                    eprintln!("Timing the binary cargo built: {why}.");
+                    Installed {
+                        path: cargo_built,
+                        what: "as `cargo build --release` makes it",
+                        cargo_built: None,
+                    }
+                }
+            }
         })
     }
 
-    static INSTALLED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    /// The binary every case runs, and the one cargo built when that differs.
+    struct Installed {
+        path: String,
+        what: &'static str,
+        cargo_built: Option<String>,
+    }
+
+    static INSTALLED: std::sync::OnceLock<Installed> = std::sync::OnceLock::new();
 
     /// One thing to time: a name, the arguments, the data folder and the budget.
     struct Case {
@@ -72,36 +105,44 @@ mod unix {
             "| What (release binary, 80x24 PTY) | Median | Peak memory | Budget |\n|---|---|---|---|\n",
         );
         // The floor first, while the machine is as quiet as it will be.
+        let installed = installed(&root);
+        let mut timed = vec![(installed.what, installed.path.as_str())];
+        if let Some(cargo_built) = &installed.cargo_built {
+            timed.push((
+                "as `cargo build --release` makes it (dynamically linked)",
+                cargo_built,
+            ));
+        }
+        let bins: Vec<&str> = timed.iter().map(|(_, bin)| *bin).collect();
         let floor = first_frame::side_by_side(
-            installed(&root),
+            &bins,
             &root.join("first-frame-data"),
             &fixtures.first_screen,
             101,
         );
-        for (what, time) in [
-            (
-                "First output of the toolkit's name, built-in toolkit, no journal",
-                floor.allyship,
-            ),
-            (
-                "`less` showing the same first screen (the floor), timed turn about",
-                floor.less,
-            ),
-        ] {
+        for (k, (what, _)) in timed.iter().enumerate() {
             let row = format!(
-                "| {what} | {:.1} ms | n/a | allyship within 1.25 times `less` |\n",
-                time.as_secs_f64() * 1000.0
+                "| First output of the toolkit's name, {what}, built-in toolkit, no journal | {:.2} ms | n/a | allyship within 1.25 times `less` |\n",
+                floor.allyship[k].as_secs_f64() * 1000.0
             );
             eprint!("{row}");
             table.push_str(&row);
         }
         let row = format!(
-            "| allyship's first frame as a multiple of `less`'s ({} runs each) | {:.2} times | | at most 1.25 |\n",
-            floor.runs,
-            floor.ratio()
+            "| `less` showing the same first screen (the floor), timed turn about | {:.2} ms | n/a | |\n",
+            floor.less.as_secs_f64() * 1000.0
         );
         eprint!("{row}");
         table.push_str(&row);
+        for (k, (what, _)) in timed.iter().enumerate() {
+            let row = format!(
+                "| allyship's first frame, {what}, as a multiple of `less`'s ({} runs each) | {:.2} times | | at most 1.25 |\n",
+                floor.runs,
+                floor.ratio(k)
+            );
+            eprint!("{row}");
+            table.push_str(&row);
+        }
         // `cargo bench --bench startup -- floor`: only the comparison above.
         let only_floor = std::env::args().any(|a| a == "floor");
         for case in fixtures.cases().into_iter().filter(|_| !only_floor) {
@@ -233,7 +274,7 @@ mod unix {
 
     fn command_line(case: &Case) -> String {
         // The installed copy, made before any case is timed.
-        std::iter::once(INSTALLED.get().map_or(BIN, String::as_str).to_string())
+        std::iter::once(INSTALLED.get().map_or(BIN, |i| i.path.as_str()).to_string())
             .chain(case.args.iter().cloned())
             .map(|w| quoted(&w))
             .collect::<Vec<_>>()

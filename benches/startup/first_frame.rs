@@ -14,54 +14,59 @@ use std::process::Command;
 use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
 
-/// Median times to first output of allyship and of `less`, and their ratio.
+/// Median times to first output of each build of allyship and of `less`.
 pub struct SideBySide {
-    pub allyship: Duration,
+    /// One median for each binary given, in the same order.
+    pub allyship: Vec<Duration>,
     pub less: Duration,
     pub runs: usize,
 }
 
 impl SideBySide {
-    /// allyship's first frame as a multiple of `less`'s.
-    pub fn ratio(&self) -> f64 {
-        self.allyship.as_secs_f64() / self.less.as_secs_f64()
+    /// The `k`th binary's first frame as a multiple of `less`'s.
+    pub fn ratio(&self, k: usize) -> f64 {
+        self.allyship[k].as_secs_f64() / self.less.as_secs_f64()
     }
 }
 
-/// Runs allyship (built-in toolkit, empty data folder) and `less` on the
-/// same first screen, `runs` times each, turn about (each going first in
-/// every other round), after a few warm-ups.
-pub fn side_by_side(bin: &str, data: &Path, first_screen: &Path, runs: usize) -> SideBySide {
+/// Runs each binary (built-in toolkit, empty data folder) and `less` on the
+/// same first screen, `runs` times each, turn about (who goes first moves on
+/// by one every round), after a few warm-ups.
+pub fn side_by_side(bins: &[&str], data: &Path, first_screen: &Path, runs: usize) -> SideBySide {
     let less_marker = first_line(first_screen);
-    let mut ours = Vec::with_capacity(runs);
-    let mut floor = Vec::with_capacity(runs);
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); bins.len() + 1];
     for round in 0..runs + 3 {
-        // `allyship` as a person types it, with no arguments, in a data
-        // folder emptied before every run (it is stopped once the frame is
-        // there, whatever it has begun to write).
-        let _ = std::fs::remove_dir_all(data);
-        std::fs::create_dir_all(data).expect("an empty data folder");
-        let mut allyship = Command::new(bin);
-        allyship.env("ALLYSHIP_DATA_DIR", data);
-        let mut less = Command::new("less");
-        less.arg(first_screen);
         // Who goes first takes turns: a start straight after another one
         // measured up to 0.3 ms slower here, which would favour one side.
-        let (a, l) = if round % 2 == 0 {
-            let a = time_to(allyship, "Allyship toolkit");
-            (a, time_to(less, &less_marker))
-        } else {
-            let l = time_to(less, &less_marker);
-            (time_to(allyship, "Allyship toolkit"), l)
-        };
-        if round >= 3 {
-            ours.push(a);
-            floor.push(l);
+        for turn in 0..=bins.len() {
+            let k = (round + turn) % (bins.len() + 1);
+            let time = match bins.get(k) {
+                Some(bin) => {
+                    // `allyship` as a person types it, with no arguments, in
+                    // a data folder emptied before every run (it is stopped
+                    // once the frame is there, whatever it has begun to
+                    // write).
+                    let _ = std::fs::remove_dir_all(data);
+                    std::fs::create_dir_all(data).expect("an empty data folder");
+                    let mut allyship = Command::new(bin);
+                    allyship.env("ALLYSHIP_DATA_DIR", data);
+                    time_to(allyship, "Allyship toolkit")
+                }
+                None => {
+                    let mut less = Command::new("less");
+                    less.arg(first_screen);
+                    time_to(less, &less_marker)
+                }
+            };
+            if round >= 3 {
+                times[k].push(time);
+            }
         }
     }
+    let less = median(&mut times[bins.len()]);
     SideBySide {
-        allyship: median(&mut ours),
-        less: median(&mut floor),
+        allyship: times[..bins.len()].iter_mut().map(|t| median(t)).collect(),
+        less,
         runs,
     }
 }

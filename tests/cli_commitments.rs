@@ -205,12 +205,28 @@ fn a_journal_that_cannot_be_written_keeps_nothing_and_says_so() {
     // A journal from a newer version opens read-only.
     let newer = r#"{"version": 99, "sections": {}}"#;
     std::fs::write(dir.path().join("journal.json"), newer).unwrap();
-    for args in [&["commit", "I will listen"][..], &["check-in", "1", "fine"]] {
-        let out = run(dir.path(), args);
+    let mut reasons = Vec::new();
+    for (args, input, nothing) in [
+        (&["commit", "I will listen"][..], "", "Nothing was kept: "),
+        (&["check-in", "1", "fine"], "", "Nothing was kept: "),
+        (&["mark-read", "1"], "", "Nothing was changed: "),
+        (&["bookmark", "2"], "", "Nothing was changed: "),
+        (&["note", "3"], "My words", "Nothing was changed: "),
+    ] {
+        let out = run_with(dir.path(), args, input);
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("Nothing was kept"), "{args:?}: {err}");
         assert!(out.stdout.is_empty(), "{args:?}");
+        let reason = err.strip_prefix(nothing);
+        assert!(reason.is_some(), "{args:?} begins {nothing:?}: {err}");
+        reasons.push(reason.unwrap_or_default().to_owned());
+    }
+    // Every command that writes opens the journal the same way, so each
+    // gives the same reason, once.
+    assert!(reasons[0].contains("newer version"), "{}", reasons[0]);
+    assert_eq!(reasons[0].matches("newer version").count(), 1);
+    for reason in &reasons {
+        assert_eq!(reason, &reasons[0]);
     }
     assert_eq!(journal_text(dir.path()), newer, "left as it was");
 }

@@ -27,27 +27,42 @@ pub(super) struct Writable {
     pub(super) notices: String,
 }
 
+/// How the commands that change something begin the line saying why they
+/// did not.
+pub(super) const NOTHING_CHANGED: &str = "Nothing was changed";
+
 /// Opens the journal to change it, or the output saying why it can't be
 /// (no data folder, a folder that can't be written or is not private, a
-/// journal from a newer version): then nothing is written.
-pub(super) fn open_for_writing(data_dir: Option<PathBuf>) -> Result<Writable, Output> {
-    let dir = match store::data_dir(data_dir) {
-        Ok(dir) => dir,
-        Err(e) => return Err(failure(format!("Nothing was changed: {e}.\n"))),
-    };
+/// journal from a newer version): then nothing is written. Every command
+/// that writes opens the journal here, so each says the same. `nothing`
+/// begins the last line ("Nothing was changed"), which says why; every
+/// other notice (a broken journal moved aside...) comes before it.
+pub(super) fn open_for_writing(
+    data_dir: Option<PathBuf>,
+    nothing: &str,
+) -> Result<Writable, Output> {
+    let dir = store::data_dir(data_dir).map_err(|e| failure(format!("{nothing}: {e}.\n")))?;
     let (store, journal, notices) = Store::open(dir);
-    if store.mode() != Mode::Kept {
-        let why = store
+    let why = (store.mode() != Mode::Kept).then(|| {
+        store
             .why_not_written()
             .unwrap_or("your journal can't be written here")
-            .trim_end_matches('.');
-        return Err(failure(format!("Nothing was changed: {why}.\n")));
+            .trim_end_matches('.')
+    });
+    let mut stderr: String = notices
+        .iter()
+        // The notice that made the journal unwritable is the last line's news.
+        .filter(|n| why.is_none_or(|why| n.reason().trim_end_matches('.') != why))
+        .map(|n| format!("{n}\n"))
+        .collect();
+    if let Some(why) = why {
+        let _ = writeln!(stderr, "{nothing}: {why}.");
+        return Err(failure(stderr));
     }
-    let notices = notices.iter().map(|n| format!("{n}\n")).collect();
     Ok(Writable {
         store,
         journal,
-        notices,
+        notices: stderr,
     })
 }
 
@@ -117,7 +132,7 @@ pub fn mark_read(toolkit: &Toolkit, data_dir: Option<PathBuf>, queries: &[String
     };
     let Writable {
         mut store, notices, ..
-    } = match open_for_writing(data_dir) {
+    } = match open_for_writing(data_dir, NOTHING_CHANGED) {
         Ok(writable) => writable,
         Err(output) => return output,
     };
@@ -218,7 +233,7 @@ pub fn bookmark(
         mut store,
         journal,
         notices,
-    } = match open_for_writing(data_dir) {
+    } = match open_for_writing(data_dir, NOTHING_CHANGED) {
         Ok(writable) => writable,
         Err(output) => return output,
     };

@@ -10,36 +10,24 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::actions::open_for_writing;
 use super::{EXIT_NOT_FOUND, Output, failure, journal_to_show};
 use crate::journal::record::{Commitment, Journal, Standing, days_after, local_day};
 use crate::journal::report::{count, date_text};
-use crate::journal::store::{self, Mode, Notice, Store};
+use crate::journal::store::Store;
 use crate::toolkit::content::Toolkit;
 
 /// The longest review period `--review-in` takes, in days (a year).
 pub const MOST_REVIEW_DAYS: u16 = 365;
 
-/// The journal opened for writing, with its notices for standard error,
-/// or the output saying why nothing can be kept.
+/// How `commit` and `check-in` begin the line saying why they did not.
+const NOTHING_KEPT: &str = "Nothing was kept";
+
+/// The journal opened for writing, with its notices for standard error, or
+/// the output saying why nothing can be kept (as every writing command
+/// says it).
 fn open_to_write(data_dir: Option<PathBuf>) -> Result<(Store, Journal, String), Output> {
-    let dir = store::data_dir(data_dir)
-        .map_err(|e| failure(format!("Nothing was kept: progress can't be kept: {e}.\n")))?;
-    let (store, journal, notices) = Store::open(dir);
-    let mut stderr: String = notices
-        .iter()
-        // "Progress can't be kept" would say the last line's news twice.
-        .filter(|n| store.mode() == Mode::Kept || !matches!(n, Notice::NotKept(_)))
-        .map(|n| format!("{n}\n"))
-        .collect();
-    if store.mode() != Mode::Kept {
-        let why = store.why_not_written().unwrap_or("it can't be written");
-        let _ = writeln!(
-            stderr,
-            "Nothing was kept: your journal can't be written here ({why})."
-        );
-        return Err(failure(stderr));
-    }
-    Ok((store, journal, stderr))
+    open_for_writing(data_dir, NOTHING_KEPT).map(|w| (w.store, w.journal, w.notices))
 }
 
 /// "19. Listen actively…", or "No longer in this toolkit (id)".

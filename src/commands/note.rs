@@ -16,7 +16,7 @@
 //! allyship changes the note while this command runs, the journal's merge
 //! keeps both versions.
 
-use super::actions::{Writable, named, not_saved, open_for_writing, resolve_all};
+use super::actions::{NOTHING_CHANGED, Writable, named, not_saved, open_for_writing, resolve_all};
 use super::{Output, failure};
 use crate::journal::record::{Note, Session};
 use crate::journal::report::{count, date_text};
@@ -80,7 +80,7 @@ pub fn note(
         Ok(found) => found[0],
         Err(output) => return output,
     };
-    let writable = match open_for_writing(data_dir) {
+    let writable = match open_for_writing(data_dir, NOTHING_CHANGED) {
         Ok(writable) => writable,
         Err(output) => return output,
     };

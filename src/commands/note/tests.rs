@@ -198,7 +198,7 @@ fn remove_says_what_it_removed() {
 fn a_note_changed_by_another_copy_meanwhile_keeps_both() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), "welcome", NoteChange::Write, "first", false);
-    let writable = open_for_writing(Some(dir.path().into())).unwrap();
+    let writable = open_for_writing(Some(dir.path().into()), NOTHING_CHANGED).unwrap();
     let current = writable.journal.notes.get("welcome").cloned();
     // Another copy saves its edit between this command's read and its save.
     run(dir.path(), "welcome", NoteChange::Replace, "theirs", false);

@@ -80,10 +80,10 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
             .is_some_and(|e| e.part.id == "top-tips")
     };
     let next = journal.suggest_revisit(&ordered, is_tip);
-    let scenarios: Vec<&str> = toolkit
+    let scenarios: Vec<_> = toolkit
         .entries()
         .filter(|e| e.section.choice.is_some())
-        .map(|e| e.section.id.as_str())
+        .map(|e| e.section)
         .collect();
     Report {
         summary,
@@ -92,7 +92,7 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
         scenarios: scenarios.len(),
         scenarios_practised: scenarios
             .iter()
-            .filter(|id| journal.chosen(id).is_some())
+            .filter(|section| journal.chosen_option(section).is_some())
             .count(),
     }
 }

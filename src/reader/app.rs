@@ -283,10 +283,7 @@ impl App {
     /// scenario the person has answered with an option it still has.
     pub fn chosen(&self) -> Option<usize> {
         let section = self.toolkit.entry(self.current)?.section;
-        let count = section.choice.as_ref()?.options.len();
-        self.journal
-            .chosen(&section.id)
-            .filter(|n| (1..=count).contains(n))
+        self.journal.chosen_option(section)
     }
 
     /// The id of the open section.

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Journal, Session, suspect};
+use crate::toolkit::content::Section;
 
 /// The option a person chose on a practice scenario, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +81,15 @@ impl Journal {
     pub fn chosen(&self, id: &str) -> Option<usize> {
         let option = self.choices.get(id)?.option;
         usize::try_from(option).ok().filter(|n| *n > 0)
+    }
+
+    /// The option chosen on `section` (from 1), if it is a practice scenario
+    /// that still has that option: the one rule the reader's highlight and
+    /// the count of scenarios worked through share. A choice kept from
+    /// another version of the toolkit, or edited by hand, is not one.
+    pub fn chosen_option(&self, section: &Section) -> Option<usize> {
+        let count = section.choice.as_ref()?.options.len();
+        self.chosen(&section.id).filter(|n| *n <= count)
     }
 }
 

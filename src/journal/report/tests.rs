@@ -152,7 +152,19 @@ fn practice_scenarios_worked_through_are_counted_in_both_views() {
     s.choose("scenario-joke-in-a-meeting", 2, at);
     s.choose("scenario-joke-in-a-meeting", 3, at);
     s.choose("retired-scenario", 1, at);
+    // An option the scenario does not have (edited by hand, or kept from
+    // another version of the toolkit) is not a scenario worked through,
+    // as the reader shows nothing chosen there.
+    let other = toolkit
+        .entries()
+        .map(|e| e.section)
+        .filter(|s| s.choice.is_some())
+        .nth(1)
+        .expect("a second scenario");
+    let beyond = other.choice.as_ref().map_or(0, |c| c.options.len()) + 1;
+    s.choose(&other.id, u32::try_from(beyond).unwrap(), at);
     journal.apply(&s.pending, &s.id);
+    assert_eq!(journal.chosen_option(other), None);
     let r = report(&toolkit, &journal);
     let total = toolkit
         .entries()

@@ -52,10 +52,13 @@ pub(super) fn search_window(
                 Some(hit) => {
                     app.highlight = Some(highlight_for(hit, &query));
                     go_to(app, hit.section);
-                    scroll_to_match(app, 0, true);
+                    let shown = scroll_to_match(app, 0, true);
                     app.focus = Focus::Text;
-                    app.message =
-                        Some("Matches are highlighted: n next, N previous, Esc clears.".into());
+                    app.message = Some(if shown {
+                        "Matches are highlighted: n next, N previous, Esc clears.".into()
+                    } else {
+                        not_on_screen(app, &query)
+                    });
                 }
                 None => {
                     app.message = Some(format!("Nothing matches \"{}\".", query.trim()));
@@ -169,6 +172,23 @@ fn scroll_to_match(app: &mut App, from: usize, forwards: bool) -> bool {
     }
 }
 
+/// Where the match is when the open section shows none of it: a practice
+/// scenario's feedback shows only once an option is chosen, so the
+/// footer never says "highlighted" over a section with nothing lit.
+fn not_on_screen(app: &App, query: &str) -> String {
+    let query = query.trim();
+    let unanswered = app
+        .toolkit
+        .entry(app.current)
+        .is_some_and(|e| e.section.choice.is_some())
+        && app.chosen().is_none();
+    if unanswered {
+        format!("\"{query}\" is in the feedback, which shows once you choose: press c to choose.")
+    } else {
+        format!("\"{query}\" is not in the text shown here; n goes to the next section with it.")
+    }
+}
+
 /// `n`/`N`: the next or previous match, moving on to other sections.
 pub(super) fn step_match(app: &mut App, forwards: bool) {
     let Some(query) = app.highlight.clone() else {
@@ -197,7 +217,9 @@ pub(super) fn step_match(app: &mut App, forwards: bool) {
         Some(index) => {
             go_to(app, index);
             let start = if forwards { 0 } else { usize::MAX };
-            scroll_to_match(app, start, forwards);
+            if !scroll_to_match(app, start, forwards) {
+                app.message = Some(not_on_screen(app, &query));
+            }
         }
         None => app.message = Some(format!("No other section matches \"{query}\".")),
     }
@@ -222,6 +244,34 @@ mod tests {
             Some("speak up")
         );
         assert!(a.overlay.is_none());
+    }
+
+    #[test]
+    fn a_match_only_in_hidden_feedback_says_so_and_shows_once_chosen() {
+        // "daunting" is only in the feedback of one option of a scenario,
+        // which shows once an option is chosen.
+        let mut a = App::new(built_in(), 80, 24);
+        run(&mut a, &[Action::Search]);
+        run(&mut a, &typed("daunting"));
+        run(&mut a, &[Action::Open]);
+        assert_eq!(
+            a.current,
+            a.toolkit.index_of("scenario-told-in-confidence").unwrap()
+        );
+        let said = a.message.clone().unwrap_or_default();
+        assert!(
+            said.contains("in the feedback") && said.contains("press c"),
+            "{said}"
+        );
+        assert!(!said.contains("highlighted"), "nothing is lit: {said}");
+        run(&mut a, &[Action::Choose, Action::Open]);
+        assert!(a.chosen().is_some());
+        // Now the feedback is on screen, and n finds the match in it.
+        a.message = None;
+        step_match(&mut a, true);
+        assert!(a.message.is_none(), "{:?}", a.message);
+        let line = a.section_lines()[a.match_line].to_string().to_lowercase();
+        assert!(line.contains("daunting"), "{line}");
     }
 
     #[test]

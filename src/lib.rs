@@ -13,11 +13,13 @@
 //!   command line that chooses between them.
 //!
 //! Loose here only what belongs to no one part: [`sanitise`] (every printed
-//! word passes it) and [`theme`] (every view's styles).
+//! word passes it), [`theme`] (every view's styles) and [`input`] (every
+//! file named on the command line is read through it).
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod commands;
+pub mod input;
 pub mod journal;
 pub mod present;
 pub mod reader;

@@ -205,9 +205,15 @@ fn a_journal_that_cannot_be_written_keeps_nothing_and_says_so() {
     // A journal from a newer version opens read-only.
     let newer = r#"{"version": 99, "sections": {}}"#;
     std::fs::write(dir.path().join("journal.json"), newer).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let export = elsewhere.path().join("export.json");
+    let made = run(elsewhere.path(), &["export", "--format", "json"]);
+    std::fs::write(&export, &made.stdout).unwrap();
+    let export = export.to_str().unwrap();
     let mut reasons = Vec::new();
     for (args, input, nothing) in [
-        (&["commit", "I will listen"][..], "", "Nothing was kept: "),
+        (&["import", export][..], "", "Nothing was imported: "),
+        (&["commit", "I will listen"], "", "Nothing was kept: "),
         (&["check-in", "1", "fine"], "", "Nothing was kept: "),
         (&["mark-read", "1"], "", "Nothing was changed: "),
         (&["bookmark", "2"], "", "Nothing was changed: "),

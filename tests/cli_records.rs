@@ -177,7 +177,8 @@ fn export_output_refuses_symlinks_and_devices() {
 #[test]
 fn export_output_replaces_a_plain_file_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("record.json");
+    let records = tempfile::tempdir().unwrap();
+    let target = records.path().join("record.json");
     std::fs::write(&target, "x".repeat(100_000)).unwrap();
     let out = export_to(dir.path(), &target);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -190,10 +191,30 @@ fn export_output_replaces_a_plain_file_whole() {
 #[test]
 fn export_output_refuses_another_name_for_the_journal() {
     let dir = tempfile::tempdir().unwrap();
-    export_to(dir.path(), &dir.path().join("first.json"));
-    let other = dir.path().join("hard-link.json");
+    let records = tempfile::tempdir().unwrap();
+    export_to(dir.path(), &records.path().join("first.json"));
+    let other = records.path().join("hard-link.json");
     std::fs::hard_link(dir.path().join("journal.json"), &other).unwrap();
     assert_fails_with(&export_to(dir.path(), &other), "your journal");
+}
+
+#[test]
+fn export_output_refuses_every_file_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = tempfile::tempdir().unwrap();
+    export_to(dir.path(), &records.path().join("first.json"));
+    // The lock (replacing it would let two copies save at once), a copy
+    // kept aside, and a new name there.
+    let lock = dir.path().join("journal.lock");
+    std::fs::write(&lock, "").unwrap();
+    let aside = dir.path().join("journal.json.broken-20261129-120000");
+    std::fs::write(&aside, "kept aside").unwrap();
+    for target in [lock.clone(), aside.clone(), dir.path().join("record.json")] {
+        assert_fails_with(&export_to(dir.path(), &target), "data folder");
+    }
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), "");
+    assert_eq!(std::fs::read_to_string(&aside).unwrap(), "kept aside");
+    assert!(!dir.path().join("record.json").exists());
 }
 
 #[test]

@@ -187,4 +187,70 @@ fn a_journal_that_is_a_link_is_reported_never_followed() {
         .filter(|e| e.file_name().to_string_lossy().starts_with("journal.json."))
         .count();
     assert_eq!(moved, 0, "nothing moved or copied aside through the link");
+    // The walkthrough log too: never read through a link.
+    symlink(&victim, dir.join("walkthroughs.json")).expect("link");
+    let (out, stdout, stderr) = run_in(&dir, &["walkthroughs"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    let named = format!("{} is a link", dir.join("walkthroughs.json").display());
+    assert!(stderr.contains(&named), "{stderr}");
+}
+
+/// Runs the binary with `timeout 10`, so a command that would wait for ever
+/// fails the test (exit 124) instead of holding it.
+fn run_in_at_most_10s(data_dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new("timeout")
+        .arg("10")
+        .arg(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run allyship under timeout");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_pipe_or_device_under_a_files_name_is_reported_never_waited_on_or_read() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = root.path().join("data");
+    journal_in(&dir);
+    // A FIFO as the journal: opening it to read would wait for a writer.
+    fs::remove_file(dir.join("journal.json")).expect("rm");
+    let made = Command::new("mkfifo")
+        .arg(dir.join("journal.json"))
+        .status();
+    assert!(made.expect("mkfifo runs").success());
+    for args in [
+        &["journal"][..],
+        &["commit", "I will listen"],
+        &["mark-read", "1"],
+    ] {
+        let (code, stderr) = run_in_at_most_10s(&dir, args);
+        assert_eq!(code, Some(1), "{args:?} (124 is a hang): {stderr}");
+        assert!(stderr.contains("not a plain file"), "{args:?}: {stderr}");
+    }
+    // A FIFO as the lock: opening it to write would wait for a reader.
+    fs::remove_file(dir.join("journal.json")).expect("rm");
+    journal_in(&dir);
+    let lock = dir.join("journal.lock");
+    let _ = fs::remove_file(&lock);
+    let made = Command::new("mkfifo").arg(&lock).status();
+    assert!(made.expect("mkfifo runs").success());
+    let (code, stderr) = run_in_at_most_10s(&dir, &["mark-read", "2"]);
+    assert_eq!(code, Some(1), "124 is a hang: {stderr}");
+    assert!(stderr.contains("not a plain file"), "{stderr}");
+    // Files named on the command line: a device is refused at once, never
+    // read until the memory runs out.
+    for args in [
+        &["import", "/dev/zero"][..],
+        &["--content", "/dev/zero", "list"],
+        &["check-content", "/dev/zero"],
+    ] {
+        let (code, stderr) = run_in_at_most_10s(&dir, args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("a device"), "{args:?}: {stderr}");
+    }
 }

@@ -23,7 +23,7 @@ pub(super) fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
         stderr,
         code: commands::EXIT_BAD_CONTENT,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::input::read_text(path).map_err(|e| {
         failed(format!(
             "Could not read the toolkit {}: {e}\n",
             path.display()

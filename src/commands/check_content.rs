@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// `allyship check-content FILE`: every problem with its place.
 pub fn check_content(path: &Path, strict: bool) -> Output {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::input::read_text(path) {
         Ok(text) => text,
         Err(e) => {
             return Output {

@@ -1,10 +1,11 @@
 //! Plain commands over a person's own records: bookmarks, notes, the
 //! learning-record export and import, and search.
 
+use super::actions::{Writable, open_for_writing};
 use super::{Output, failure, journal_to_show};
 use crate::journal::record::local_day;
 use crate::journal::report::date_text;
-use crate::journal::store::{self, Mode, Store};
+use crate::journal::store;
 use crate::records::export::{self, Period};
 use crate::toolkit::content::Toolkit;
 use crate::toolkit::search;
@@ -122,8 +123,10 @@ pub struct ExportRequest<'a> {
 }
 
 /// Why `export --output` will not write to `path`, if it should not: only
-/// a new or plain file, never a link, a device, a folder or the journal.
-fn refuse_output(path: &Path, journal: Option<&Path>) -> Option<String> {
+/// a new or plain file, never a link, a device, a folder, the journal or
+/// anything else in the data folder `data_dir` (its lock, the copies kept
+/// aside: replacing the lock would let two copies save at once).
+fn refuse_output(path: &Path, data_dir: Option<&Path>) -> Option<String> {
     let shown = path.display();
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.is_symlink() => {
@@ -139,18 +142,34 @@ fn refuse_output(path: &Path, journal: Option<&Path>) -> Option<String> {
         }
         _ => {}
     }
-    let journal = journal?;
+    let dir = data_dir?;
+    let journal = store::journal_path_in(dir);
     // The same file by its real place, whether or not it exists yet.
     let real = |p: &Path| -> Option<PathBuf> {
         let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
         let parent = parent.unwrap_or(Path::new("."));
         Some(parent.canonicalize().ok()?.join(p.file_name()?))
     };
-    let same = match (real(path), real(journal)) {
-        (Some(a), Some(b)) => a == b || same_file(&a, &b),
+    let target = real(path);
+    let same = match (&target, real(&journal)) {
+        (Some(a), Some(b)) => *a == b || same_file(a, &b),
         _ => false,
     };
-    same.then(|| format!("{shown} is your journal; choose another file for the record"))
+    if same {
+        return Some(format!(
+            "{shown} is your journal; choose another file for the record"
+        ));
+    }
+    let inside = target
+        .zip(dir.canonicalize().ok())
+        .is_some_and(|(target, dir)| target.starts_with(dir));
+    inside.then(|| {
+        format!(
+            "{shown} is in allyship's data folder ({}), where only its own files belong \
+             (your journal, its lock, the copies it keeps aside); choose a file outside it",
+            dir.display()
+        )
+    })
 }
 
 /// Whether two names are one file (a hard link, or a link to the journal).
@@ -176,10 +195,8 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
         Err(e) => return failure(format!("{e}\n")),
     };
     if let Some(path) = request.output {
-        let journal = store::data_dir(data_dir.clone())
-            .ok()
-            .map(|dir| store::journal_path_in(&dir));
-        if let Some(why) = refuse_output(path, journal.as_deref()) {
+        let dir = store::data_dir(data_dir.clone()).ok();
+        if let Some(why) = refuse_output(path, dir.as_deref()) {
             return failure(format!("Nothing was written: {why}.\n"));
         }
     }
@@ -208,24 +225,18 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
 
 /// `allyship import FILE`: merges a JSON export into the journal.
 pub fn import(data_dir: Option<PathBuf>, file: &Path) -> Output {
-    let text = match std::fs::read_to_string(file) {
+    let text = match crate::input::read_text(file) {
         Ok(text) => text,
         Err(e) => return failure(format!("Could not read {}: {e}\n", file.display())),
     };
-    let dir = match store::data_dir(data_dir) {
-        Ok(dir) => dir,
-        Err(e) => return failure(format!("Progress can't be kept: {e}.\n")),
+    let Writable {
+        mut store,
+        journal,
+        notices: stderr,
+    } = match open_for_writing(data_dir, "Nothing was imported") {
+        Ok(writable) => writable,
+        Err(output) => return output,
     };
-    let (mut store, journal, notices) = Store::open(dir);
-    let mut stderr: String = notices.iter().map(|n| format!("{n}\n")).collect();
-    if store.mode() != Mode::Kept {
-        stderr.push_str("Nothing was imported: your journal can't be written here.\n");
-        return Output {
-            stdout: String::new(),
-            stderr,
-            code: 1,
-        };
-    }
     let (import, _) = match export::import(&journal, &text) {
         Ok(found) => found,
         Err(e) => {

@@ -32,11 +32,12 @@ pub fn settings_dir(data_dir: Option<&Path>) -> Option<PathBuf> {
     })
 }
 
-/// Reads the settings; a missing or unreadable file means the defaults.
+/// Reads the settings; a missing or unreadable file means the defaults, and
+/// so does a link, a pipe or a device in its place (never read through).
 pub fn load(dir: &Path) -> Settings {
-    std::fs::read_to_string(dir.join(SETTINGS_FILE))
+    store::read_no_follow(&dir.join(SETTINGS_FILE))
         .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default()
 }
 

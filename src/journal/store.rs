@@ -22,6 +22,7 @@ pub use notice::{Mode, Notice, StoreError};
 pub use files::atomic_write;
 pub(crate) use files::create_private_dir;
 pub(crate) use files::create_unique as create_new_private;
+pub(crate) use files::read_no_follow;
 use files::{move_aside, prepare_dir};
 use lock::Lock;
 

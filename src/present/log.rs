@@ -104,9 +104,10 @@ pub fn path_in(dir: &Path) -> PathBuf {
     dir.join(LOG_FILE)
 }
 
-/// Reads the log; `None` when there is none yet (or it is empty).
+/// Reads the log; `None` when there is none yet (or it is empty). A link,
+/// a pipe or a device in its place is an error, never read through.
 fn read(path: &Path) -> Result<Option<LogFile>, LogError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::journal::store::read_no_follow(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(LogError::Read(path.to_path_buf(), err)),
         Ok(bytes) => bytes,

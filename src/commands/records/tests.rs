@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::journal::record::Session;
+use crate::journal::store::Store;
 use crate::toolkit::content::built_in;
 
 fn dir_with_notes() -> tempfile::TempDir {
@@ -47,7 +48,8 @@ fn notes_and_bookmarks_print_as_plain_text() {
 fn export_then_import_into_an_empty_journal_gives_the_same_record() {
     let toolkit = built_in();
     let dir = dir_with_notes();
-    let file = dir.path().join("record.json");
+    let records = tempfile::tempdir().unwrap();
+    let file = records.path().join("record.json");
     let request = ExportRequest {
         json: true,
         output: Some(&file),

@@ -17,7 +17,7 @@ mod folders;
 pub(crate) use folders::create_private_dir;
 pub(crate) use folders::read_no_follow;
 pub(crate) use folders::{check_private_dir, refuse_link};
-use folders::{no_follow, open_no_follow};
+use folders::{no_follow, not_plain, open_no_follow, plain_file};
 
 /// Creates the data directory if needed (never changing one that exists),
 /// refuses one others can write to or a journal that is a link, and checks
@@ -161,15 +161,20 @@ pub(crate) fn create_unique(names: impl Iterator<Item = PathBuf>) -> io::Result<
 /// without following a link.
 pub(super) fn open_lock_file(dir: &Path) -> io::Result<File> {
     let path = dir.join(LOCK_FILE);
-    private_file()
+    let file = private_file()
         .write(true)
         .create(true)
         .truncate(false)
         .open(&path)
         .map_err(|err| match refuse_link(&path) {
             Err(link) => link,
-            Ok(()) => err,
-        })
+            // A FIFO refuses a writer that would wait (ENXIO): say what it is.
+            Ok(()) => fs::symlink_metadata(&path)
+                .ok()
+                .and_then(|meta| not_plain(meta.file_type()))
+                .unwrap_or(err),
+        })?;
+    plain_file(file)
 }
 
 /// Options for a file that is private (0600) from its first byte on Unix,

@@ -172,10 +172,18 @@ impl Import {
             if here_ahead || suspect(note.changed, now) || suspect(note.created, now) {
                 report.future_dated += 1;
             }
+            let aside = journal.superseded_notes.len();
             match journal.merge_note(id, note, now) {
                 NoteMerge::Added => report.notes_added += 1,
                 NoteMerge::Updated => report.notes_updated += 1,
-                NoteMerge::Kept => report.notes_kept += 1,
+                NoteMerge::Kept => {
+                    report.notes_kept += 1;
+                    // The imported text, new here, now kept as an earlier
+                    // version: the journal changed, and the headline says so.
+                    if journal.superseded_notes.len() > aside {
+                        report.earlier_versions_added += 1;
+                    }
+                }
                 NoteMerge::Identical => report.notes_identical += 1,
             }
         }

@@ -118,18 +118,50 @@ pub(crate) fn refuse_link(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Options that never follow a link at the last step of a path (Unix;
-/// elsewhere plain options).
+/// Options that never follow a link at the last step of a path, and never
+/// wait at the open (a FIFO planted under a file's name would otherwise
+/// hold every command there for ever); Unix only, elsewhere plain options.
 pub(crate) fn no_follow() -> OpenOptions {
     let mut options = OpenOptions::new();
     #[cfg(unix)]
-    options.custom_flags(nofollow_flags());
+    options.custom_flags(nofollow_flags() | rustix::fs::OFlags::NONBLOCK.bits().cast_signed());
     options
 }
 
-/// Opens an existing file for reading, refusing a link.
+/// Opens an existing file for reading, refusing a link and anything that
+/// is not a plain file (a FIFO, a device such as a copy of /dev/zero, a
+/// folder): nothing in the data folder is trusted to be what its name says.
 pub(crate) fn open_no_follow(path: &Path) -> io::Result<File> {
-    no_follow().read(true).open(path)
+    let file = no_follow()
+        .read(true)
+        .open(path)
+        // A link is named as one, not as "too many levels of links".
+        .map_err(|err| refuse_link(path).err().unwrap_or(err))?;
+    plain_file(file)
+}
+
+/// `file` if it is a plain file, else an error saying what it is.
+pub(crate) fn plain_file(file: File) -> io::Result<File> {
+    match not_plain(file.metadata()?.file_type()) {
+        Some(err) => Err(err),
+        None => Ok(file),
+    }
+}
+
+/// The error for something under a file's name that is not a plain file
+/// (a FIFO, a device such as a copy of /dev/zero, a folder), or `None`.
+pub(crate) fn not_plain(kind: fs::FileType) -> Option<io::Error> {
+    let what = if kind.is_file() || kind.is_symlink() {
+        return None;
+    } else if kind.is_dir() {
+        "a folder"
+    } else {
+        "a device or a pipe"
+    };
+    Some(io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("it is {what}, not a plain file, so allyship leaves it alone; move it away"),
+    ))
 }
 
 /// Reads a whole file, refusing a link.

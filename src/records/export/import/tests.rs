@@ -58,9 +58,17 @@ fn a_note_one_second_older_is_kept_too() {
     let file = export_of(&note_json("written there", &ts(0).to_string()));
     let (import, report) = import_at(&here, &file, ts(10)).expect("imports");
     assert_eq!(report.notes_kept, 1);
+    // The imported words are new here, kept as an earlier version: the
+    // import changed the journal, so its headline must not say "Nothing new".
+    assert_eq!(report.earlier_versions_added, 1);
+    assert!(report.changed_anything());
     import.merge_at(&mut here, ts(10));
     assert_eq!(here.notes["x"].text, "written here");
     assert_eq!(kept_texts(&here), ["written there"]);
+    // Again: the words are kept already, and nothing changes.
+    let again = import.merge_at(&mut here, ts(10));
+    assert_eq!((again.notes_kept, again.earlier_versions_added), (1, 0));
+    assert!(!again.changed_anything());
 }
 
 #[test]

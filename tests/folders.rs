@@ -111,7 +111,7 @@ fn a_folder_others_can_write_to_is_refused_left_as_it_is_and_still_read() {
     let root = tempfile::tempdir().expect("tempdir");
     let dir = root.path().join("shared");
     journal_in(&dir);
-    chmod(&dir, 0o1777);
+    chmod(&dir, 0o777);
     let before = fs::read(dir.join("journal.json")).expect("read");
     let (out, stdout, stderr) = run_in(&dir, &["journal"]);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -129,7 +129,7 @@ fn a_folder_others_can_write_to_is_refused_left_as_it_is_and_still_read() {
         stderr.contains("The theme could not be remembered"),
         "{stderr}"
     );
-    assert_eq!(mode_of(&dir), 0o1777, "never chmod'ed");
+    assert_eq!(mode_of(&dir), 0o777, "never chmod'ed");
     assert_eq!(fs::read(dir.join("journal.json")).expect("read"), before);
     assert!(!dir.join("settings.json").exists());
     chmod(&dir, 0o700);

@@ -83,6 +83,17 @@ pub(crate) fn check_private_dir(dir: &Path) -> io::Result<()> {
             meta.uid()
         ));
     }
+    // A shared folder such as /tmp (the sticky bit) is meant for everyone:
+    // making it private would break what else uses it, so the advice is a
+    // folder of one's own inside it.
+    if meta.mode() & 0o1000 != 0 {
+        return refused(format!(
+            "it is a folder shared with others, who could replace a journal kept there; \
+             make a folder of your own in it (`mkdir -m 700 {}`) and choose that with \
+             --data-dir",
+            shell_quoted(&dir.join("allyship"))
+        ));
+    }
     if meta.mode() & 0o022 != 0 {
         return refused(format!(
             "others can write to it, so they could replace a journal kept there; make it \

@@ -3,6 +3,7 @@
 
 use crate::journal::record::Journal;
 use crate::journal::store;
+use crate::toolkit::content::Toolkit;
 use std::path::PathBuf;
 
 pub mod actions;
@@ -53,14 +54,19 @@ impl Output {
     }
 }
 
-/// The saved journal, if there is one, without creating anything.
-pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
-    let dir = store::data_dir(data_dir).ok()?;
-    if !store::journal_path_in(&dir).is_file() {
-        return None;
+/// `allyship list`: the sections, with the journal's marks when there is
+/// one. A journal that can't be read still lets the sections be listed,
+/// without marks, and standard error says why they are missing.
+pub fn list_output(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
+    let journal_there = store::data_dir(data_dir.clone())
+        .is_ok_and(|dir| std::fs::symlink_metadata(store::journal_path_in(&dir)).is_ok());
+    if !journal_there {
+        return list(toolkit, None);
     }
-    // Reading only: nothing in the folder is created, moved or copied.
-    store::read(&dir).ok()
+    match journal_to_show_or(data_dir, "the sections are listed without your marks") {
+        Ok((journal, notices)) => list(toolkit, Some(&journal)).noting(&notices),
+        Err(why) => list(toolkit, None).noting(&format!("{why}\n")),
+    }
 }
 
 /// The saved journal for a command that shows it, with lines for standard
@@ -68,13 +74,22 @@ pub fn saved_journal(data_dir: Option<PathBuf>) -> Option<Journal> {
 /// file when there is one that can't be read, so a backup or a list made
 /// from it is never silently empty.
 pub fn journal_to_show(data_dir: Option<PathBuf>) -> Result<(Journal, String), String> {
+    journal_to_show_or(data_dir, "nothing was shown")
+}
+
+/// [`journal_to_show`], with what the command does instead when the
+/// journal can't be read ("nothing was shown") ending the error.
+fn journal_to_show_or(
+    data_dir: Option<PathBuf>,
+    instead: &str,
+) -> Result<(Journal, String), String> {
     let Ok(dir) = store::data_dir(data_dir) else {
         return Ok((Journal::new(), String::new()));
     };
     // Reading only: nothing in the folder is created, moved or copied.
     let journal = store::read(&dir).map_err(|e| match e {
         store::StoreError::Read(path, why) => format!(
-            "Your journal at {} can't be read ({why}); nothing was shown.",
+            "Your journal at {} can't be read ({why}); {instead}.",
             path.display()
         ),
         other => other.to_string(),

@@ -95,10 +95,21 @@ fn a_journal_that_is_a_folder_is_an_error_for_every_command_reading_it() {
         &["export", "--format", "json"],
         &["journal"],
         &["journal", "--json"],
+        &["list", "--json"],
     ] {
         let out = run_in(dir.path(), args);
         assert_fails_with(&out, "journal.json");
     }
+    // The plain list still lists the sections, but never as if nothing had
+    // been read: it says the marks are missing, and why.
+    let out = run_in(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("1. "), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("journal.json") && err.contains("without your marks"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]

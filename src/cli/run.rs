@@ -32,8 +32,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::List { json: true }) => finish(json::list_output(&toolkit, cli.data_dir)),
         Some(Command::List { json: false }) => {
-            let journal = commands::saved_journal(cli.data_dir);
-            finish(commands::list(&toolkit, journal.as_ref()))
+            finish(commands::list_output(&toolkit, cli.data_dir))
         }
         Some(Command::Read {
             section,

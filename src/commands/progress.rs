@@ -104,7 +104,7 @@ pub fn reset_question(data_dir: Option<PathBuf>) -> Option<String> {
     if !store::journal_path_in(&dir).is_file() {
         return None;
     }
-    // Reading only, as `saved_journal` does; one that can't be read is
+    // Reading only, as `journal_to_show` does; one that can't be read is
     // still asked about.
     let what = store::read(&dir).map_or_else(
         |_| "everything in it (it could not be read to count what)".to_string(),

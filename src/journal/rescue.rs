@@ -103,8 +103,16 @@ fn to_export(unsaved: &Unsaved) -> String {
         "format": crate::records::export::FORMAT,
         "version": crate::records::export::VERSION,
         "generated_at": jiff::Timestamp::now(),
-        "about": "Notes and bookmarks allyship could not save to your journal. \
-                  Bring them back with: allyship import THIS-FILE",
+        "about": format!(
+            "{} allyship could not save to your journal. Bring {} back with: \
+             allyship import THIS-FILE",
+            capitalised(&describe(unsaved)),
+            if unsaved.notes.len() + unsaved.bookmarks.len() + unsaved.commitments.len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        ),
         "data": { "notes": unsaved.notes, "bookmarks": unsaved.bookmarks,
                   "commitments": unsaved.commitments },
     });
@@ -116,19 +124,9 @@ fn to_export(unsaved: &Unsaved) -> String {
 /// characters are made visible, so nothing typed can drive the terminal.
 pub fn farewell(unsaved: &Unsaved, why: &str, written: &Result<PathBuf, String>) -> Vec<String> {
     let lines = farewell_lines(unsaved, why, written);
-    lines.into_iter().map(|line| printable(&line)).collect()
-}
-
-/// `text` with control characters (other than tab) shown as U+FFFD.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
+    lines
+        .into_iter()
+        .map(|line| crate::sanitise::printable(&line).into_owned())
         .collect()
 }
 
@@ -168,6 +166,14 @@ fn farewell_lines(unsaved: &Unsaved, why: &str, written: &Result<PathBuf, String
 }
 
 /// "your note on 3 sections and 1 bookmark", in words.
+/// `text` with its first letter a capital ("1 note" stays as it is).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn describe(unsaved: &Unsaved) -> String {
     let count = |n: usize, one: &str, many: &str| match n {
         1 => format!("1 {one}"),
@@ -274,5 +280,30 @@ mod tests {
         let lines = farewell(&unsaved(), "the disk is full", &failed).join("\n");
         assert!(lines.contains("1 note") && lines.contains("the disk is full"));
         assert!(lines.contains("what I saw 😀\nsecond line"), "{lines}");
+    }
+
+    #[test]
+    fn printed_words_pass_the_one_sanitiser_and_the_file_says_what_it_holds() {
+        let mut hostile = unsaved();
+        if let Some(note) = hostile.notes.values_mut().next() {
+            note.text = "before\u{1b}]52;c;bad\u{7}\u{202e}after".into();
+        }
+        let failed: Result<PathBuf, String> = Err("no room".into());
+        let lines = farewell(&hostile, "the disk is full", &failed).join("\n");
+        assert!(
+            !lines.contains('\u{1b}') && !lines.contains('\u{202e}'),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains("\\u001b") && lines.contains("\\u202e"),
+            "{lines}"
+        );
+        // The file's own words name what it holds.
+        let text = to_export(&hostile);
+        assert!(
+            text.contains("\"about\": \"1 note allyship could not save"),
+            "{text}"
+        );
+        assert!(text.contains("Bring it back"), "{text}");
     }
 }

@@ -34,6 +34,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Some(Overlay::CheckIn(window)) => {
                     commitments::check_in_window(app, action, window, &mut effects);
                 }
+                Some(Overlay::Label(input)) => {
+                    writing::label_window(app, action, input, &mut effects);
+                }
                 other => app.overlay = other,
             }
         }

@@ -105,7 +105,10 @@ pub(super) fn label_window(
         selected: app.bookmark_ids().iter().position(|b| b == id).unwrap_or(0),
     };
     match action {
-        Action::Open => {
+        // Leaving (q answered, a signal, the terminal closed) keeps a label
+        // typed but not yet confirmed, as it keeps a note or a commitment:
+        // only Esc gives one up.
+        Action::Open | Action::Leaving if action == Action::Open || input.dirty => {
             let text = input.text().trim().to_string();
             let label = (!text.is_empty()).then_some(text);
             effects.push(Effect::Bookmark {

@@ -203,6 +203,32 @@ fn the_bookmarks_list_opens_relabels_and_removes() {
 }
 
 #[test]
+fn a_label_half_typed_is_kept_when_the_app_leaves_and_an_untouched_one_is_not() {
+    let mut a = app();
+    let bookmark = Bookmark {
+        label: None,
+        added: at(),
+        ..Bookmark::default()
+    };
+    a.journal.bookmarks.insert("welcome".into(), bookmark);
+    // Opened and left untouched: leaving changes nothing.
+    run(&mut a, &[Action::Bookmarks, Action::Relabel]);
+    assert!(run(&mut a, &[Action::Leaving]).is_empty());
+    // Typed but not confirmed (the window closed, a signal): kept.
+    a.overlay = None;
+    run(&mut a, &[Action::Bookmarks, Action::Relabel]);
+    run(&mut a, &typed("for supervision"));
+    let effects = run(&mut a, &[Action::Leaving]);
+    assert_eq!(
+        effects,
+        vec![Effect::Bookmark {
+            section: "welcome".into(),
+            label: Some("for supervision".into())
+        }]
+    );
+}
+
+#[test]
 fn u_in_the_bookmarks_puts_back_the_last_one_removed_with_its_label() {
     let mut a = app();
     let bookmark = Bookmark {

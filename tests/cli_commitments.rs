@@ -324,3 +324,74 @@ fn not_yet_and_let_go_need_no_full_screen() {
     assert_eq!(both.status.code(), Some(2));
     assert_eq!(journal_text(dir.path()), before);
 }
+
+/// The day a "Not yet: the app will ask how it went on DAY." line promises.
+fn promised_day(said: &str) -> String {
+    let (_, after) = said
+        .split_once("Not yet: the app will ask how it went on ")
+        .unwrap_or_else(|| panic!("no promise in: {said}"));
+    after
+        .split_once(".\n")
+        .map_or(after, |(day, _)| day)
+        .to_owned()
+}
+
+#[test]
+fn not_yet_after_letting_go_brings_it_back_as_it_says() {
+    // The person's latest decision stands: a "not yet" after letting go
+    // brings the commitment back on the day it promises, and letting go
+    // again lets it go; the list and the JSON agree with what was said.
+    let dir = tempfile::tempdir().unwrap();
+    ok(&run(dir.path(), &["commit", "I will verify"]));
+    let gone = ok(&run(dir.path(), &["check-in", "1", "--let-go"]));
+    assert!(
+        gone.contains("Let go: it will not be asked about again."),
+        "{gone}"
+    );
+    let said = ok(&run(dir.path(), &["check-in", "1", "--not-yet"]));
+    let day = promised_day(&said);
+    let listed = ok(&run(dir.path(), &["commitments"]));
+    assert!(listed.contains("1 open\n"), "{listed}");
+    assert!(
+        listed.contains(&format!("· open: review on {day}\n")),
+        "{listed}"
+    );
+    assert!(!listed.contains("let go"), "{listed}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&run(dir.path(), &["commitments", "--json"]))).unwrap();
+    assert_eq!(json[0]["status"], "open", "{json}");
+    assert!(json[0]["let_go"].is_null(), "{json}");
+    // Both decisions stay on disk.
+    let disk = journal_text(dir.path());
+    assert!(
+        disk.contains("\"let_go\"") && disk.contains("\"ask_again\""),
+        "{disk}"
+    );
+    // Letting go again lets it go again.
+    let gone = ok(&run(dir.path(), &["check-in", "1", "--let-go"]));
+    assert!(
+        gone.contains("Let go: it will not be asked about again."),
+        "{gone}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&run(dir.path(), &["commitments", "--json"]))).unwrap();
+    assert_eq!(json[0]["status"], "let go", "{json}");
+    assert!(journal_text(dir.path()).contains("\"let_go_again\""));
+}
+
+#[test]
+fn an_answer_with_not_yet_is_still_asked_about_on_the_day_promised() {
+    // `check-in 1 "So-so" --not-yet` keeps the answer and promises to ask
+    // again: it must not count as answered, or the app would never ask.
+    let dir = tempfile::tempdir().unwrap();
+    ok(&run(dir.path(), &["commit", "I will verify"]));
+    let said = ok(&run(dir.path(), &["check-in", "1", "So-so", "--not-yet"]));
+    assert!(said.starts_with("Kept your check-in on 1."), "{said}");
+    let day = promised_day(&said);
+    let listed = ok(&run(dir.path(), &["commitments"]));
+    assert!(
+        listed.contains(&format!("· open: review on {day}\n")),
+        "{listed}"
+    );
+    assert!(listed.contains("     So-so\n"), "{listed}");
+}

@@ -2,10 +2,12 @@
 //! with a commitment whose review day has come opens on the check-in; the
 //! answer typed is saved (and only then said to be); the next run does not
 //! ask again; `C` keeps a new commitment; and an answer half-typed when the
-//! app is told to stop is kept, not lost.
+//! app is told to stop is kept, not lost; and "not yet" in the app after a
+//! let-go from the command line stands, as the footer says.
 
 mod common;
 
+use common::commands::{ok, run};
 use common::{Pty, wait_for_file};
 use std::path::Path;
 
@@ -112,4 +114,30 @@ fn an_answer_half_typed_is_kept_when_the_app_is_stopped() {
     pty.wait_exit();
     let text = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
     assert!(text.contains("half an answer, and then"), "{text}");
+}
+
+/// Two copies: the app open on a due commitment, `check-in 1 --let-go`
+/// from the command line, then "Not yet" in the app. The later choice
+/// stands: the footer's promise, J and `allyship commitments` agree.
+#[test]
+fn not_yet_in_the_app_after_a_let_go_elsewhere_stands_as_said() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_a_due_commitment(dir.path());
+    let mut pty = start_in(dir.path());
+    pty.wait_for("Let it go");
+    let gone = ok(&run(dir.path(), &["check-in", "1", "--let-go"]));
+    assert!(gone.contains("Let go:"), "{gone}");
+    pty.send("\t");
+    pty.wait_for("▸ Not yet");
+    pty.send("\r");
+    let screen = pty.wait_for("Saved: allyship will ask again on");
+    assert!(!screen.contains("let go"), "{screen}");
+    pty.send("J");
+    pty.wait_for("open: I will ask how to say");
+    let listed = ok(&run(dir.path(), &["commitments"]));
+    assert!(listed.contains("1 open"), "{listed}");
+    assert!(listed.contains("open: review on"), "{listed}");
+    pty.send("q");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
 }

@@ -214,3 +214,71 @@ fn mono_draws_no_colour_in_the_commitment_windows() {
         }
     }
 }
+
+/// Why nothing is saved, as the app says it for a journal made by a newer
+/// version.
+const NEWER: &str = "your journal was made by a newer version of allyship";
+
+/// The screen as plain text, one line per row.
+fn screen_text(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width.max(1));
+    let cells: Vec<&str> = buffer.content().iter().map(|c| c.symbol()).collect();
+    cells
+        .chunks(width)
+        .map(|row| row.concat())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `screen` says anything saves, beyond "not saved".
+fn promises_to_save(screen: &str) -> bool {
+    screen.replace("not saved", "").contains("save")
+}
+
+/// A read-only journal (nothing reaches the disk): the check-in's hint and
+/// the footer must not promise that Esc saves, on the answer or a choice.
+#[test]
+fn check_in_read_only_80x24_says_esc_does_not_save() {
+    let mut app = check_in(80, 24);
+    app.read_only = Some(NEWER.into());
+    let screen = screen_text(&app);
+    assert!(!promises_to_save(&screen), "{screen}");
+    assert!(
+        screen.contains("Esc closes: not saved (read-only)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Esc close"), "{screen}");
+    insta::assert_snapshot!(draw(&app).backend());
+    run(&mut app, &[Action::SwitchFocus]);
+    let screen = screen_text(&app);
+    assert!(!promises_to_save(&screen), "{screen}");
+    assert!(screen.contains("not saved (read-only)"), "{screen}");
+    let mut narrow = check_in(40, 12);
+    narrow.read_only = Some(NEWER.into());
+    let screen = screen_text(&narrow);
+    assert!(!promises_to_save(&screen), "{screen}");
+}
+
+/// A read-only journal: the `C` window must not say "Enter or Esc keeps
+/// it", nor the footer "Enter keep", wide or narrow, on the words or the date.
+#[test]
+fn commit_window_read_only_80x24_says_nothing_is_kept() {
+    let mut app = commit_window(80, 24);
+    app.read_only = Some(NEWER.into());
+    let screen = screen_text(&app);
+    assert!(!screen.contains("keep"), "{screen}");
+    assert!(
+        screen.contains("Enter or Esc closes: not saved (read-only)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(draw(&app).backend());
+    run(&mut app, &[Action::SwitchFocus]);
+    assert!(!screen_text(&app).contains("keep"));
+    let mut narrow = commit_window(40, 12);
+    narrow.read_only = Some(NEWER.into());
+    let screen = screen_text(&narrow);
+    assert!(!screen.contains("keep"), "{screen}");
+    assert!(screen.contains("Not saved (read-only)"), "{screen}");
+}

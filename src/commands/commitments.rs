@@ -120,7 +120,7 @@ fn standing_text(commitment: &Commitment, today: Date) -> String {
         ),
         Standing::Open { review_on } => format!("open: review on {}", date_text(review_on)),
         Standing::Answered => "answered".to_owned(),
-        Standing::LetGo => match commitment.let_go {
+        Standing::LetGo => match commitment.let_go_on(today) {
             Some(at) => format!("let go on {}", date_text(local_day(at))),
             None => "let go".to_owned(),
         },
@@ -153,9 +153,9 @@ pub fn commitments(
                     "section": section,
                     "section_title": section.map(|s| title_of(toolkit, s)),
                     "made_at": c.made_at,
-                    "review_on": c.scheduled().1,
+                    "review_on": c.scheduled(today).1,
                     "status": c.standing(today).word(),
-                    "let_go": c.let_go,
+                    "let_go": c.let_go_on(today),
                     "check_ins": c.check_ins.iter()
                         .map(|k| serde_json::json!({ "at": k.at, "text": k.text }))
                         .collect::<Vec<_>>(),
@@ -265,7 +265,12 @@ pub fn check_in(
         Ok((saved, _)) => saved.journal.commitments.get(&id).cloned(),
         Err(e) => return failure(format!("{stderr}Nothing was kept: {e}\n")),
     };
-    let total = kept.map_or(answered.check_ins.len(), |c| c.check_ins.len());
+    let total = kept
+        .as_ref()
+        .map_or(answered.check_ins.len(), |c| c.check_ins.len());
+    // What the journal saved says, not what was asked: a decision made
+    // later in another copy stands instead, and is said.
+    let standing = kept.as_ref().unwrap_or(&answered).standing(local_day(now));
     let mut out = if has_answer {
         format!(
             "Kept your check-in on {number}. {} ({} so far).\n",
@@ -275,18 +280,26 @@ pub fn check_in(
     } else {
         format!("{number}. {}\n", answered.text)
     };
-    match then {
-        Then::Answer => {}
-        Then::AskInAWeek => {
+    match (then, standing) {
+        (Then::Answer, _) => {}
+        (Then::AskInAWeek, Standing::Open { review_on }) => {
             let _ = writeln!(
                 out,
                 "Not yet: the app will ask how it went on {}.",
-                date_text(again_on)
+                date_text(review_on)
             );
         }
-        Then::LetGo => {
+        (Then::LetGo, Standing::LetGo) => {
             out.push_str(
                 "Let go: it will not be asked about again. Its words stay in your journal.\n",
+            );
+        }
+        (_, other) => {
+            let _ = writeln!(
+                out,
+                "Kept, but a later change made in another copy of allyship stands: \
+                 it is {} (allyship commitments lists them).",
+                other.word()
             );
         }
     }

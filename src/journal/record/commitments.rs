@@ -8,11 +8,19 @@
 //! Merge rules (the never-lose rules notes follow):
 //!
 //! - **Same id, same words: one commitment, everything kept.** Check-ins and
-//!   "ask again" dates are united (never dropped, never doubled); the
-//!   earliest `made_at` and review date stay; letting go holds once either
-//!   version let go, and never erases a word.
+//!   "ask again" dates are united (never dropped, never doubled), and so
+//!   are the times it was let go; the earliest `made_at` and review date
+//!   stay. Letting go never erases a word.
 //! - **Same id, different words** (a damaged or hand-made file): both are
 //!   kept, the incoming one under an id of its own.
+//!
+//! Where it stands follows the person's **latest decision**, by its time:
+//! a "not yet" said after letting go brings it back, to be asked on the day
+//! asked for; letting go after a "not yet" lets it go again. Both decisions
+//! stay on disk; only the standing is derived. As for notes and choices, a
+//! time dated after tomorrow (a clock that ran ahead, see
+//! [`super::suspect`]) never wins by being late, so it cannot freeze a
+//! commitment: it counts as earlier than any decision dated sensibly.
 //!
 //! A session records the commitments it made or changed whole, in its
 //! [`super::Delta`]; applying them is a merge, so re-applying one is harmless
@@ -25,7 +33,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::Journal;
+use super::{Journal, local_day};
 
 /// How many days after it is made a commitment is reviewed, unless the
 /// person says otherwise.
@@ -45,10 +53,14 @@ pub struct Commitment {
     pub made_at: Timestamp,
     /// The local day to ask how it went.
     pub review_on: Date,
-    /// When the person let it go (`None`: it is open). Letting go keeps
-    /// every word; it only stops the asking.
+    /// When the person first let it go (`None`: never). Letting go keeps
+    /// every word; it only stops the asking, until a later "not yet".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub let_go: Option<Timestamp>,
+    /// Each later letting go (after a "not yet" brought it back), oldest
+    /// first: kept so that the latest decision can stand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub let_go_again: Vec<Timestamp>,
     /// The answers to "How did it go?", oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub check_ins: Vec<CheckIn>,
@@ -136,6 +148,13 @@ fn fingerprint(text: &str) -> u32 {
     })
 }
 
+/// How late a decision counts as, on `today`: one dated after tomorrow (a
+/// clock that ran ahead) counts as earlier than any dated sensibly, so it
+/// never stands by being late.
+fn lateness(at: Timestamp, today: Date) -> (bool, Timestamp) {
+    (local_day(at) <= days_after(today, 1), at)
+}
+
 /// `day` moved on by `days`, or the last day there is.
 pub fn days_after(day: Date, days: u16) -> Date {
     day.checked_add(jiff::Span::new().days(i64::from(days)))
@@ -152,6 +171,7 @@ impl Commitment {
             made_at,
             review_on,
             let_go: None,
+            let_go_again: Vec::new(),
             check_ins: Vec::new(),
             ask_again: Vec::new(),
             extra: Map::new(),
@@ -168,14 +188,15 @@ impl Commitment {
         )
     }
 
-    /// When its review was last set and the day it is for: at making, or
-    /// the latest "ask me again".
-    pub fn scheduled(&self) -> (Timestamp, Date) {
+    /// When its review was last set and the day it is for, as judged on
+    /// `today`: at making, or the latest "ask me again" (see [`lateness`]).
+    pub fn scheduled(&self, today: Date) -> (Timestamp, Date) {
         self.ask_again
             .iter()
             .map(|again| (again.asked, again.on))
             .fold((self.made_at, self.review_on), |latest, next| {
-                if (next.1, next.0) > (latest.1, latest.0) {
+                let late = |(at, on): (Timestamp, Date)| (lateness(at, today), on);
+                if late(next) > late(latest) {
                     next
                 } else {
                     latest
@@ -183,13 +204,38 @@ impl Commitment {
             })
     }
 
-    /// Where it stands on `today` (see [`Standing`]).
+    /// Every time it was let go, oldest first.
+    pub fn let_go_times(&self) -> impl Iterator<Item = Timestamp> + '_ {
+        self.let_go
+            .into_iter()
+            .chain(self.let_go_again.iter().copied())
+    }
+
+    /// When it was let go, if letting go is the latest decision on it as
+    /// judged on `today` (no "not yet" since): the time lists show.
+    pub fn let_go_on(&self, today: Date) -> Option<Timestamp> {
+        let latest = self.let_go_times().max_by_key(|at| lateness(*at, today))?;
+        let brought_back = self
+            .ask_again
+            .iter()
+            .any(|again| lateness(again.asked, today) > lateness(latest, today));
+        (!brought_back).then_some(latest)
+    }
+
+    /// Where it stands on `today` (see [`Standing`]): let go, unless a "not
+    /// yet" came later; answered once an answer came after its review was
+    /// last set (an answer given with that "not yet" does not count).
     pub fn standing(&self, today: Date) -> Standing {
-        if self.let_go.is_some() {
+        if self.let_go_on(today).is_some() {
             return Standing::LetGo;
         }
-        let (set_at, on) = self.scheduled();
-        if self.check_ins.iter().any(|check| check.at >= set_at) {
+        let (set_at, on) = self.scheduled(today);
+        let set = lateness(set_at, today);
+        if self
+            .check_ins
+            .iter()
+            .any(|check| lateness(check.at, today) > set)
+        {
             Standing::Answered
         } else if today >= on {
             Standing::Due { since: on }
@@ -221,9 +267,26 @@ impl Commitment {
         });
     }
 
-    /// Lets it go at `at` (if it was not already); its words stay.
+    /// Lets it go at `at`, unless it already stands let go (at a time not
+    /// ahead of `at`); its words stay.
     pub fn let_it_go(&mut self, at: Timestamp) {
-        self.let_go.get_or_insert(at);
+        let today = local_day(at);
+        let standing = self.let_go_on(today);
+        if standing.is_some_and(|since| lateness(since, today).0) {
+            return;
+        }
+        let times: Vec<Timestamp> = self.let_go_times().chain([at]).collect();
+        self.set_let_go_times(times);
+    }
+
+    /// Keeps `times` as the times it was let go: the first in `let_go`,
+    /// the rest, sorted and each once, in `let_go_again`.
+    fn set_let_go_times(&mut self, mut times: Vec<Timestamp>) {
+        times.sort_unstable();
+        times.dedup();
+        let mut times = times.into_iter();
+        self.let_go = times.next();
+        self.let_go_again = times.collect();
     }
 
     fn add_check_in(&mut self, check: CheckIn) {
@@ -251,10 +314,8 @@ impl Commitment {
         if self.section.is_none() {
             self.section.clone_from(&other.section);
         }
-        self.let_go = match (self.let_go, other.let_go) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        let times: Vec<Timestamp> = self.let_go_times().chain(other.let_go_times()).collect();
+        self.set_let_go_times(times);
         for check in &other.check_ins {
             self.add_check_in(check.clone());
         }
@@ -341,5 +402,7 @@ fn merge_into(
 mod changes;
 pub use changes::CommitmentChange;
 
+#[cfg(test)]
+mod latest_tests;
 #[cfg(test)]
 mod tests;

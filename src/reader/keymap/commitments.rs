@@ -9,11 +9,15 @@ use ratatui::crossterm::event::KeyCode;
 
 /// The `C` window while the words have the cursor.
 pub const COMMIT: &[Binding] = &[
-    bind(&[key(KeyCode::Enter)], Action::Open, "keep it"),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "keep it, unless the journal is read-only",
+    ),
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
-        "keep it and close (with nothing after \"I will\", nothing is kept)",
+        "keep it and close, unless the journal is read-only (with nothing after \"I will\", nothing is kept)",
     ),
     bind(
         &[key(KeyCode::Tab), key(KeyCode::BackTab)],
@@ -40,8 +44,16 @@ pub const COMMIT_DATE: &[Binding] = &[
         Action::SwitchFocus,
         "back to the words",
     ),
-    bind(&[key(KeyCode::Enter)], Action::Open, "keep it"),
-    bind(&[key(KeyCode::Esc)], Action::Close, "keep it and close"),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "keep it, unless the journal is read-only",
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Close,
+        "keep it and close, unless the journal is read-only",
+    ),
     bind(
         &[ch('?'), key(KeyCode::F(1))],
         Action::Help,
@@ -55,7 +67,7 @@ pub const CHECK_IN: &[Binding] = &[
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
-        "save your answer and close (an empty one is asked again next time)",
+        "save your answer and close, unless the journal is read-only (an empty one is asked again next time)",
     ),
     bind(
         &[key(KeyCode::Tab), key(KeyCode::BackTab)],
@@ -72,7 +84,7 @@ pub const CHECK_IN_CHOICES: &[Binding] = &[
     bind(
         &[key(KeyCode::Enter), ch(' ')],
         Action::Open,
-        "do the highlighted choice (an answer written is kept too)",
+        "do the highlighted choice (an answer written is kept too), unless the journal is read-only",
     ),
     bind(
         &[key(KeyCode::Down), key(KeyCode::Right), key(KeyCode::Tab)],
@@ -87,7 +99,7 @@ pub const CHECK_IN_CHOICES: &[Binding] = &[
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
-        "save your answer and close",
+        "save your answer and close, unless the journal is read-only",
     ),
     bind(
         &[ch('?'), key(KeyCode::F(1))],

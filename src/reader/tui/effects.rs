@@ -27,7 +27,10 @@ impl Session {
             }
             // Said only once the change is on disk.
             if let Some(change) = commitment.filter(|_| written) {
-                self.app.message = Some(crate::reader::update::commitments::saved_message(&change));
+                let (journal, today) = (&self.app.journal, self.app.today);
+                let said =
+                    crate::reader::update::commitments::saved_message_in(&change, journal, today);
+                self.app.message = Some(said);
             }
         }
         Ok(quit)

@@ -113,13 +113,17 @@ pub fn draw_commit(frame: &mut Frame, app: &App, window: &CommitWindow) {
     let fixed = rows(&head) + rows(&date) + 2 + 2;
     let words = outer.height.saturating_sub(fixed).clamp(1, 3);
     let area = layout::centred(outer, width, fixed + words);
+    // Where nothing can be saved, the hint says what Enter and Esc really
+    // do (the words still go to a rescue file on the way out).
+    let keys = match (app.read_only.is_some(), width < 48) {
+        (false, true) => " Enter keeps it · Tab: date ",
+        (false, false) => " Enter or Esc keeps it · Tab: the date ",
+        (true, true) => " Not saved (read-only) · Tab: date ",
+        (true, false) => " Enter or Esc closes: not saved (read-only) · Tab: the date ",
+    };
     let block = Block::bordered()
         .title(" ▸ What will you do? ")
-        .title_bottom(if width < 48 {
-            " Enter keeps it · Tab: date "
-        } else {
-            " Enter or Esc keeps it · Tab: the date "
-        })
+        .title_bottom(keys)
         .border_style(theme.border_focused)
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
@@ -246,11 +250,18 @@ pub fn draw_check_in(frame: &mut Frame, app: &App, window: &CheckInWindow) {
         " ▸ How did it go? ".to_owned()
     };
     let narrow = width < 56;
-    let footer = match (window.focus, narrow) {
-        (CheckInFocus::Answer, false) => " Esc saves your answer · Tab: not yet, let it go ",
-        (CheckInFocus::Answer, true) => " Esc saves · Tab: choices ",
-        (_, false) => " Enter chooses · Esc saves your answer · Tab: next ",
-        (_, true) => " Enter chooses · Esc saves ",
+    let answering = window.focus == CheckInFocus::Answer;
+    // Where nothing can be saved, the hint says what Esc really does, as
+    // the note editor's does (an answer still goes to a rescue file).
+    let footer = match (answering, narrow, app.read_only.is_some()) {
+        (true, false, false) => " Esc saves your answer · Tab: not yet, let it go ",
+        (true, true, false) => " Esc saves · Tab: choices ",
+        (false, false, false) => " Enter chooses · Esc saves your answer · Tab: next ",
+        (false, true, false) => " Enter chooses · Esc saves ",
+        (true, false, true) => " Esc closes: not saved (read-only) · Tab: not yet, let it go ",
+        (true, true, true) => " Esc closes: not saved (read-only) ",
+        (false, false, true) => " Enter chooses, Esc closes: not saved (read-only) ",
+        (false, true, true) => " Enter/Esc: not saved (read-only) ",
     };
     let block = Block::bordered()
         .title(title)
@@ -268,7 +279,6 @@ pub fn draw_check_in(frame: &mut Frame, app: &App, window: &CheckInWindow) {
     let gap = |n: u16| u16::from(gaps >= n);
     let mut y = (inner.y + ask_height + gap(1)).min(inner.bottom());
     let answer_area = Rect::new(inner.x, y, inner.width, answer.min(inner.bottom() - y));
-    let answering = window.focus == CheckInFocus::Answer;
     draw_input(frame, app, &window.input, answer_area, answering);
     y = (y + answer_area.height + gap(2)).min(inner.bottom());
     let choices_height = choices_height.min(inner.bottom() - y);

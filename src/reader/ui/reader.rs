@@ -280,14 +280,26 @@ fn hints(app: &App) -> Vec<String> {
         }
         Some(Overlay::Note(_) | Overlay::Label(_)) => return vec!["Esc close".into()],
         Some(Overlay::ConfirmQuit) => return vec!["y leave".into(), "n stay".into()],
-        Some(Overlay::Commit(ref window)) if window.on_date => {
-            return vec!["↑↓ date".into(), "Enter keep".into(), "F1 help".into()];
-        }
-        Some(Overlay::Commit(_)) => {
-            return vec!["Enter keep".into(), "Tab date".into(), "F1 help".into()];
+        // Where nothing can be saved, Enter and Esc only close.
+        Some(Overlay::Commit(ref window)) => {
+            let keep = if app.read_only.is_some() {
+                "Esc close"
+            } else {
+                "Enter keep"
+            };
+            return if window.on_date {
+                vec!["↑↓ date".into(), keep.into(), "F1 help".into()]
+            } else {
+                vec![keep.into(), "Tab date".into(), "F1 help".into()]
+            };
         }
         Some(Overlay::CheckIn(_)) => {
-            return vec!["Esc save".into(), "Tab choices".into(), "F1 help".into()];
+            let save = if app.read_only.is_some() {
+                "Esc close"
+            } else {
+                "Esc save"
+            };
+            return vec![save.into(), "Tab choices".into(), "F1 help".into()];
         }
         Some(Overlay::Search { .. }) => {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];

@@ -9,10 +9,11 @@
 //! ([`Action::Leaving`]); a pause in typing does not (a half-written
 //! answer is not an answer).
 
-use crate::journal::record::{ASK_AGAIN_IN_DAYS, CommitmentChange, days_after};
+use crate::journal::record::{ASK_AGAIN_IN_DAYS, CommitmentChange, Journal, Standing, days_after};
 use crate::journal::report::date_text;
 use crate::reader::action::{Action, Effect};
 use crate::reader::app::{App, CheckInFocus, CheckInWindow, CommitWindow, Overlay};
+use jiff::civil::Date;
 
 /// The furthest ahead a review may be set, in days (a year).
 pub const MOST_DAYS: u16 = 365;
@@ -194,6 +195,37 @@ pub fn saved_message(change: &CommitmentChange) -> String {
         CommitmentChange::LetGo { .. } => {
             "Let go. Your words stay in your journal (J lists them).".into()
         }
+    }
+}
+
+/// What to say once a change is on disk, as `journal` (the one saved)
+/// holds it on `today`: a "not yet" or a letting go that a later decision
+/// made in another copy outweighs says so, rather than promise what will
+/// not happen.
+pub fn saved_message_in(change: &CommitmentChange, journal: &Journal, today: Date) -> String {
+    let standing = match change {
+        CommitmentChange::AskAgain { id, .. } | CommitmentChange::LetGo { id } => {
+            journal.commitments.get(id).map(|c| c.standing(today))
+        }
+        _ => None,
+    };
+    match (change, standing) {
+        (CommitmentChange::AskAgain { .. }, Some(Standing::Open { review_on })) => {
+            format!(
+                "Saved: allyship will ask again on {}.",
+                date_text(review_on)
+            )
+        }
+        (CommitmentChange::AskAgain { .. } | CommitmentChange::LetGo { .. }, Some(other))
+            if other != Standing::LetGo || matches!(change, CommitmentChange::AskAgain { .. }) =>
+        {
+            let word = other.word();
+            format!(
+                "Saved, but a later change made in another copy of allyship stands: \
+                 it is {word} (J lists your commitments)."
+            )
+        }
+        _ => saved_message(change),
     }
 }
 

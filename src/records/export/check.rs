@@ -131,7 +131,7 @@ pub(super) fn absurd_value(data: &Value, now: Timestamp) -> Option<String> {
 }
 
 /// The first value in one imported commitment no journal could hold: its
-/// times (made, let go, each check-in and "ask again") and days.
+/// times (made, each letting go, check-in and "ask again") and days.
 fn absurd_commitment(
     id: &str,
     commitment: &Value,
@@ -149,6 +149,10 @@ fn absurd_commitment(
     };
     time(at("made_at"), commitment.get("made_at"))
         .or_else(|| time(at("let_go"), commitment.get("let_go")))
+        .or_else(|| {
+            list("let_go_again")
+                .find_map(|(n, when)| time(at(&format!("let_go_again[{n}]")), Some(when)))
+        })
         .or_else(|| day(at("review_on"), commitment.get("review_on")))
         .or_else(|| {
             list("check_ins")

@@ -29,7 +29,7 @@ pub struct CommitmentEntry {
     pub review_on: Date,
     /// Where it stood when the record was made: open, due, answered or let go.
     pub status: String,
-    /// When it was let go, if it was.
+    /// When it was let go, if that was the latest decision on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub let_go: Option<Timestamp>,
     /// The answers to "How did it go?" written in the period, oldest first.
@@ -50,7 +50,7 @@ pub struct CheckInEntry {
 /// put off or let go.
 fn in_period(commitment: &Commitment, period: &Period) -> bool {
     let times = std::iter::once(commitment.made_at)
-        .chain(commitment.let_go)
+        .chain(commitment.let_go_times())
         .chain(commitment.check_ins.iter().map(|c| c.at))
         .chain(commitment.ask_again.iter().map(|a| a.asked));
     times.map(local_day).any(|day| period.contains(day))
@@ -91,9 +91,9 @@ pub(super) fn entries(
                     )
             }),
             made_at: c.made_at,
-            review_on: c.scheduled().1,
+            review_on: c.scheduled(today).1,
             status: c.standing(today).word().to_owned(),
-            let_go: c.let_go,
+            let_go: c.let_go_on(today),
             check_ins: c
                 .check_ins
                 .iter()

@@ -31,7 +31,7 @@ fn standing_words(
         Standing::Open { review_on } => format!("review on {}", day(review_on)),
         Standing::Answered => count(commitment.check_ins.len(), "answer", "answers"),
         Standing::LetGo => commitment
-            .let_go
+            .let_go_on(today)
             .map(|at| format!("on {}", day(local_day(at))))
             .unwrap_or_default(),
     };

@@ -181,10 +181,43 @@ fn absurd_commitment_values_are_refused_naming_the_field() {
                 "ask_again":[{"asked":"2025-03-15T12:00:00Z","on":"9999-01-01"}]}"#,
             "data.commitments.x.ask_again[0].on",
         ),
+        (
+            r#"{"text":"I will","made_at":"2025-03-01T12:00:00Z","review_on":"2025-03-15",
+                "let_go":"2025-03-02T12:00:00Z","let_go_again":["9999-01-01T00:00:00Z"]}"#,
+            "data.commitments.x.let_go_again[0]",
+        ),
     ] {
         let err = import_at(&journal, &export(bad), now)
             .expect_err(field)
             .to_string();
         assert!(err.contains(field), "{field}: {err}");
     }
+}
+
+/// Let go, then "not yet": the record says it is open to review on the day
+/// asked for (as `allyship commitments` and the journal window do), and
+/// carries both decisions for an import.
+#[test]
+fn a_commitment_brought_back_by_not_yet_is_open_in_the_record() {
+    let toolkit = built_in();
+    let mut journal = Journal::new();
+    let mut back = Commitment::new("I will verify.", None, at(1), date(2025, 3, 15));
+    back.let_it_go(at(2));
+    back.ask_again_on(date(2025, 3, 25), at(3));
+    journal.merge_commitment(&back.id(), &back);
+    let march = Period::parse(Some("2025-03-01"), Some("2025-03-31")).expect("parses");
+    let record = learning_record(&toolkit, &journal, &march, at(20));
+    let md = to_markdown(&record);
+    assert!(
+        md.contains("Made 1 March 2025; to review on 25 March 2025."),
+        "{md}"
+    );
+    assert!(!md.contains("let go"), "{md}");
+    let json = to_json(&record);
+    let (import, _) = import_at(&Journal::new(), &json, at(20)).expect("imports");
+    let mut here = Journal::new();
+    import.merge_at(&mut here, at(20));
+    let (_, imported) = here.commitments_in_order()[0];
+    assert_eq!(imported.let_go, Some(at(2)), "both decisions travel");
+    assert_eq!(imported.standing(date(2025, 3, 20)).word(), "open");
 }

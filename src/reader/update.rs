@@ -50,8 +50,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Help { scroll: 0, under });
         }
         _ => {
-            app.message = None;
-            app.welcome = None;
+            // A save the run loop asks for (after a pause in typing) is no
+            // key: it leaves the message for the person to read.
+            if action != Action::SaveNote {
+                app.message = None;
+                app.welcome = None;
+            }
             match app.overlay.take() {
                 Some(Overlay::Help { scroll, under }) => {
                     help_window(app, action, scroll, under, &mut effects);
@@ -373,12 +377,14 @@ mod choosing;
 pub mod commitments;
 mod finding;
 mod navigation;
+mod saving;
 mod writing;
 
 pub use navigation::go_to;
 use navigation::{
     click, move_selection, open_number, rest_of_part, toggle_contents, travel, wheel,
 };
+pub use saving::{Saved, saved};
 pub use writing::paste;
 
 #[cfg(test)]

@@ -15,8 +15,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::QuitNow => effects.push(Effect::Quit),
         // Words that could not be saved: ask before leaving (Ctrl-C doesn't).
+        // The question replaces any older message, so it is what is seen.
         Action::Quit if app.unsaved.is_some() => {
             app.number.clear();
+            app.message = None;
+            app.welcome = None;
             app.overlay = Some(Overlay::ConfirmQuit);
         }
         Action::Quit => effects.push(Effect::Quit),

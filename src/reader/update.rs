@@ -12,6 +12,11 @@ const WHEEL_LINES: u16 = 3;
 /// Applies one action to the app and says what must happen outside.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    // A window too small to show the app shows only that: keys that would
+    // act unseen wait (the app stays as it was, a half-written note too).
+    if layout::too_small(app.screen) && !too_small::acts(app, action) {
+        return effects;
+    }
     match action {
         Action::QuitNow => effects.push(Effect::Quit),
         // Words that could not be saved: ask before leaving (Ctrl-C doesn't).
@@ -381,6 +386,7 @@ pub mod commitments;
 mod finding;
 mod navigation;
 mod saving;
+mod too_small;
 mod writing;
 
 pub use navigation::go_to;

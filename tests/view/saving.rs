@@ -1,6 +1,6 @@
 //! Snapshots and checks of what the reader says about saving: "Leave
 //! anyway?" is what the person sees, at every size, even when an older
-//! "Not saved" message is showing.
+//! "Not saved" message is showing; and the too-small screen asks it too.
 
 use super::common::frames::text;
 use super::common::input::typed;
@@ -62,4 +62,17 @@ fn leave_anyway_and_its_keys_show_at_every_size_the_app_draws() {
             assert!(!screen.contains(" Message "), "{width}x{height}\n{screen}");
         }
     }
+}
+
+#[test]
+fn leave_anyway_on_a_window_too_small_for_the_app_20x6() {
+    let mut app = asked_to_leave(80, 24);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 20,
+            height: 6,
+        },
+    );
+    insta::assert_snapshot!(draw(&app).backend());
 }

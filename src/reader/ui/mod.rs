@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let screen = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.base), screen);
     if layout::too_small(screen) {
-        draw_too_small(frame, screen);
+        draw_too_small(frame, app, screen);
         return;
     }
     reader::draw(frame, app);
@@ -141,13 +141,18 @@ fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// A screen too small to read on says so, as best it can at any size.
-fn draw_too_small(frame: &mut Frame, screen: Rect) {
-    let message = format!(
-        "Please make the window larger (at least {}x{}).",
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
-    );
+/// A screen too small to read on says so, as best it can at any size; if
+/// "Leave anyway?" has been asked, it asks that instead (its keys work).
+fn draw_too_small(frame: &mut Frame, app: &App, screen: Rect) {
+    let message = if app.overlay == Some(Overlay::ConfirmQuit) {
+        "Your words are not saved. Leave anyway? y leave, n stay.".to_owned()
+    } else {
+        format!(
+            "Please make the window larger (at least {}x{}).",
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        )
+    };
     let paragraph = Paragraph::new(Line::from(message)).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, screen);
 }

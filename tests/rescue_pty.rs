@@ -75,6 +75,26 @@ fn a_read_only_journal_is_shown_and_a_note_is_never_called_saved() {
 }
 
 #[test]
+fn a_second_q_does_not_leave_unsaved_words_behind_and_y_does() {
+    let (data, state) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut pty = start_read_only(data.path(), state.path());
+    type_a_note(&mut pty);
+    pty.send_esc();
+    pty.wait_for("Not saved");
+    // q twice, as someone would who did not see the question.
+    pty.send("q");
+    pty.wait_for("Leave anyway?");
+    pty.send("q");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let screen = pty.wait_for("Leave anyway?");
+    assert!(screen.contains("y leave"), "{screen}");
+    assert!(rescue_files(state.path()).is_empty(), "still running");
+    pty.send("y");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_eq!(rescue_files(state.path()).len(), 1);
+}
+
+#[test]
 fn sigterm_and_ctrl_c_rescue_unsaved_words_without_asking() {
     for way in ["ctrl-c", "TERM", "HUP"] {
         let (data, state) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());

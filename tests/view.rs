@@ -4,11 +4,14 @@
 //! Here: the reader and its contents, the journal, the themes, search,
 //! links and the welcome back; the note editor, notes and bookmarks are in
 //! `view/writing.rs`, a scenario's choose window and feedback in
-//! `view/choosing.rs` (their snapshots in `view/snapshots/`).
+//! `view/choosing.rs`, "Leave anyway?" after a failed save in
+//! `view/saving.rs` (their snapshots in `view/snapshots/`).
 
 #[path = "view/choosing.rs"]
 mod choosing;
 mod common;
+#[path = "view/saving.rs"]
+mod saving;
 #[path = "view/writing.rs"]
 mod writing;
 

@@ -238,14 +238,20 @@ pub const NOTE: &[Binding] = &[
     bind(&[CTRL_C], Action::QuitNow, "save the note and quit"),
 ];
 
-/// "Leave anyway?", asked when `q` is pressed with words not saved.
+/// "Leave anyway?", asked when `q` is pressed with words not saved. Only
+/// `y` says yes: a second `q`, pressed before the question was read, must
+/// not leave the words behind (as in the presenter's "End the walkthrough?").
 pub const CONFIRM_QUIT: &[Binding] = &[
     bind(
-        &[ch('y'), ch('q')],
+        &[ch('y'), ch('Y')],
         Action::QuitNow,
         "leave; the words go to a rescue file",
     ),
-    bind(&[ch('n'), key(KeyCode::Esc)], Action::Close, "stay"),
+    bind(
+        &[ch('n'), ch('N'), key(KeyCode::Esc)],
+        Action::Close,
+        "stay",
+    ),
     bind(&[CTRL_C], Action::QuitNow, "leave"),
 ];
 

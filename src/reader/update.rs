@@ -12,11 +12,19 @@ const WHEEL_LINES: u16 = 3;
 /// Applies one action to the app and says what must happen outside.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    // A window too small to show the app shows only that: keys that would
+    // act unseen wait (the app stays as it was, a half-written note too).
+    if layout::too_small(app.screen) && !too_small::acts(app, action) {
+        return effects;
+    }
     match action {
         Action::QuitNow => effects.push(Effect::Quit),
         // Words that could not be saved: ask before leaving (Ctrl-C doesn't).
+        // The question replaces any older message, so it is what is seen.
         Action::Quit if app.unsaved.is_some() => {
             app.number.clear();
+            app.message = None;
+            app.welcome = None;
             app.overlay = Some(Overlay::ConfirmQuit);
         }
         Action::Quit => effects.push(Effect::Quit),
@@ -53,8 +61,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Help { scroll: 0, under });
         }
         _ => {
-            app.message = None;
-            app.welcome = None;
+            // A save the run loop asks for (after a pause in typing) is no
+            // key: it leaves the message for the person to read.
+            if action != Action::SaveNote {
+                app.message = None;
+                app.welcome = None;
+            }
             match app.overlay.take() {
                 Some(Overlay::Help { scroll, under }) => {
                     help_window(app, action, scroll, under, &mut effects);
@@ -376,12 +388,15 @@ mod choosing;
 pub mod commitments;
 mod finding;
 mod navigation;
+mod saving;
+mod too_small;
 mod writing;
 
 pub use navigation::go_to;
 use navigation::{
     click, move_selection, open_number, rest_of_part, toggle_contents, travel, wheel,
 };
+pub use saving::{Saved, saved};
 pub use writing::paste;
 
 #[cfg(test)]

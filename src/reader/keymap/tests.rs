@@ -145,3 +145,14 @@ fn c_chooses_in_the_reader_and_the_choose_window_takes_numbers() {
         seen.push(*pattern);
     }
 }
+
+#[test]
+fn only_y_leaves_at_leave_anyway_and_a_second_q_does_not() {
+    let answer = |c| action_for(CONFIRM_QUIT, press(KeyCode::Char(c), KeyModifiers::NONE));
+    assert_eq!(answer('y'), Some(Action::QuitNow));
+    assert_eq!(answer('Y'), Some(Action::QuitNow));
+    assert_eq!(answer('q'), None, "q asked; q again is not yes");
+    assert_eq!(answer('n'), Some(Action::Close));
+    let enter = action_for(CONFIRM_QUIT, press(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(enter, None, "Enter is not yes either");
+}

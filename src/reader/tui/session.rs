@@ -8,7 +8,7 @@ use crate::journal::progress::Progress;
 use crate::reader::action::Action;
 use crate::reader::app::App;
 use crate::reader::ui;
-use crate::reader::update::update;
+use crate::reader::update::{Saved, saved, update};
 use ratatui::crossterm::event::Event;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -196,20 +196,23 @@ impl Session {
         }
         self.app.read_only = self.progress.read_only();
         let unsaved = self.progress.unsaved();
-        let problem = self.progress.problem().cloned();
-        self.app.unsaved = problem.as_ref().filter(|_| !unsaved.is_empty()).map(|p| {
+        let problem = self.progress.problem();
+        let unsaved = problem.filter(|_| !unsaved.is_empty()).map(|p| {
             let ids = unsaved.notes.keys().chain(unsaved.bookmarks.keys());
             let ids = ids.chain(unsaved.commitments.keys());
             (ids.cloned().collect(), p.reason().to_owned())
         });
-        if let Some((_, why)) = &self.app.unsaved {
-            self.app.message = Some(format!(
-                "Not saved: {why}. Your words are kept while allyship is open; \
-                 if you leave, they go to a rescue file."
-            ));
-        } else if let Some(message) = report.messages.into_iter().next() {
-            self.app.message = Some(message);
-        }
-        report.written
+        let written = report.written;
+        // "Not saved" when that is news, "Saved now" once a retry works.
+        let messages = report.messages;
+        saved(
+            &mut self.app,
+            Saved {
+                unsaved,
+                messages,
+                written,
+            },
+        );
+        written
     }
 }

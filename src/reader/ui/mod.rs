@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let screen = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.base), screen);
     if layout::too_small(screen) {
-        draw_too_small(frame, screen);
+        draw_too_small(frame, app, screen);
         return;
     }
     reader::draw(frame, app);
@@ -41,7 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Commit(window)) => commitments::draw_commit(frame, app, window),
         Some(Overlay::CheckIn(window)) => commitments::draw_check_in(frame, app, window),
         Some(Overlay::Choose { selected }) => choosing::draw(frame, app, *selected),
-        Some(Overlay::ConfirmQuit) => draw_confirm_quit(frame, app, screen),
+        // The question is what the person must see: no older message
+        // box goes over it (the box says why the words are not saved).
+        Some(Overlay::ConfirmQuit) => return draw_confirm_quit(frame, app, screen),
         None => {}
     }
     draw_long_message(frame, app, screen);
@@ -78,7 +80,9 @@ fn draw_long_message(frame: &mut Frame, app: &App, screen: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// "Leave anyway?": what was not saved, why, and where it will go.
+/// "Leave anyway?": what was not saved, why, and where it will go. The
+/// question and its keys always show; on a small screen the explanation
+/// above them is cut short (with "…") to make room.
 fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
     let (ids, why) = app
         .unsaved
@@ -93,22 +97,32 @@ fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
         .collect();
     let text = format!(
         "Your words on {} could not be saved: {why}. If you leave now they are \
-         written to a rescue file, and allyship tells you where. Leave anyway?",
+         written to a rescue file, and allyship tells you where.",
         titles.join(", ")
     );
     let width = screen.width.saturating_sub(4).min(64);
-    let mut lines = Vec::new();
-    let style = app.theme.text;
-    crate::toolkit::render::wrap_into(
-        &mut lines,
-        &text,
-        width.saturating_sub(4),
-        ("", ""),
-        style,
-        style,
-    );
-    lines.push(Line::from(""));
-    lines.push(Line::from("y leave    n stay").style(app.theme.heading));
+    let inner_width = width.saturating_sub(4);
+    let wrap = |width: u16| {
+        let mut lines = Vec::new();
+        let style = app.theme.text;
+        crate::toolkit::render::wrap_into(&mut lines, &text, width, ("", ""), style, style);
+        lines
+    };
+    let mut lines = wrap(inner_width);
+    // Borders, the question and its keys take four rows; a blank line
+    // before the question when there is room.
+    let room = usize::from(screen.height.saturating_sub(4));
+    if lines.len() < room {
+        lines.push(Line::from(""));
+    } else if lines.len() > room {
+        lines = wrap(inner_width.saturating_sub(1));
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            last.push_span("…");
+        }
+    }
+    lines.push(Line::from("Leave anyway?").style(app.theme.heading));
+    lines.push(Line::from("y leave   n stay").style(app.theme.heading));
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
@@ -127,13 +141,18 @@ fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// A screen too small to read on says so, as best it can at any size.
-fn draw_too_small(frame: &mut Frame, screen: Rect) {
-    let message = format!(
-        "Please make the window larger (at least {}x{}).",
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
-    );
+/// A screen too small to read on says so, as best it can at any size; if
+/// "Leave anyway?" has been asked, it asks that instead (its keys work).
+fn draw_too_small(frame: &mut Frame, app: &App, screen: Rect) {
+    let message = if app.overlay == Some(Overlay::ConfirmQuit) {
+        "Your words are not saved. Leave anyway? y leave, n stay.".to_owned()
+    } else {
+        format!(
+            "Please make the window larger (at least {}x{}).",
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        )
+    };
     let paragraph = Paragraph::new(Line::from(message)).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, screen);
 }

@@ -210,6 +210,11 @@ fn text_width(text: &str) -> usize {
 /// Where the person is (or the message or number being typed), in a long
 /// and a short form for narrow screens.
 pub fn status_text(app: &App) -> (String, String) {
+    // The question asked is what the footer says, not an older message.
+    if app.overlay == Some(Overlay::ConfirmQuit) {
+        let long = " Leave anyway? Your words are not saved.";
+        return (long.into(), " Leave anyway?".into());
+    }
     if !app.number.is_empty() {
         let long = format!(
             " Go to section {}_  (Enter to go, Esc to cancel)",

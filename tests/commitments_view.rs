@@ -131,6 +131,30 @@ fn check_in_due_40x12() {
 }
 
 #[test]
+fn a_long_commitment_is_cut_short_never_the_question_or_the_answer() {
+    // Over a thousand characters (the command line takes them): the words
+    // are cut short ("…"), and the question and both choices still show,
+    // at 80x24 and at a small size.
+    for (width, height) in [(80, 24), (40, 12), (200, 60)] {
+        let mut app = app(width, height);
+        let long = format!("I will {}", "listen before I answer ".repeat(50));
+        let due = Commitment::new(&long, None, noon(3), date(2026, 11, 17));
+        app.journal.merge_commitment(&due.id(), &due);
+        ask_if_due(&mut app);
+        let screen = screen_text(&app);
+        assert!(
+            screen.contains("How did it go?"),
+            "{width}x{height}:\n{screen}"
+        );
+        // Cut short where it can't show whole (a large screen shows it all).
+        let whole = width >= 200;
+        assert_eq!(!screen.contains('…'), whole, "{width}x{height}:\n{screen}");
+        assert!(screen.contains("Not yet"), "{width}x{height}:\n{screen}");
+        assert!(screen.contains("Let it go"), "{width}x{height}:\n{screen}");
+    }
+}
+
+#[test]
 fn check_in_80x24_on_let_it_go_with_an_answer_written() {
     let mut app = check_in(80, 24);
     run(&mut app, &typed("I asked Ngozi; she was glad."));

@@ -160,11 +160,21 @@ pub fn review_words(app: &App, days: u16) -> String {
 
 /// The question: "On 3 Nov you wrote: “I will …”. How did it go?"
 pub fn question(app: &App, window: &CheckInWindow) -> String {
+    question_cut(app, window, usize::MAX)
+}
+
+/// [`question`] with the person's words cut to `most` characters (ending
+/// "…"), so that the question itself always fits.
+fn question_cut(app: &App, window: &CheckInWindow, most: usize) -> String {
     let Some(commitment) = app.journal.commitments.get(&window.id) else {
         return "How did it go?".into();
     };
     let made = short_date(local_day(commitment.made_at), app.today);
     let text = commitment.text.trim_end_matches(['.', ' ']);
+    let text = match text.char_indices().nth(most) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    };
     let answers = commitment.check_ins.len();
     let asked = match answers {
         0 => "How did it go?".to_owned(),
@@ -173,32 +183,48 @@ pub fn question(app: &App, window: &CheckInWindow) -> String {
     format!("On {made} you wrote: “{text}”. {asked}")
 }
 
+/// The question wrapped to `width` in at most `room` rows: when the words
+/// are too long to show whole they are cut short, never the question
+/// ("How did it go?") at their end.
+fn question_lines(app: &App, window: &CheckInWindow, width: u16, room: u16) -> Vec<Line<'static>> {
+    let wrap = |text: &str| {
+        let mut lines = Vec::new();
+        let style = app.theme.heading;
+        wrap_into(&mut lines, text, width, ("", ""), style, style);
+        lines
+    };
+    let room = usize::from(room.max(1));
+    let mut lines = wrap(&question(app, window));
+    // Each try keeps a row's worth of characters fewer (a few tries at most).
+    let mut most = (room * usize::from(width)).saturating_sub(40);
+    while lines.len() > room && most > 0 {
+        lines = wrap(&question_cut(app, window, most));
+        most = most.saturating_sub(usize::from(width).max(1));
+    }
+    if lines.len() > room {
+        // Too narrow even for a few words: the end, which asks.
+        lines = wrap(&question_cut(app, window, 0));
+        lines.drain(..lines.len().saturating_sub(room));
+    }
+    lines
+}
+
 /// The check-in window over the reading view.
 pub fn draw_check_in(frame: &mut Frame, app: &App, window: &CheckInWindow) {
     let theme = &app.theme;
     let outer = body(frame.area());
     let width = outer.width.saturating_sub(4).min(WIDTH + 4);
     let text_width = width.saturating_sub(4).max(1);
-    let mut ask = Vec::new();
-    let question = question(app, window);
-    wrap_into(
-        &mut ask,
-        &question,
-        text_width,
-        ("", ""),
-        theme.heading,
-        theme.heading,
-    );
     let section = app
         .journal
         .commitments
         .get(&window.id)
         .and_then(|c| c.section.as_deref())
         .and_then(|id| app.toolkit.numbered_title(id));
-    if let Some(title) = section {
+    let from = section.map(|title| {
         let from = fit(&format!("From {title}"), usize::from(text_width));
-        ask.push(Line::styled(from, theme.quiet));
-    }
+        Line::styled(from, theme.quiet)
+    });
     let later = short_date(days_after(app.today, ASK_AGAIN_IN_DAYS), app.today);
     let choices = [
         (
@@ -230,11 +256,21 @@ pub fn draw_check_in(frame: &mut Frame, app: &App, window: &CheckInWindow) {
         );
     }
     // The choices and one row of answer always show; the question takes
-    // what is left (its last lines go first), then a blank line on each
-    // side of the answer, and the answer grows to six rows.
+    // what is left (its words cut short, never the question itself), then
+    // a blank line on each side of the answer, and the answer grows to six
+    // rows.
     let avail = outer.height.saturating_sub(2);
     let choices_height = rows(&choice_lines);
-    let ask_room = avail.saturating_sub(choices_height + 1).max(1);
+    // Long words take at most half the window (four rows at least), so
+    // the answer keeps room to grow.
+    let ask_room = avail
+        .saturating_sub(choices_height + 1)
+        .min((avail / 2).max(4))
+        .max(1);
+    // The question first (its words cut short if need be, never the
+    // question itself), then where it came from if a row is left.
+    let mut ask = question_lines(app, window, text_width, ask_room);
+    ask.extend(from);
     ask.truncate(usize::from(ask_room));
     let rest = avail.saturating_sub(rows(&ask) + choices_height);
     let gaps = rest.saturating_sub(1).min(2);

@@ -270,12 +270,17 @@ impl Store {
     }
 }
 
-/// Removes temp files left by a copy of the app killed mid-save. Only
-/// called under the lock, when no other copy can be writing one.
+/// Removes temp files and folder probes left by a copy of the app killed
+/// mid-save or mid-open. Only called under the lock, when no other copy can
+/// be writing one.
 fn remove_stale_temps(dir: &Path) {
     let prefix = format!(".{JOURNAL_FILE}.tmp-");
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // A probe of a copy open now lasts microseconds, and that copy takes
+        // its probe's going as done (`prepare_dir`).
+        if name.starts_with(&prefix) || name.starts_with(files::PROBE_PREFIX) {
             let _ = fs::remove_file(entry.path());
         }
     }

@@ -19,6 +19,10 @@ pub(crate) use folders::read_no_follow;
 pub(crate) use folders::{check_private_dir, refuse_link};
 use folders::{no_follow, not_plain, open_no_follow, plain_file};
 
+/// How the names of the files that test the folder can be written begin;
+/// one left by a copy killed while testing is removed under the lock.
+pub(super) const PROBE_PREFIX: &str = ".probe-";
+
 /// Creates the data directory if needed (never changing one that exists),
 /// refuses one others can write to or a journal that is a link, and checks
 /// that files can be created in it (a probe made with `O_EXCL`, so it never
@@ -27,9 +31,13 @@ pub(super) fn prepare_dir(dir: &Path) -> io::Result<()> {
     create_private_dir(dir)?;
     refuse_link(&dir.join(JOURNAL_FILE))?;
     let pid = std::process::id();
-    let probes = (0..).map(|n| dir.join(format!(".probe-{pid}-{n}")));
+    let probes = (0..).map(|n| dir.join(format!("{PROBE_PREFIX}{pid}-{n}")));
     let (_, probe) = create_unique(probes)?;
-    fs::remove_file(&probe)
+    match fs::remove_file(&probe) {
+        // Another copy, tidying under the lock, took it first: it did its job.
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        done => done,
+    }
 }
 
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either

@@ -292,3 +292,19 @@ fn peek_reads_all_but_the_days_and_never_writes() {
     std::fs::write(dir.path().join(JOURNAL_FILE), "{broken").unwrap();
     assert!(peek(dir.path()).is_none());
 }
+
+#[test]
+fn opening_removes_what_a_killed_copy_left() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    open(tmp.path());
+    // A copy killed mid-save leaves a temp file; one killed mid-open, a probe.
+    let left = [".journal.json.tmp-99999-0", ".probe-99999-0"];
+    for name in left {
+        fs::write(tmp.path().join(name), "").expect("write");
+    }
+    let (store, _, notices) = open(tmp.path());
+    assert_eq!((store.mode(), notices), (Mode::Kept, vec![]));
+    for name in left {
+        assert!(!tmp.path().join(name).exists(), "{name} removed");
+    }
+}

@@ -7,13 +7,16 @@ use super::{Binding, CTRL_C, CTRL_Z, bind, ch, key};
 use crate::reader::action::Action;
 use ratatui::crossterm::event::KeyCode;
 
+/// Enter in the `C` window, on the words or the date alike.
+const KEEP_IT: Binding = bind(
+    &[key(KeyCode::Enter)],
+    Action::Open,
+    "keep it, unless the journal is read-only",
+);
+
 /// The `C` window while the words have the cursor.
 pub const COMMIT: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Enter)],
-        Action::Open,
-        "keep it, unless the journal is read-only",
-    ),
+    KEEP_IT,
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
@@ -44,11 +47,7 @@ pub const COMMIT_DATE: &[Binding] = &[
         Action::SwitchFocus,
         "back to the words",
     ),
-    bind(
-        &[key(KeyCode::Enter)],
-        Action::Open,
-        "keep it, unless the journal is read-only",
-    ),
+    KEEP_IT,
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,

@@ -25,5 +25,6 @@ pub mod present;
 pub mod reader;
 pub mod records;
 pub mod sanitise;
+pub mod terminal;
 pub mod theme;
 pub mod toolkit;

@@ -8,13 +8,11 @@ use crate::reader::app::{CheckInFocus, Overlay};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 mod commitments;
-mod lookup;
-mod pattern;
 
 pub use commitments::{CHECK_IN, CHECK_IN_CHOICES, COMMIT, COMMIT_DATE};
 
-pub use lookup::{action_for, describe, describe_keys, hint_for, short, typing_action};
-pub use pattern::{Binding, CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
+pub use crate::terminal::{Binding, CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
+pub use crate::terminal::{action_for, describe, describe_keys, hint_for, short, typing_action};
 
 /// The reading view's keys, in the order the help lists them.
 pub const READER: &[Binding] = &[

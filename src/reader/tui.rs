@@ -12,18 +12,16 @@ use crate::reader::action::Action;
 use crate::reader::app::App;
 use crate::reader::ui;
 use crate::reader::update::update;
+use crate::terminal;
+use crate::terminal::setup;
 use session::Session;
-use terminal::setup;
 
 mod effects;
 mod input;
-mod lifecycle;
 mod session;
-mod terminal;
 
-pub(crate) use lifecycle::{Events, between_events, is_suspend_key, suspend};
-pub(crate) use terminal::enter;
-pub use terminal::{restore, stop_flag};
+pub(crate) use crate::terminal::{Events, between_events, is_suspend_key, suspend};
+pub use crate::terminal::{restore, stop_flag};
 
 /// Runs the reader until the person quits, keeping the journal as it goes;
 /// the terminal is restored whatever happens. The first frame is drawn

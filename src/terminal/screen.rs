@@ -63,12 +63,12 @@ fn take(out: &mut impl Write) -> io::Result<()> {
 /// output would each lock and scan for a newline. The buffer goes out in
 /// the same 1 KB pieces standard output used, so the top of the first frame
 /// is on the screen as soon as before; ratatui flushes after every frame.
-pub(super) type Screen = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
+pub(crate) type Screen = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
 
 /// The panic hook, then the terminal taken, then ratatui on standard output.
 /// The sequences that take the screen wait in ratatui's buffer and go out
 /// with the first frame: one write to the terminal fewer before it.
-pub(super) fn setup() -> io::Result<Screen> {
+pub(crate) fn setup() -> io::Result<Screen> {
     install_panic_hook();
     let mut out = io::BufWriter::with_capacity(1024, io::stdout());
     take(&mut out)?;
@@ -79,7 +79,7 @@ pub(super) fn setup() -> io::Result<Screen> {
 /// a blank screen: nothing a terminal left on its alternate screen shows
 /// through, and the frame goes out row by row instead of with a cursor move
 /// before every word (fewer bytes, and less to format).
-pub(super) fn paint_every_cell_next<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) {
+pub(crate) fn paint_every_cell_next<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) {
     // What ratatui compares the next frame with: cells no frame ever draws.
     let never = ratatui::buffer::Cell::new(NEVER_DRAWN);
     terminal.current_buffer_mut().content.fill(never);

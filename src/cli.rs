@@ -100,6 +100,8 @@ mod start;
 mod subcommands;
 mod terminal;
 
+/// When plain output may use colour (`--color`), as the plain commands decide it.
+pub use crate::commands::ColorChoice;
 pub use run::run;
 pub use subcommands::Command;
 
@@ -213,17 +215,6 @@ mod tests {
         assert!(Cli::try_parse_from(["allyship", "read", "--all"]).is_ok());
         assert!(Cli::try_parse_from(["allyship", "read", "3", "--width", "5"]).is_err());
     }
-}
-
-/// When plain output may use colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
-    /// Only on a terminal, never with NO_COLOR or TERM=dumb.
-    Auto,
-    /// Always, even into a pipe.
-    Always,
-    /// Never.
-    Never,
 }
 
 /// The formats `allyship export` writes.

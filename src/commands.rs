@@ -19,7 +19,7 @@ mod walkthroughs;
 pub use check_content::check_content;
 pub use practice::answer;
 pub use progress::{journal, reset, reset_question, what_goes};
-pub use read::{list, read, read_all, use_colour};
+pub use read::{ColorChoice, list, read, read_all, use_colour};
 pub use walkthroughs::walkthroughs;
 
 /// Exit code for "you asked for something that is not there".

@@ -123,13 +123,38 @@ pub(super) fn run_reader(
         }
         progress
     };
-    match crate::reader::tui::run(app, open_journal, first_frame) {
+    match crate::reader::tui::run(app, open_journal, first_frame, walkthrough) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A walkthrough asked for in the reader (`P`), on the reader's terminal,
+/// and the line the reader shows on return.
+fn walkthrough(asked: crate::reader::tui::Walkthrough<'_>) -> anyhow::Result<String> {
+    let options = crate::present::Options {
+        theme: asked.theme,
+        ..crate::present::Options::default()
+    };
+    let ended = crate::present::run_with(
+        asked.terminal,
+        asked.toolkit,
+        asked.sections,
+        options,
+        asked.log_dir,
+        asked.next_event,
+        asked.stop,
+    )?;
+    Ok(match (ended.problem, ended.record) {
+        (Some(problem), _) => problem,
+        (None, Some(_)) => {
+            "Walkthrough kept in the facilitator's log (allyship walkthroughs).".into()
+        }
+        (None, None) => "Back to reading.".into(),
+    })
 }
 
 /// `allyship present`: a walkthrough full-screen, then one line saying

@@ -10,10 +10,10 @@
 //! can't be written: the command says why and exits non-zero.
 
 use super::{EXIT_NOT_FOUND, Output, failure};
+use crate::journal::record::LABEL_LIMIT;
 use crate::journal::record::{Journal, Session, local_day};
 use crate::journal::report::count;
 use crate::journal::store::{self, Mode, Store};
-use crate::reader::editor::LABEL_LIMIT;
 use crate::toolkit::content::Toolkit;
 use jiff::Timestamp;
 use std::fmt::Write as _;

@@ -167,7 +167,7 @@ fn scenarios_text(toolkit: &Toolkit) -> String {
     }
     format!(
         "The practice scenarios are sections {}: allyship list shows them.",
-        crate::present::numbers(&numbers)
+        crate::toolkit::toc::numbers(&numbers)
     )
 }
 

@@ -44,7 +44,7 @@ const LIST_LEGEND: &str = "   ★ bookmarked   ✎ has a note";
 /// A section's marks in `list`: "✓ ", then "★ " when bookmarked and "✎ "
 /// with a note (the symbols the app's contents use).
 fn marks(journal: &Journal, id: &str) -> String {
-    use crate::reader::ui::writing::{BOOKMARK_MARK, NOTE_MARK};
+    use crate::journal::report::{BOOKMARK_MARK, NOTE_MARK};
     let mut out = format!("{} ", report::mark(journal.status(id)));
     if journal.bookmarks.contains_key(id) {
         out = out + BOOKMARK_MARK + " ";
@@ -130,15 +130,20 @@ fn sources_text(toolkit: &Toolkit, width: u16) -> String {
     out
 }
 
+/// When plain output may use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Only on a terminal, never with NO_COLOR or TERM=dumb.
+    Auto,
+    /// Always, even into a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// Whether `read` should colour its output: `--color always`/`never`, or
 /// with `auto` only for a terminal that is not `dumb` and with no `NO_COLOR`.
-pub fn use_colour(
-    choice: crate::cli::ColorChoice,
-    terminal: bool,
-    term: Option<&str>,
-    no_color: bool,
-) -> bool {
-    use crate::cli::ColorChoice;
+pub fn use_colour(choice: ColorChoice, terminal: bool, term: Option<&str>, no_color: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -238,7 +243,7 @@ mod tests {
 
     #[test]
     fn colour_only_when_asked_or_on_a_real_terminal() {
-        use crate::cli::ColorChoice::*;
+        use super::ColorChoice::*;
         assert!(use_colour(Always, false, Some("dumb"), true));
         assert!(!use_colour(Never, true, Some("xterm"), false));
         assert!(use_colour(Auto, true, Some("xterm"), false));

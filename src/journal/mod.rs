@@ -9,8 +9,9 @@
 //! - [`settings`]: remembered choices (theme, contents width);
 //! - [`rescue`]: the last resort when a save fails on the way out.
 //!
-//! May use the toolkit and the records (a rescue file is an export); never
-//! the reader, its views or the presenter outside tests.
+//! May use the toolkit only (a rescue file is an export, so the export's
+//! format tag lives here); never the records, the reader, its views or the
+//! presenter outside tests.
 
 pub mod progress;
 pub mod reading;
@@ -19,3 +20,9 @@ pub mod report;
 pub mod rescue;
 pub mod settings;
 pub mod store;
+
+/// The `format` tag of a JSON export (what `allyship import` reads). Here,
+/// not in `records`, because the rescue file is an export too.
+pub const EXPORT_FORMAT: &str = "allyship-export";
+/// The export format version this build writes and reads.
+pub const EXPORT_VERSION: u32 = 1;

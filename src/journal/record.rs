@@ -140,6 +140,9 @@ pub struct Position {
     pub extra: Map<String, Value>,
 }
 
+/// Most characters a bookmark label keeps, so it fits a list row.
+pub const LABEL_LIMIT: usize = 60;
+
 /// A bookmarked section.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bookmark {

@@ -29,6 +29,11 @@ pub const REVISITED_NONE_YET: &str = "None yet: a section read again in a later 
 pub const MARKS_LEGEND: &str =
     "Marks: · not read yet   ✓ read   ↺ revisited (read again in a later session)";
 
+/// The symbol for a bookmarked section (shape, not colour).
+pub const BOOKMARK_MARK: &str = "★";
+/// The symbol for a section with a note.
+pub const NOTE_MARK: &str = "✎";
+
 /// Everything the journal shows, worked out once.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {

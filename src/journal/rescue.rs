@@ -100,8 +100,8 @@ fn write_in(dir: &Path, text: &str) -> io::Result<PathBuf> {
 /// The rescue as an allyship JSON export (what `allyship import` reads).
 fn to_export(unsaved: &Unsaved) -> String {
     let record = serde_json::json!({
-        "format": crate::records::export::FORMAT,
-        "version": crate::records::export::VERSION,
+        "format": crate::journal::EXPORT_FORMAT,
+        "version": crate::journal::EXPORT_VERSION,
         "generated_at": jiff::Timestamp::now(),
         "about": format!(
             "{} allyship could not save to your journal. Bring {} back with: \

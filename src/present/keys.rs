@@ -3,8 +3,8 @@
 //! the Presenter table of `KEYS.md`.
 
 use super::state::Presenter;
-use crate::reader::keymap::{Binding, CTRL_C, KeyAction, KeyPattern, bind, ch, key};
-pub use crate::reader::keymap::{action_for, describe_keys};
+use crate::terminal::{Binding, CTRL_C, KeyAction, KeyPattern, bind, ch, key};
+pub use crate::terminal::{action_for, describe_keys};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 
 /// One thing the facilitator asked for, decoded from a key.

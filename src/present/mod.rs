@@ -33,6 +33,9 @@ pub use run::{Ended, TICK, run, run_with};
 pub use state::{Options, PresentEffect, Presenter, Scroll, Timer, update};
 pub use walkthrough::{Position, Step, Walkthrough};
 
+/// Section numbers as short ranges, from the toolkit (the reader says them too).
+pub use crate::toolkit::toc::numbers;
+
 use crate::toolkit::content::Toolkit;
 use std::collections::BTreeSet;
 
@@ -103,31 +106,6 @@ fn not_found(toolkit: &Toolkit, arg: &str) -> String {
     }
     message.push_str(&format!(" Parts: {}.", parts.join(", ")));
     message
-}
-
-/// Section numbers (from reading-order indexes) as short ranges: "1-3, 7".
-pub fn numbers(indexes: &[usize]) -> String {
-    let mut sorted = indexes.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for n in sorted.into_iter().map(|i| i.saturating_add(1)) {
-        match ranges.last_mut() {
-            Some((_, end)) if end.checked_add(1) == Some(n) => *end = n,
-            _ => ranges.push((n, n)),
-        }
-    }
-    let text: Vec<String> = ranges
-        .into_iter()
-        .map(|(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}-{b}")
-            }
-        })
-        .collect();
-    text.join(", ")
 }
 
 #[cfg(test)]

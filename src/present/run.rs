@@ -52,7 +52,7 @@ where
     // Events come from a thread of their own: crossterm never returns from
     // a read once the terminal has closed, and this loop must still see
     // the stop flag (raised by SIGHUP, SIGTERM or the terminal going away).
-    let events = crate::reader::tui::Events::spawn();
+    let events = crate::terminal::Events::spawn();
     let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
         Ok(if timeout.is_zero() {
             events.try_next()
@@ -60,7 +60,7 @@ where
             events.next(timeout)
         })
     };
-    let stop = crate::reader::tui::stop_flag();
+    let stop = crate::terminal::stop_flag();
     run_with(
         terminal,
         toolkit,
@@ -135,8 +135,8 @@ where
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if crate::reader::tui::is_suspend_key(&current) {
-                crate::reader::tui::suspend(terminal)?;
+            if crate::terminal::is_suspend_key(&current) {
+                crate::terminal::suspend(terminal)?;
             } else if let Some(action) = action_for_event(presenter, current) {
                 let effects = update(presenter, action, Instant::now());
                 if effects.contains(&PresentEffect::Leave) {
@@ -152,7 +152,7 @@ where
             return Ok(());
         }
         // An outside SIGTSTP suspends; SIGCONT takes the terminal back.
-        crate::reader::tui::between_events(terminal)?;
+        crate::terminal::between_events(terminal)?;
         terminal.draw(|frame| view::draw(frame, presenter, Instant::now()))?;
     }
 }

@@ -313,12 +313,5 @@ fn random_keys_never_panic_or_leave_the_walkthrough() {
     }
 }
 
-#[test]
-fn numbers_are_written_as_ranges() {
-    assert_eq!(numbers(&[0, 1, 2, 6, 8, 9]), "1-3, 7, 9-10");
-    assert_eq!(numbers(&[]), "");
-    assert_eq!(numbers(&[usize::MAX]), usize::MAX.to_string());
-}
-
 mod exercise;
 mod keys_in_force;

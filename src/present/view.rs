@@ -72,7 +72,7 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
             Line::default(),
             Line::from("q then y leaves.").style(theme.quiet),
         ];
-        let area = crate::reader::layout::centred(stage, COLUMN_WIDTH, 3);
+        let area = crate::terminal::centred(stage, COLUMN_WIDTH, 3);
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
         return;
     };
@@ -338,7 +338,7 @@ fn draw_help(frame: &mut Frame, presenter: &Presenter, area: Rect) {
         );
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = crate::reader::layout::centred(area, width, height);
+    let popup = crate::terminal::centred(area, width, height);
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)

@@ -22,8 +22,8 @@ pub struct TextInput {
     pub dirty: bool,
 }
 
-/// Most characters a bookmark label keeps, so it fits a list row.
-pub const LABEL_LIMIT: usize = 60;
+/// Most characters a bookmark label keeps: the journal's rule.
+pub use crate::journal::record::LABEL_LIMIT;
 /// Most characters a one-sentence text (a commitment) keeps.
 pub const SENTENCE_LIMIT: usize = 400;
 

@@ -11,8 +11,27 @@ mod commitments;
 
 pub use commitments::{CHECK_IN, CHECK_IN_CHOICES, COMMIT, COMMIT_DATE};
 
-pub use crate::terminal::{Binding, CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
-pub use crate::terminal::{action_for, describe, describe_keys, hint_for, short, typing_action};
+pub use crate::terminal::{CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
+pub use crate::terminal::{action_for, describe, describe_keys, hint_for, short};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+/// A row of the reader's key tables: the terminal's generic binding, sending
+/// the reader's [`Action`]s unless said otherwise.
+pub type Binding<A = Action> = crate::terminal::Binding<A>;
+
+impl KeyAction for Action {
+    fn digit(d: u8) -> Self {
+        Action::Digit(d)
+    }
+}
+
+/// For text boxes: the box's own keys, or else the key is typed.
+pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    action_for(bindings, event).or(Some(Action::Type(event)))
+}
 
 /// The reading view's keys, in the order the help lists them.
 pub const READER: &[Binding] = &[

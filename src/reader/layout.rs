@@ -119,17 +119,8 @@ pub fn list_inner(pane: Rect) -> Rect {
     }
 }
 
-/// A centred rectangle of at most `width` x `height` inside `area`.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
+/// A centred rectangle inside an area (the terminal's, shared with the presenter).
+pub use crate::terminal::centred;
 
 pub mod choosing;
 pub mod help;
@@ -174,13 +165,5 @@ mod tests {
         assert!(reader(Rect::new(0, 0, 23, 24), true).is_none());
         assert!(reader(Rect::new(0, 0, 80, 7), true).is_none());
         assert!(reader(Rect::new(0, 0, 0, 0), true).is_none());
-    }
-
-    #[test]
-    fn centred_never_leaves_the_area() {
-        let area = Rect::new(3, 2, 10, 5);
-        let c = centred(area, 50, 50);
-        assert_eq!(c, area);
-        assert_eq!(centred(area, 4, 1), Rect::new(6, 4, 4, 1));
     }
 }

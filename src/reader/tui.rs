@@ -1,11 +1,12 @@
 //! The full-screen terminal: set-up, the event loop, and restoring the
 //! terminal on every way out (normal exit, error, panic, SIGTERM, SIGHUP).
 //!
-//! - `terminal`: taking the terminal, giving it back, the stop flag;
 //! - `session`: one run of the loop, a walkthrough, saving;
 //! - `effects`: carrying out what `update` asks;
 //! - `input`: terminal events to actions;
-//! - `lifecycle`: events on their own thread, a closed window, suspend.
+//! - `walkthrough`: what a walkthrough from the reader is handed.
+//!
+//! Taking the terminal, events and suspend are the shared `crate::terminal`.
 
 use crate::journal::progress::Progress;
 use crate::reader::action::Action;
@@ -19,19 +20,22 @@ use session::Session;
 mod effects;
 mod input;
 mod session;
+mod walkthrough;
 
 pub(crate) use crate::terminal::{Events, between_events, is_suspend_key, suspend};
 pub use crate::terminal::{restore, stop_flag};
+pub use walkthrough::{Launcher, Walkthrough};
 
 /// Runs the reader until the person quits, keeping the journal as it goes;
 /// the terminal is restored whatever happens. The first frame is drawn
 /// before `open_journal` runs (it may parse years of days), so start-up
 /// stays quick; with `first_frame_only`, draws once and returns (for
-/// start-up benchmarks).
+/// start-up benchmarks). `launch` runs a walkthrough asked for with `P`.
 pub fn run(
     mut app: App,
     open_journal: impl FnOnce(&mut App) -> Progress,
     first_frame_only: bool,
+    launch: Launcher,
 ) -> anyhow::Result<()> {
     let mut farewell = Vec::new();
     let result = setup()
@@ -60,6 +64,7 @@ pub fn run(
                 progress,
                 present_from: None,
                 farewell: Vec::new(),
+                launch,
             };
             session.app.read_only = session.progress.read_only();
             let (result, lines) = session.run(events);

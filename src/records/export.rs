@@ -33,10 +33,9 @@ pub use markdown::to_markdown;
 pub use period::{Period, PeriodError, parse_date};
 pub use practised::PractisedEntry;
 
-/// The `format` tag of a JSON export.
-pub const FORMAT: &str = "allyship-export";
-/// The export format version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The `format` tag of a JSON export, and the version this build writes
+/// and reads: the journal's (its rescue file is an export too).
+pub use crate::journal::{EXPORT_FORMAT as FORMAT, EXPORT_VERSION as VERSION};
 
 /// A learning record: what the Markdown shows, plus the raw data for import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

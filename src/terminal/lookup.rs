@@ -2,16 +2,7 @@
 //! key releases ignored), and how keys are written in the help and hints.
 
 use super::{Binding, KeyAction, KeyPattern};
-use crate::reader::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-/// For text boxes: the box's own keys, or else the key is typed.
-pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    action_for(bindings, event).or(Some(Action::Type(event)))
-}
 
 /// Turns a key press into an action, or `None` for keys the app ignores
 /// (including key releases, which Windows sends).
@@ -94,7 +85,7 @@ pub fn describe_keys<A>(binding: &Binding<A>) -> String {
 }
 
 /// The first key bound to an action, for short hints in the status line.
-pub fn hint_for(bindings: &[Binding], action: Action) -> Option<String> {
+pub fn hint_for<A: PartialEq>(bindings: &[Binding<A>], action: A) -> Option<String> {
     bindings
         .iter()
         .find(|b| b.action == action)

@@ -3,6 +3,7 @@
 //! and the generic key machinery (how a key is written in a table, how a
 //! table is read, how keys are named in the help).
 //!
+//! - `area`: where a window goes (centred);
 //! - `screen`: taking the terminal, giving it back, the stop flag;
 //! - `lifecycle`: events on their own thread, a closed window, suspend;
 //! - `pattern`: keys as the tables write them;
@@ -11,13 +12,16 @@
 //! May use no other part of the app: the reader and the presenter use it,
 //! never the other way round.
 
+mod area;
 mod lifecycle;
 mod lookup;
 mod pattern;
 mod screen;
 
+pub use area::centred;
 pub use lifecycle::{Events, between_events, is_suspend_key, suspend};
-pub use lookup::{action_for, describe, describe_keys, hint_for, short, typing_action};
+pub use lookup::{action_for, describe, describe_keys, hint_for, short};
 pub use pattern::{Binding, CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
-pub(crate) use screen::{Screen, enter, paint_every_cell_next, setup};
+pub use screen::Screen;
+pub(crate) use screen::{enter, paint_every_cell_next, setup};
 pub use screen::{restore, stop_flag};

@@ -2,7 +2,6 @@
 //! they do in words, the action they send), and the trait that lets the
 //! reader and the presenter share one lookup.
 
-use crate::reader::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// A key (with modifiers) that a binding answers to.
@@ -37,15 +36,9 @@ pub trait KeyAction: Copy {
     fn digit(d: u8) -> Self;
 }
 
-impl KeyAction for Action {
-    fn digit(d: u8) -> Self {
-        Action::Digit(d)
-    }
-}
-
 /// Keys, what they do, and the action they send.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding<A = Action> {
+pub struct Binding<A> {
     /// The keys, the first being the one hints show.
     pub keys: &'static [KeyPattern],
     /// What happens, in plain words for the help screen.

@@ -63,7 +63,7 @@ fn take(out: &mut impl Write) -> io::Result<()> {
 /// output would each lock and scan for a newline. The buffer goes out in
 /// the same 1 KB pieces standard output used, so the top of the first frame
 /// is on the screen as soon as before; ratatui flushes after every frame.
-pub(crate) type Screen = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
+pub type Screen = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
 
 /// The panic hook, then the terminal taken, then ratatui on standard output.
 /// The sequences that take the screen wait in ratatui's buffer and go out

@@ -3,6 +3,31 @@
 
 use crate::toolkit::content::{Part, Section, Toolkit};
 
+/// Section numbers (from reading-order indexes) as short ranges: "1-3, 7".
+pub fn numbers(indexes: &[usize]) -> String {
+    let mut sorted = indexes.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for n in sorted.into_iter().map(|i| i.saturating_add(1)) {
+        match ranges.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(n) => *end = n,
+            _ => ranges.push((n, n)),
+        }
+    }
+    let text: Vec<String> = ranges
+        .into_iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
+    text.join(", ")
+}
+
 /// One numbered section with its part, as the contents lists it.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
@@ -172,5 +197,12 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn numbers_are_written_as_ranges() {
+        assert_eq!(numbers(&[0, 1, 2, 6, 8, 9]), "1-3, 7, 9-10");
+        assert_eq!(numbers(&[]), "");
+        assert_eq!(numbers(&[usize::MAX]), usize::MAX.to_string());
     }
 }

@@ -3,6 +3,7 @@
 //! terminal, and saving, with an honest word on how it went.
 
 use super::input::action_for_event;
+use super::walkthrough::{Launcher, Walkthrough};
 use super::{Events, between_events, stop_flag};
 use crate::journal::progress::Progress;
 use crate::reader::action::Action;
@@ -30,6 +31,8 @@ pub(super) struct Session {
     pub(super) present_from: Option<Vec<usize>>,
     /// Lines to print once the terminal is restored (where rescued words went).
     pub(super) farewell: Vec<String>,
+    /// Runs a walkthrough on this terminal (handed in by `cli`).
+    pub(super) launch: Launcher,
 }
 
 impl Session {
@@ -137,10 +140,6 @@ impl Session {
         events: &Events,
     ) -> anyhow::Result<()> {
         self.progress.showing(None, Instant::now());
-        let options = crate::present::Options {
-            theme: self.app.theme,
-            ..crate::present::Options::default()
-        };
         let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
             Ok(if timeout.is_zero() {
                 events.try_next()
@@ -149,25 +148,19 @@ impl Session {
             })
         };
         let toolkit = self.app.toolkit.clone();
-        let ended = crate::present::run_with(
-            &mut self.terminal,
-            &toolkit,
+        let ended = (self.launch)(Walkthrough {
+            terminal: &mut self.terminal,
+            toolkit: &toolkit,
             sections,
-            options,
-            self.progress.data_dir(),
-            &mut next_event,
+            theme: self.app.theme,
+            log_dir: self.progress.data_dir(),
+            next_event: &mut next_event,
             stop,
-        )?;
+        })?;
         // No `terminal.clear()`: it asks the terminal where the cursor is, and
         // the answer would go to the event thread. The next draw repaints
         // whatever differs from the presenter's last frame.
-        self.app.message = Some(match (ended.problem, ended.record) {
-            (Some(problem), _) => problem,
-            (None, Some(_)) => {
-                "Walkthrough kept in the facilitator's log (allyship walkthroughs).".into()
-            }
-            (None, None) => "Back to reading.".into(),
-        });
+        self.app.message = Some(ended);
         // Reading starts afresh now that the text is on screen again.
         self.progress
             .showing(self.visible_id().as_deref(), Instant::now());

@@ -1,10 +1,10 @@
 //! The reading view: title bar, contents, the open section, status line.
 
 use crate::journal::report;
+use crate::journal::report::{BOOKMARK_MARK, NOTE_MARK};
 use crate::reader::action::Action;
 use crate::reader::app::{App, ContentsRow, Focus, Overlay};
 use crate::reader::keymap::{self, READER};
-use crate::reader::ui::writing::{BOOKMARK_MARK, NOTE_MARK};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};

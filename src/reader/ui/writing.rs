@@ -12,10 +12,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
-/// The symbol for a bookmarked section (shape, not colour).
-pub const BOOKMARK_MARK: &str = "★";
-/// The symbol for a section with a note.
-pub const NOTE_MARK: &str = "✎";
+/// The marks for a bookmark and a note, the journal's.
+pub use crate::journal::report::{BOOKMARK_MARK, NOTE_MARK};
 
 /// Where the writing windows go: the whole body, between title and status.
 fn body(screen: Rect) -> Rect {

@@ -35,7 +35,7 @@ fn not_a_scenario(app: &App) -> String {
     }
     format!(
         "No options to choose here: the practice scenarios are sections {}.",
-        crate::present::numbers(&scenarios)
+        crate::toolkit::toc::numbers(&scenarios)
     )
 }
 

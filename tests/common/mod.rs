@@ -8,7 +8,7 @@
 //! Remember: wait for the first frame before typing, Enter is `"\r"`, and Esc
 //! must be sent on its own (see [`Pty::send_esc`]).
 
-// Each file in tests/ is its own crate and uses only part of this module.
+// Each test binary (tests/it, tests/pty) uses only part of this module.
 #![allow(dead_code)]
 
 pub mod commands;

@@ -5,7 +5,7 @@
 //! app is told to stop is kept, not lost; and "not yet" in the app after a
 //! let-go from the command line stands, as the footer says.
 
-mod common;
+use crate::common;
 
 use common::commands::{ok, run};
 use common::{Pty, wait_for_file};

@@ -2,7 +2,7 @@
 //! count, a section in reading order as its points are revealed (scrolling
 //! with the reveal), the blank screen, and the question before ending.
 
-mod common;
+use crate::common;
 
 use common::presenting::{T0, TOOLKIT, draw_at, presenter};
 

@@ -5,7 +5,7 @@
 //! written as it was until the window grows.
 #![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 
 use common::Pty;
 use common::commands::{ok, run};

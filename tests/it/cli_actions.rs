@@ -3,7 +3,7 @@
 //! `notes` and `journal` give it back as JSON, run as the real binary with
 //! standard input piped as a script's or a screen reader's would be.
 
-mod common;
+use crate::common;
 
 use common::commands::{ok, run, run_with, text};
 

@@ -1,7 +1,7 @@
 //! The reading journal end to end: the real binary in a pseudo-terminal,
 //! reading, quitting in every way, and coming back.
 
-mod common;
+use crate::common;
 
 use common::{Pty, wait_for_file};
 use std::path::Path;

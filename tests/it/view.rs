@@ -9,7 +9,7 @@
 
 #[path = "view/choosing.rs"]
 mod choosing;
-mod common;
+use crate::common;
 #[path = "view/saving.rs"]
 mod saving;
 #[path = "view/writing.rs"]

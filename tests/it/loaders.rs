@@ -2,7 +2,7 @@
 //! nesting, and text full of CJK, emoji, combining marks, right-to-left
 //! script and a 100,000-character word.
 
-mod common;
+use crate::common;
 
 use allyship::journal::record::{Journal, Session};
 use allyship::journal::store::{Notice, Store};

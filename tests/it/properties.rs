@@ -4,7 +4,7 @@
 //! printed by the plain commands never holds a control character.
 //! `PROPTEST_CASES=20000 cargo test --release --test properties` runs longer.
 
-mod common;
+use crate::common;
 
 use allyship::reader::action::Action;
 use allyship::reader::app::{App, Overlay};

@@ -2,7 +2,7 @@
 //! any size without a panic, no private text on any screen, and the real
 //! binary stepping through a section in a pseudo-terminal.
 
-mod common;
+use crate::common;
 
 use common::presenting::{T0, TOOLKIT, draw_at, presenter};
 

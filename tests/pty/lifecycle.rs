@@ -4,7 +4,7 @@
 //! presenter, and Ctrl-Z / SIGTSTP / SIGCONT.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::{Pty, wait_for_file};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};

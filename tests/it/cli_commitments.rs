@@ -3,7 +3,7 @@
 //! what they say in words, and their failures (non-zero, one clear line,
 //! nothing kept).
 
-mod common;
+use crate::common;
 
 use common::commands::{ok, run, run_with, text};
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! review day has come, and the journal window listing commitments. Also:
 //! the cursor is where keys go, and mono draws no colour.
 
-mod common;
+use crate::common;
 
 use allyship::journal::record::Commitment;
 use allyship::reader::action::Action;

@@ -2,7 +2,7 @@
 //! with the built-in toolkit and with one full of hard text: no panic, and
 //! no cell printing past the right edge or holding a control character.
 
-mod common;
+use crate::common;
 
 use allyship::journal::record::{Bookmark, Journal, Note, Session};
 use allyship::reader::action::Action;

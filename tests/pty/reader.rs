@@ -1,6 +1,6 @@
 //! End-to-end tests: the real binary in a pseudo-terminal, read through vt100.
 
-mod common;
+use crate::common;
 
 use common::{Pty, framed};
 

@@ -4,7 +4,7 @@
 //! way out must put them in a rescue file and say where.
 #![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 
 use common::Pty;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,13 @@
+//! The real binary in a pseudo-terminal (`common::Pty`): the slow,
+//! end-to-end tests, in a binary of their own so they can be run (or left
+//! out) on their own: `cargo test --test pty`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod commitments;
+mod journal;
+mod lifecycle;
+mod reader;
+mod rescue;
+mod screen;

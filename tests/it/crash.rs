@@ -88,6 +88,15 @@ impl Expected {
     }
 }
 
+/// The full name of the `save_forever` test in this binary: its module path
+/// without the binary's own name (`crash::save_forever` in `tests/it`).
+fn save_forever_name() -> String {
+    match module_path!().split_once("::") {
+        Some((_, module)) => format!("{module}::save_forever"),
+        None => "save_forever".into(),
+    }
+}
+
 #[test]
 fn sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal() {
     let seed = std::env::var("ALLYSHIP_KILL_SEED")
@@ -109,7 +118,7 @@ fn sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "save_forever",
+                &save_forever_name(),
                 "--ignored",
                 "--nocapture",
                 "--quiet",

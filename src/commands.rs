@@ -1,5 +1,9 @@
 //! The plain commands: line-by-line text with no escape sequences, for
 //! screen readers, scripts and quick looks.
+//!
+//! May use the toolkit, the journal, the records and the presenter's
+//! walkthrough log; never `cli`, which calls them (`ColorChoice` lives
+//! here, in `read`).
 
 use crate::journal::record::Journal;
 use crate::journal::store;

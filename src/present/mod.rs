@@ -12,8 +12,9 @@
 //! Each walkthrough is kept in its own facilitator's log (`log`).
 //!
 //! May use the toolkit, the journal's folders and lock (for that log only),
-//! and the reader's terminal handling, key patterns and layout; never the
-//! plain commands.
+//! and the shared terminal part (`crate::terminal`: set-up, events,
+//! suspend, key patterns, `centred`); never the reader (the reader is handed
+//! a walkthrough by `cli`), nor the plain commands.
 
 mod exercise;
 pub mod keys;

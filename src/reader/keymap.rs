@@ -1,7 +1,7 @@
 //! Every key the app understands, in one table. Lookups and the help screen
 //! both read this table, so the help can never go stale. The tables are
-//! here; how a key is written down is in `pattern`, how a table is read
-//! (a key press to an action, keys to words) in `lookup`.
+//! here; how a key is written down and how a table is read (a key press to
+//! an action, keys to words) is the shared `crate::terminal`'s.
 
 use crate::reader::action::Action;
 use crate::reader::app::{CheckInFocus, Overlay};

@@ -7,11 +7,14 @@
 //! - [`update`]: the pure state machine;
 //! - [`layout`]: where things go at a size, and what can scroll how far;
 //! - [`editor`]: the note editor's text handling;
-//! - [`tui`]: the terminal: set-up, events, the run loop, every way out;
+//! - [`tui`]: the run loop, every way out, and a walkthrough handed in;
 //! - [`ui`]: the views, which only draw.
 //!
-//! May use the toolkit and the journal. [`update`] never imports [`ui`]:
-//! what both need lives in the state or in [`layout`].
+//! May use the toolkit, the journal and the shared terminal part
+//! (`crate::terminal`: set-up, events, suspend, key patterns); never the
+//! presenter (`cli` hands [`tui::run`] a walkthrough launcher), the plain
+//! commands or `cli`. [`update`] never imports [`ui`]: what both need lives
+//! in the state or in [`layout`].
 
 pub mod action;
 pub mod app;

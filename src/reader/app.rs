@@ -84,6 +84,44 @@ pub enum Overlay {
     },
 }
 
+impl Overlay {
+    /// Whether keys go into a text box here (so `q` is a letter). Every
+    /// window is named, so a new one must say.
+    pub fn takes_text(&self) -> bool {
+        match self {
+            Overlay::Note(_)
+            | Overlay::Label(_)
+            | Overlay::Search { .. }
+            | Overlay::Commit(_)
+            | Overlay::CheckIn(_) => true,
+            Overlay::Help { .. }
+            | Overlay::Journal { .. }
+            | Overlay::Bookmarks { .. }
+            | Overlay::Notes { .. }
+            | Overlay::Links { .. }
+            | Overlay::ConfirmQuit
+            | Overlay::Choose { .. } => false,
+        }
+    }
+
+    /// Whether Ctrl-Z undoes here (the note editor and the commitment
+    /// windows) rather than suspending the app.
+    pub fn ctrl_z_undoes(&self) -> bool {
+        match self {
+            Overlay::Note(_) | Overlay::Commit(_) | Overlay::CheckIn(_) => true,
+            Overlay::Label(_)
+            | Overlay::Search { .. }
+            | Overlay::Help { .. }
+            | Overlay::Journal { .. }
+            | Overlay::Bookmarks { .. }
+            | Overlay::Notes { .. }
+            | Overlay::Links { .. }
+            | Overlay::ConfirmQuit
+            | Overlay::Choose { .. } => false,
+        }
+    }
+}
+
 /// A place in the toolkit, for back and forward.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
@@ -317,6 +355,32 @@ impl App {
         Place {
             section: self.current,
             scroll: self.scroll,
+        }
+    }
+}
+
+#[cfg(test)]
+mod overlay_tests {
+    use super::Overlay;
+    use crate::reader::editor::TextInput;
+
+    #[test]
+    fn text_boxes_take_text_and_only_the_writing_windows_undo_with_ctrl_z() {
+        let note = Overlay::Note(Box::new(TextInput::note("s", "")));
+        let label = Overlay::Label(Box::new(TextInput::label("s", "")));
+        let search = Overlay::Search {
+            input: Box::new(TextInput::label("", "")),
+            selected: 0,
+        };
+        for (window, text, undo) in [
+            (&note, true, true),
+            (&label, true, false),
+            (&search, true, false),
+            (&Overlay::ConfirmQuit, false, false),
+            (&Overlay::Bookmarks { selected: 0 }, false, false),
+        ] {
+            assert_eq!(window.takes_text(), text, "{window:?}");
+            assert_eq!(window.ctrl_z_undoes(), undo, "{window:?}");
         }
     }
 }

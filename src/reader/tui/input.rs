@@ -10,16 +10,7 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 
 /// Whether keys go into a text box (so `q` is a letter).
 fn typing(app: &App) -> bool {
-    matches!(
-        app.overlay,
-        Some(
-            Overlay::Note(_)
-                | Overlay::Label(_)
-                | Overlay::Search { .. }
-                | Overlay::Commit(_)
-                | Overlay::CheckIn(_)
-        )
-    )
+    app.overlay.as_ref().is_some_and(Overlay::takes_text)
 }
 
 /// The key table for whatever is on top.
@@ -31,10 +22,7 @@ fn bindings(app: &App) -> &'static [Binding] {
 /// window but the note editor, where it undoes.
 pub(super) fn action_for_event(app: &App, event: Event) -> Option<Action> {
     // In the note editor and the commitment windows Ctrl-Z undoes.
-    let in_note = matches!(
-        app.overlay,
-        Some(Overlay::Note(_) | Overlay::Commit(_) | Overlay::CheckIn(_))
-    );
+    let in_note = app.overlay.as_ref().is_some_and(Overlay::ctrl_z_undoes);
     match event {
         Event::Key(_) if is_suspend_key(&event) && !in_note => Some(Action::Suspend),
         Event::Key(key) if typing(app) => keymap::typing_action(bindings(app), key),

@@ -118,9 +118,7 @@ fn saying_outcomes(part: &Part) -> Option<String> {
 /// a last section whose id ends in `-recap`, with 3 to 5 points and, after
 /// them, an invitation to write one "I will …".
 fn recap_problem(part: &Part) -> Option<String> {
-    let Some(last) = part.sections.last() else {
-        return None;
-    };
+    let last = part.sections.last()?;
     if !last.id.ends_with(RECAP) {
         return Some(format!(
             "the part should end with a recap: a last section whose id ends in \
@@ -128,7 +126,10 @@ fn recap_problem(part: &Part) -> Option<String> {
             last.id
         ));
     }
-    let points = last.blocks.iter().rposition(|b| matches!(b, Block::Points(_)));
+    let points = last
+        .blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Points(_)));
     let count = last
         .blocks
         .iter()
@@ -189,7 +190,10 @@ fn unnamed_feedback(section: &Section, titles: &HashMap<&str, &str>) -> Vec<(Str
         if !named {
             let how = match title.split_once(':') {
                 Some((name, _)) => format!("name {}", name.trim()),
-                None => format!("name it in quotation marks: \u{201c}{}\u{201d}", title.trim()),
+                None => format!(
+                    "name it in quotation marks: \u{201c}{}\u{201d}",
+                    title.trim()
+                ),
             };
             out.push((
                 field,
@@ -202,9 +206,13 @@ fn unnamed_feedback(section: &Section, titles: &HashMap<&str, &str>) -> Vec<(Str
 
 /// Whether `name` appears in `text` between quotation marks.
 fn quoted(text: &str, name: &str) -> bool {
-    [('"', '"'), ('\u{201c}', '\u{201d}'), ('\u{2018}', '\u{2019}')]
-        .iter()
-        .any(|(open, close)| text.contains(&format!("{open}{name}{close}")))
+    [
+        ('"', '"'),
+        ('\u{201c}', '\u{201d}'),
+        ('\u{2018}', '\u{2019}'),
+    ]
+    .iter()
+    .any(|(open, close)| text.contains(&format!("{open}{name}{close}")))
 }
 
 #[cfg(test)]

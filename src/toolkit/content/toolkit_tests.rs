@@ -196,7 +196,11 @@ fn corrections_against_the_seeds_stay_made() {
     let priscilla = everything(section(&toolkit, "voice-priscilla-chipo-marongwe"));
     // The words are hers in the hub's text: a quotation attributed to her.
     let quote = quotes(section(&toolkit, "voice-priscilla-chipo-marongwe"))[0];
-    assert!(quote.text.contains("I want you to be there beside me and doing"));
+    assert!(
+        quote
+            .text
+            .contains("I want you to be there beside me and doing")
+    );
     assert!(quote.by.starts_with("Priscilla Chipo Marongwe"));
     assert!(!priscilla.contains("a saying") && !priscilla.contains("good intentions"));
     let tips = everything(section(&toolkit, "tip-inclusive-behaviour"));

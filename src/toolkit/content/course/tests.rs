@@ -115,7 +115,11 @@ fn points_count_as_prose_but_quotations_and_short_sections_do_not() {
     assert!(messages(&v).is_empty(), "{:?}", messages(&v));
     // Under 40 words of prose is too short to score.
     let mut v = sound();
-    let short: String = HARD_PROSE.split_whitespace().take(39).collect::<Vec<_>>().join(" ");
+    let short: String = HARD_PROSE
+        .split_whitespace()
+        .take(39)
+        .collect::<Vec<_>>()
+        .join(" ");
     v["parts"][0]["sections"][0]["blocks"][0]["paragraph"] = json!(short);
     assert!(messages(&v).is_empty(), "{:?}", messages(&v));
 }
@@ -159,7 +163,10 @@ fn a_part_after_the_first_must_end_with_a_recap() {
 
 #[test]
 fn a_recap_has_three_to_five_points() {
-    for points in [json!(["One.", "Two."]), json!(["1", "2", "3", "4", "5", "6"])] {
+    for points in [
+        json!(["One.", "Two."]),
+        json!(["1", "2", "3", "4", "5", "6"]),
+    ] {
         let mut v = sound();
         let count = points.as_array().unwrap().len();
         v["parts"][1]["sections"][1]["blocks"][0]["points"] = points;
@@ -176,7 +183,10 @@ fn a_recap_has_three_to_five_points() {
 fn a_recap_closes_with_an_i_will_invitation_after_its_points() {
     let mut v = sound();
     v["parts"][1]["sections"][1]["blocks"][1]["paragraph"] = json!("That is all.");
-    warns(&v, &["should close, after its points, with a paragraph inviting"]);
+    warns(
+        &v,
+        &["should close, after its points, with a paragraph inviting"],
+    );
     // Before the points is not closing.
     let mut v = sound();
     v["parts"][1]["sections"][1]["blocks"]

@@ -9,7 +9,11 @@ fn first_use<'a>(toolkit: &'a Toolkit, needle: &str) -> &'a Section {
     toolkit
         .entries()
         .map(|e| e.section)
-        .find(|s| everything(s).to_lowercase().contains(&needle.to_lowercase()))
+        .find(|s| {
+            everything(s)
+                .to_lowercase()
+                .contains(&needle.to_lowercase())
+        })
         .unwrap_or_else(|| panic!("nothing says {needle:?}"))
 }
 
@@ -73,7 +77,10 @@ fn the_corrections_of_the_third_round_stay_made() {
     lacks("welcome", &["set up"]);
     // 12: nothing added that the seeds do not say.
     lacks("tip-zero-tolerance", &["however small"]);
-    lacks("tip-clumsy-but-respectful", &["Fear of saying the wrong thing"]);
+    lacks(
+        "tip-clumsy-but-respectful",
+        &["Fear of saying the wrong thing"],
+    );
     lacks("learn-online", &["short introductory"]);
     lacks("learn-organisations", &["recommend"]);
     lacks("learn-books", &["recommend"]);
@@ -97,7 +104,10 @@ fn the_scenario_corrections_stay_made() {
     // 1: a private word rests on "challenge … when safe", not on clumsy
     // conversations, which say nothing of losing face.
     let joke = feedback("scenario-joke-in-a-meeting", 1);
-    assert!(joke.contains("Speak up") && !joke.contains("losing face"), "{joke}");
+    assert!(
+        joke.contains("Speak up") && !joke.contains("losing face"),
+        "{joke}"
+    );
     // 5: reporting follows the organisation's guidance; silence is not
     // said to look like acceptance; one point of four is not "the heart".
     let report = feedback("scenario-remark-on-a-visit", 2);
@@ -105,7 +115,10 @@ fn the_scenario_corrections_stay_made() {
     let silent = feedback("scenario-remark-on-a-visit", 1);
     assert!(silent.contains("when it is safe") && silent.contains("under the carpet"));
     for id in ["scenario-remark-on-a-visit", "scenario-left-out-on-nights"] {
-        assert!(!everything(section(&toolkit, id)).contains("heart of"), "{id}");
+        assert!(
+            !everything(section(&toolkit, id)).contains("heart of"),
+            "{id}"
+        );
     }
     // 6: neutral, resting on respectful and inclusive language.
     let term = feedback("scenario-corrected-on-a-term", 1);
@@ -122,7 +135,12 @@ fn quotations_cut_mid_sentence_say_so_and_are_not_repeated() {
         for q in quotes(entry.section) {
             let starts = q.text.starts_with('…') || q.text.starts_with(char::is_uppercase);
             let ends = q.text.ends_with(['.', '!', '?', '…']);
-            assert!(starts && ends, "{}: cut without …: {:?}", entry.section.id, q.text);
+            assert!(
+                starts && ends,
+                "{}: cut without …: {:?}",
+                entry.section.id,
+                q.text
+            );
             // The prose does not say the quotation again.
             let inner = q.text.trim_matches(|c: char| !c.is_alphanumeric());
             assert!(
@@ -156,7 +174,10 @@ fn terms_are_explained_where_a_reader_first_meets_them() {
     let toolkit = built_in();
     for (term, gloss) in [
         ("escalate", "to take it further"),
-        ("community of practice", "a group of people who share an interest"),
+        (
+            "community of practice",
+            "a group of people who share an interest",
+        ),
         ("Leading to Change", "runs programmes"),
         ("brap", "an organisation that works on equality"),
     ] {
@@ -172,7 +193,10 @@ fn terms_are_explained_where_a_reader_first_meets_them() {
 #[test]
 fn job_titles_are_in_a_byline_not_in_the_prose() {
     let toolkit = built_in();
-    for entry in toolkit.entries().filter(|e| e.section.id.starts_with("voice-")) {
+    for entry in toolkit
+        .entries()
+        .filter(|e| e.section.id.starts_with("voice-"))
+    {
         let quote = quotes(entry.section)[0];
         let (name, role) = quote
             .by
@@ -194,7 +218,12 @@ fn every_part_after_the_first_closes_with_a_recap_that_asks_for_a_commitment() {
     let toolkit = built_in();
     for part in &toolkit.parts[1..] {
         let last = part.sections.last().unwrap();
-        assert!(last.id.ends_with("-recap"), "{} ends with {}", part.id, last.id);
+        assert!(
+            last.id.ends_with("-recap"),
+            "{} ends with {}",
+            part.id,
+            last.id
+        );
         let text = own_words(last);
         // It says how: C opens the commitment window, as KEYS.md has it.
         for needle in ["\"I will …\"", "Press C", "allyship commit", "In a team"] {
@@ -207,12 +236,20 @@ fn every_part_after_the_first_closes_with_a_recap_that_asks_for_a_commitment() {
             last.id
         );
     }
-    assert!(!toolkit.parts[0].sections.iter().any(|s| s.id.ends_with("-recap")));
+    assert!(
+        !toolkit.parts[0]
+            .sections
+            .iter()
+            .any(|s| s.id.ends_with("-recap"))
+    );
 }
 
 #[test]
 fn the_hubs_own_questions_come_last_as_about_the_hub() {
     let toolkit = built_in();
     let last = toolkit.parts.last().unwrap();
-    assert_eq!((last.id.as_str(), last.title.as_str()), ("questions", "About the hub"));
+    assert_eq!(
+        (last.id.as_str(), last.title.as_str()),
+        ("questions", "About the hub")
+    );
 }

@@ -8,8 +8,10 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod course;
 mod meaning;
 mod practice;
+mod readability;
 mod shape;
 pub use meaning::validate;
 pub use practice::{Choice, ChoiceOption, cross_references};

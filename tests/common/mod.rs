@@ -22,6 +22,21 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+/// The number (1-based) of the built-in toolkit's section `id`, so a test
+/// names the section it means and survives sections being added.
+pub fn number_of(id: &str) -> usize {
+    let toolkit = allyship::toolkit::content::built_in();
+    toolkit
+        .index_of(id)
+        .expect("a section of the built-in toolkit")
+        + 1
+}
+
+/// How many sections the built-in toolkit has, for "Section 1 of N".
+pub fn section_count() -> usize {
+    allyship::toolkit::content::built_in().section_count()
+}
+
 /// How long any wait may take before the test fails.
 pub const DEADLINE: Duration = Duration::from_secs(10);
 /// How often the screen is checked while waiting.

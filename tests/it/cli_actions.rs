@@ -53,12 +53,13 @@ fn mark_read_counts_reads_and_revisits_as_the_app_does() {
 #[test]
 fn an_unknown_section_changes_nothing_for_any_command() {
     let dir = tempfile::tempdir().unwrap();
+    let past_the_end = (common::section_count() + 1).to_string();
     for args in [
         &["mark-read", "welcome", "no-such-section"][..],
         &["note", "no-such-section"],
         &["note", "0", "--remove"],
         &["bookmark", "tip-speek-up"],
-        &["read", "44", "--json"],
+        &["read", &past_the_end, "--json"],
     ] {
         let out = run_with(dir.path(), args, "words");
         fails(&out, 2, "There is no section");

@@ -44,7 +44,11 @@ fn commit_list_and_check_in_by_text_and_standard_input() {
         made.starts_with("Kept, as number 1: I will ask how to say a name\n"),
         "{made}"
     );
-    assert!(made.contains("From 19. Listen actively"), "{made}");
+    let from = format!(
+        "From {}. Listen actively",
+        common::number_of("tip-listen-actively")
+    );
+    assert!(made.contains(&from), "{made}");
     assert!(
         made.contains("(in 14 days) the app will ask how it went"),
         "{made}"

@@ -12,7 +12,7 @@ use allyship::reader::ui;
 use allyship::reader::update::commitments::ask_if_due;
 use allyship::reader::update::update;
 use allyship::toolkit::content::built_in;
-use common::input::typed;
+use common::input::{open_section, typed};
 use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,10 +83,7 @@ fn with_commitments(width: u16, height: u16) -> App {
 
 fn commit_window(width: u16, height: u16) -> App {
     let mut app = app(width, height);
-    run(
-        &mut app,
-        &[Action::Digit(1), Action::Digit(9), Action::Open],
-    );
+    run(&mut app, &open_section("tip-listen-actively"));
     run(&mut app, &[Action::Commit]);
     run(&mut app, &typed("ask how to say a name before I use it"));
     app

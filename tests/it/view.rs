@@ -21,7 +21,7 @@ use allyship::reader::ui;
 use allyship::reader::update::update;
 use allyship::toolkit::content::built_in;
 use common::frames::text;
-use common::input::typed;
+use common::input::{open_section, typed};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -51,7 +51,7 @@ fn reader_80x24() {
 
 #[test]
 fn reader_80x24_a_tip_with_points() {
-    let app = app_at(80, 24, &[Action::Digit(1), Action::Digit(9), Action::Open]);
+    let app = app_at(80, 24, &open_section("tip-listen-actively"));
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -206,13 +206,10 @@ fn reader_80x24_part_way_down_says_so_in_words() {
         80,
         24,
         &[
-            Action::Digit(1),
-            Action::Digit(8),
-            Action::Open,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-        ],
+            open_section("why-these-tips"),
+            vec![Action::Down, Action::Down, Action::Down],
+        ]
+        .concat(),
     );
     let frame = draw(&app);
     let footer = text(frame.backend().buffer());
@@ -220,7 +217,7 @@ fn reader_80x24_part_way_down_says_so_in_words() {
     insta::assert_snapshot!(frame.backend());
 }
 
-/// Opened again with the journal at section 19: the welcome back.
+/// Opened again with the journal at the listening tip: the welcome back.
 fn welcomed_back(width: u16, height: u16) -> App {
     let mut app = app_at(width, height, &[]);
     let mut session = allyship::journal::record::Session::new("earlier");
@@ -246,10 +243,9 @@ fn welcome_back_80x24_names_the_section_and_goes_with_a_key() {
     let mut app = welcomed_back(80, 24);
     let screen = text(draw(&app).backend().buffer());
     let footer = screen.lines().last().unwrap_or_default().to_string();
-    assert!(
-        footer.contains("Welcome back: continuing at 19. Listen actively"),
-        "{footer}"
-    );
+    let number = built_in().index_of("tip-listen-actively").unwrap() + 1;
+    let expected = format!("Welcome back: continuing at {number}. Listen actively");
+    assert!(footer.contains(&expected), "{footer}");
     insta::assert_snapshot!(draw(&app).backend());
     update(&mut app, Action::Down);
     let screen = text(draw(&app).backend().buffer());

@@ -81,8 +81,12 @@ fn a_due_commitment_is_asked_first_and_the_answer_is_saved() {
 fn c_keeps_a_commitment_and_says_so_once_it_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = start_in(dir.path());
-    pty.send("20\r");
-    pty.wait_for("Section 20 of 43");
+    let speak_up = common::number_of("tip-speak-up");
+    pty.send(&format!("{speak_up}\r"));
+    pty.wait_for(&format!(
+        "Section {speak_up} of {}",
+        common::section_count()
+    ));
     pty.send("C");
     pty.wait_for("What will you do?");
     pty.send("say something when a 'joke' is made");

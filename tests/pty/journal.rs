@@ -54,13 +54,14 @@ fn the_journal_view_opens_with_j_and_enter_opens_a_section() {
         t.contains("\"welcome\"")
     });
     pty.send("J");
-    pty.wait_for("1 of 43 read, 0 revisited");
+    let count = common::section_count();
+    pty.wait_for(&format!("1 of {count} read, 0 revisited"));
     // Section 1 was read minutes ago: it is not suggested for revisiting
     // today, so the first row that opens a section is the first part's gauge.
     assert!(!pty.screen().contains("Revisit next"), "{}", pty.screen());
     pty.send("\x1b[B"); // Down: the second part's gauge row
     pty.send("\r");
-    pty.wait_for("Section 4 of 43");
+    pty.wait_for(&format!("Section 4 of {count}"));
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
@@ -82,7 +83,7 @@ fn sigterm_and_sighup_save_the_place_and_restore_the_terminal() {
         // Nothing counts as read in this test, so only the exit saves.
         let mut pty = start_with(dir.path(), ("ALLYSHIP_MIN_READ_SECS", "600"));
         pty.send("\x1b[C\x1b[C"); // Right, Right: section 3
-        pty.wait_for("Section 3 of 43");
+        pty.wait_for(&format!("Section 3 of {}", common::section_count()));
         signal(&pty, name);
         pty.wait_exit();
         assert!(
@@ -127,7 +128,7 @@ fn an_unusable_data_directory_still_lets_the_app_run() {
     let mut pty = start_in(&file.join("data"));
     pty.wait_for("Progress can't be kept");
     pty.send("\x1b[C");
-    pty.wait_for("Section 2 of 43");
+    pty.wait_for(&format!("Section 2 of {}", common::section_count()));
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
@@ -187,7 +188,7 @@ fn sighup_with_a_note_half_typed_keeps_it() {
 /// One copy's turn: open section `number`, bookmark it and write a note on it.
 fn read_bookmark_and_note(pty: &mut Pty, number: usize, note: &str) {
     pty.send(&format!("{number}\r"));
-    pty.wait_for(&format!("Section {number} of 43"));
+    pty.wait_for(&format!("Section {number} of {}", common::section_count()));
     // Read first (0.2 s on screen here): the contents mark it, so the read
     // is this copy's to save, however slow the machine is.
     pty.wait_for(&format!("▶{number:>2} ✓"));
@@ -244,7 +245,10 @@ fn two_copies_saving_in_turn_lose_nothing() {
 fn a_choice_made_with_c_is_saved_shown_and_back_next_time() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = start_in(dir.path());
-    pty.send("38\r");
+    pty.send(&format!(
+        "{}\r",
+        common::number_of("scenario-joke-in-a-meeting")
+    ));
     pty.wait_for("Press c to choose");
     pty.send("c");
     pty.wait_for("Choose an option");
@@ -258,7 +262,10 @@ fn a_choice_made_with_c_is_saved_shown_and_back_next_time() {
     assert_eq!(pty.wait_exit(), 0);
 
     let mut again = start_in(dir.path());
-    again.wait_for("Welcome back: continuing at 38.");
+    again.wait_for(&format!(
+        "Welcome back: continuing at {}.",
+        common::number_of("scenario-joke-in-a-meeting")
+    ));
     again.send("g");
     again.wait_until("the choice shown again", |s| {
         s.contains("▸ 2. Speak to the colleague")

@@ -16,8 +16,8 @@ fn assert_terminal_restored(pty: &Pty) {
     assert!(pty.cooked(), "raw mode left on:\n{screen}");
 }
 
-/// Whether `status` is the status line for section `n`: " Section n of 43 …",
-/// or the short form " n/43 …" used when the long one would not fit.
+/// Whether `status` is the status line for section `n`: " Section n of 52 …",
+/// or the short form " n/52 …" used when the long one would not fit.
 fn shows_section(status: &str, n: usize) -> bool {
     status.starts_with(&format!(" Section {n} of")) || status.starts_with(&format!(" {n}/"))
 }
@@ -179,7 +179,7 @@ fn p_presents_from_the_reader_and_q_comes_back_to_reading() {
     pty.send("y");
     pty.wait_for("facilitator's log");
     pty.send("j"); // any key clears the message
-    pty.wait_for("Section 1 of 43");
+    pty.wait_for(&format!("Section 1 of {}", common::section_count()));
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
     assert!(pty.data_dir().join("walkthroughs.json").exists());

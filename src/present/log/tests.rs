@@ -58,8 +58,8 @@ fn walkthroughs_round_trip_and_list_as_plain_lines() {
     let text = plain(&list(&data).unwrap(), &toolkit, &TimeZone::UTC);
     assert_eq!(
         text,
-        "Mon 23 Nov 2026 14:02, 35 min: Top tips for allyship 18-27 (10 sections), finished\n\
-         Mon 30 Nov 2026 09:00, under a minute: Top tips for allyship 18-21 (4 sections), \
+        "Mon 23 Nov 2026 14:02, 35 min: Top tips for allyship 20-29 (10 sections), finished\n\
+         Mon 30 Nov 2026 09:00, under a minute: Top tips for allyship 20-23 (4 sections), \
          stopped early\n"
     );
     let json: serde_json::Value = serde_json::from_str(&json(&[first])).unwrap();
@@ -156,7 +156,7 @@ fn sections_no_longer_in_the_toolkit_are_counted_not_lost() {
     r.ended = at("2026-11-23T16:10:00Z");
     let line = describe(&r, &toolkit, &TimeZone::UTC);
     assert!(
-        line.ends_with("2 h 8 min: Top tips for allyship 18-20; 1 no longer in this toolkit (4 sections), finished"),
+        line.ends_with("2 h 8 min: Top tips for allyship 20-22; 1 no longer in this toolkit (4 sections), finished"),
         "{line}"
     );
 }

@@ -3,7 +3,7 @@
 //! [`super::load`] runs once the file has the right shape.
 
 use super::{Block, Place, Problem, Section, Severity, Toolkit, WORD_BUDGET, body_words};
-use super::{practice, text};
+use super::{course, practice, text};
 use std::collections::HashSet;
 
 /// Checks the meaning of a parsed toolkit: ids, titles, sources, links,
@@ -54,6 +54,7 @@ pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
     text::check_controls(toolkit, &mut error);
     let mut problems = out;
     problems.extend(practice::warnings(toolkit));
+    problems.extend(course::warnings(toolkit));
     for section in toolkit.parts.iter().flat_map(|p| &p.sections) {
         let words = body_words(section);
         if words > WORD_BUDGET {

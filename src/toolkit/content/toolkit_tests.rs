@@ -6,6 +6,7 @@ use super::*;
 
 mod checks;
 mod checks_tests;
+mod third_round;
 use checks::{
     WELL_KNOWN, closed_prompts, gendered_contributors, not_linked_from, production_notes,
     unconnected, unexplained_initialisms,
@@ -30,6 +31,18 @@ fn own_words(section: &Section) -> String {
         }
     }
     text.join("\n")
+}
+
+/// A section's quotations, in order.
+fn quotes(section: &Section) -> Vec<&Quote> {
+    section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote(q) => Some(q),
+            _ => None,
+        })
+        .collect()
 }
 
 fn everything(section: &Section) -> String {
@@ -71,8 +84,9 @@ fn every_voice_and_tip_is_linked_from_another_section() {
     for part in ["voices", "top-tips"] {
         let unreached: Vec<String> = not_linked_from(&toolkit, part)
             .into_iter()
-            // The voices' introduction is reached by reading on into the part.
-            .filter(|id| id != "voices-introduction")
+            // The voices' introduction and a part's recap are reached by
+            // reading on into the part.
+            .filter(|id| id != "voices-introduction" && !id.ends_with("-recap"))
             .collect();
         assert!(unreached.is_empty(), "nothing links to {unreached:?}");
     }
@@ -95,7 +109,8 @@ fn the_voices_begin_with_an_introduction() {
     let toolkit = built_in();
     let voices = toolkit.parts.iter().find(|p| p.id == "voices").unwrap();
     assert_eq!(voices.sections[0].id, "voices-introduction");
-    assert_eq!(voices.sections.len(), 11);
+    // The introduction, ten voices and the recap.
+    assert_eq!(voices.sections.len(), 12);
     let text = own_words(&voices.sections[0]);
     for needle in ["diversity blogs", "role models", "ten", "listen for"] {
         assert!(text.contains(needle), "the introduction lost {needle:?}");
@@ -103,20 +118,29 @@ fn the_voices_begin_with_an_introduction() {
 }
 
 #[test]
-fn the_practise_part_has_six_scenarios_resting_on_tips_and_voices() {
+fn the_practise_part_has_nine_scenarios_resting_on_tips_and_voices() {
     let toolkit = built_in();
     let parts: Vec<&str> = toolkit.parts.iter().map(|p| p.id.as_str()).collect();
     let at = parts
         .iter()
         .position(|p| *p == "practise")
         .expect("no practise part");
+    // Practice comes straight after the tips it applies.
+    assert_eq!(parts[at - 1], "top-tips");
     assert_eq!(parts[at + 1], "keep-learning");
     let scenarios: Vec<&Section> = toolkit.parts[at]
         .sections
         .iter()
         .filter(|s| s.id.starts_with("scenario-"))
         .collect();
-    assert!(scenarios.len() >= 6, "{} scenarios", scenarios.len());
+    assert!(scenarios.len() >= 9, "{} scenarios", scenarios.len());
+    for id in [
+        "scenario-visiting-during-unrest",
+        "scenario-refused-because-of-race",
+        "scenario-concern-in-supervision",
+    ] {
+        assert!(scenarios.iter().any(|s| s.id == id), "no {id}");
+    }
     for s in scenarios {
         let choice = s
             .choice
@@ -170,11 +194,15 @@ fn contributors_are_named_not_given_a_gender() {
 fn corrections_against_the_seeds_stay_made() {
     let toolkit = built_in();
     let priscilla = everything(section(&toolkit, "voice-priscilla-chipo-marongwe"));
-    assert!(priscilla.contains(
-        "I don't want you to walk behind me, I don't want you to walk in front of me, \
-         I want you to be there beside me and doing"
-    ));
-    assert!(priscilla.contains("quotes a saying"));
+    // The words are hers in the hub's text: a quotation attributed to her.
+    let quote = quotes(section(&toolkit, "voice-priscilla-chipo-marongwe"))[0];
+    assert!(
+        quote
+            .text
+            .contains("I want you to be there beside me and doing")
+    );
+    assert!(quote.by.starts_with("Priscilla Chipo Marongwe"));
+    assert!(!priscilla.contains("a saying") && !priscilla.contains("good intentions"));
     let tips = everything(section(&toolkit, "tip-inclusive-behaviour"));
     assert!(tips.contains("Challenge stereotypes"));
     let laic = everything(section(&toolkit, "voice-laic-khalique"));

@@ -339,7 +339,7 @@ fn a_scenarios_question_options_and_feedback_are_searched() {
     }
     let toolkit = built_in();
     let joke = toolkit.index_of("scenario-joke-in-a-meeting").unwrap();
-    let hits = Index::new(&toolkit).search("losing face", 5);
+    let hits = Index::new(&toolkit).search("room saw no response", 5);
     assert_eq!(hits[0].section, joke, "{hits:?}");
     assert_eq!(hits[0].field, FieldKind::Feedback);
     assert!(json_results(&toolkit, &hits).contains("\"field\": \"feedback\""));

@@ -4,7 +4,7 @@
 //! section's prompts.
 
 use super::common::frames::text;
-use super::common::input::typed;
+use super::common::input::{open_section, typed};
 use super::{app_at, draw, with_journal};
 use allyship::reader::action::Action;
 use allyship::reader::app::App;
@@ -41,12 +41,8 @@ fn with_notes_and_bookmarks(actions: &[Action]) -> App {
 
 #[test]
 fn note_editor_80x24() {
-    let app = with_notes_and_bookmarks(&[
-        Action::Digit(2),
-        Action::Digit(1),
-        Action::Open,
-        Action::EditNote,
-    ]);
+    let app =
+        with_notes_and_bookmarks(&[open_section("tip-check-in"), vec![Action::EditNote]].concat());
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -56,12 +52,7 @@ fn note_editor_80x24() {
 fn note_editor_read_only_80x24_says_esc_does_not_save() {
     let mut app = with_notes_and_bookmarks(&[]);
     app.read_only = Some("the journal was made by a newer version of allyship".into());
-    for action in [
-        Action::Digit(2),
-        Action::Digit(1),
-        Action::Open,
-        Action::EditNote,
-    ] {
+    for action in [open_section("tip-check-in"), vec![Action::EditNote]].concat() {
         update(&mut app, action);
     }
     let screen = text(draw(&app).backend().buffer());
@@ -176,13 +167,14 @@ fn help_for_the_note_editor_40x12() {
 
 /// The note's section open at `width` x `height`, scrolled to its end.
 fn a_note_under_its_prompts(width: u16, height: u16) -> App {
-    let mut app = with_notes_and_bookmarks(&[
-        Action::Resize { width, height },
-        Action::Digit(2),
-        Action::Digit(1),
-        Action::Open,
-        Action::Bottom,
-    ]);
+    let mut app = with_notes_and_bookmarks(
+        &[
+            vec![Action::Resize { width, height }],
+            open_section("tip-check-in"),
+            vec![Action::Bottom],
+        ]
+        .concat(),
+    );
     update(&mut app, Action::Bottom);
     app
 }

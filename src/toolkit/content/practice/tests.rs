@@ -2,13 +2,14 @@ use super::super::{BUILT_IN, load};
 use super::*;
 use serde_json::{Value, json};
 
-/// A toolkit with two parts, outcomes, and a scenario whose choice is sound.
+/// A toolkit with two parts, outcomes, and a scenario whose choice is
+/// sound, the second part closing with a recap.
 fn sound() -> Value {
     json!({
         "title": "T", "version": "1",
         "sources": [{"id": "s", "title": "S", "publisher": "P"}],
         "parts": [
-            {"id": "p", "title": "P", "outcomes": ["say one thing", "do another"],
+            {"id": "p", "title": "P", "outcomes": ["do one thing", "do another"],
              "sections": [
                 {"id": "tip", "title": "A tip", "source": "s",
                  "blocks": [{"paragraph": "Listen first."}], "reflect": ["What will you try?"]}
@@ -21,11 +22,17 @@ fn sound() -> Value {
                     {"links": [{"section": "tip"}]}
                  ],
                  "choice": {"question": "What could you do?", "options": [
-                    {"text": "One", "feedback": "Good because.", "section": "tip"},
-                    {"text": "Two", "feedback": "Misses this."},
-                    {"text": "Three", "feedback": "Helps, and also."}
+                    {"text": "One", "feedback": "Good because of \"A tip\".", "section": "tip"},
+                    {"text": "Two", "feedback": "Misses \"A tip\".", "section": "tip"},
+                    {"text": "Three", "feedback": "Helps, as in \"A tip\".", "section": "tip"}
                  ]},
-                 "reflect": ["What would you say?"]}
+                 "reflect": ["What would you say?"]},
+                {"id": "practise-recap", "title": "Recap", "source": "s",
+                 "blocks": [
+                    {"points": ["One.", "Two.", "Three."]},
+                    {"paragraph": "Write one \"I will …\" to close."}
+                 ],
+                 "reflect": ["What will you do?"]}
              ]}
         ]
     })
@@ -89,7 +96,7 @@ fn a_choice_needs_a_question() {
 fn a_choice_has_three_or_four_options() {
     for count in [0, 1, 2, 5] {
         let mut v = sound();
-        let option = json!({"text": "T", "feedback": "F"});
+        let option = json!({"text": "T", "feedback": "As \"A tip\" says.", "section": "tip"});
         v["parts"][1]["sections"][0]["choice"]["options"] = json!(vec![option; count]);
         fails_with(
             &v,
@@ -101,7 +108,7 @@ fn a_choice_has_three_or_four_options() {
     v["parts"][1]["sections"][0]["choice"]["options"]
         .as_array_mut()
         .unwrap()
-        .push(json!({"text": "Four", "feedback": "Fine."}));
+        .push(json!({"text": "Four", "feedback": "Fine: \"A tip\".", "section": "tip"}));
     assert!(messages(&v).is_empty(), "{:?}", messages(&v));
 }
 
@@ -154,7 +161,7 @@ fn unknown_fields_in_a_choice_are_errors() {
 fn long_feedback_is_a_warning() {
     let mut v = sound();
     v["parts"][1]["sections"][0]["choice"]["options"][2]["feedback"] =
-        json!("word ".repeat(FEEDBACK_BUDGET + 1));
+        json!(format!("\"A tip\" {}", "word ".repeat(FEEDBACK_BUDGET - 1)));
     fails_with(
         &v,
         Severity::Warning,
@@ -226,7 +233,7 @@ fn only_a_cross_reference_may_leave_its_title_out() {
 fn cross_references_come_from_links_and_options() {
     let toolkit = load(&sound().to_string()).toolkit.unwrap();
     let refs: Vec<&str> = cross_references(&toolkit.parts[1].sections[0]).collect();
-    assert_eq!(refs, ["tip", "tip"]);
+    assert_eq!(refs, ["tip", "tip", "tip", "tip"]);
 }
 
 #[test]

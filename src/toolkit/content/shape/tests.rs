@@ -19,9 +19,9 @@ fn every_field() -> Value {
              ],
              "reflect": ["Why?"], "discuss": ["How?"],
              "choice": {"question": "What now?", "options": [
-                {"text": "x", "feedback": "fx", "section": "b"},
-                {"text": "y", "feedback": "fy"},
-                {"text": "z", "feedback": "fz"}
+                {"text": "x", "feedback": "fx \"B\"", "section": "b"},
+                {"text": "y", "feedback": "fy \"B\"", "section": "b"},
+                {"text": "z", "feedback": "fz \"B\"", "section": "b"}
              ]}},
             {"id": "b", "title": "B", "source": "s",
              "blocks": [{"paragraph": "More."}], "reflect": ["Why?"]}

@@ -260,7 +260,12 @@ fn write_commitment(out: &mut String, entry: &CommitmentEntry) -> std::fmt::Resu
 }
 
 fn period(record: &Record) -> String {
-    match (record.period.from, record.period.to) {
+    period_words(&record.period)
+}
+
+/// A period in words: "1 December 2026 to 30 November 2027".
+pub(super) fn period_words(period: &super::Period) -> String {
+    match (period.from, period.to) {
         (Some(from), Some(to)) if from == to => date(from),
         (Some(from), Some(to)) => format!("{} to {}", date(from), date(to)),
         (Some(from), None) => format!("from {}", date(from)),
@@ -304,7 +309,7 @@ fn plural_u64(n: u64, one: &str, many: &str) -> String {
 }
 
 /// A local date such as "1 March 2025".
-fn date(day: Date) -> String {
+pub(super) fn date(day: Date) -> String {
     let month = MONTHS
         .get(usize::try_from(day.month() - 1).unwrap_or(0))
         .copied()
@@ -319,13 +324,13 @@ fn day_of(at: Timestamp) -> String {
 /// Text without control characters: line breaks normalised to `\n`, tabs
 /// kept, and any other control (a terminal escape sequence's ESC, BEL...)
 /// shown as a visible escape by the one sanitiser, [`printable`].
-fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     printable(&text).into_owned()
 }
 
 /// Text for one line: cleaned, with line breaks and tabs as spaces.
-fn line(text: &str) -> String {
+pub(super) fn line(text: &str) -> String {
     clean(text)
         .split(['\n', '\t'])
         .filter(|part| !part.trim().is_empty())

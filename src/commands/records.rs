@@ -363,3 +363,6 @@ pub fn search(toolkit: &Toolkit, words: &[String], json: bool) -> Output {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cpd_tests;

@@ -133,6 +133,42 @@ pub fn discussed(
     }
 }
 
+/// What a walkthrough just given offers to keep as the facilitator's own
+/// peer discussion: the ids of the sections shown and the minutes it
+/// lasted (at least 1, at most a day), or `None` when it showed nothing.
+pub fn from_walkthrough(record: &crate::present::log::Record) -> Option<(Vec<String>, u32)> {
+    if record.sections.is_empty() {
+        return None;
+    }
+    let secs = record
+        .ended
+        .duration_since(record.started)
+        .as_secs()
+        .max(0)
+        .unsigned_abs();
+    let minutes = u32::try_from(secs.saturating_add(30) / 60)
+        .unwrap_or(MOST_DISCUSSION_MINUTES)
+        .clamp(1, MOST_DISCUSSION_MINUTES);
+    let ids = record.sections.iter().map(|c| c.id.clone()).collect();
+    Some((ids, minutes))
+}
+
+/// The question asked once a walkthrough has ended and the terminal is
+/// back to plain lines: nothing private is on the shared screen, only the
+/// walkthrough's own sections and minutes.
+pub fn walkthrough_question(sections: usize, minutes: u32) -> String {
+    format!(
+        "Keep this walkthrough in your own journal as a peer discussion ({}, {})? \
+         Type who it was with (such as team meeting) and press Enter, or just Enter to skip: ",
+        count(
+            usize::try_from(minutes).unwrap_or(usize::MAX),
+            "minute",
+            "minutes"
+        ),
+        count(sections, "section", "sections"),
+    )
+}
+
 /// What was kept, in words.
 fn kept_text(toolkit: &Toolkit, indexes: &[usize], discussion: &Discussion, on: Date) -> String {
     let mut out = format!(

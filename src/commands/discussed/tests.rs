@@ -100,3 +100,35 @@ fn a_future_day_an_unknown_section_or_no_one_is_refused() {
     assert_eq!(out.code, crate::commands::EXIT_NOT_FOUND);
     assert!(!dir.path().join("journal.json").exists());
 }
+
+#[test]
+fn a_walkthrough_offers_its_sections_and_minutes() {
+    use crate::present::log::{Covered, Record};
+    let covered = |id: &str| Covered {
+        id: id.into(),
+        secs: 60,
+        extra: Map::new(),
+    };
+    let mut record = Record {
+        started: "2026-11-20T15:00:00Z".parse().unwrap(),
+        ended: "2026-11-20T15:24:40Z".parse().unwrap(),
+        finished: true,
+        sections: vec![covered("tip-speak-up"), covered("tip-check-in")],
+        extra: Map::new(),
+    };
+    let (ids, minutes) = from_walkthrough(&record).unwrap();
+    assert_eq!(
+        (ids.as_slice(), minutes),
+        (
+            &["tip-speak-up".to_owned(), "tip-check-in".to_owned()][..],
+            25
+        )
+    );
+    assert!(walkthrough_question(2, 25).contains("(25 minutes, 2 sections)"));
+    record.ended = record.started;
+    assert_eq!(from_walkthrough(&record).unwrap().1, 1, "at least a minute");
+    record.ended = "2026-11-23T15:00:00Z".parse().unwrap();
+    assert_eq!(from_walkthrough(&record).unwrap().1, 1440, "at most a day");
+    record.sections.clear();
+    assert_eq!(from_walkthrough(&record), None);
+}

@@ -277,6 +277,11 @@ pub fn export_at(
         }
     };
     match request.output {
+        // On the screen or a pipe, lines end as every plain command's do:
+        // a carriage return is a control character no output lets through.
+        None if request.format == ExportFormat::Csv => {
+            Output::ok(text.replace("\r\n", "\n")).noting(&stderr)
+        }
         None => Output::ok(text).noting(&stderr),
         Some(path) => match export::write_private(path, &text) {
             Ok(()) => Output::ok(format!(

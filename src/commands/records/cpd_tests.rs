@@ -154,3 +154,34 @@ fn a_json_export_for_a_regulator_imports_back_with_nothing_lost() {
     assert_eq!(there.notes, here.notes);
     assert_ne!(there.discussions, Journal::new().discussions);
 }
+
+#[test]
+fn csv_ends_lines_in_crlf_in_a_file_and_in_a_newline_on_the_screen() {
+    let toolkit = built_in();
+    let (dir, _) = dir_with_details(&toolkit);
+    let request = ExportRequest {
+        format: ExportFormat::Csv,
+        regulator: Some(Regulator::Hcpc),
+        quiet: true,
+        ..ExportRequest::default()
+    };
+    let out = export_at(&toolkit, Some(dir.path().into()), &request, now());
+    assert!(!out.stdout.contains('\r'), "{:?}", out.stdout);
+    let rows = ::csv::Reader::from_reader(out.stdout.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .count();
+    assert_eq!(rows, 2, "{}", out.stdout);
+    let records = tempfile::tempdir().unwrap();
+    let file = records.path().join("cpd.csv");
+    let to_file = ExportRequest {
+        output: Some(&file),
+        ..request
+    };
+    assert_eq!(
+        export_at(&toolkit, Some(dir.path().into()), &to_file, now()).code,
+        0
+    );
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("\"Date\",\"Activity\",") && written.contains("\r\n"));
+}

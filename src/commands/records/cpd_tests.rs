@@ -23,7 +23,7 @@ fn dir_with_details(toolkit: &Toolkit) -> (tempfile::TempDir, String) {
     session.set_note(&id, "Mr A (943 476 5919) lives at M1 1AE.", now());
     store.save(&mut session).unwrap();
     let request = crate::commands::discussed::DiscussedRequest {
-        sections: &[id.clone()],
+        sections: std::slice::from_ref(&id),
         minutes: "20",
         with: "supervision",
         on: None,

@@ -203,7 +203,7 @@ pub(super) fn run_presenter(
     }
 }
 
-/// Once a walkthrough has ended (the terminal back to plain lines), offers
+/// Once a walkthrough has reached its end (the terminal back to plain lines), offers
 /// the facilitator to keep it as a peer discussion in their own journal,
 /// with its sections and minutes filled in: only who it was with is asked.
 /// Skipped when standard input is not a terminal, or on an empty answer.
@@ -216,7 +216,10 @@ fn offer_discussion(
     let Some((sections, minutes)) = discussed::from_walkthrough(record) else {
         return;
     };
-    if !std::io::stdin().is_terminal() {
+    // Never on the way out after a signal or a closed terminal, nor without
+    // a person at the keyboard.
+    let stopping = crate::reader::tui::stop_flag().load(std::sync::atomic::Ordering::Relaxed);
+    if stopping || !std::io::stdin().is_terminal() {
         return;
     }
     eprint!(

@@ -133,11 +133,12 @@ pub fn discussed(
     }
 }
 
-/// What a walkthrough just given offers to keep as the facilitator's own
-/// peer discussion: the ids of the sections shown and the minutes it
-/// lasted (at least 1, at most a day), or `None` when it showed nothing.
+/// What a walkthrough given to its end offers to keep as the facilitator's
+/// own peer discussion: the ids of the sections shown and the minutes it
+/// lasted (at least 1, at most a day). `None` when it showed nothing or
+/// was stopped early: then nothing is asked, and leaving stays one key.
 pub fn from_walkthrough(record: &crate::present::log::Record) -> Option<(Vec<String>, u32)> {
-    if record.sections.is_empty() {
+    if record.sections.is_empty() || !record.finished {
         return None;
     }
     let secs = record

@@ -129,6 +129,9 @@ fn a_walkthrough_offers_its_sections_and_minutes() {
     assert_eq!(from_walkthrough(&record).unwrap().1, 1, "at least a minute");
     record.ended = "2026-11-23T15:00:00Z".parse().unwrap();
     assert_eq!(from_walkthrough(&record).unwrap().1, 1440, "at most a day");
+    record.finished = false;
+    assert_eq!(from_walkthrough(&record), None, "stopped early: not asked");
+    record.finished = true;
     record.sections.clear();
     assert_eq!(from_walkthrough(&record), None);
 }

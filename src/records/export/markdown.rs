@@ -120,6 +120,7 @@ fn write_record(out: &mut String, record: &Record) -> std::fmt::Result {
     }
 
     write_practised(out, record)?;
+    write_discussions(out, record)?;
     write_practice(out, record)?;
 
     writeln!(out, "\n## Bookmarked for later\n")?;
@@ -211,6 +212,42 @@ fn write_practised(out: &mut String, record: &Record) -> std::fmt::Result {
             "- {}: I chose {option} ({})",
             line(&entry.title),
             day_of(entry.chosen_at)
+        )?;
+    }
+    Ok(())
+}
+
+/// "Peer discussions": each one recorded with `allyship discussed`, oldest
+/// first; left out when there was none.
+fn write_discussions(out: &mut String, record: &Record) -> std::fmt::Result {
+    let mut talks: Vec<_> = record.data.discussions.values().collect();
+    if talks.is_empty() {
+        return Ok(());
+    }
+    talks.sort_by_key(|t| (t.on, t.recorded_at));
+    writeln!(out, "\n## Peer discussions\n")?;
+    for talk in talks {
+        let outcome = talk
+            .outcome
+            .as_deref()
+            .map(|o| format!(" What came of it: {}", line(o)))
+            .unwrap_or_default();
+        // Titles of the sections read in the period; the id of any other.
+        let titles: Vec<String> = talk
+            .sections
+            .iter()
+            .map(|id| {
+                let read = record.sections_read.iter().find(|e| &e.id == id);
+                line(read.map_or(id.as_str(), |e| e.title.as_str()))
+            })
+            .collect();
+        writeln!(
+            out,
+            "- {}: {} minutes with {}, on {}.{outcome}",
+            date(talk.on),
+            talk.minutes,
+            line(&talk.with),
+            titles.join("; ")
         )?;
     }
     Ok(())

@@ -224,4 +224,21 @@ pub enum ExportFormat {
     Markdown,
     /// Everything, for scripts and `allyship import`.
     Json,
+    /// One row per activity, for a spreadsheet.
+    Csv,
+    /// One self-contained page, to print or keep.
+    Html,
+}
+
+/// The regulators `allyship export --for` shapes a CPD record for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Regulator {
+    /// Social Work England.
+    Swe,
+    /// The Nursing and Midwifery Council (revalidation).
+    Nmc,
+    /// The Health and Care Professions Council.
+    Hcpc,
+    /// Social Care Wales, NISCC and Skills for Care style learning logs.
+    Care,
 }

@@ -4,10 +4,11 @@
 
 use super::start::{choose_theme, load_toolkit, run_presenter, run_reader};
 use super::terminal::{confirm_reset, finish, finish_coloured, read_stdin, terminal_width};
-use super::{Cli, ColorChoice, Command, ExportFormat};
+use super::{Cli, ColorChoice, Command, ExportFormat, Regulator};
 use crate::commands::actions::{self, BookmarkChange};
 use crate::commands::note::{self, NoteChange};
 use crate::commands::{self, Output, json, records};
+use crate::records::export::cpd;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -112,18 +113,50 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Export {
             format,
+            regulator,
+            quiet,
             output,
             from,
             to,
         }) => {
             let request = records::ExportRequest {
-                json: format == ExportFormat::Json,
+                format: match format {
+                    ExportFormat::Markdown => records::ExportFormat::Markdown,
+                    ExportFormat::Json => records::ExportFormat::Json,
+                    ExportFormat::Csv => records::ExportFormat::Csv,
+                    ExportFormat::Html => records::ExportFormat::Html,
+                },
                 output: output.as_deref(),
                 from: from.as_deref(),
                 to: to.as_deref(),
+                regulator: regulator.map(|r| match r {
+                    Regulator::Swe => cpd::Regulator::Swe,
+                    Regulator::Nmc => cpd::Regulator::Nmc,
+                    Regulator::Hcpc => cpd::Regulator::Hcpc,
+                    Regulator::Care => cpd::Regulator::Care,
+                }),
+                quiet,
             };
             finish(records::export(&toolkit, cli.data_dir, &request))
         }
+        Some(Command::Discussed {
+            sections,
+            minutes,
+            with,
+            on,
+            outcome,
+        }) => finish(commands::discussed::discussed(
+            &toolkit,
+            cli.data_dir,
+            &commands::discussed::DiscussedRequest {
+                sections: &sections,
+                minutes: &minutes,
+                with: &with,
+                on: on.as_deref(),
+                outcome: outcome.as_deref(),
+            },
+            jiff::Timestamp::now(),
+        )),
         Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
         Some(Command::Commit {
             text,

@@ -179,6 +179,7 @@ pub(super) fn run_presenter(
         Ok(sections) => sections,
         Err(message) => return failed(format!("{message}\n"), commands::EXIT_NOT_FOUND),
     };
+    let data_dir_again = data_dir.clone();
     let dir = crate::journal::store::data_dir(data_dir);
     if resume && let Ok(dir) = &dir {
         let records = match log::list(dir) {
@@ -216,6 +217,7 @@ pub(super) fn run_presenter(
                 let tz = jiff::tz::TimeZone::system();
                 let line = log::describe(&record, toolkit, &tz);
                 println!("Walkthrough: {}", printable(&line));
+                offer_discussion(toolkit, data_dir_again, &record);
             }
             ExitCode::SUCCESS
         }
@@ -224,4 +226,47 @@ pub(super) fn run_presenter(
             ExitCode::FAILURE
         }
     }
+}
+
+/// Once a walkthrough has reached its end (the terminal back to plain lines), offers
+/// the facilitator to keep it as a peer discussion in their own journal,
+/// with its sections and minutes filled in: only who it was with is asked.
+/// Skipped when standard input is not a terminal, or on an empty answer.
+fn offer_discussion(
+    toolkit: &Toolkit,
+    data_dir: Option<std::path::PathBuf>,
+    record: &crate::present::log::Record,
+) {
+    use crate::commands::discussed::{self, DiscussedRequest};
+    let Some((sections, minutes)) = discussed::from_walkthrough(record) else {
+        return;
+    };
+    // Never on the way out after a signal or a closed terminal, nor without
+    // a person at the keyboard.
+    let stopping = crate::reader::tui::stop_flag().load(std::sync::atomic::Ordering::Relaxed);
+    if stopping || !std::io::stdin().is_terminal() {
+        return;
+    }
+    eprint!(
+        "{}",
+        discussed::walkthrough_question(sections.len(), minutes)
+    );
+    let mut with = String::new();
+    if std::io::stdin().read_line(&mut with).is_err() || with.trim().is_empty() {
+        return;
+    }
+    let minutes = minutes.to_string();
+    let request = DiscussedRequest {
+        sections: &sections,
+        minutes: &minutes,
+        with: with.trim(),
+        on: None,
+        outcome: None,
+    };
+    let _ = finish(discussed::discussed(
+        toolkit,
+        data_dir,
+        &request,
+        jiff::Timestamp::now(),
+    ));
 }

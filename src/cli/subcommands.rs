@@ -1,7 +1,7 @@
 //! The subcommands, one variant each, with the help and examples clap
 //! shows for them (`allyship COMMAND --help`, completions, the man page).
 
-use super::{ColorChoice, ExportFormat};
+use super::{ColorChoice, ExportFormat, Regulator};
 use clap::Subcommand;
 use std::path::PathBuf;
 
@@ -125,12 +125,21 @@ pub enum Command {
     },
     /// Export your learning record (for supervision or your CPD record)
     #[command(
-        after_help = "Examples:\n  allyship export > record.md\n  allyship export --from 2026-01-01 --to 2026-03-31 --output q1.md\n  allyship export --format json --output backup.json   (to move to a new computer)"
+        after_help = "Examples:\n  allyship export > record.md\n  allyship export --for swe          this registration year, field by field for Social Work England\n  allyship export --for nmc --format html --output cpd.html   a page to print\n  allyship export --for hcpc --format csv --output cpd.csv\n  allyship export --from 2026-01-01 --to 2026-03-31 --output q1.md\n  allyship export --format json --output backup.json   (to move to a new computer)\n\nBefore writing, notes and answers are checked for details that could identify someone\n(an NHS or CHI number, a postcode, a date of birth, an email address, a phone number);\nstandard error says where, never the detail itself. --quiet leaves that out."
     )]
     Export {
-        /// markdown (reads well, pastes into a record) or json (everything, for import)
+        /// markdown (reads well, pastes into a record), json (everything, for
+        /// import), csv (one row per activity) or html (one page to print)
         #[arg(long, value_enum, default_value = "markdown")]
         format: ExportFormat,
+        /// Field by field for a regulator's CPD form: swe (Social Work
+        /// England), nmc (nurses' revalidation), hcpc (allied health
+        /// professionals) or care (Social Care Wales, NISCC, Skills for Care)
+        #[arg(long = "for", value_enum, value_name = "REGULATOR")]
+        regulator: Option<Regulator>,
+        /// Do not warn about details that could identify someone
+        #[arg(long)]
+        quiet: bool,
         /// Write to this file (readable only by you) instead of the screen
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -140,6 +149,27 @@ pub enum Command {
         /// Last day to include (YYYY-MM-DD)
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
+    },
+    /// Keep a peer discussion of sections (counts as participatory CPD time)
+    #[command(
+        after_help = "Examples:\n  allyship discussed tip-speak-up --minutes 30 --with \"team meeting\"\n  allyship discussed 18 19 --minutes 45 --with supervision --on 2026-12-01 --outcome \"I will ask first\""
+    )]
+    Discussed {
+        /// Section numbers (as in `allyship list`) or ids
+        #[arg(required = true, value_name = "SECTION")]
+        sections: Vec<String>,
+        /// How long the discussion took, in minutes (1 to 1440)
+        #[arg(long, value_name = "N", required = true, allow_negative_numbers = true)]
+        minutes: String,
+        /// Who it was with ("team meeting", "supervision")
+        #[arg(long, value_name = "WHO", required = true)]
+        with: String,
+        /// The day it took place (YYYY-MM-DD; default today)
+        #[arg(long, value_name = "DAY")]
+        on: Option<String>,
+        /// What came of it, in your own words
+        #[arg(long, value_name = "TEXT")]
+        outcome: Option<String>,
     },
     /// Merge a JSON export into your journal (for example on a new computer)
     Import {

@@ -6,7 +6,8 @@ use super::{Output, failure, journal_to_show};
 use crate::journal::record::local_day;
 use crate::journal::report::date_text;
 use crate::journal::store;
-use crate::records::export::{self, Period};
+use crate::records::export::cpd::{self, Regulator};
+use crate::records::export::{self, Period, identifying};
 use crate::toolkit::content::Toolkit;
 use crate::toolkit::search;
 use std::fmt::Write as _;
@@ -109,17 +110,35 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
     Output::ok(out).noting(&stderr)
 }
 
+/// The formats `allyship export` writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Reads well, pastes into a record.
+    #[default]
+    Markdown,
+    /// Everything, for scripts and `allyship import`.
+    Json,
+    /// One row per activity.
+    Csv,
+    /// One self-contained page to print.
+    Html,
+}
+
 /// What `allyship export` was asked for.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ExportRequest<'a> {
-    /// `markdown` or `json`.
-    pub json: bool,
+    /// Markdown, JSON, CSV or HTML.
+    pub format: ExportFormat,
     /// Where to write it; standard output when `None`.
     pub output: Option<&'a Path>,
     /// First day to include.
     pub from: Option<&'a str>,
     /// Last day to include.
     pub to: Option<&'a str>,
+    /// The regulator whose form to shape it for (`--for`).
+    pub regulator: Option<Regulator>,
+    /// Leave out the warning about identifying details (`--quiet`).
+    pub quiet: bool,
 }
 
 /// Why `export --output` will not write to `path`, if it should not: only
@@ -190,9 +209,36 @@ fn same_file(_: &Path, _: &Path) -> bool {
 
 /// `allyship export`: the learning record, to standard output or a private file.
 pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequest) -> Output {
+    export_at(toolkit, data_dir, request, jiff::Timestamp::now())
+}
+
+/// [`export`] with the clock given (tests fix it): Social Work England's
+/// default period is the registration year holding today.
+pub fn export_at(
+    toolkit: &Toolkit,
+    data_dir: Option<PathBuf>,
+    request: &ExportRequest,
+    now: jiff::Timestamp,
+) -> Output {
     let period = match Period::parse(request.from, request.to) {
         Ok(period) => period,
         Err(e) => return failure(format!("{e}\n")),
+    };
+    let period = match (request.regulator, period) {
+        (
+            Some(Regulator::Swe),
+            Period {
+                from: None,
+                to: None,
+            },
+        ) => {
+            let (from, to) = cpd::registration_year(local_day(now));
+            Period {
+                from: Some(from),
+                to: Some(to),
+            }
+        }
+        _ => period,
     };
     if let Some(path) = request.output {
         let dir = store::data_dir(data_dir.clone()).ok();
@@ -200,17 +246,42 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
             return failure(format!("Nothing was written: {why}.\n"));
         }
     }
-    let (journal, stderr) = match journal_to_show(data_dir) {
+    let (journal, mut stderr) = match journal_to_show(data_dir) {
         Ok(found) => found,
         Err(e) => return failure(format!("{e}\n")),
     };
-    let record = export::learning_record(toolkit, &journal, &period, jiff::Timestamp::now());
-    let text = if request.json {
-        export::to_json(&record)
-    } else {
-        export::to_markdown(&record)
+    let mut record = export::learning_record(toolkit, &journal, &period, now);
+    let shaped = request.regulator.is_some()
+        || matches!(request.format, ExportFormat::Csv | ExportFormat::Html);
+    if shaped {
+        record.cpd = Some(cpd::cpd_record(toolkit, &record, request.regulator));
+    }
+    if !request.quiet {
+        for line in identifying::warnings(toolkit, &journal, &record.data) {
+            let _ = writeln!(stderr, "{line}");
+        }
+    }
+    let text = match (request.format, &record.cpd) {
+        (ExportFormat::Json, _) => export::to_json(&record),
+        (ExportFormat::Markdown, None) => export::to_markdown(&record),
+        (ExportFormat::Markdown, Some(shaped)) => cpd::to_markdown(shaped),
+        (ExportFormat::Csv, Some(shaped)) => cpd::to_csv(shaped),
+        (ExportFormat::Html, Some(shaped)) => cpd::to_html(shaped),
+        (ExportFormat::Csv | ExportFormat::Html, None) => {
+            let shaped = cpd::cpd_record(toolkit, &record, None);
+            if request.format == ExportFormat::Csv {
+                cpd::to_csv(&shaped)
+            } else {
+                cpd::to_html(&shaped)
+            }
+        }
     };
     match request.output {
+        // On the screen or a pipe, lines end as every plain command's do:
+        // a carriage return is a control character no output lets through.
+        None if request.format == ExportFormat::Csv => {
+            Output::ok(text.replace("\r\n", "\n")).noting(&stderr)
+        }
         None => Output::ok(text).noting(&stderr),
         Some(path) => match export::write_private(path, &text) {
             Ok(()) => Output::ok(format!(
@@ -218,7 +289,7 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
                 path.display()
             ))
             .noting(&stderr),
-            Err(e) => failure(format!("Could not write {}: {e}\n", path.display())),
+            Err(e) => failure(format!("{stderr}Could not write {}: {e}\n", path.display())),
         },
     }
 }
@@ -297,3 +368,6 @@ pub fn search(toolkit: &Toolkit, words: &[String], json: bool) -> Output {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cpd_tests;

@@ -13,6 +13,7 @@
 
 mod choices;
 mod commitments;
+mod discussions;
 mod file;
 mod notes;
 mod session;
@@ -24,6 +25,7 @@ pub use commitments::{
     ASK_AGAIN_IN_DAYS, AskAgain, CheckIn, Commitment, CommitmentChange, CommitmentMerge,
     REVIEW_IN_DAYS, Standing, days_after,
 };
+pub use discussions::{Discussion, DiscussionMerge, MOST_DISCUSSION_MINUTES, discussion_id};
 pub(crate) use notes::NoteMerge;
 pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};
 pub use session::{Delta, Session, SessionRead};
@@ -79,6 +81,9 @@ pub struct Journal {
     /// (the newer choice wins a merge; see `journal/choices.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub choices: BTreeMap<String, Chosen>,
+    /// Peer discussions the person recorded, by id (see `journal/discussions.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub discussions: BTreeMap<String, Discussion>,
     /// Fields written by a newer version of the app, kept so a save never drops them.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -204,6 +209,7 @@ impl Journal {
             superseded_notes: Vec::new(),
             commitments: BTreeMap::new(),
             choices: BTreeMap::new(),
+            discussions: BTreeMap::new(),
             extra: Map::new(),
         }
     }

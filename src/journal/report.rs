@@ -7,6 +7,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 use std::fmt::Write as _;
 
+mod discussions;
+pub use discussions::{discussion_lines, discussions_heading};
+
 /// The symbol for each reading status, shown in the contents and explained
 /// in the help and the journal view (never colour alone).
 pub fn mark(status: ReadStatus) -> &'static str {
@@ -49,6 +52,10 @@ pub struct Report {
     pub scenarios: usize,
     /// How many of them have an option chosen.
     pub scenarios_practised: usize,
+    /// The heading and lines of the peer discussions, newest first (see
+    /// [`discussion_lines`]); empty when there are none.
+    #[serde(skip)]
+    pub discussions: Vec<String>,
 }
 
 /// Builds the report for a toolkit and journal, as of today.
@@ -99,6 +106,13 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
             .iter()
             .filter(|section| journal.chosen_option(section).is_some())
             .count(),
+        discussions: if journal.discussions.is_empty() {
+            Vec::new()
+        } else {
+            std::iter::once(discussions_heading(journal))
+                .chain(discussion_lines(toolkit, journal))
+                .collect()
+        },
     }
 }
 
@@ -213,6 +227,12 @@ pub fn plain(toolkit: &Toolkit, report: &Report, journal_path: Option<&str>) -> 
     if let Some(line) = practice_line(report) {
         out.push_str(&line);
         out.push('\n');
+    }
+    if let Some((heading, lines)) = report.discussions.split_first() {
+        let _ = writeln!(out, "\n{heading}");
+        for line in lines {
+            let _ = writeln!(out, "  {line}");
+        }
     }
     out.push_str("\nBy part\n");
     for part in &s.parts {

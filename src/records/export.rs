@@ -9,6 +9,8 @@
 
 mod check;
 mod commitments;
+pub mod cpd;
+pub mod identifying;
 mod import;
 mod markdown;
 mod period;
@@ -22,8 +24,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::journal::record::{
-    Bookmark, Chosen, Commitment, DayRecord, Journal, Note, SectionRecord, SupersededNote,
-    local_day,
+    Bookmark, Chosen, Commitment, DayRecord, Discussion, Journal, Note, SectionRecord,
+    SupersededNote, local_day,
 };
 use crate::toolkit::content::{Source, Toolkit};
 
@@ -73,6 +75,9 @@ pub struct Record {
     pub practised: Vec<PractisedEntry>,
     /// The journal's raw records for the period, for a lossless import.
     pub data: Data,
+    /// The record shaped for a regulator's form (`export --for`), when asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpd: Option<cpd::CpdRecord>,
 }
 
 /// The toolkit a record was made from.
@@ -161,6 +166,9 @@ pub struct Data {
     /// The option chosen on each practice scenario, by section id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub choices: BTreeMap<String, Chosen>,
+    /// Peer discussions held in the period, by id, whole.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub discussions: BTreeMap<String, Discussion>,
 }
 
 /// The title shown for a section id the toolkit no longer has.
@@ -242,6 +250,7 @@ pub fn learning_record(
         .values()
         .flat_map(|r| [r.first_read, r.last_read]);
     let made_days = data.commitments.values().map(|c| c.made_at);
+    activity.extend(data.discussions.values().map(|d| d.on));
     activity.extend(
         note_days
             .chain(read_days)
@@ -281,6 +290,7 @@ pub fn learning_record(
         commitments: commitments::entries(toolkit, &data.commitments, period, now),
         practised: practised::entries(toolkit, &data.choices),
         data,
+        cpd: None,
     }
 }
 
@@ -329,6 +339,12 @@ fn select(journal: &Journal, period: &Period) -> Data {
             .iter()
             .filter(|(_, c)| period.contains(local_day(c.chosen_at)))
             .map(|(id, c)| (id.clone(), c.clone()))
+            .collect(),
+        discussions: journal
+            .discussions
+            .iter()
+            .filter(|(_, d)| period.contains(d.on))
+            .map(|(id, d)| (id.clone(), d.clone()))
             .collect(),
         days,
     }

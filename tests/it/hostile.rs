@@ -165,6 +165,18 @@ fn no_plain_command_lets_a_control_sequence_through() {
         (os(&["export"]), false),
         (os(&["export", "--format", "json"]), false),
         (
+            os(&["discussed", "welcome", "--minutes", "5", "--with", EVIL]),
+            false,
+        ),
+        (
+            os(&["discussed", "welcome", "--minutes", EVIL, "--with", EVIL]),
+            false,
+        ),
+        (os(&["export", "--for", "swe"]), false),
+        (os(&["export", "--for", "nmc", "--format", "csv"]), false),
+        (os(&["export", "--for", "hcpc", "--format", "html"]), false),
+        (os(&["export", "--for", "care", "--format", "json"]), false),
+        (
             with(&["export", "--format", "json", "--output"], &export_file),
             false,
         ),

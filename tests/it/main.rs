@@ -11,6 +11,7 @@ mod boundaries;
 mod cli;
 mod cli_actions;
 mod cli_commitments;
+mod cli_cpd;
 mod cli_records;
 mod commitments_view;
 mod crash;

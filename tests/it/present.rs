@@ -332,3 +332,27 @@ fn the_run_loop_logs_the_walkthrough_on_leaving_and_on_a_signal() {
     assert_eq!(records.len(), 1, "a stop signal still logs the walkthrough");
     assert_eq!(records[0].sections[0].id, "why-these-tips");
 }
+
+#[test]
+fn a_walkthrough_given_to_its_end_offers_the_facilitator_a_peer_discussion() {
+    let mut pty = Pty::spawn(&["present", "faq-contact"], &[], 80, 24);
+    pty.wait_for("(section ");
+    for _ in 0..40 {
+        pty.send(" ");
+        if pty.screen().contains("end of the walkthrough") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    pty.wait_for("end of the walkthrough");
+    pty.send("q");
+    pty.wait_for("End the walkthrough? (y/n)");
+    pty.send("y");
+    pty.wait_for("peer discussion (1 minute, 1 sect");
+    pty.wait_for("Type who it was with");
+    pty.send("team meeting\r");
+    pty.wait_for("Kept: 1 minute discussing 1 section with team meeting");
+    assert_eq!(pty.wait_exit(), 0);
+    let journal = std::fs::read_to_string(pty.data_dir().join("journal.json")).unwrap();
+    assert!(journal.contains("\"faq-contact\"") && journal.contains("team meeting"));
+}

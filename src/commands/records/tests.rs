@@ -51,10 +51,9 @@ fn export_then_import_into_an_empty_journal_gives_the_same_record() {
     let records = tempfile::tempdir().unwrap();
     let file = records.path().join("record.json");
     let request = ExportRequest {
-        json: true,
+        format: ExportFormat::Json,
         output: Some(&file),
-        from: None,
-        to: None,
+        ..ExportRequest::default()
     };
     assert_eq!(export(&toolkit, Some(dir.path().into()), &request).code, 0);
     #[cfg(unix)]
@@ -88,12 +87,7 @@ fn export_then_import_into_an_empty_journal_gives_the_same_record() {
         "{}",
         markdown.stderr
     );
-    let md = ExportRequest {
-        json: false,
-        output: None,
-        from: None,
-        to: None,
-    };
+    let md = ExportRequest::default();
     let markdown = export(&toolkit, Some(fresh.path().into()), &md);
     assert!(
         markdown
@@ -107,10 +101,8 @@ fn a_bad_period_or_file_is_refused_clearly() {
     let toolkit = built_in();
     let dir = tempfile::tempdir().unwrap();
     let request = ExportRequest {
-        json: false,
-        output: None,
         from: Some("2026-13-01"),
-        to: None,
+        ..ExportRequest::default()
     };
     let out = export(&toolkit, Some(dir.path().into()), &request);
     assert_eq!(out.code, 1);

@@ -4,7 +4,8 @@
 //! the ids themselves.
 
 use super::{
-    Bookmark, Chosen, Commitment, DayRecord, Journal, Note, Position, SectionRecord, SupersededNote,
+    Bookmark, Chosen, Commitment, DayRecord, Discussion, Journal, Note, Position, SectionRecord,
+    SupersededNote,
 };
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,8 @@ pub struct JournalFile {
     commitments: BTreeMap<String, Commitment>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     choices: BTreeMap<String, Chosen>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    discussions: BTreeMap<String, Discussion>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
@@ -77,6 +80,8 @@ struct JournalFileRef<'a> {
     commitments: &'a BTreeMap<String, Commitment>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     choices: &'a BTreeMap<String, Chosen>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    discussions: &'a BTreeMap<String, Discussion>,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
 }
@@ -186,6 +191,7 @@ impl Serialize for Journal {
             superseded_notes: &self.superseded_notes,
             commitments: &self.commitments,
             choices: &self.choices,
+            discussions: &self.discussions,
             extra: &self.extra,
         }
         .serialize(serializer)
@@ -229,6 +235,7 @@ impl TryFrom<JournalFile> for Journal {
             superseded_notes: file.superseded_notes,
             commitments: file.commitments,
             choices: file.choices,
+            discussions: file.discussions,
             extra: file.extra,
         })
     }

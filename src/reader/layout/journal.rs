@@ -154,6 +154,13 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
         out.push(Row::default());
         plain(&mut out, &line, width, Tone::Text);
     }
+    if let Some((title, lines)) = report.discussions.split_first() {
+        heading(&mut out, title, width);
+        for line in lines {
+            let text = fit(&format!("  {line}"), usize::from(width));
+            plain(&mut out, &text, width, Tone::Text);
+        }
+    }
     heading(&mut out, "By part", width);
     part_rows(&mut out, app, &report, width);
     heading(&mut out, &format!("Days you read: {}", s.days.len()), width);

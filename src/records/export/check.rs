@@ -118,6 +118,17 @@ pub(super) fn absurd_value(data: &Value, now: Timestamp) -> Option<String> {
             return Some(problem);
         }
     }
+    for (id, talk) in entries("discussions") {
+        let at = |field: &str| format!("data.discussions.{id}.{field}");
+        let minutes = talk.get("minutes");
+        let most = u64::from(crate::journal::record::MOST_DISCUSSION_MINUTES);
+        if let Some(problem) = time(at("recorded_at"), talk.get("recorded_at"))
+            .or_else(|| day(at("on"), talk.get("on")))
+            .or_else(|| count(at("minutes"), minutes, most, "minutes (24 hours)"))
+        {
+            return Some(problem);
+        }
+    }
     let kept = data.get("superseded_notes").and_then(Value::as_array);
     for (n, note) in kept.into_iter().flatten().enumerate() {
         for field in ["created", "changed"] {

@@ -23,6 +23,8 @@
 //! - **Choices on practice scenarios:** added when missing; otherwise the
 //!   newer choice wins (it is a pick, not prose, so the older one is not
 //!   kept), and a time more than a day after now never wins.
+//! - **Peer discussions** (see `journal/discussions.rs`): each kept once;
+//!   a different one under the same id is kept beside it.
 
 mod report;
 
@@ -30,7 +32,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::{Data, FORMAT, VERSION};
-use crate::journal::record::{ChoiceMerge, CommitmentMerge, Journal, NoteMerge, suspect};
+use crate::journal::record::{
+    ChoiceMerge, CommitmentMerge, DiscussionMerge, Journal, NoteMerge, suspect,
+};
 
 pub use report::ImportReport;
 
@@ -272,6 +276,14 @@ impl Import {
                 ChoiceMerge::Added => report.choices_added += 1,
                 ChoiceMerge::Updated if !same => report.choices_updated += 1,
                 ChoiceMerge::Updated | ChoiceMerge::Kept => report.choices_unchanged += 1,
+            }
+        }
+        for (id, discussion) in &self.data.discussions {
+            match journal.merge_discussion(id, discussion) {
+                DiscussionMerge::Added | DiscussionMerge::KeptBoth => {
+                    report.discussions_added += 1;
+                }
+                DiscussionMerge::Unchanged => report.discussions_unchanged += 1,
             }
         }
         report

@@ -120,6 +120,7 @@ fn write_record(out: &mut String, record: &Record) -> std::fmt::Result {
     }
 
     write_practised(out, record)?;
+    write_discussions(out, record)?;
     write_practice(out, record)?;
 
     writeln!(out, "\n## Bookmarked for later\n")?;
@@ -216,6 +217,42 @@ fn write_practised(out: &mut String, record: &Record) -> std::fmt::Result {
     Ok(())
 }
 
+/// "Peer discussions": each one recorded with `allyship discussed`, oldest
+/// first; left out when there was none.
+fn write_discussions(out: &mut String, record: &Record) -> std::fmt::Result {
+    let mut talks: Vec<_> = record.data.discussions.values().collect();
+    if talks.is_empty() {
+        return Ok(());
+    }
+    talks.sort_by_key(|t| (t.on, t.recorded_at));
+    writeln!(out, "\n## Peer discussions\n")?;
+    for talk in talks {
+        let outcome = talk
+            .outcome
+            .as_deref()
+            .map(|o| format!(" What came of it: {}", line(o)))
+            .unwrap_or_default();
+        // Titles of the sections read in the period; the id of any other.
+        let titles: Vec<String> = talk
+            .sections
+            .iter()
+            .map(|id| {
+                let read = record.sections_read.iter().find(|e| &e.id == id);
+                line(read.map_or(id.as_str(), |e| e.title.as_str()))
+            })
+            .collect();
+        writeln!(
+            out,
+            "- {}: {} minutes with {}, on {}.{outcome}",
+            date(talk.on),
+            talk.minutes,
+            line(&talk.with),
+            titles.join("; ")
+        )?;
+    }
+    Ok(())
+}
+
 /// "How it will change my practice": the person's commitments in their own
 /// words, where each stands, and what they said when asked how it went.
 fn write_practice(out: &mut String, record: &Record) -> std::fmt::Result {
@@ -260,7 +297,12 @@ fn write_commitment(out: &mut String, entry: &CommitmentEntry) -> std::fmt::Resu
 }
 
 fn period(record: &Record) -> String {
-    match (record.period.from, record.period.to) {
+    period_words(&record.period)
+}
+
+/// A period in words: "1 December 2026 to 30 November 2027".
+pub(super) fn period_words(period: &super::Period) -> String {
+    match (period.from, period.to) {
         (Some(from), Some(to)) if from == to => date(from),
         (Some(from), Some(to)) => format!("{} to {}", date(from), date(to)),
         (Some(from), None) => format!("from {}", date(from)),
@@ -304,7 +346,7 @@ fn plural_u64(n: u64, one: &str, many: &str) -> String {
 }
 
 /// A local date such as "1 March 2025".
-fn date(day: Date) -> String {
+pub(super) fn date(day: Date) -> String {
     let month = MONTHS
         .get(usize::try_from(day.month() - 1).unwrap_or(0))
         .copied()
@@ -319,13 +361,13 @@ fn day_of(at: Timestamp) -> String {
 /// Text without control characters: line breaks normalised to `\n`, tabs
 /// kept, and any other control (a terminal escape sequence's ESC, BEL...)
 /// shown as a visible escape by the one sanitiser, [`printable`].
-fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     printable(&text).into_owned()
 }
 
 /// Text for one line: cleaned, with line breaks and tabs as spaces.
-fn line(text: &str) -> String {
+pub(super) fn line(text: &str) -> String {
     clean(text)
         .split(['\n', '\t'])
         .filter(|part| !part.trim().is_empty())

@@ -427,3 +427,40 @@ fn scenarios_practised_are_listed_with_the_option_in_its_own_words() {
     let before = learning_record(&toolkit, &sample(), &everything(), at(9, 0));
     assert!(!to_json(&before).contains("\"practised\""));
 }
+
+#[test]
+fn peer_discussions_are_listed_in_the_learning_record() {
+    let toolkit = built_in();
+    let mut journal = sample();
+    let plain = to_markdown(&learning_record(
+        &toolkit,
+        &journal,
+        &everything(),
+        at(9, 0),
+    ));
+    assert!(!plain.contains("## Peer discussions"), "left out when none");
+    journal.merge_discussion(
+        "d",
+        &crate::journal::record::Discussion {
+            sections: vec!["tip-listen-actively".into()],
+            minutes: 25,
+            with: "team\nmeeting".into(),
+            on: date(2025, 3, 8),
+            recorded_at: at(8, 30),
+            outcome: Some("We will pause first".into()),
+            extra: serde_json::Map::new(),
+        },
+    );
+    let record = learning_record(&toolkit, &journal, &everything(), at(9, 0));
+    let text = to_markdown(&record);
+    let title = &record
+        .sections_read
+        .iter()
+        .find(|e| e.id == "tip-listen-actively")
+        .unwrap()
+        .title;
+    let said = format!(
+        "## Peer discussions\n\n- 8 March 2025: 25 minutes with team meeting, on {title}. What came of it: We will pause first\n"
+    );
+    assert!(text.contains(&said), "{text}");
+}

@@ -118,3 +118,37 @@ fn progress_not_kept_says_so() {
     assert_eq!(rows.len(), kept + 1);
     assert!(texts(&rows).iter().any(|t| t.contains("not being kept")));
 }
+
+#[test]
+fn peer_discussions_are_listed_newest_first_under_their_heading() {
+    let mut app = with_reading(80, 24);
+    let talk = |day: i8, minutes: u32, with: &str| crate::journal::record::Discussion {
+        sections: vec!["welcome".into()],
+        minutes,
+        with: with.into(),
+        on: date(2026, 11, day),
+        recorded_at: "2026-11-21T10:00:00Z".parse().unwrap(),
+        outcome: None,
+        extra: serde_json::Map::new(),
+    };
+    app.journal
+        .merge_discussion("a", &talk(10, 30, "team meeting"));
+    app.journal
+        .merge_discussion("b", &talk(20, 45, "supervision"));
+    let shown = texts(&Page::new(&app).rows);
+    let at = |needle: &str| {
+        shown
+            .iter()
+            .position(|t| t.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} in {shown:#?}"))
+    };
+    assert!(shown[at("Peer discussions: 2 (1 h 15 min)")].starts_with("Peer"));
+    assert!(at("45 minutes with supervision") < at("30 minutes with team meeting"));
+    assert!(at("30 minutes with team meeting") < at("By part"));
+    let plain = crate::journal::report::plain(
+        &app.toolkit,
+        &crate::journal::report::report_on(&app.toolkit, &app.journal, app.today),
+        None,
+    );
+    assert!(plain.contains("\nPeer discussions: 2 (1 h 15 min)\n  Fri 20 Nov 2026 · 45 minutes with supervision · 1. "), "{plain}");
+}

@@ -47,6 +47,10 @@ pub struct ImportReport {
     pub commitments_merged: usize,
     /// Commitments here already, as they are.
     pub commitments_unchanged: usize,
+    /// Peer discussions new here.
+    pub discussions_added: usize,
+    /// Peer discussions here already.
+    pub discussions_unchanged: usize,
 }
 
 impl ImportReport {
@@ -63,6 +67,7 @@ impl ImportReport {
             + self.commitments_merged
             + self.choices_added
             + self.choices_updated
+            + self.discussions_added
             > 0
     }
 }
@@ -106,6 +111,8 @@ impl fmt::Display for ImportReport {
                 self.choices_unchanged,
                 "Choices on practice scenarios already here",
             ),
+            (self.discussions_added, "Peer discussions added"),
+            (self.discussions_unchanged, "Peer discussions already here"),
             (
                 self.future_dated,
                 "Dated more than a day in the future, so not trusted to be the newest \

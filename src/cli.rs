@@ -94,6 +94,7 @@ pub fn man_page() -> String {
     man::page()
 }
 
+mod guide;
 mod man;
 mod run;
 mod start;

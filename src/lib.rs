@@ -9,6 +9,7 @@
 //! - [`records`]: export and import of that record;
 //! - [`reader`]: the full-screen app;
 //! - [`present`]: the presenter, for a team on a shared screen;
+//! - [`guide`]: the toolkit as a plain conversation, for screen readers;
 //! - [`commands`]: the plain, line-by-line commands, and [`cli`], the
 //!   command line that chooses between them.
 //!
@@ -19,6 +20,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod guide;
 pub mod input;
 pub mod journal;
 pub mod present;

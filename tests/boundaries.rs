@@ -183,6 +183,7 @@ const PARTS: &[(&str, &[&str])] = &[
     ("records", &["reader", "present", "commands", "cli"]),
     ("reader", &["commands", "cli"]),
     ("present", &["commands", "cli"]),
+    ("guide", &["reader", "present", "commands", "cli"]),
 ];
 
 /// Each `crate::PART` that `code` names, for the parts in `forbidden`.

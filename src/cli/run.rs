@@ -19,6 +19,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(output) => return finish(output),
     };
     match cli.command {
+        None if !cli.first_frame && super::guide::guide_instead_here() => {
+            super::guide::run_guide(&toolkit, cli.data_dir, None)
+        }
+        Some(Command::Guide { section }) => {
+            super::guide::run_guide(&toolkit, cli.data_dir, section.as_deref())
+        }
         None => {
             let theme = choose_theme(cli.theme, cli.data_dir.as_deref());
             run_reader(toolkit, theme, cli.data_dir, cli.first_frame)

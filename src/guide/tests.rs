@@ -60,11 +60,19 @@ fn sections_read_count_and_the_place_is_kept_for_the_next_run() {
     assert!(said.contains("Section 3 of"), "{said}");
     let journal = saved(dir.path());
     for index in 0..3 {
-        assert_eq!(journal.status(&id(&toolkit, index)), ReadStatus::Read, "{index}");
+        assert_eq!(
+            journal.status(&id(&toolkit, index)),
+            ReadStatus::Read,
+            "{index}"
+        );
     }
     assert_eq!(journal.status(&id(&toolkit, 3)), ReadStatus::Unread);
     assert_eq!(journal.position.as_ref().unwrap().section, id(&toolkit, 2));
-    assert!(said.trim_end().ends_with("Type allyship guide to go on from there."), "{said}");
+    assert!(
+        said.trim_end()
+            .ends_with("Type allyship guide to go on from there."),
+        "{said}"
+    );
     // The next run goes on from there, and reading it again is a revisit.
     let again = run(dir.path(), "q");
     let third = toolkit.entry(2).unwrap();
@@ -91,7 +99,12 @@ fn a_section_asked_for_comes_first_and_g_goes_by_number_or_id() {
     let dir = tempfile::tempdir().unwrap();
     let toolkit = built_in();
     let last = toolkit.section_count() - 1;
-    let said = session(&toolkit, dir.path(), Script::new(&format!("g {}\ng {}\nq", 2, id(&toolkit, last))), Some(4));
+    let said = session(
+        &toolkit,
+        dir.path(),
+        Script::new(&format!("g {}\ng {}\nq", 2, id(&toolkit, last))),
+        Some(4),
+    );
     let fifth = said.find("Section 5 of").unwrap();
     let second = said.find("Section 2 of").unwrap();
     let at_last = said.find(&format!("Section {} of", last + 1)).unwrap();
@@ -102,12 +115,24 @@ fn a_section_asked_for_comes_first_and_g_goes_by_number_or_id() {
 fn out_of_range_and_unknown_sections_say_what_is_allowed() {
     let dir = tempfile::tempdir().unwrap();
     let total = built_in().section_count();
-    let said = run(dir.path(), &format!("g 0\ng {}\ng -3\ng nowhere-at-all\ng\nq", total + 1));
+    let said = run(
+        dir.path(),
+        &format!("g 0\ng {}\ng -3\ng nowhere-at-all\ng\nq", total + 1),
+    );
     let range = format!("type a number from 1 to {total}.");
     assert_eq!(said.matches(&range).count(), 3, "{said}");
-    assert!(said.contains("There is no section 'nowhere-at-all'."), "{said}");
-    assert!(said.contains(&format!("Go where? Type g and a section number from 1 to {total}")));
-    assert_eq!(said.matches("Section ").count(), 1, "only the first is read: {said}");
+    assert!(
+        said.contains("There is no section 'nowhere-at-all'."),
+        "{said}"
+    );
+    assert!(said.contains(&format!(
+        "Go where? Type g and a section number from 1 to {total}"
+    )));
+    assert_eq!(
+        said.matches("Section ").count(),
+        1,
+        "only the first is read: {said}"
+    );
 }
 
 #[test]
@@ -115,19 +140,40 @@ fn next_stops_at_the_last_section_and_previous_at_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let toolkit = built_in();
     let total = toolkit.section_count();
-    let said = session(&toolkit, dir.path(), Script::new("n\nnext\nq"), Some(total - 1));
-    assert!(said.contains(&format!("That was the last section, {total} of {total}.")), "{said}");
+    let said = session(
+        &toolkit,
+        dir.path(),
+        Script::new("n\nnext\nq"),
+        Some(total - 1),
+    );
+    assert!(
+        said.contains(&format!("That was the last section, {total} of {total}.")),
+        "{said}"
+    );
     let said = session(&toolkit, dir.path(), Script::new("p\nprevious\nq"), Some(0));
-    assert_eq!(said.matches("This is the first section.").count(), 2, "{said}");
+    assert_eq!(
+        said.matches("This is the first section.").count(),
+        2,
+        "{said}"
+    );
 }
 
 #[test]
 fn an_unknown_command_says_so_and_control_characters_are_never_echoed_raw() {
     let dir = tempfile::tempdir().unwrap();
     let said = run(dir.path(), "x\n\u{1b}]52;c;aGk=\u{7}\nq");
-    assert!(said.contains("I don't know 'x'. Type h for the commands.\n"), "{said}");
-    assert!(said.contains("I don't know '\\u001b]52;c;aGk=\\u0007'."), "{said}");
-    assert!(!said.contains('\u{1b}') && !said.contains('\u{7}'), "{said}");
+    assert!(
+        said.contains("I don't know 'x'. Type h for the commands.\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("I don't know '\\u001b]52;c;aGk=\\u0007'."),
+        "{said}"
+    );
+    assert!(
+        !said.contains('\u{1b}') && !said.contains('\u{7}'),
+        "{said}"
+    );
 }
 
 #[test]
@@ -142,7 +188,11 @@ fn help_contents_search_and_journal_are_said_then_r_reads_the_section_again() {
     assert!(said.contains(&format!("Part 1 of {}: ", toolkit.parts.len())));
     assert!(said.contains("To open one, type g and its number."));
     assert!(said.contains("Your journal: "), "{said}");
-    assert_eq!(said.matches("Section 1 of").count(), 2, "said, then repeated: {said}");
+    assert_eq!(
+        said.matches("Section 1 of").count(),
+        2,
+        "said, then repeated: {said}"
+    );
     // A search result's number is the section's: g opens it.
     let hits = crate::toolkit::search::Index::new(&toolkit).search("speak up", 10);
     let number = hits[0].section + 1;
@@ -158,17 +208,39 @@ fn a_note_is_written_until_a_full_stop_saved_and_said_to_be_saved() {
     let toolkit = built_in();
     let said = run(dir.path(), "w\nfirst line\n\u{1b}[31mred\n.\nq");
     let first = id(&toolkit, 0);
-    assert_eq!(saved(dir.path()).notes[&first].text, "first line\n\u{1b}[31mred");
+    assert_eq!(
+        saved(dir.path()).notes[&first].text,
+        "first line\n\u{1b}[31mred"
+    );
     let saved_at = said.find("Note saved.").expect(&said);
     assert!(said.find("Write your note on section 1,").unwrap() < saved_at);
     // Written again, it is added after a blank line; and r reads it back.
-    let said = session(&toolkit, dir.path(), Script::new("w\nmore\n.\nr\nq"), Some(0));
-    assert!(said.contains("what you write now is added after it"), "{said}");
-    assert_eq!(saved(dir.path()).notes[&first].text, "first line\n\u{1b}[31mred\n\nmore");
-    assert!(said.contains("Your note on this section says:\nfirst line\n\\u001b[31mred\n\nmore\nEnd of your note."), "{said}");
+    let said = session(
+        &toolkit,
+        dir.path(),
+        Script::new("w\nmore\n.\nr\nq"),
+        Some(0),
+    );
+    assert!(
+        said.contains("what you write now is added after it"),
+        "{said}"
+    );
+    assert_eq!(
+        saved(dir.path()).notes[&first].text,
+        "first line\n\u{1b}[31mred\n\nmore"
+    );
+    assert!(
+        said.contains(
+            "Your note on this section says:\nfirst line\n\\u001b[31mred\n\nmore\nEnd of your note."
+        ),
+        "{said}"
+    );
     // Nothing typed changes nothing.
     let said = session(&toolkit, dir.path(), Script::new("note\n.\nq"), Some(0));
-    assert!(said.contains("Nothing was written and your note is as it was."), "{said}");
+    assert!(
+        said.contains("Nothing was written and your note is as it was."),
+        "{said}"
+    );
 }
 
 #[test]
@@ -177,9 +249,14 @@ fn a_note_ended_by_the_end_of_input_or_a_signal_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let said = run(dir.path(), "w\nhalf a thought");
     assert!(said.contains("Note saved."), "{said}");
-    assert_eq!(saved(dir.path()).notes[&id(&toolkit, 0)].text, "half a thought");
+    assert_eq!(
+        saved(dir.path()).notes[&id(&toolkit, 0)].text,
+        "half a thought"
+    );
     let dir = tempfile::tempdir().unwrap();
-    let script = Script::new("n\nw\ncut short").then(Heard::Stop).then(Heard::Line("q".into()));
+    let script = Script::new("n\nw\ncut short")
+        .then(Heard::Stop)
+        .then(Heard::Line("q".into()));
     let said = session(&toolkit, dir.path(), script, None);
     assert_eq!(saved(dir.path()).notes[&id(&toolkit, 1)].text, "cut short");
     assert!(said.contains("Your place is kept: section 2,"), "{said}");
@@ -206,12 +283,21 @@ fn choosing_an_option_says_its_feedback_then_the_others_and_keeps_the_choice() {
     let said = session(&toolkit, dir.path(), Script::new(&script), Some(index));
     let range = format!("Type c and a number from 1 to {options}, for example c 1.");
     assert_eq!(said.matches(&range).count(), 4, "{said}");
-    assert!(said.contains("Your choice and its feedback. You chose option 2: "), "{said}");
-    assert!(said.contains("Your choice is kept in your private journal."), "{said}");
+    assert!(
+        said.contains("Your choice and its feedback. You chose option 2: "),
+        "{said}"
+    );
+    assert!(
+        said.contains("Your choice is kept in your private journal."),
+        "{said}"
+    );
     assert_eq!(saved(dir.path()).chosen(&id(&toolkit, index)), Some(2));
     // Not on a scenario.
     let said = session(&toolkit, dir.path(), Script::new("c 1\nq"), Some(0));
-    assert!(said.contains("This section has no options to choose from"), "{said}");
+    assert!(
+        said.contains("This section has no options to choose from"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -222,10 +308,21 @@ fn a_commitment_is_kept_with_its_review_day_in_words() {
     let today = local_day(Timestamp::now());
     let on = super::speak::day_in_words(days_after(today, 3));
     assert!(said.contains("Finish the sentence I will"), "{said}");
-    assert!(said.contains(&format!("Press Enter for in {REVIEW_IN_DAYS} days")), "{said}");
-    assert!(said.contains("'0' is not a number of days from 1 to 365."), "{said}");
+    assert!(
+        said.contains(&format!("Press Enter for in {REVIEW_IN_DAYS} days")),
+        "{said}"
+    );
+    assert!(
+        said.contains("'0' is not a number of days from 1 to 365."),
+        "{said}"
+    );
     assert!(said.contains("'soon' is not a number of days"), "{said}");
-    assert!(said.contains(&format!("Kept: I will ask first. On {on} the guide asks how it went.")), "{said}");
+    assert!(
+        said.contains(&format!(
+            "Kept: I will ask first. On {on} the guide asks how it went."
+        )),
+        "{said}"
+    );
     let journal = saved(dir.path());
     let (_, made) = journal.commitments_in_order()[0];
     assert_eq!(made.text, "I will ask first");
@@ -247,7 +344,11 @@ fn due_commitment(dir: &Path, text: &str) {
     let made = Timestamp::now() - jiff::SignedDuration::from_hours(24 * 14);
     let commitment = Commitment::new(text, None, made, today);
     store
-        .update(|journal| journal.commitments.insert(commitment.id(), commitment.clone()))
+        .update(|journal| {
+            journal
+                .commitments
+                .insert(commitment.id(), commitment.clone())
+        })
         .expect("saved");
 }
 
@@ -264,7 +365,10 @@ fn a_due_commitment_is_asked_about_first() {
     let said = run(dir.path(), "It went well\nq");
     let asked = said.find("A commitment is due. On ").expect(&said);
     assert!(said[asked..].contains("you wrote: I will ask first. How did it go?"));
-    assert!(asked < said.find("Section 1 of").unwrap(), "asked first: {said}");
+    assert!(
+        asked < said.find("Section 1 of").unwrap(),
+        "asked first: {said}"
+    );
     assert!(said.contains("Your answer is kept."), "{said}");
     assert_eq!(standing(dir.path()), (Standing::Answered, 1));
     // Not yet: asked again in a week.
@@ -272,8 +376,14 @@ fn a_due_commitment_is_asked_about_first() {
     due_commitment(dir.path(), "I will ask first");
     let said = run(dir.path(), "n\nq");
     let week = days_after(today, ASK_AGAIN_IN_DAYS);
-    assert!(said.contains(&format!("Not yet: asked again on {}.", super::speak::day_in_words(week))));
-    assert_eq!(standing(dir.path()), (Standing::Open { review_on: week }, 0));
+    assert!(said.contains(&format!(
+        "Not yet: asked again on {}.",
+        super::speak::day_in_words(week)
+    )));
+    assert_eq!(
+        standing(dir.path()),
+        (Standing::Open { review_on: week }, 0)
+    );
     // Let go; and Enter alone asks next time.
     let dir = tempfile::tempdir().unwrap();
     due_commitment(dir.path(), "I will ask first");
@@ -310,9 +420,21 @@ fn output_that_closes_ends_the_session_saving_what_was_done() {
     let toolkit = built_in();
     // Enough room for the first section, then a note typed blind.
     let room = 4000;
-    let guide = Guide::new(&toolkit, Some(dir.path().into()), Closing { left: room }, clock());
-    let ending = guide.run(&mut Script::new("w\nunheard\n.\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn"), None);
+    let guide = Guide::new(
+        &toolkit,
+        Some(dir.path().into()),
+        Closing { left: room },
+        clock(),
+    );
+    let ending = guide.run(
+        &mut Script::new("w\nunheard\n.\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn"),
+        None,
+    );
     assert!(ending.problem.is_some());
-    assert!(ending.farewell[0].starts_with("Your place is kept"), "{:?}", ending.farewell);
+    assert!(
+        ending.farewell[0].starts_with("Your place is kept"),
+        "{:?}",
+        ending.farewell
+    );
     assert_eq!(saved(dir.path()).notes[&id(&toolkit, 0)].text, "unheard");
 }

@@ -5,8 +5,10 @@ use crate::toolkit::content::built_in;
 /// Characters the guide must never add: the reader's marks and arrows, and
 /// box drawing (a screen reader says "box drawing light horizontal").
 pub(in crate::guide) fn decorative(c: char) -> bool {
-    matches!(c, '•' | '▸' | '→' | '✓' | '★' | '“' | '”' | '\u{2500}'..='\u{257F}')
-        || c.is_control()
+    matches!(
+        c,
+        '•' | '▸' | '→' | '✓' | '★' | '“' | '”' | '\u{2500}'..='\u{257F}'
+    ) || c.is_control()
 }
 
 fn scenario(toolkit: &Toolkit) -> usize {
@@ -77,22 +79,37 @@ fn points_quotes_and_links_are_said_in_words() {
     let all = all.join("\n");
     assert!(all.contains("Point 1 of "), "points are numbered in words");
     assert!(all.contains(" said: "), "a quote says who said it");
-    assert!(all.contains("See also section "), "a cross-reference names its section");
-    assert!(all.contains("Address: https://"), "an address is said as one");
+    assert!(
+        all.contains("See also section "),
+        "a cross-reference names its section"
+    );
+    assert!(
+        all.contains("Address: https://"),
+        "an address is said as one"
+    );
 }
 
 #[test]
 fn a_scenario_says_how_to_choose_and_the_feedback_comes_chosen_first() {
     let toolkit = built_in();
     let index = scenario(&toolkit);
-    let choice = toolkit.entry(index).unwrap().section.choice.clone().unwrap();
+    let choice = toolkit
+        .entry(index)
+        .unwrap()
+        .section
+        .choice
+        .clone()
+        .unwrap();
     let lines = section(&toolkit, index, &Journal::new()).join("\n");
     assert!(lines.contains("type c and the option's number"), "{lines}");
     assert!(!lines.contains("Feedback:"), "no feedback before a choice");
     let said = feedback(&toolkit, index, 2).unwrap();
     assert!(said[0].contains(&choice.options[1].text), "{said:?}");
     assert_eq!(said[1], format!("Feedback: {}", choice.options[1].feedback));
-    let others = said.iter().position(|l| l.starts_with(OTHERS_HEADING)).unwrap();
+    let others = said
+        .iter()
+        .position(|l| l.starts_with(OTHERS_HEADING))
+        .unwrap();
     let text = said.join("\n");
     for (n, option) in choice.options.iter().enumerate() {
         let at = text.find(&option.feedback).unwrap();
@@ -114,7 +131,10 @@ fn the_contents_has_a_line_for_every_part_and_section() {
         1 + toolkit.parts.len() + toolkit.section_count()
     );
     let third = toolkit.entry(2).unwrap().section.title.clone();
-    assert!(lines.contains(&format!("3. {third}, you are here")), "{lines:?}");
+    assert!(
+        lines.contains(&format!("3. {third}, you are here")),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -123,7 +143,12 @@ fn search_results_are_named_by_the_numbers_g_takes() {
     let hits = crate::toolkit::search::Index::new(&toolkit).search("speak up", 5);
     assert!(!hits.is_empty());
     let lines = search_results(&toolkit, "speak up", &hits);
-    let first = toolkit.entry(hits[0].section).unwrap().section.title.clone();
+    let first = toolkit
+        .entry(hits[0].section)
+        .unwrap()
+        .section
+        .title
+        .clone();
     assert!(lines[1].starts_with(&format!("{}. {first}: ", hits[0].section + 1)));
     assert!(search_results(&toolkit, "zzzz", &[])[0].starts_with("No section matches"));
 }

@@ -284,7 +284,9 @@ fn a_newcomer_reading_only_the_guides_words_reads_a_part_answers_a_scenario_writ
     );
     let (journal, _, _) = run(data.path(), &["journal", "--json"], "");
     let journal: serde_json::Value = serde_json::from_str(&journal).unwrap();
-    let parts = journal["parts"].as_array().expect(&journal.to_string());
+    let parts = journal["parts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{journal}"));
     assert_eq!(parts[0]["read"], parts[0]["total"], "{journal}");
     assert_eq!(journal["scenarios_practised"], 1, "{journal}");
 }

@@ -225,12 +225,12 @@ impl<'t, W: Write> Guide<'t, W> {
                 "Go where? Type g and a section number from 1 to {total}, or a section's id."
             ));
         }
-        if let Ok(number) = target.parse::<i64>() {
-            if number < 1 || number > i64::try_from(total).unwrap_or(i64::MAX) {
-                return self.say(&format!(
-                    "There is no section {number}: type a number from 1 to {total}."
-                ));
-            }
+        if let Ok(number) = target.parse::<i64>()
+            && (number < 1 || number > i64::try_from(total).unwrap_or(i64::MAX))
+        {
+            return self.say(&format!(
+                "There is no section {number}: type a number from 1 to {total}."
+            ));
         }
         match self.toolkit.resolve(target) {
             Ok(index) => {

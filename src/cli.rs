@@ -47,7 +47,8 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub first_frame: bool,
 
-    /// What to do; with none, the toolkit opens full-screen
+    /// What to do; with none, the toolkit opens full-screen (or the
+    /// guide, where a full screen can't be drawn)
     #[command(subcommand)]
     pub command: Option<Command>,
 }

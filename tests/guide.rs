@@ -474,13 +474,33 @@ mod in_a_terminal {
             }
         }
 
-        fn text(&self) -> String {
+        /// Everything written, as it came.
+        fn raw(&self) -> String {
             String::from_utf8_lossy(&self.bytes.lock().unwrap()).into_owned()
+        }
+
+        /// Everything written, each run of spaces and line breaks as one
+        /// space: the guide breaks lines at a narrow terminal's width.
+        fn text(&self) -> String {
+            self.raw().split_whitespace().collect::<Vec<_>>().join(" ")
         }
 
         fn send(&mut self, keys: &str) {
             self.writer.write_all(keys.as_bytes()).unwrap();
             self.writer.flush().unwrap();
+        }
+
+        /// Waits until the guide has shown its `> ` prompt `count` times.
+        fn wait_for_prompts(&self, count: usize) {
+            let start = Instant::now();
+            while self.raw().matches("> ").count() < count {
+                assert!(
+                    start.elapsed() < DEADLINE,
+                    "waiting for prompt {count}:\n{}",
+                    self.raw()
+                );
+                std::thread::sleep(Duration::from_millis(10));
+            }
         }
 
         fn wait_for_count(&self, text: &str, count: usize) {
@@ -551,7 +571,7 @@ mod in_a_terminal {
             let what = format!("{args:?} TERM={term:?} {cols}x{rows}");
             let data = tempfile::tempdir().unwrap();
             let mut pty = Pty::spawn(args, term, data.path(), cols, rows);
-            pty.wait_for_count("> ", 1);
+            pty.wait_for_prompts(1);
             for (keys, prompts) in [
                 ("n\r", 2),
                 ("t\r", 3),
@@ -560,7 +580,7 @@ mod in_a_terminal {
                 ("b\r", 6),
             ] {
                 pty.send(keys);
-                pty.wait_for_count("> ", prompts);
+                pty.wait_for_prompts(prompts);
             }
             pty.send("w\r");
             pty.wait_for_count("End with a line", 1);
@@ -573,7 +593,7 @@ mod in_a_terminal {
             let text = pty.text();
             assert!(text.contains("Section 2 of"), "{what}: {text}");
             assert!(text.contains("Your place is kept"), "{what}: {text}");
-            assert_plain(&what, &text);
+            assert_plain(&what, &pty.raw());
         }
     }
 
@@ -581,7 +601,7 @@ mod in_a_terminal {
     fn ctrl_c_in_a_terminal_keeps_a_half_written_note() {
         let data = tempfile::tempdir().unwrap();
         let mut pty = Pty::spawn(&["guide"], Some("xterm-256color"), data.path(), 80, 24);
-        pty.wait_for_count("> ", 1);
+        pty.wait_for_prompts(1);
         pty.send("w\r");
         pty.wait_for_count("End with a line", 1);
         pty.send("before the interrupt\r");
@@ -590,7 +610,7 @@ mod in_a_terminal {
         std::thread::sleep(Duration::from_millis(300));
         pty.send("\u{3}");
         assert_eq!(pty.wait_exit(), 0);
-        assert_plain("ctrl-c", &pty.text());
+        assert_plain("ctrl-c", &pty.raw());
         let (notes, _, _) = super::run(data.path(), &["notes"], "");
         assert!(notes.contains("before the interrupt"), "{notes}");
     }

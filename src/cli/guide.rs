@@ -53,7 +53,8 @@ pub(super) fn run_guide(
         data_dir,
         std::io::stdout().lock(),
         Box::new(std::time::Instant::now),
-    );
+    )
+    .wrap_to(Box::new(terminal_width));
     let ending = guide.run(&mut input, start);
     if let Some(problem) = ending.problem {
         // Standard output is gone: the last lines must still reach the person.
@@ -69,6 +70,18 @@ pub(super) fn run_guide(
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The width of the terminal standard output goes to, or `None` when it
+/// is not a terminal (a script reads whole lines).
+fn terminal_width() -> Option<u16> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| w)
+        .filter(|w| *w > 0)
 }
 
 /// "There is no section …" with the nearest ids and the range; exit code

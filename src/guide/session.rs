@@ -55,6 +55,12 @@ pub struct Guide<'t, W: Write> {
     search: Option<Index>,
     /// Whether a line typed is shown by the terminal (else the prompt line is ended here).
     echoed: bool,
+    /// The terminal's width now, to break lines between words rather than
+    /// inside one (`None`: not a terminal, lines stay whole).
+    width: Box<dyn Fn() -> Option<u16>>,
+    /// Whether a signal stopped the session (a terminal echoed `^C` with
+    /// no line break after it).
+    stopped: bool,
 }
 
 /// How a session ended: the last lines (where rescued words went, or
@@ -89,7 +95,17 @@ impl<'t, W: Write> Guide<'t, W> {
             notices,
             search: None,
             echoed: false,
+            width: Box::new(|| None),
+            stopped: false,
         }
+    }
+
+    /// Breaks what is said between words at the width `width` gives when
+    /// it is asked (a terminal's, which may change), so no word is cut in
+    /// two where the terminal would wrap it.
+    pub fn wrap_to(mut self, width: Box<dyn Fn() -> Option<u16>>) -> Self {
+        self.width = width;
+        self
     }
 
     /// Runs the session from section `start` (from 0), or from where the
@@ -161,6 +177,7 @@ impl<'t, W: Write> Guide<'t, W> {
                 self.save();
             }
             if let Some(heard) = heard {
+                self.stopped |= heard == Heard::Stop;
                 return heard;
             }
         }
@@ -314,8 +331,23 @@ impl<'t, W: Write> Guide<'t, W> {
 
     /// Says `line` (every character through the one sanitiser) on a line of its own.
     pub(super) fn say(&mut self, line: &str) -> io::Result<()> {
-        self.out.write_all(printable(line).as_bytes())?;
-        self.out.write_all(b"\n")?;
+        let line = printable(line);
+        match (self.width)().filter(|w| *w >= 2) {
+            // One column short of the edge: some terminals wrap early there.
+            Some(width) => {
+                // Hyphenated words stay whole too ("person-centred").
+                let options = textwrap::Options::new(usize::from(width - 1))
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                for row in textwrap::wrap(&line, options) {
+                    self.out.write_all(row.as_bytes())?;
+                    self.out.write_all(b"\n")?;
+                }
+            }
+            None => {
+                self.out.write_all(line.as_bytes())?;
+                self.out.write_all(b"\n")?;
+            }
+        }
         self.out.flush()
     }
 
@@ -345,7 +377,7 @@ impl<'t, W: Write> Guide<'t, W> {
         if farewell.is_empty() {
             farewell.push(match self.progress.problem() {
                 None => format!(
-                    "Your place is kept: {}. Type allyship guide to go on from there.",
+                    "Saved. Your place is kept: {}. Type allyship guide to go on from there.",
                     speak::named(self.toolkit, self.current)
                 ),
                 Some(why) => format!("Your place could not be kept: {}.", why.reason()),
@@ -354,7 +386,11 @@ impl<'t, W: Write> Guide<'t, W> {
         if problem.is_some() {
             return Ending { farewell, problem };
         }
-        let mut said = Ok(());
+        let mut said = if self.stopped && self.echoed {
+            self.out.write_all(b"\n").and_then(|()| self.out.flush())
+        } else {
+            Ok(())
+        };
         for line in &farewell {
             said = said.and_then(|()| self.say(line));
         }

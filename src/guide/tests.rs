@@ -432,9 +432,46 @@ fn output_that_closes_ends_the_session_saving_what_was_done() {
     );
     assert!(ending.problem.is_some());
     assert!(
-        ending.farewell[0].starts_with("Your place is kept"),
+        ending.farewell[0].starts_with("Saved. Your place is kept"),
         "{:?}",
         ending.farewell
     );
     assert_eq!(saved(dir.path()).notes[&id(&toolkit, 0)].text, "unheard");
+}
+
+#[test]
+fn at_a_terminal_lines_break_between_words_never_inside_one() {
+    let toolkit = built_in();
+    let script = "t\nj\nh\nq";
+    let whole = {
+        let dir = tempfile::tempdir().unwrap();
+        session(&toolkit, dir.path(), Script::new(script), None)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = Vec::new();
+    let guide = Guide::new(&toolkit, Some(dir.path().into()), &mut out, clock())
+        .wrap_to(Box::new(|| Some(30)));
+    guide.run(&mut Script::new(script), None);
+    let wrapped = String::from_utf8(out).unwrap();
+    for line in wrapped.lines() {
+        assert!(line.chars().count() < 30, "{line}");
+    }
+    let words = |text: &str| {
+        text.split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let (wrapped_words, whole_words) = (words(&wrapped), words(&whole));
+    let first_difference = wrapped_words
+        .iter()
+        .zip(&whole_words)
+        .position(|(a, b)| a != b);
+    assert_eq!(
+        first_difference,
+        None,
+        "{:?}",
+        first_difference.map(|at| &wrapped_words[at..at + 3])
+    );
+    assert_eq!(wrapped_words.len(), whole_words.len());
+    assert!(wrapped.lines().count() > whole.lines().count());
 }

@@ -8,7 +8,8 @@
 //! - [`command`]: what a typed line asks for;
 //! - [`speak`]: sections, contents, results and the journal as lines of words;
 //! - [`input`]: lines from standard input (or a script), and the signals;
-//! - `session`: the loop and its way out; `actions`: the changes it saves.
+//! - `session`: the loop and its way out; `moving`: next, previous, go
+//!   and search; `actions`: the changes it saves.
 //!
 //! May use the toolkit and the journal (the reader's reading rules, its
 //! session and its rescue); never the full-screen reader, the presenter,
@@ -17,6 +18,7 @@
 mod actions;
 pub mod command;
 pub mod input;
+mod moving;
 mod session;
 pub mod speak;
 

@@ -379,3 +379,45 @@ fn at_a_terminal_lines_break_between_words_never_inside_one() {
     assert_eq!(wrapped_words.len(), whole_words.len());
     assert!(wrapped.lines().count() > whole.lines().count());
 }
+
+mod typed_anything {
+    //! Whatever is typed, in any order: the guide never panics, never
+    //! prints a control character, and always leaves with a last word.
+
+    use super::{Guide, Script, built_in, clock};
+    use proptest::prelude::*;
+
+    fn a_line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("w".to_owned()),
+            Just(".".to_owned()),
+            Just("b".to_owned()),
+            Just("i".to_owned()),
+            Just("t".to_owned()),
+            "(c|g|s|choose|go) -?[0-9]{0,20}",
+            "[a-z ]{0,6}",
+            "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202e}a-z .]{0,10}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_lines_typed_leave_cleanly_and_print_no_control_character(
+            lines in prop::collection::vec(a_line(), 0..14)
+        ) {
+            let toolkit = built_in();
+            let dir = tempfile::tempdir().unwrap();
+            let mut out = Vec::new();
+            let guide = Guide::new(&toolkit, Some(dir.path().into()), &mut out, clock());
+            let ending = guide.run(&mut Script::new(&lines.join("\n")), None);
+            prop_assert!(ending.problem.is_none());
+            let said = String::from_utf8(out).unwrap();
+            let bad = said.chars().find(|c| crate::sanitise::is_unsafe(*c));
+            prop_assert_eq!(bad, None);
+            prop_assert!(said.contains("Your place is kept"), "{}", said);
+        }
+    }
+}

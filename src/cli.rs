@@ -47,7 +47,8 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub first_frame: bool,
 
-    /// What to do; with none, the toolkit opens full-screen
+    /// What to do; with none, the toolkit opens full-screen (or the
+    /// guide, where a full screen can't be drawn)
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -94,6 +95,7 @@ pub fn man_page() -> String {
     man::page()
 }
 
+mod guide;
 mod man;
 mod run;
 mod start;

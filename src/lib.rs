@@ -12,6 +12,7 @@
 //! - [`terminal`]: the terminal both screens share (set-up and restore,
 //!   events, suspend, key patterns); it uses no other part, and the reader
 //!   and the presenter never name each other;
+//! - [`guide`]: the toolkit as a plain conversation, for screen readers;
 //! - [`commands`]: the plain, line-by-line commands, and [`cli`], the
 //!   command line that chooses between them (and hands the reader its
 //!   walkthrough); the commands never reach back into `cli`.
@@ -23,6 +24,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod guide;
 pub mod input;
 pub mod journal;
 pub mod present;

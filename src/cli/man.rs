@@ -62,6 +62,10 @@ window that is open (see \\fBKEYS\\fR) and \\fBq\\fR leaves.
 .PP
 Every screen is also a plain command (see \\fBCOMMANDS\\fR) that prints \
 lines with no colours or cursor tricks, for screen readers and scripts. \
+\\fBallyship guide\\fR reads the toolkit one section at a time as plain \
+lines, with commands typed on a line; \\fBallyship\\fR starts it instead of \
+the full screen when \\fBTERM\\fR is \\fBdumb\\fR or unset, or when standard \
+input or output is not a terminal. \
 This page is the whole manual: every command is in it.
 ";
 

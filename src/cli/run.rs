@@ -20,6 +20,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(output) => return finish(output),
     };
     match cli.command {
+        None if !cli.first_frame && super::guide::guide_instead_here() => {
+            // The guide has no colours, but a theme asked for is still
+            // remembered for the full screen next time.
+            if cli.theme.is_some() {
+                choose_theme(cli.theme, cli.data_dir.as_deref());
+            }
+            super::guide::run_guide(&toolkit, cli.data_dir, None)
+        }
+        Some(Command::Guide { section }) => {
+            super::guide::run_guide(&toolkit, cli.data_dir, section.as_deref())
+        }
         None => {
             let theme = choose_theme(cli.theme, cli.data_dir.as_deref());
             run_reader(toolkit, theme, cli.data_dir, cli.first_frame)

@@ -39,6 +39,21 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "WHEN")]
         color: Option<ColorChoice>,
     },
+    /// Read the toolkit one section at a time, typing commands on a line (for screen readers)
+    #[command(
+        after_help = "Examples:\n  allyship guide                 go on from where you left off\n  allyship guide 12              start at section 12\n  printf 'n\\nq\\n' | allyship guide   a script can drive it\n\n\
+Plain lines only: no full screen, no colour, no symbols, nothing redrawn. At the > prompt:\n\
+Enter or n next, p previous, g N go to section N (or an id), t contents, s WORDS search,\n\
+w write a note (end with a line holding only a full stop, or Ctrl-D), b bookmark,\n\
+c N choose option N on a scenario, i make a commitment, j journal, r repeat,\n\
+h help, q leave (your place is kept). Whole words work too: next, note, choose 2, quit.\n\
+`allyship` with TERM=dumb, with no TERM, or without a terminal starts the guide."
+    )]
+    Guide {
+        /// Section number (as in `allyship list`) or id to start at
+        #[arg(value_name = "SECTION")]
+        section: Option<String>,
+    },
     /// Choose an option on a practice scenario and read its feedback (kept in your journal)
     #[command(
         after_help = "Examples:\n  allyship read scenario-joke-in-a-meeting      its options, numbered\n  allyship answer scenario-joke-in-a-meeting 2  the feedback on option 2"

@@ -110,6 +110,21 @@ impl Progress {
         self.session.pending.toolkit = name;
     }
 
+    /// How long each save waits for another copy of allyship to finish
+    /// saving: the guide, which says "saved" after every change, waits
+    /// longer than the full-screen app's brief try.
+    pub fn set_patience(&mut self, patience: Patience) {
+        if let Some(store) = self.store.as_mut() {
+            store.set_patience(patience);
+        }
+    }
+
+    /// `journal` with this session's unsaved changes applied: what the
+    /// person has done, saved yet or not (for lists and toggles).
+    pub fn shown(&self, journal: &Journal) -> Journal {
+        journal.with_pending(&self.session)
+    }
+
     /// The data folder, where the facilitator's log of walkthroughs is kept too.
     pub fn data_dir(&self) -> Option<PathBuf> {
         self.store.as_ref().map(|s| s.dir().to_path_buf())

@@ -81,7 +81,7 @@ fn under_umask_000_every_folder_made_is_0700_and_home_is_left_alone() {
     .expect("write");
     let out = run_at_home(&home, &["import", export.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    // Settings are saved before the reader finds it has no terminal.
+    // A theme asked for is remembered, though without a terminal the guide starts.
     let out = run_at_home(&home, &["--theme", "mono"]);
     assert!(
         !String::from_utf8_lossy(&out.stderr).contains("could not"),

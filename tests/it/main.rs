@@ -16,6 +16,7 @@ mod cli_records;
 mod commitments_view;
 mod crash;
 mod folders;
+mod guide;
 mod hostile;
 mod loaders;
 mod lock;

@@ -272,7 +272,9 @@ impl Store {
 
 /// Removes temp files and folder probes left by a copy of the app killed
 /// mid-save or mid-open. Only called under the lock, when no other copy can
-/// be writing one.
+/// be writing one; a temp file of a copy still running is left all the
+/// same (it may hold a lock file that was deleted and made anew, and its
+/// save must not lose its temp file before the rename).
 fn remove_stale_temps(dir: &Path) {
     let prefix = format!(".{JOURNAL_FILE}.tmp-");
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -280,9 +282,36 @@ fn remove_stale_temps(dir: &Path) {
         let name = name.to_string_lossy();
         // A probe of a copy open now lasts microseconds, and that copy takes
         // its probe's going as done (`prepare_dir`).
-        if name.starts_with(&prefix) || name.starts_with(files::PROBE_PREFIX) {
+        let stale_temp = name
+            .strip_prefix(&prefix)
+            .is_some_and(|rest| !writer_running(rest));
+        if stale_temp || name.starts_with(files::PROBE_PREFIX) {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+/// Whether the process whose id begins `rest` (`{pid}-{n}`, a temp file's
+/// name after its prefix) is still running. Unix only; elsewhere false.
+fn writer_running(rest: &str) -> bool {
+    let pid = rest
+        .split('-')
+        .next()
+        .and_then(|pid| pid.parse::<i32>().ok());
+    #[cfg(unix)]
+    {
+        let pid = pid.and_then(rustix::process::Pid::from_raw);
+        pid.is_some_and(|pid| {
+            !matches!(
+                rustix::process::test_kill_process(pid),
+                Err(rustix::io::Errno::SRCH)
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
     }
 }
 

@@ -307,4 +307,13 @@ fn opening_removes_what_a_killed_copy_left() {
     for name in left {
         assert!(!tmp.path().join(name).exists(), "{name} removed");
     }
+    // A copy still running may be saving through a lock file made anew
+    // after someone deleted the one it held: its temp file stays.
+    let running = format!(".journal.json.tmp-{}-0", std::process::id());
+    fs::write(tmp.path().join(&running), "").expect("write");
+    open(tmp.path());
+    assert!(
+        tmp.path().join(&running).exists(),
+        "a running copy's temp kept"
+    );
 }

@@ -374,4 +374,23 @@ mod tests {
         assert!(!progress.tick(start + Duration::from_secs(45)));
         assert!(progress.tick(start + Duration::from_secs(52)));
     }
+
+    /// Issue 27, item 4: the data folder moved away while the app runs:
+    /// the note is not said saved, the journal shown is left as it was
+    /// (nothing vanishes from view), and the folder is not made again.
+    #[test]
+    fn a_data_folder_moved_away_is_said_and_never_made_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        let start = Instant::now();
+        let (mut progress, _, _) = Progress::start(Some(dir.clone()), start);
+        progress.set_note("welcome", "words to keep");
+        std::fs::rename(&dir, tmp.path().join("elsewhere")).unwrap();
+        let report = progress.save(None, start);
+        assert!(!report.written && report.journal.is_none());
+        let said = report.messages.join(" ");
+        assert!(said.starts_with("Not saved: your data folder"), "{said}");
+        assert!(said.contains("has gone"), "{said}");
+        assert!(!dir.exists(), "never made again");
+    }
 }

@@ -149,6 +149,33 @@ pub struct Store {
     pretend_no_locking: bool,
     /// Why nothing can be written (read-only and not-kept modes), for errors.
     not_writable: Option<String>,
+    /// The data folder opened (device and inode): a save into a folder
+    /// that has gone (moved or deleted, or made anew by someone else) is
+    /// refused, never made again holding only this session's changes.
+    folder: Option<FolderId>,
+}
+
+/// What tells the data folder opened from another folder at the same name:
+/// its device and inode (Unix; elsewhere only that it exists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FolderId {
+    dev: u64,
+    ino: u64,
+}
+
+fn folder_id(dir: &Path) -> Option<FolderId> {
+    let meta = fs::metadata(dir).ok()?;
+    #[cfg(unix)]
+    let (dev, ino) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let (dev, ino) = {
+        let _ = meta;
+        (0, 0)
+    };
+    Some(FolderId { dev, ino })
 }
 
 /// What tells one version of the journal file from another: its length,
@@ -186,6 +213,7 @@ impl Store {
             told_no_lock: false,
             patience: Patience::Forever,
             not_writable: None,
+            folder: None,
             #[cfg(test)]
             pretend_no_locking: false,
         };
@@ -197,6 +225,7 @@ impl Store {
             store.set_unwritable(Mode::NotKept, &journal, &notice);
             return (store, journal, vec![notice]);
         }
+        store.folder = folder_id(&store.dir);
         let lock = lock::lock(&store.dir, Patience::Brief(OPEN_WAIT));
         let held = matches!(lock, Ok(Lock::Held(_)));
         if held {
@@ -260,6 +289,17 @@ impl Store {
         let _lock = lock::lock(&self.dir, Patience::Forever)
             .map_err(|err| StoreError::Write(path.clone(), err))?;
         move_aside(&path, "reset").map_err(|err| StoreError::Write(path, err))
+    }
+
+    /// An error if the data folder opened has gone from its place (moved,
+    /// deleted, or replaced by another folder of that name) since.
+    fn check_folder(&self) -> Result<(), StoreError> {
+        match self.folder {
+            Some(opened) if folder_id(&self.dir) != Some(opened) => {
+                Err(StoreError::FolderGone(self.dir.clone()))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Remembers why nothing can be written, and what was read, to show.

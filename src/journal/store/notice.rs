@@ -28,6 +28,14 @@ pub enum StoreError {
     /// wait; nothing was written and the changes are still to be saved.
     #[error("another copy of allyship is saving; your changes are kept and will be saved shortly")]
     Busy,
+    /// The data folder (path) opened has gone since (moved or deleted, or
+    /// replaced by another folder of that name): nothing is written, so a
+    /// journal holding only this session's changes never takes its place.
+    #[error(
+        "your data folder {0} has gone since allyship opened it (moved or deleted), \
+         so nothing was saved there"
+    )]
+    FolderGone(PathBuf),
     /// The journal is read-only (a newer version's) or can't be kept here:
     /// the reason, as a notice says it.
     #[error("{0}")]

@@ -49,6 +49,7 @@ impl Store {
             return Ok(self.unsaved(change, Vec::new()));
         }
         let path = self.journal_path();
+        self.check_folder()?;
         create_private_dir(&self.dir).map_err(|err| StoreError::Write(path.clone(), err))?;
         let mut notices = Vec::new();
         let mut backed_up = false;

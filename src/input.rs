@@ -12,6 +12,27 @@ use std::path::Path;
 /// heavy years is about 30 MB).
 pub const MOST_BYTES: u64 = 128 * 1024 * 1024;
 
+/// The most one piece of a person's own words may hold (a note, a
+/// check-in's answer), however it arrives: standard input, an argument.
+/// A paste of a whole book is a mistake, and the journal is written whole
+/// at every save; a journal of such pieces still exports into a file that
+/// `import` reads (an export over [`MOST_BYTES`] is refused, saying so).
+pub const MOST_WORDS: u64 = 10 * 1024 * 1024;
+
+/// What a person is told when words are over [`MOST_WORDS`]: `what` (a
+/// note, an answer) may be at most 10 MB.
+pub fn words_too_long(what: &str) -> String {
+    format!("{what} may be at most {} MB", MOST_WORDS / 1024 / 1024)
+}
+
+/// Reads `input` to its end, but never more than `most` bytes into memory:
+/// `None` when there was more.
+pub fn read_up_to(input: &mut dyn Read, most: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    input.take(most + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= most).then_some(bytes))
+}
+
 /// The text of the file at `path`, or why it can't be read, in words a
 /// person can act on (what follows "Could not read FILE: ").
 pub fn read_text(path: &Path) -> io::Result<String> {

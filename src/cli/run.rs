@@ -157,7 +157,10 @@ pub fn run(cli: Cli) -> ExitCode {
             let text = if text.is_empty() && then != commands::commitments::Then::Answer {
                 Ok(String::new())
             } else if text.is_empty() {
-                read_stdin("Say how it went, then press Ctrl-D on a line of its own:")
+                read_stdin(
+                    "Say how it went, then press Ctrl-D on a line of its own:",
+                    "an answer",
+                )
             } else {
                 Ok(text.join(" "))
             };

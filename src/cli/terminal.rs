@@ -19,16 +19,16 @@ pub(super) fn confirm_reset(data_dir: Option<std::path::PathBuf>) -> bool {
 }
 
 /// All of standard input as text, asking for it first (on standard error)
-/// when it is a terminal.
-pub(super) fn read_stdin(ask: &str) -> std::io::Result<String> {
-    use std::io::Read as _;
+/// when it is a terminal; more than [`crate::input::MOST_WORDS`] is an
+/// error (`what` may be at most 10 MB), read no further.
+pub(super) fn read_stdin(ask: &str, what: &str) -> std::io::Result<String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         eprintln!("{ask}");
     }
-    let mut text = String::new();
-    stdin.lock().read_to_string(&mut text)?;
-    Ok(text)
+    let bytes = crate::input::read_up_to(&mut stdin.lock(), crate::input::MOST_WORDS)?
+        .ok_or_else(|| std::io::Error::other(crate::input::words_too_long(what)))?;
+    String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
 }
 
 /// The terminal's width for plain text, or 80 when output is not a terminal.

@@ -231,6 +231,10 @@ pub fn check_in(
                 .into(),
         );
     }
+    if text.len() as u64 > crate::input::MOST_WORDS {
+        let why = crate::input::words_too_long("an answer");
+        return failure(format!("Nothing was kept: {why}.\n"));
+    }
     let (mut store, journal, stderr) = match open_to_write(data_dir) {
         Ok(opened) => opened,
         Err(output) => return output,

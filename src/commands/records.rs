@@ -210,6 +210,13 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
     } else {
         export::to_markdown(&record)
     };
+    if let Some(why) = request
+        .json
+        .then(|| not_importable(text.len(), crate::input::MOST_BYTES))
+        .flatten()
+    {
+        return failure(format!("{stderr}Nothing was written: {why}.\n"));
+    }
     match request.output {
         None => Output::ok(text).noting(&stderr),
         Some(path) => match export::write_private(path, &text) {
@@ -221,6 +228,20 @@ pub fn export(toolkit: &Toolkit, data_dir: Option<PathBuf>, request: &ExportRequ
             Err(e) => failure(format!("Could not write {}: {e}\n", path.display())),
         },
     }
+}
+
+/// Why a JSON export of `len` bytes must not be written: `import` reads at
+/// most `most` bytes, and an export that can't be brought back is not one.
+fn not_importable(len: usize, most: u64) -> Option<String> {
+    let mb = |n: u64| n.div_ceil(1024 * 1024);
+    (len as u64 > most).then(|| {
+        format!(
+            "the export would be {} MB, more than `allyship import` reads back ({} MB); \
+             export a shorter period with --from and --to",
+            mb(len as u64),
+            mb(most)
+        )
+    })
 }
 
 /// `allyship import FILE`: merges a JSON export into the journal.

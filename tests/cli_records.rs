@@ -65,6 +65,39 @@ fn a_full_disk_is_an_error_not_an_empty_file() {
     }
 }
 
+/// Issue 27, item 9: a command whose change was saved exits 0 even when
+/// what it prints can't be written, with a warning on standard error, so a
+/// script that retries on failure never keeps the change twice.
+#[test]
+fn a_saved_change_is_exit_0_with_a_warning_when_its_output_cannot_be_written() {
+    let Some(full) = dev_full() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let commit = &["commit", "I will keep this once"][..];
+    for args in [
+        commit,
+        &["bookmark", "1"],
+        &["mark-read", "2"],
+        &["answer", "scenario-joke-in-a-meeting", "2"],
+    ] {
+        let out = run_to(dir.path(), args, full.try_clone().unwrap().into());
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            err.contains("your change was saved, but what it printed could not be written"),
+            "{args:?}: {err}"
+        );
+    }
+    let journal = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
+    assert_eq!(
+        journal.matches("I will keep this once").count(),
+        1,
+        "{journal}"
+    );
+    // A change that was not kept still fails.
+    let out = run_to(dir.path(), &["check-in", "9", "done"], full.into());
+    assert_ne!(out.status.code(), Some(0));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_closed_pipe_stays_quiet() {

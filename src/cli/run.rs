@@ -3,7 +3,9 @@
 //! open the reader or the presenter full-screen.
 
 use super::start::{choose_theme, load_toolkit, run_presenter, run_reader};
-use super::terminal::{confirm_reset, finish, finish_coloured, read_stdin, terminal_width};
+use super::terminal::{
+    confirm_reset, finish, finish_coloured, finish_saved, read_stdin, terminal_width,
+};
 use super::{Cli, ColorChoice, Command, ExportFormat};
 use crate::commands::actions::{self, BookmarkChange};
 use crate::commands::note::{self, NoteChange};
@@ -28,7 +30,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Reset { yes }) => {
             let confirmed = yes || confirm_reset(cli.data_dir.clone());
-            finish(commands::reset(cli.data_dir, confirmed))
+            let output = commands::reset(cli.data_dir, confirmed);
+            // Declined, nothing changed: nothing to call saved.
+            if confirmed {
+                finish_saved(output)
+            } else {
+                finish(output)
+            }
         }
         Some(Command::List { json: true }) => finish(json::list_output(&toolkit, cli.data_dir)),
         Some(Command::List { json: false }) => {
@@ -72,7 +80,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 finish(output)
             }
         }
-        Some(Command::Answer { scenario, option }) => finish(commands::answer(
+        Some(Command::Answer { scenario, option }) => finish_saved(commands::answer(
             &toolkit,
             cli.data_dir,
             &scenario,
@@ -86,7 +94,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Notes { json: false }) => finish(records::notes(&toolkit, cli.data_dir)),
         Some(Command::Notes { json: true }) => finish(json::notes_output(&toolkit, cli.data_dir)),
         Some(Command::MarkRead { sections }) => {
-            finish(actions::mark_read(&toolkit, cli.data_dir, &sections))
+            finish_saved(actions::mark_read(&toolkit, cli.data_dir, &sections))
         }
         Some(Command::Note {
             section,
@@ -95,7 +103,7 @@ pub fn run(cli: Cli) -> ExitCode {
             remove,
         }) => {
             let change = NoteChange::from_flags(append, replace, remove);
-            finish(note::note_from_stdin(
+            finish_saved(note::note_from_stdin(
                 &toolkit,
                 cli.data_dir,
                 &section,
@@ -108,7 +116,7 @@ pub fn run(cli: Cli) -> ExitCode {
             remove,
         }) => {
             let change = BookmarkChange::from_flags(label, remove);
-            finish(actions::bookmark(&toolkit, cli.data_dir, &section, change))
+            finish_saved(actions::bookmark(&toolkit, cli.data_dir, &section, change))
         }
         Some(Command::Export {
             format,
@@ -124,12 +132,12 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             finish(records::export(&toolkit, cli.data_dir, &request))
         }
-        Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
+        Some(Command::Import { file }) => finish_saved(records::import(cli.data_dir, &file)),
         Some(Command::Commit {
             text,
             section,
             review_in,
-        }) => finish(commands::commitments::commit(
+        }) => finish_saved(commands::commitments::commit(
             &toolkit,
             cli.data_dir,
             &text.join(" "),
@@ -164,7 +172,7 @@ pub fn run(cli: Cli) -> ExitCode {
             } else {
                 Ok(text.join(" "))
             };
-            finish(match text {
+            finish_saved(match text {
                 Ok(text) => commands::commitments::check_in(
                     cli.data_dir,
                     number,

@@ -39,6 +39,9 @@ pub struct Progress {
     /// Why the last save did not reach the disk (`None`: it did, or there
     /// was nothing to save).
     problem: Option<Problem>,
+    /// Whether the last save's unsaved words went to no rescue file and
+    /// were only printed (the app then exits non-zero).
+    only_printed: bool,
 }
 
 /// Why a save did not reach the disk.
@@ -100,6 +103,7 @@ impl Progress {
             last_save: now,
             read_since_save: false,
             problem: None,
+            only_printed: false,
         };
         (progress, journal, messages)
     }
@@ -228,7 +232,15 @@ impl Progress {
             |p| p.reason().to_owned(),
         );
         let written = crate::journal::rescue::write(&unsaved, &crate::journal::rescue::places());
+        self.only_printed = crate::journal::rescue::only_printed(&written);
         crate::journal::rescue::farewell(&unsaved, &why, &written)
+    }
+
+    /// Whether words that could not be saved went to no rescue file on the
+    /// way out and were only printed: nothing kept them, so the app's exit
+    /// must not say all went well.
+    pub fn words_only_printed(&self) -> bool {
+        self.only_printed
     }
 
     /// Moves the time gathered by the tracker into the session, for saving.

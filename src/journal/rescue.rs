@@ -46,6 +46,8 @@ pub fn places() -> Vec<PathBuf> {
         places.push(dirs.cache_dir().join("rescued"));
     }
     places.push(std::env::temp_dir().join(format!("allyship-rescued-{}", user_tag())));
+    // A relative HOME or TMPDIR would mean the folder one happens to be in.
+    places.retain(|place| place.is_absolute());
     places
 }
 

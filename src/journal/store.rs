@@ -12,10 +12,11 @@ mod files;
 mod load;
 mod lock;
 mod notice;
+mod repair;
 mod save;
 
 use load::{Loaded, load};
-pub use load::{peek, read};
+pub use load::{peek, read, read_noting};
 pub use lock::{Patience, WAITING};
 pub use notice::{Mode, Notice, StoreError};
 
@@ -95,10 +96,28 @@ fn choose_data_dir(
     platform: impl FnOnce() -> Option<PathBuf>,
 ) -> Result<PathBuf, StoreError> {
     let given = |p: &PathBuf| !p.as_os_str().is_empty();
-    cli.filter(given)
-        .or_else(|| env.filter(given))
-        .or_else(platform)
-        .ok_or(StoreError::NoDataDir)
+    // A folder named on the command line is the person's own choice, from
+    // where they are; one from the environment must not follow them about.
+    if let Some(dir) = cli.filter(given) {
+        return Ok(dir);
+    }
+    if let Some(dir) = env.filter(given) {
+        return absolute(dir, DATA_DIR_ENV);
+    }
+    match platform() {
+        Some(dir) => absolute(dir, "HOME"),
+        None => Err(StoreError::NoDataDir),
+    }
+}
+
+/// `dir` if it is a full path; a relative one (from the variable `from`)
+/// is refused, since it would mean another folder wherever one stands.
+fn absolute(dir: PathBuf, from: &'static str) -> Result<PathBuf, StoreError> {
+    if dir.is_absolute() {
+        Ok(dir)
+    } else {
+        Err(StoreError::RelativeDir(from, dir))
+    }
 }
 
 /// Where the journal file is in `dir`, for `allyship journal --path`.
@@ -237,11 +256,12 @@ impl Store {
             mode: Mode::NotKept,
             notices: vec![Notice::NotKept(StoreError::Read(path, err).to_string())],
             migrated_from: None,
+            repaired: false,
         });
         store.mode = loaded.mode;
         if let Some(notice) = loaded.notices.first().filter(|_| store.mode != Mode::Kept) {
             store.set_unwritable(loaded.mode, &loaded.journal, notice);
-        } else if held && loaded.migrated_from.is_none() {
+        } else if held && loaded.migrated_from.is_none() && !loaded.repaired {
             // Read under the lock, so no other copy wrote in between. (An
             // upgraded journal is read again at the first save, which keeps
             // the original aside before writing over it.)

@@ -75,6 +75,13 @@ impl Store {
                 backed_up = true;
                 notices.push(Notice::Migrated(from, backup));
             }
+            if loaded.repaired && !backed_up {
+                let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S");
+                let copy = copy_aside(&path, &format!("mended-{stamp}"))
+                    .map_err(|err| StoreError::Write(path.clone(), err))?;
+                backed_up = true;
+                notices.push(Notice::KeptAsItWas(copy));
+            }
             // A compare-and-swap, lock or no lock: the lock must still be
             // the file at `journal.lock` and the journal the one read.
             let unchanged = || {
@@ -127,6 +134,7 @@ impl Store {
                 mode: Mode::Kept,
                 notices: Vec::new(),
                 migrated_from: None,
+                repaired: false,
             }),
             None => load(path).map_err(|err| StoreError::Read(path.to_path_buf(), err)),
         }

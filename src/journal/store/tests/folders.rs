@@ -160,3 +160,25 @@ fn data_dir_prefers_flag_then_env_then_platform() {
     let message = StoreError::NoDataDir.to_string();
     assert!(message.contains("progress can't be kept"));
 }
+
+/// Issue 27, item 16: a relative `ALLYSHIP_DATA_DIR`, or a relative `HOME`
+/// under the platform's folder, is refused; `--data-dir` is the person's
+/// own choice from where they stand.
+#[test]
+fn a_relative_data_dir_from_the_environment_or_home_is_refused() {
+    let some = |s: &str| Some(PathBuf::from(s));
+    let env = choose_data_dir(None, some("rel/data"), || some("/home/p/x"));
+    assert!(
+        matches!(env, Err(StoreError::RelativeDir("ALLYSHIP_DATA_DIR", _))),
+        "{env:?}"
+    );
+    let home = choose_data_dir(None, None, || some("home/.local/share/allyship"));
+    let err = home.expect_err("refused");
+    assert!(matches!(err, StoreError::RelativeDir("HOME", _)), "{err:?}");
+    assert!(
+        err.to_string().starts_with("HOME is not a full path"),
+        "{err}"
+    );
+    let flag = choose_data_dir(some("mine"), some("rel"), || None);
+    assert_eq!(flag.expect("the flag"), PathBuf::from("mine"));
+}

@@ -63,7 +63,7 @@ impl Cli {
         if std::env::args_os().len() <= 1 {
             Cli::opening()
         } else {
-            Cli::parse()
+            Cli::try_parse().unwrap_or_else(|e| exit_on_parse_error(&e))
         }
     }
 
@@ -79,6 +79,26 @@ impl Cli {
             command: None,
         }
     }
+}
+
+/// Leaves on a command line clap refused: its message echoes what was
+/// typed, which may hold control or bidirectional characters, so it goes
+/// through the one sanitiser (as plain text, without clap's colours). Help
+/// and version are clap's to print, as always.
+fn exit_on_parse_error(e: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    use std::io::Write as _;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    let text = e.render().to_string();
+    let _ = std::io::stderr().write_all(crate::sanitise::printable(&text).as_bytes());
+    std::process::exit(e.exit_code())
 }
 
 /// Shell completions generated from the command line definition itself.

@@ -88,11 +88,14 @@ fn journal_to_show_or(
     data_dir: Option<PathBuf>,
     instead: &str,
 ) -> Result<(Journal, String), String> {
-    let Ok(dir) = store::data_dir(data_dir) else {
-        return Ok((Journal::new(), String::new()));
+    let dir = match store::data_dir(data_dir) {
+        Ok(dir) => dir,
+        // A folder that would follow the current one is never read either.
+        Err(e @ store::StoreError::RelativeDir(..)) => return Err(format!("{e}.")),
+        Err(_) => return Ok((Journal::new(), String::new())),
     };
     // Reading only: nothing in the folder is created, moved or copied.
-    let journal = store::read(&dir).map_err(|e| match e {
+    let (journal, mended) = store::read_noting(&dir).map_err(|e| match e {
         store::StoreError::Read(path, why) => format!(
             "Your journal at {} can't be read ({why}); {instead}.",
             path.display()
@@ -100,9 +103,11 @@ fn journal_to_show_or(
         other => other.to_string(),
     })?;
     // Nothing is kept in a folder others could change: say so here too.
-    let notices = store::folder_problem(&dir)
+    let notices = mended
+        .iter()
+        .chain(&store::folder_problem(&dir))
         .map(|notice| format!("{notice}\n"))
-        .unwrap_or_default();
+        .collect();
     Ok((journal, notices))
 }
 

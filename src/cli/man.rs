@@ -44,6 +44,7 @@ pub fn page() -> String {
     sections::keys(&mut out);
     sections::files(&mut out);
     sections::environment(&mut out);
+    sections::exit_status(&mut out);
     let mut version = Vec::new();
     let _ = man.render_version_section(&mut version);
     out.push_str(&String::from_utf8_lossy(&version));

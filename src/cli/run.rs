@@ -3,7 +3,9 @@
 //! open the reader or the presenter full-screen.
 
 use super::start::{choose_theme, load_toolkit, run_presenter, run_reader};
-use super::terminal::{confirm_reset, finish, finish_coloured, read_stdin, terminal_width};
+use super::terminal::{
+    confirm_reset, finish, finish_coloured, finish_saved, read_stdin, terminal_width,
+};
 use super::{Cli, ColorChoice, Command, ExportFormat, Regulator};
 use crate::commands::actions::{self, BookmarkChange};
 use crate::commands::note::{self, NoteChange};
@@ -40,7 +42,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Reset { yes }) => {
             let confirmed = yes || confirm_reset(cli.data_dir.clone());
-            finish(commands::reset(cli.data_dir, confirmed))
+            let output = commands::reset(cli.data_dir, confirmed);
+            // Declined, nothing changed: nothing to call saved.
+            if confirmed {
+                finish_saved(output)
+            } else {
+                finish(output)
+            }
         }
         Some(Command::List { json: true }) => finish(json::list_output(&toolkit, cli.data_dir)),
         Some(Command::List { json: false }) => {
@@ -84,7 +92,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 finish(output)
             }
         }
-        Some(Command::Answer { scenario, option }) => finish(commands::answer(
+        Some(Command::Answer { scenario, option }) => finish_saved(commands::answer(
             &toolkit,
             cli.data_dir,
             &scenario,
@@ -98,7 +106,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Notes { json: false }) => finish(records::notes(&toolkit, cli.data_dir)),
         Some(Command::Notes { json: true }) => finish(json::notes_output(&toolkit, cli.data_dir)),
         Some(Command::MarkRead { sections }) => {
-            finish(actions::mark_read(&toolkit, cli.data_dir, &sections))
+            finish_saved(actions::mark_read(&toolkit, cli.data_dir, &sections))
         }
         Some(Command::Note {
             section,
@@ -107,7 +115,7 @@ pub fn run(cli: Cli) -> ExitCode {
             remove,
         }) => {
             let change = NoteChange::from_flags(append, replace, remove);
-            finish(note::note_from_stdin(
+            finish_saved(note::note_from_stdin(
                 &toolkit,
                 cli.data_dir,
                 &section,
@@ -120,7 +128,7 @@ pub fn run(cli: Cli) -> ExitCode {
             remove,
         }) => {
             let change = BookmarkChange::from_flags(label, remove);
-            finish(actions::bookmark(&toolkit, cli.data_dir, &section, change))
+            finish_saved(actions::bookmark(&toolkit, cli.data_dir, &section, change))
         }
         Some(Command::Export {
             format,
@@ -156,7 +164,7 @@ pub fn run(cli: Cli) -> ExitCode {
             with,
             on,
             outcome,
-        }) => finish(commands::discussed::discussed(
+        }) => finish_saved(commands::discussed::discussed(
             &toolkit,
             cli.data_dir,
             &commands::discussed::DiscussedRequest {
@@ -168,12 +176,12 @@ pub fn run(cli: Cli) -> ExitCode {
             },
             jiff::Timestamp::now(),
         )),
-        Some(Command::Import { file }) => finish(records::import(cli.data_dir, &file)),
+        Some(Command::Import { file }) => finish_saved(records::import(cli.data_dir, &file)),
         Some(Command::Commit {
             text,
             section,
             review_in,
-        }) => finish(commands::commitments::commit(
+        }) => finish_saved(commands::commitments::commit(
             &toolkit,
             cli.data_dir,
             &text.join(" "),
@@ -201,11 +209,14 @@ pub fn run(cli: Cli) -> ExitCode {
             let text = if text.is_empty() && then != commands::commitments::Then::Answer {
                 Ok(String::new())
             } else if text.is_empty() {
-                read_stdin("Say how it went, then press Ctrl-D on a line of its own:")
+                read_stdin(
+                    "Say how it went, then press Ctrl-D on a line of its own:",
+                    "an answer",
+                )
             } else {
                 Ok(text.join(" "))
             };
-            finish(match text {
+            finish_saved(match text {
                 Ok(text) => commands::commitments::check_in(
                     cli.data_dir,
                     number,

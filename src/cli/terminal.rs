@@ -19,16 +19,16 @@ pub(super) fn confirm_reset(data_dir: Option<std::path::PathBuf>) -> bool {
 }
 
 /// All of standard input as text, asking for it first (on standard error)
-/// when it is a terminal.
-pub(super) fn read_stdin(ask: &str) -> std::io::Result<String> {
-    use std::io::Read as _;
+/// when it is a terminal; more than [`crate::input::MOST_WORDS`] is an
+/// error (`what` may be at most 10 MB), read no further.
+pub(super) fn read_stdin(ask: &str, what: &str) -> std::io::Result<String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         eprintln!("{ask}");
     }
-    let mut text = String::new();
-    stdin.lock().read_to_string(&mut text)?;
-    Ok(text)
+    let bytes = crate::input::read_up_to(&mut stdin.lock(), crate::input::MOST_WORDS)?
+        .ok_or_else(|| std::io::Error::other(crate::input::words_too_long(what)))?;
+    String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
 }
 
 /// The terminal's width for plain text, or 80 when output is not a terminal.
@@ -44,18 +44,38 @@ pub(super) fn terminal_width() -> u16 {
 /// no control sequence from a journal, a toolkit or a file name reaches the
 /// terminal (JSON stays valid: the escapes are JSON's own).
 pub(super) fn finish(output: Output) -> ExitCode {
-    print_out(&printable(&output.stdout), output.stderr, output.code)
+    print_out(
+        &printable(&output.stdout),
+        output.stderr,
+        output.code,
+        false,
+    )
+}
+
+/// [`finish`] for a command that changes the journal: once its change is
+/// saved (exit 0), output that can't be written is a warning on standard
+/// error and the exit stays 0, so a script never retries (and duplicates)
+/// a change that was kept.
+pub(super) fn finish_saved(output: Output) -> ExitCode {
+    let saved = output.code == 0;
+    print_out(
+        &printable(&output.stdout),
+        output.stderr,
+        output.code,
+        saved,
+    )
 }
 
 /// Prints output whose standard output is already safe (`read --color`:
 /// the app's own colour codes around printable text).
 pub(super) fn finish_coloured(output: Output) -> ExitCode {
-    print_out(&output.stdout, output.stderr, output.code)
+    print_out(&output.stdout, output.stderr, output.code, false)
 }
 
 /// Writes standard output, then standard error (made printable); a failed
-/// write is an error with a line saying so, but a closed pipe stays quiet.
-fn print_out(stdout_text: &str, mut stderr: String, code: i32) -> ExitCode {
+/// write is an error with a line saying so (a warning, exit 0, when a
+/// change was `saved`), but a closed pipe stays quiet.
+fn print_out(stdout_text: &str, mut stderr: String, code: i32, saved: bool) -> ExitCode {
     let mut code = u8::try_from(code).unwrap_or(1);
     let mut stdout = std::io::stdout().lock();
     let written = stdout
@@ -65,6 +85,9 @@ fn print_out(stdout_text: &str, mut stderr: String, code: i32) -> ExitCode {
         // A closed pipe (`allyship read --all | head`) is the reader's
         // choice, not an error: stay quiet, as `cat` does.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) if saved => stderr.push_str(&format!(
+            "allyship: your change was saved, but what it printed could not be written: {e}\n"
+        )),
         Err(e) => {
             stderr.push_str(&format!("allyship: the output could not be written: {e}\n"));
             code = 1;

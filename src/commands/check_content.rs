@@ -3,6 +3,7 @@
 
 use super::{EXIT_BAD_CONTENT, Output};
 use crate::journal::report;
+use crate::sanitise::one_line;
 use crate::toolkit::content::{self, Severity, Toolkit};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -27,27 +28,31 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
         .count();
     let warnings = loaded.problems.len() - errors;
     let mut out = String::new();
+    // One line each, whatever the file's name or text holds: a line break
+    // in a web address must never print a line such as "looks good".
+    let name = path.display().to_string();
+    let name = one_line(&name);
     for problem in &loaded.problems {
-        let _ = writeln!(out, "{}: {problem}", path.display());
+        let _ = writeln!(out, "{name}: {}", one_line(&problem.to_string()));
     }
     let summary = match (errors, warnings) {
         (0, 0) => {
             let sections = loaded.toolkit.as_ref().map_or(0, Toolkit::section_count);
-            format!("{}: looks good ({sections} sections).", path.display())
+            format!("{name}: looks good ({sections} sections).")
         }
         (0, w) if strict => format!(
             "{}: fails under --strict, with {}.",
-            path.display(),
+            name,
             report::count(w, "warning", "warnings")
         ),
         (0, w) => format!(
             "{}: loads, with {}.",
-            path.display(),
+            name,
             report::count(w, "warning", "warnings")
         ),
         (e, w) => format!(
             "{}: {}, {}; the file will not load.",
-            path.display(),
+            name,
             report::count(e, "error", "errors"),
             report::count(w, "warning", "warnings")
         ),

@@ -4,6 +4,7 @@
 //! Writes go through the store's lock ([`Store::update`]), as `import` does,
 //! so a copy of the app open at the same time loses nothing.
 
+use crate::sanitise::one_line;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -96,7 +97,7 @@ pub fn commit(
         .iter()
         .position(|(at, _)| *at == id)
         .map_or(0, |n| n + 1);
-    let mut out = format!("Kept, as number {number}: {}\n", commitment.text);
+    let mut out = format!("Kept, as number {number}: {}\n", one_line(&commitment.text));
     if let Some(id) = &section {
         let _ = writeln!(out, "From {}", title_of(toolkit, id));
     }
@@ -181,7 +182,7 @@ pub fn commitments(
     let tally: Vec<String> = tally.iter().map(|(w, n)| format!("{n} {w}")).collect();
     let mut out = format!("Your commitments ({}): {}\n", all.len(), tally.join(", "));
     for (n, (_, c)) in all.iter().enumerate() {
-        let _ = write!(out, "\n{}. {}\n", n + 1, c.text);
+        let _ = write!(out, "\n{}. {}\n", n + 1, one_line(&c.text));
         if let Some(id) = &c.section {
             let _ = writeln!(out, "   From {}", title_of(toolkit, id));
         }
@@ -231,6 +232,10 @@ pub fn check_in(
                 .into(),
         );
     }
+    if text.len() as u64 > crate::input::MOST_WORDS {
+        let why = crate::input::words_too_long("an answer");
+        return failure(format!("Nothing was kept: {why}.\n"));
+    }
     let (mut store, journal, stderr) = match open_to_write(data_dir) {
         Ok(opened) => opened,
         Err(output) => return output,
@@ -274,11 +279,11 @@ pub fn check_in(
     let mut out = if has_answer {
         format!(
             "Kept your check-in on {number}. {} ({} so far).\n",
-            answered.text,
+            one_line(&answered.text),
             count(total, "check-in", "check-ins")
         )
     } else {
-        format!("{number}. {}\n", answered.text)
+        format!("{number}. {}\n", one_line(&answered.text))
     };
     match (then, standing) {
         (Then::Answer, _) => {}

@@ -27,9 +27,9 @@ use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-/// The longest note taken from standard input (a paste of a whole book is
-/// a mistake, and the journal is written whole at every save).
-pub const MOST_BYTES: u64 = 10 * 1024 * 1024;
+/// The longest note taken from standard input: the cap on all of a
+/// person's words ([`crate::input::MOST_WORDS`]).
+pub const MOST_BYTES: u64 = crate::input::MOST_WORDS;
 
 /// What `allyship note` was asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,17 +186,9 @@ const END_OF_INPUT: &str = "Type your note, then press Ctrl-Z and Enter at the s
 /// The note from `input`, to its end: UTF-8, at most [`MOST_BYTES`], line
 /// endings of any platform as newlines, without the line breaks at the end.
 fn read_note(input: &mut dyn Read) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    input
-        .take(MOST_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("the note could not be read ({e})"))?;
-    if bytes.len() as u64 > MOST_BYTES {
-        return Err(format!(
-            "a note may be at most {} MB",
-            MOST_BYTES / 1024 / 1024
-        ));
-    }
+    let bytes = crate::input::read_up_to(input, MOST_BYTES)
+        .map_err(|e| format!("the note could not be read ({e})"))?
+        .ok_or_else(|| crate::input::words_too_long("a note"))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| "the note is not UTF-8 text (save it as UTF-8 and try again)".to_string())?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");

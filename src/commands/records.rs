@@ -276,6 +276,13 @@ pub fn export_at(
             }
         }
     };
+    if let Some(why) = request
+        .json
+        .then(|| not_importable(text.len(), crate::input::MOST_BYTES))
+        .flatten()
+    {
+        return failure(format!("{stderr}Nothing was written: {why}.\n"));
+    }
     match request.output {
         // On the screen or a pipe, lines end as every plain command's do:
         // a carriage return is a control character no output lets through.
@@ -292,6 +299,20 @@ pub fn export_at(
             Err(e) => failure(format!("{stderr}Could not write {}: {e}\n", path.display())),
         },
     }
+}
+
+/// Why a JSON export of `len` bytes must not be written: `import` reads at
+/// most `most` bytes, and an export that can't be brought back is not one.
+fn not_importable(len: usize, most: u64) -> Option<String> {
+    let mb = |n: u64| n.div_ceil(1024 * 1024);
+    (len as u64 > most).then(|| {
+        format!(
+            "the export would be {} MB, more than `allyship import` reads back ({} MB); \
+             export a shorter period with --from and --to",
+            mb(len as u64),
+            mb(most)
+        )
+    })
 }
 
 /// `allyship import FILE`: merges a JSON export into the journal.

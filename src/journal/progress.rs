@@ -39,6 +39,9 @@ pub struct Progress {
     /// Why the last save did not reach the disk (`None`: it did, or there
     /// was nothing to save).
     problem: Option<Problem>,
+    /// Whether the last save's unsaved words went to no rescue file and
+    /// were only printed (the app then exits non-zero).
+    only_printed: bool,
 }
 
 /// Why a save did not reach the disk.
@@ -100,6 +103,7 @@ impl Progress {
             last_save: now,
             read_since_save: false,
             problem: None,
+            only_printed: false,
         };
         (progress, journal, messages)
     }
@@ -243,7 +247,15 @@ impl Progress {
             |p| p.reason().to_owned(),
         );
         let written = crate::journal::rescue::write(&unsaved, &crate::journal::rescue::places());
+        self.only_printed = crate::journal::rescue::only_printed(&written);
         crate::journal::rescue::farewell(&unsaved, &why, &written)
+    }
+
+    /// Whether words that could not be saved went to no rescue file on the
+    /// way out and were only printed: nothing kept them, so the app's exit
+    /// must not say all went well.
+    pub fn words_only_printed(&self) -> bool {
+        self.only_printed
     }
 
     /// Moves the time gathered by the tracker into the session, for saving.
@@ -388,5 +400,24 @@ mod tests {
         progress.activity(start + Duration::from_secs(40));
         assert!(!progress.tick(start + Duration::from_secs(45)));
         assert!(progress.tick(start + Duration::from_secs(52)));
+    }
+
+    /// Issue 27, item 4: the data folder moved away while the app runs:
+    /// the note is not said saved, the journal shown is left as it was
+    /// (nothing vanishes from view), and the folder is not made again.
+    #[test]
+    fn a_data_folder_moved_away_is_said_and_never_made_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        let start = Instant::now();
+        let (mut progress, _, _) = Progress::start(Some(dir.clone()), start);
+        progress.set_note("welcome", "words to keep");
+        std::fs::rename(&dir, tmp.path().join("elsewhere")).unwrap();
+        let report = progress.save(None, start);
+        assert!(!report.written && report.journal.is_none());
+        let said = report.messages.join(" ");
+        assert!(said.starts_with("Not saved: your data folder"), "{said}");
+        assert!(said.contains("has gone"), "{said}");
+        assert!(!dir.exists(), "never made again");
     }
 }

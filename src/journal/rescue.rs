@@ -46,6 +46,8 @@ pub fn places() -> Vec<PathBuf> {
         places.push(dirs.cache_dir().join("rescued"));
     }
     places.push(std::env::temp_dir().join(format!("allyship-rescued-{}", user_tag())));
+    // A relative HOME or TMPDIR would mean the folder one happens to be in.
+    places.retain(|place| place.is_absolute());
     places
 }
 
@@ -81,6 +83,20 @@ pub fn write(unsaved: &Unsaved, places: &[PathBuf]) -> Result<PathBuf, String> {
 }
 
 fn write_in(dir: &Path, text: &str) -> io::Result<PathBuf> {
+    write_in_with(dir, text, |file, text| {
+        file.write_all(text.as_bytes())?;
+        file.sync_all()
+    })
+}
+
+/// [`write_in`], filling the new file with `fill`; a file that could not
+/// be filled (a full disk, a size limit) is removed, never left empty or
+/// cut short to look like a rescue.
+fn write_in_with(
+    dir: &Path,
+    text: &str,
+    fill: impl FnOnce(&mut std::fs::File, &str) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     crate::journal::store::create_private_dir(dir)?;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S");
     let names = (1..100).map(|n| {
@@ -92,8 +108,11 @@ fn write_in(dir: &Path, text: &str) -> io::Result<PathBuf> {
         dir.join(format!("rescued-{stamp}{suffix}.json"))
     });
     let (mut file, path) = crate::journal::store::create_new_private(names)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
+    if let Err(err) = fill(&mut file, text) {
+        drop(file);
+        let _ = std::fs::remove_file(&path);
+        return Err(err);
+    }
     Ok(path)
 }
 
@@ -119,6 +138,12 @@ fn to_export(unsaved: &Unsaved) -> String {
     serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"
 }
 
+/// Whether the words were only printed (no rescue file could be written):
+/// the app then exits non-zero, since nothing kept them.
+pub fn only_printed(written: &Result<PathBuf, String>) -> bool {
+    written.is_err()
+}
+
 /// The lines to print after the terminal is restored: where the words went,
 /// or (when no rescue file could be written) the words themselves. Control
 /// characters are made visible, so nothing typed can drive the terminal.
@@ -142,7 +167,9 @@ fn farewell_lines(unsaved: &Unsaved, why: &str, written: &Result<PathBuf, String
             let mut lines = vec![
                 format!("allyship could not save {what} to your journal: {why}."),
                 format!("No rescue file could be written either: {errors}."),
-                "Here they are, to copy somewhere safe:".to_owned(),
+                "Your words are only printed here: copy them somewhere safe before you \
+                 close this window."
+                    .to_owned(),
             ];
             for (id, note) in &unsaved.notes {
                 lines.push(format!("--- note on {id} ---"));
@@ -280,6 +307,27 @@ mod tests {
         let lines = farewell(&unsaved(), "the disk is full", &failed).join("\n");
         assert!(lines.contains("1 note") && lines.contains("the disk is full"));
         assert!(lines.contains("what I saw 😀\nsecond line"), "{lines}");
+    }
+
+    /// Issue 27, item 11: a rescue file that could not be filled (a full
+    /// disk, a file size limit) is removed, not left empty, and the next
+    /// place is tried; with none, the words are said to be only printed.
+    #[test]
+    fn a_rescue_file_that_could_not_be_filled_is_removed_and_the_words_said_only_printed() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("r");
+        let full = |_: &mut std::fs::File, _: &str| Err(io::Error::other("no space left"));
+        let err = write_in_with(&dir, "text", full).expect_err("fails");
+        assert!(err.to_string().contains("no space left"));
+        let left: Vec<_> = std::fs::read_dir(&dir).expect("dir").flatten().collect();
+        assert!(left.is_empty(), "no empty rescue file left: {left:?}");
+        let failed: Result<PathBuf, String> = Err("no space left".into());
+        assert!(only_printed(&failed));
+        let lines = farewell(&unsaved(), "the disk is full", &failed).join("\n");
+        assert!(
+            lines.contains("Your words are only printed here"),
+            "{lines}"
+        );
     }
 
     #[test]

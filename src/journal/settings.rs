@@ -22,14 +22,19 @@ pub struct Settings {
 /// Where the settings live: beside the journal when its folder was chosen,
 /// else the platform's config folder; `None` with no home folder.
 pub fn settings_dir(data_dir: Option<&Path>) -> Option<PathBuf> {
-    let chosen = data_dir.map(Path::to_path_buf).or_else(|| {
-        std::env::var_os(store::DATA_DIR_ENV)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    });
-    chosen.or_else(|| {
-        directories::ProjectDirs::from("", "", "allyship").map(|p| p.config_dir().to_path_buf())
-    })
+    if let Some(dir) = data_dir {
+        return Some(dir.to_path_buf());
+    }
+    // From the environment, only a full path: a relative one (or a relative
+    // HOME) would put settings in whichever folder the person stands in.
+    let env = std::env::var_os(store::DATA_DIR_ENV).filter(|v| !v.is_empty());
+    match env {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => {
+            directories::ProjectDirs::from("", "", "allyship").map(|p| p.config_dir().to_path_buf())
+        }
+    }
+    .filter(|dir| dir.is_absolute())
 }
 
 /// Reads the settings; a missing or unreadable file means the defaults, and

@@ -12,10 +12,11 @@ mod files;
 mod load;
 mod lock;
 mod notice;
+mod repair;
 mod save;
 
 use load::{Loaded, load};
-pub use load::{peek, read};
+pub use load::{peek, read, read_noting};
 pub use lock::{Patience, WAITING};
 pub use notice::{Mode, Notice, StoreError};
 
@@ -95,10 +96,28 @@ fn choose_data_dir(
     platform: impl FnOnce() -> Option<PathBuf>,
 ) -> Result<PathBuf, StoreError> {
     let given = |p: &PathBuf| !p.as_os_str().is_empty();
-    cli.filter(given)
-        .or_else(|| env.filter(given))
-        .or_else(platform)
-        .ok_or(StoreError::NoDataDir)
+    // A folder named on the command line is the person's own choice, from
+    // where they are; one from the environment must not follow them about.
+    if let Some(dir) = cli.filter(given) {
+        return Ok(dir);
+    }
+    if let Some(dir) = env.filter(given) {
+        return absolute(dir, DATA_DIR_ENV);
+    }
+    match platform() {
+        Some(dir) => absolute(dir, "HOME"),
+        None => Err(StoreError::NoDataDir),
+    }
+}
+
+/// `dir` if it is a full path; a relative one (from the variable `from`)
+/// is refused, since it would mean another folder wherever one stands.
+fn absolute(dir: PathBuf, from: &'static str) -> Result<PathBuf, StoreError> {
+    if dir.is_absolute() {
+        Ok(dir)
+    } else {
+        Err(StoreError::RelativeDir(from, dir))
+    }
 }
 
 /// Where the journal file is in `dir`, for `allyship journal --path`.
@@ -149,6 +168,33 @@ pub struct Store {
     pretend_no_locking: bool,
     /// Why nothing can be written (read-only and not-kept modes), for errors.
     not_writable: Option<String>,
+    /// The data folder opened (device and inode): a save into a folder
+    /// that has gone (moved or deleted, or made anew by someone else) is
+    /// refused, never made again holding only this session's changes.
+    folder: Option<FolderId>,
+}
+
+/// What tells the data folder opened from another folder at the same name:
+/// its device and inode (Unix; elsewhere only that it exists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FolderId {
+    dev: u64,
+    ino: u64,
+}
+
+fn folder_id(dir: &Path) -> Option<FolderId> {
+    let meta = fs::metadata(dir).ok()?;
+    #[cfg(unix)]
+    let (dev, ino) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let (dev, ino) = {
+        let _ = meta;
+        (0, 0)
+    };
+    Some(FolderId { dev, ino })
 }
 
 /// What tells one version of the journal file from another: its length,
@@ -186,6 +232,7 @@ impl Store {
             told_no_lock: false,
             patience: Patience::Forever,
             not_writable: None,
+            folder: None,
             #[cfg(test)]
             pretend_no_locking: false,
         };
@@ -197,6 +244,7 @@ impl Store {
             store.set_unwritable(Mode::NotKept, &journal, &notice);
             return (store, journal, vec![notice]);
         }
+        store.folder = folder_id(&store.dir);
         let lock = lock::lock(&store.dir, Patience::Brief(OPEN_WAIT));
         let held = matches!(lock, Ok(Lock::Held(_)));
         if held {
@@ -208,11 +256,12 @@ impl Store {
             mode: Mode::NotKept,
             notices: vec![Notice::NotKept(StoreError::Read(path, err).to_string())],
             migrated_from: None,
+            repaired: false,
         });
         store.mode = loaded.mode;
         if let Some(notice) = loaded.notices.first().filter(|_| store.mode != Mode::Kept) {
             store.set_unwritable(loaded.mode, &loaded.journal, notice);
-        } else if held && loaded.migrated_from.is_none() {
+        } else if held && loaded.migrated_from.is_none() && !loaded.repaired {
             // Read under the lock, so no other copy wrote in between. (An
             // upgraded journal is read again at the first save, which keeps
             // the original aside before writing over it.)
@@ -262,6 +311,17 @@ impl Store {
         move_aside(&path, "reset").map_err(|err| StoreError::Write(path, err))
     }
 
+    /// An error if the data folder opened has gone from its place (moved,
+    /// deleted, or replaced by another folder of that name) since.
+    fn check_folder(&self) -> Result<(), StoreError> {
+        match self.folder {
+            Some(opened) if folder_id(&self.dir) != Some(opened) => {
+                Err(StoreError::FolderGone(self.dir.clone()))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Remembers why nothing can be written, and what was read, to show.
     fn set_unwritable(&mut self, mode: Mode, journal: &Journal, notice: &Notice) {
         self.mode = mode;
@@ -272,7 +332,9 @@ impl Store {
 
 /// Removes temp files and folder probes left by a copy of the app killed
 /// mid-save or mid-open. Only called under the lock, when no other copy can
-/// be writing one.
+/// be writing one; a temp file of a copy still running is left all the
+/// same (it may hold a lock file that was deleted and made anew, and its
+/// save must not lose its temp file before the rename).
 fn remove_stale_temps(dir: &Path) {
     let prefix = format!(".{JOURNAL_FILE}.tmp-");
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -280,9 +342,36 @@ fn remove_stale_temps(dir: &Path) {
         let name = name.to_string_lossy();
         // A probe of a copy open now lasts microseconds, and that copy takes
         // its probe's going as done (`prepare_dir`).
-        if name.starts_with(&prefix) || name.starts_with(files::PROBE_PREFIX) {
+        let stale_temp = name
+            .strip_prefix(&prefix)
+            .is_some_and(|rest| !writer_running(rest));
+        if stale_temp || name.starts_with(files::PROBE_PREFIX) {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+/// Whether the process whose id begins `rest` (`{pid}-{n}`, a temp file's
+/// name after its prefix) is still running. Unix only; elsewhere false.
+fn writer_running(rest: &str) -> bool {
+    let pid = rest
+        .split('-')
+        .next()
+        .and_then(|pid| pid.parse::<i32>().ok());
+    #[cfg(unix)]
+    {
+        let pid = pid.and_then(rustix::process::Pid::from_raw);
+        pid.is_some_and(|pid| {
+            !matches!(
+                rustix::process::test_kill_process(pid),
+                Err(rustix::io::Errno::SRCH)
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
     }
 }
 

@@ -65,6 +65,39 @@ fn a_full_disk_is_an_error_not_an_empty_file() {
     }
 }
 
+/// Issue 27, item 9: a command whose change was saved exits 0 even when
+/// what it prints can't be written, with a warning on standard error, so a
+/// script that retries on failure never keeps the change twice.
+#[test]
+fn a_saved_change_is_exit_0_with_a_warning_when_its_output_cannot_be_written() {
+    let Some(full) = dev_full() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let commit = &["commit", "I will keep this once"][..];
+    for args in [
+        commit,
+        &["bookmark", "1"],
+        &["mark-read", "2"],
+        &["answer", "scenario-joke-in-a-meeting", "2"],
+    ] {
+        let out = run_to(dir.path(), args, full.try_clone().unwrap().into());
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            err.contains("your change was saved, but what it printed could not be written"),
+            "{args:?}: {err}"
+        );
+    }
+    let journal = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
+    assert_eq!(
+        journal.matches("I will keep this once").count(),
+        1,
+        "{journal}"
+    );
+    // A change that was not kept still fails.
+    let out = run_to(dir.path(), &["check-in", "9", "done"], full.into());
+    assert_ne!(out.status.code(), Some(0));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_closed_pipe_stays_quiet() {
@@ -257,4 +290,71 @@ fn answer_shows_the_feedback_keeps_the_choice_and_refuses_what_is_not_there() {
     );
     let after = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
     assert_eq!(before, after, "a refused answer writes nothing");
+}
+
+/// Runs `allyship args` with `input` on standard input.
+fn run_with_input(data_dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run allyship");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // The command may stop reading at the cap: a closed pipe is expected.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("allyship ends")
+}
+
+/// Issue 27, item 6: every piece of a person's words has the same cap (10
+/// MB: a note and a check-in's answer from standard input alike), and a
+/// journal of the largest words allowed exports into a file that `import`
+/// reads back whole.
+#[test]
+fn words_are_capped_alike_and_a_maximal_journal_exports_and_imports_back() {
+    const MOST: usize = 10 * 1024 * 1024;
+    let data = tempfile::tempdir().unwrap();
+    let out = run_in(data.path(), &["commit", "I will keep it short"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let over = vec![b'a'; MOST + 1];
+    let out = run_with_input(data.path(), &["check-in", "1"], &over);
+    assert_fails_with(&out, "at most 10 MB");
+    let out = run_with_input(data.path(), &["note", "1"], &over);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("at most 10 MB"));
+    let mut answer = vec![b'b'; MOST];
+    answer[0] = b'A';
+    let out = run_with_input(data.path(), &["check-in", "1"], &answer);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut note = vec![b'n'; MOST];
+    note[0] = b'N';
+    let out = run_with_input(data.path(), &["note", "1"], &note);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out_dir = tempfile::tempdir().unwrap();
+    let export = out_dir.path().join("all.json");
+    let export_arg = export.to_str().unwrap();
+    let out = run_in(
+        data.path(),
+        &["export", "--format", "json", "--output", export_arg],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = run_in(elsewhere.path(), &["import", export_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let journal = std::fs::read_to_string(elsewhere.path().join("journal.json")).unwrap();
+    let answer = String::from_utf8(answer).unwrap();
+    let note = String::from_utf8(note).unwrap();
+    assert!(
+        journal.contains(&format!("\"{answer}\"")),
+        "the answer back whole"
+    );
+    assert!(
+        journal.contains(&format!("\"{note}\"")),
+        "the note back whole"
+    );
 }

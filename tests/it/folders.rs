@@ -257,3 +257,36 @@ fn a_pipe_or_device_under_a_files_name_is_reported_never_waited_on_or_read() {
         assert!(stderr.contains("a device"), "{args:?}: {stderr}");
     }
 }
+
+/// Issue 27, item 16: a relative `HOME` or `ALLYSHIP_DATA_DIR` is refused
+/// with a clear message, and nothing is written under the current folder.
+#[test]
+fn a_relative_home_or_data_dir_is_refused_and_nothing_is_written_here() {
+    let here = tempfile::tempdir().expect("tempdir");
+    for (var, value, other) in [
+        ("HOME", "home", "ALLYSHIP_DATA_DIR"),
+        ("ALLYSHIP_DATA_DIR", "data", "HOME"),
+    ] {
+        for args in [&["commit", "I will ask"][..], &["notes"]] {
+            let out = Command::new(env!("CARGO_BIN_EXE_allyship"))
+                .args(args)
+                .env(var, value)
+                .env_remove(other)
+                .env_remove("XDG_DATA_HOME")
+                .env_remove("XDG_CONFIG_HOME")
+                .env_remove("XDG_STATE_HOME")
+                .current_dir(here.path())
+                .stdin(Stdio::null())
+                .output()
+                .expect("run allyship");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{var} {args:?}: {err}");
+            assert!(
+                err.contains(&format!("{var} is not a full path")),
+                "{var} {args:?}: {err}"
+            );
+        }
+        let left: Vec<_> = fs::read_dir(here.path()).expect("dir").flatten().collect();
+        assert!(left.is_empty(), "nothing written here: {left:?}");
+    }
+}

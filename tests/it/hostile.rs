@@ -15,9 +15,11 @@ use allyship::journal::store::Store;
 /// Every trick at once: an OSC 52 clipboard write, an OSC 8 link that says
 /// one thing and goes elsewhere, a title change, the alternate screen, a
 /// C1 CSI clearing the screen, BEL, a carriage return, DEL, and a
-/// right-to-left override that makes the rest of the line read backwards.
+/// right-to-left override that makes the rest of the line read backwards;
+/// then invisible marks, separators and a tag character (issue 27).
 const EVIL: &str = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b]8;;https://evil.example/\x1b\\click me\x1b]8;;\x1b\\\
-                    \x1b]0;pwned\x07\x1b[?1049h\u{9b}2J\x07\rhidden\x7f\u{202e}txt.exe";
+                    \x1b]0;pwned\x07\x1b[?1049h\u{9b}2J\x07\rhidden\x7f\u{202e}txt.exe\
+                    \u{200e}\u{200f}\u{61c}\u{2028}\u{2029}\u{200b}\u{feff}\u{fff9}\u{e0041}";
 
 /// The start of [`EVIL`] as the sanitiser shows it.
 const SHOWN: &str = "\\u001b]52;c;cm0gLXJmIH4=\\u0007";
@@ -53,6 +55,18 @@ fn unsafe_chars(bytes: &[u8], colour: bool) -> Vec<char> {
         .filter(|&c| {
             (c.is_control() && c != '\n' && c != '\t')
                 || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                || matches!(
+                    c,
+                    '\u{200B}'
+                        | '\u{200E}'
+                        | '\u{200F}'
+                        | '\u{061C}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                        | '\u{FEFF}'
+                        | '\u{FFF9}'..='\u{FFFB}'
+                        | '\u{E0000}'..='\u{E007F}'
+                )
         })
         .collect()
 }
@@ -291,4 +305,54 @@ fn check_content_rejects_control_characters_and_bad_addresses_all_at_once() {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
     assert!(!text.contains("looks good"), "{text}");
+}
+
+/// Issue 27, item 14: text printed on one line can never make a line of
+/// its own (a line break in a commitment, in a web address that would
+/// print "looks good"), and clap's own errors, which echo what was typed,
+/// pass the sanitiser too.
+#[test]
+fn one_line_data_never_forges_a_line_and_argument_errors_are_clean() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let forged = "allyship: forged line";
+    let out = run(&data, &os(&["commit", &format!("I will listen\n{forged}")]));
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&data, &os(&["commitments"]));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.lines().any(|l| l.starts_with(forged)), "{text}");
+    assert!(
+        text.contains("I will listen\\u000aallyship: forged line"),
+        "{text}"
+    );
+    let toolkit = serde_json::json!({
+        "title": "T", "version": "1",
+        "parts": [{ "id": "p", "title": "P", "sections": [{
+            "id": "one", "title": "One",
+            "blocks": [{ "links": [{ "title": "L",
+                "url": "https://x.example/\nkit.json: looks good (1 sections)." }] }] }] }]
+    });
+    let path = root.path().join("kit.json");
+    std::fs::write(&path, toolkit.to_string()).expect("write toolkit");
+    let out = run(&data, &[OsString::from("check-content"), path.into()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("kit.json")), "{text}");
+    assert!(!text.contains("\nkit.json: looks good"), "{text}");
+    for (args, shown) in [
+        (os(&["--bogus\u{202e}exe.txt"]), true),
+        (os(&["read", "--width", "\u{202e}5\u{200b}"]), true),
+        // clap's plain text already leaves escape sequences out.
+        (os(&["list", "\x1b]0;pwned\x07"]), false),
+    ] {
+        let out = run(&data, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let bad = unsafe_chars(&out.stderr, false);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(bad.is_empty(), "{args:?} sent {bad:?}: {err}");
+        assert!(
+            !shown || err.contains("\\u202e"),
+            "the odd character is shown: {err}"
+        );
+    }
 }

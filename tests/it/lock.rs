@@ -72,3 +72,67 @@ fn answer_waits_for_the_lock_too_and_then_keeps_the_choice() {
     let journal = std::fs::read_to_string(data.path().join("journal.json")).unwrap();
     assert!(journal.contains(r#""option": 3"#), "{journal}");
 }
+
+/// Issue 27, item 3: three copies commit at once while another process
+/// deletes `journal.lock` every few milliseconds. Every commitment that was
+/// said to be kept must be in the journal; any other must have failed
+/// (non-zero, saying so). Without the check that the lock held is still the
+/// file at `journal.lock`, about one in ten was lost after "Kept".
+#[test]
+fn commitments_made_while_the_lock_file_is_deleted_are_all_kept_or_said_lost() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    const EACH: usize = 40;
+    let data = tempfile::tempdir().unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let unlinker = {
+        let (stop, lock) = (Arc::clone(&stop), data.path().join("journal.lock"));
+        std::thread::spawn(move || {
+            let mut n = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                let _ = std::fs::remove_file(&lock);
+                n += 1;
+                std::thread::sleep(Duration::from_millis(1 + n * 7 % 20));
+            }
+        })
+    };
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let dir = data.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut kept = Vec::new();
+                for i in 0..EACH {
+                    let text = format!("I will keep w{w}-{i}");
+                    let out = Command::new(env!("CARGO_BIN_EXE_allyship"))
+                        .args(["commit", &text])
+                        .env("ALLYSHIP_DATA_DIR", &dir)
+                        .output()
+                        .expect("commit runs");
+                    if out.status.success() {
+                        kept.push(text);
+                    } else {
+                        assert!(!out.stderr.is_empty(), "a failure says so");
+                    }
+                }
+                kept
+            })
+        })
+        .collect();
+    let kept: Vec<String> = writers
+        .into_iter()
+        .flat_map(|w| w.join().expect("writer"))
+        .collect();
+    stop.store(true, Ordering::Relaxed);
+    unlinker.join().expect("unlinker");
+    let journal = std::fs::read_to_string(data.path().join("journal.json")).unwrap();
+    let lost: Vec<&String> = kept
+        .iter()
+        .filter(|text| !journal.contains(&format!("\"{text}\"")))
+        .collect();
+    assert!(lost.is_empty(), "said kept but lost: {lost:?}");
+    assert!(
+        kept.len() >= EACH,
+        "most commitments are kept: {}",
+        kept.len()
+    );
+}

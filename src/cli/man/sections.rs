@@ -257,3 +257,27 @@ pub(super) fn environment(out: &mut String) {
         out.push_str(&format!(".TP\n{}\n{}\n", bold(name), text(&what)));
     }
 }
+
+/// `EXIT STATUS`: what a script can rely on, from the exit codes the
+/// commands use.
+pub(super) fn exit_status(out: &mut String) {
+    use crate::commands::EXIT_NOT_FOUND;
+    out.push_str(".SH EXIT STATUS\n");
+    let codes = [
+        (
+            "0".to_owned(),
+            "Done. A command that changes your journal (commit, check-in, note, bookmark, mark-read, answer, import, reset) exits 0 once its change is saved, even if what it prints can't be written (a full disk, a closed terminal): standard error then warns, so a script never repeats a change that was kept.",
+        ),
+        (
+            "1".to_owned(),
+            "Something failed: nothing was kept, or (for a command that only shows) the output could not be written. Standard error says why.",
+        ),
+        (
+            EXIT_NOT_FOUND.to_string(),
+            "What you asked for is not there (a section, a commitment, a note).",
+        ),
+    ];
+    for (code, what) in codes {
+        out.push_str(&format!(".TP\n{}\n{}\n", bold(&code), text(what)));
+    }
+}

@@ -124,3 +124,13 @@ fn search_finds_and_fails_when_nothing_matches() {
     assert_eq!(nothing.code, 1);
     assert!(nothing.stderr.contains("Nothing matches"));
 }
+
+#[test]
+fn an_export_import_could_not_read_back_is_refused_saying_so() {
+    assert_eq!(super::not_importable(1024, 1024), None);
+    let why = super::not_importable(3 * 1024 * 1024 + 1, 2 * 1024 * 1024).expect("refused");
+    assert!(
+        why.contains("4 MB, more than `allyship import` reads back (2 MB)"),
+        "{why}"
+    );
+}

@@ -48,6 +48,9 @@ pub(super) struct Loaded {
     /// The older format version the file was in, upgraded in memory only:
     /// the original is copied aside when (and only when) the upgrade is saved.
     pub(super) migrated_from: Option<u32>,
+    /// Whether out-of-range values were mended in memory: the file as it
+    /// was is copied aside, byte for byte, by the save that first writes.
+    pub(super) repaired: bool,
 }
 
 impl Loaded {
@@ -57,6 +60,7 @@ impl Loaded {
             mode,
             notices,
             migrated_from: None,
+            repaired: false,
         }
     }
 }
@@ -66,9 +70,17 @@ impl Loaded {
 /// a newer version is shown as far as it can be read; one that can't be
 /// read or understood is an error, never an empty record that looks fine.
 pub fn read(dir: &Path) -> Result<Journal, StoreError> {
+    read_noting(dir).map(|(journal, _)| journal)
+}
+
+/// [`read`], with what to tell the person about it: the values that were
+/// out of range and mended in memory (the file is left as it is).
+pub fn read_noting(dir: &Path) -> Result<(Journal, Vec<Notice>), StoreError> {
     let path = journal_path_in(dir);
     let bytes = match read_no_follow(&path) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Journal::new()),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Ok((Journal::new(), Vec::new()));
+        }
         // A link is named as one, not as "too many levels of links".
         Err(err) => {
             return Err(StoreError::Read(
@@ -79,11 +91,18 @@ pub fn read(dir: &Path) -> Result<Journal, StoreError> {
         Ok(bytes) => bytes,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Journal::new());
+        return Ok((Journal::new(), Vec::new()));
     }
-    match serde_json::from_slice::<Journal>(&bytes) {
-        Ok(journal) if journal.version < CURRENT_VERSION => Ok(migrate(journal).journal),
-        Ok(journal) => Ok(journal),
+    let parsed = serde_json::from_slice::<Journal>(&bytes).map(|journal| (journal, Vec::new()));
+    let parsed = parsed.or_else(|err| match repair(&bytes) {
+        Some((journal, changes)) => Ok((journal, vec![Notice::Mended(changes)])),
+        None => Err(err),
+    });
+    match parsed {
+        Ok((journal, notices)) if journal.version < CURRENT_VERSION => {
+            Ok((migrate(journal).journal, notices))
+        }
+        Ok(found) => Ok(found),
         Err(err) => {
             let why = format!("it is not a journal this version understands: {err}");
             let err = io::Error::new(io::ErrorKind::InvalidData, why);
@@ -116,6 +135,23 @@ pub(super) fn load(path: &Path) -> io::Result<Loaded> {
             .ok()
             .map(|v| v.version),
     };
+    // Whole JSON of a version this one writes, with values out of range:
+    // those are mended, the rest kept (the file as it was is copied aside
+    // before the first save writes over it).
+    let mended = match (version, &parsed) {
+        (Some(version), Err(_)) if version <= CURRENT_VERSION => repair(&bytes),
+        _ => None,
+    };
+    if let Some((journal, changes)) = mended {
+        let mut loaded = if journal.version < CURRENT_VERSION {
+            migrate(journal)
+        } else {
+            Loaded::new(journal, Mode::Kept, Vec::new())
+        };
+        loaded.notices.push(Notice::Mended(changes));
+        loaded.repaired = true;
+        return Ok(loaded);
+    }
     match (version, parsed) {
         (Some(version), parsed) if version > CURRENT_VERSION => Ok(Loaded::new(
             parsed.unwrap_or_default(),
@@ -149,4 +185,9 @@ pub(super) fn migrate(mut journal: Journal) -> Loaded {
         migrated_from: Some(from),
         ..Loaded::new(journal, Mode::Kept, Vec::new())
     }
+}
+
+/// [`super::repair::repair`], for the loaders here.
+fn repair(bytes: &[u8]) -> Option<(Journal, Vec<String>)> {
+    super::repair::repair(bytes)
 }

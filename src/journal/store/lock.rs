@@ -40,14 +40,20 @@ const RETRY: Duration = Duration::from_millis(25);
 
 /// Locks `dir/journal.lock`, waiting as `patience` allows. An error opening
 /// the lock file is an error (the folder can't be written), never a reason
-/// to go on unlocked.
+/// to go on unlocked. A lock file deleted (or replaced) while this waited
+/// for it is opened again: a lock on a file no longer at that name keeps no
+/// other copy out.
 pub(super) fn lock(dir: &Path, patience: Patience) -> io::Result<Lock> {
-    let file = open_lock_file(dir)?;
+    let mut file = open_lock_file(dir)?;
     let start = Instant::now();
     let mut told = false;
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(Lock::Held(file)),
+            Ok(()) if still_held(dir, &file) => return Ok(Lock::Held(file)),
+            Ok(()) => {
+                file = open_lock_file(dir)?;
+                continue;
+            }
             Err(TryLockError::WouldBlock) => match patience {
                 Patience::Brief(wait) if start.elapsed() >= wait => return Ok(Lock::Busy),
                 Patience::Forever if !told && start.elapsed() >= Duration::from_secs(1) => {
@@ -60,6 +66,27 @@ pub(super) fn lock(dir: &Path, patience: Patience) -> io::Result<Lock> {
             Err(TryLockError::Error(err)) => return Ok(Lock::Unsupported(err.to_string())),
         }
         std::thread::sleep(RETRY);
+    }
+}
+
+/// Whether `held` is still the file at `dir/journal.lock` (same device and
+/// inode): another process may have deleted the lock file while it was
+/// held, and a copy that then created a new one holds that one, so this
+/// lock no longer keeps it out. Unix only; elsewhere always true.
+pub(super) fn still_held(dir: &Path, held: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let at_name = std::fs::symlink_metadata(dir.join(super::LOCK_FILE));
+        match (held.metadata(), at_name) {
+            (Ok(ours), Ok(named)) => ours.dev() == named.dev() && ours.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (dir, held);
+        true
     }
 }
 
@@ -86,6 +113,25 @@ mod tests {
         let (held, waited) = waiter.join().expect("joins");
         assert!(held, "waits until the holder lets go");
         assert!(waited >= Duration::from_millis(250), "{waited:?}");
+    }
+
+    #[test]
+    fn a_lock_file_deleted_while_held_is_no_longer_held_and_is_locked_anew() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let Lock::Held(first) = lock(tmp.path(), Patience::Forever).expect("locks") else {
+            panic!("a free lock is held at once");
+        };
+        assert!(still_held(tmp.path(), &first));
+        std::fs::remove_file(tmp.path().join(super::super::LOCK_FILE)).expect("unlink");
+        assert!(
+            !still_held(tmp.path(), &first),
+            "deleted: no longer the lock"
+        );
+        let Lock::Held(second) = lock(tmp.path(), Patience::Forever).expect("locks") else {
+            panic!("a new lock file is locked at once");
+        };
+        assert!(still_held(tmp.path(), &second));
+        assert!(!still_held(tmp.path(), &first), "replaced: not the lock");
     }
 
     #[test]

@@ -15,6 +15,15 @@ pub enum StoreError {
          choose a folder with --data-dir or ALLYSHIP_DATA_DIR"
     )]
     NoDataDir,
+    /// `ALLYSHIP_DATA_DIR` or `HOME` (the variable) is not a full path, so
+    /// the data folder (path) would be another one in every folder the
+    /// person stands in: refused, never used.
+    #[error(
+        "{0} is not a full path, so your journal would be kept at {1} inside whichever \
+         folder you are in; set {0} to a full path (starting with /), or choose a folder \
+         with --data-dir"
+    )]
+    RelativeDir(&'static str, PathBuf),
     /// The journal file (path) exists but could not be read (system error).
     #[error("your journal at {0} could not be read ({1}); it was left as it is")]
     Read(PathBuf, #[source] io::Error),
@@ -28,6 +37,14 @@ pub enum StoreError {
     /// wait; nothing was written and the changes are still to be saved.
     #[error("another copy of allyship is saving; your changes are kept and will be saved shortly")]
     Busy,
+    /// The data folder (path) opened has gone since (moved or deleted, or
+    /// replaced by another folder of that name): nothing is written, so a
+    /// journal holding only this session's changes never takes its place.
+    #[error(
+        "your data folder {0} has gone since allyship opened it (moved or deleted), \
+         so nothing was saved there"
+    )]
+    FolderGone(PathBuf),
     /// The journal is read-only (a newer version's) or can't be kept here:
     /// the reason, as a notice says it.
     #[error("{0}")]
@@ -56,6 +73,12 @@ pub enum Notice {
     Migrated(u32, PathBuf),
     /// The data directory or journal can't be used (reason given): progress is not kept.
     NotKept(String),
+    /// Values out of range were mended or left out (where and what, one
+    /// each); everything else in the journal is kept.
+    Mended(Vec<String>),
+    /// The journal file as it was before values were mended, copied here
+    /// byte for byte before the first save wrote over it.
+    KeptAsItWas(PathBuf),
     /// This folder can't lock files (reason): saves check, before they
     /// rename, that no other copy wrote meanwhile, and retry if one did.
     NoLocking(String),
@@ -80,6 +103,27 @@ impl std::fmt::Display for Notice {
                 backup.display()
             ),
             Self::NotKept(reason) => write!(f, "Progress can't be kept: {reason}."),
+            Self::Mended(changes) => write!(
+                f,
+                "Your journal held {} no date or choice can have, so {} mended and everything \
+                 else kept: {}. The file as it was is copied aside before the next save.",
+                if changes.len() == 1 {
+                    "a value"
+                } else {
+                    "values"
+                },
+                if changes.len() == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                },
+                changes.join("; ")
+            ),
+            Self::KeptAsItWas(path) => write!(
+                f,
+                "Your journal as it was, before those values were mended, is kept at {}.",
+                path.display()
+            ),
             Self::NoLocking(reason) => write!(
                 f,
                 "This folder can't lock files ({reason}), so each save checks that no other \

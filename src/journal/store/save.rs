@@ -3,6 +3,7 @@
 //! where the file system can't lock, and nothing written in read-only and
 //! not-kept modes.
 
+use std::fs::File;
 use std::io;
 use std::path::Path;
 
@@ -12,8 +13,9 @@ use super::lock::{self, Lock};
 use super::{LOCK_FILE, Mode, Notice, Saved, Stamp, Store, StoreError, stamp};
 use crate::journal::record::{Journal, Session};
 
-/// How many times a save without locks retries when another copy wrote
-/// the journal between its read and its rename.
+/// How many times a save retries when another copy wrote the journal
+/// between its read and its rename (no locks, or a lock file deleted while
+/// held), before giving up with [`StoreError::Busy`].
 const SWAP_TRIES: usize = 20;
 
 impl Store {
@@ -47,27 +49,14 @@ impl Store {
             return Ok(self.unsaved(change, Vec::new()));
         }
         let path = self.journal_path();
+        self.check_folder()?;
         create_private_dir(&self.dir).map_err(|err| StoreError::Write(path.clone(), err))?;
         let mut notices = Vec::new();
-        let lock = lock::lock(&self.dir, self.patience)
-            .map_err(|err| StoreError::Write(self.dir.join(LOCK_FILE), err))?;
-        #[cfg(test)]
-        let lock = match lock {
-            Lock::Held(_) if self.pretend_no_locking => Lock::Unsupported("pretend".into()),
-            other => other,
-        };
-        let held = match lock {
-            Lock::Held(file) => Some(file),
-            Lock::Busy => return Err(StoreError::Busy),
-            Lock::Unsupported(reason) => {
-                if !std::mem::replace(&mut self.told_no_lock, true) {
-                    notices.push(Notice::NoLocking(reason));
-                }
-                None
-            }
-        };
         let mut backed_up = false;
         for _ in 0..SWAP_TRIES {
+            // Taken again on every try: a lock file deleted while held no
+            // longer keeps another copy out, so a try that lost it starts over.
+            let held = self.take_lock(&mut notices)?;
             let before = stamp(&path);
             let loaded = self.reload(&path, before)?;
             notices.extend(loaded.notices);
@@ -86,7 +75,20 @@ impl Store {
                 backed_up = true;
                 notices.push(Notice::Migrated(from, backup));
             }
-            let unchanged = || held.is_some() || stamp(&path) == before;
+            if loaded.repaired && !backed_up {
+                let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S");
+                let copy = copy_aside(&path, &format!("mended-{stamp}"))
+                    .map_err(|err| StoreError::Write(path.clone(), err))?;
+                backed_up = true;
+                notices.push(Notice::KeptAsItWas(copy));
+            }
+            // A compare-and-swap, lock or no lock: the lock must still be
+            // the file at `journal.lock` and the journal the one read.
+            let unchanged = || {
+                held.as_ref()
+                    .is_none_or(|file| lock::still_held(&self.dir, file))
+                    && stamp(&path) == before
+            };
             if write_journal(&path, &journal, unchanged)? {
                 self.written = stamp(&path).map(|known| (known, journal.clone()));
                 let saved = Saved {
@@ -100,6 +102,28 @@ impl Store {
         Err(StoreError::Busy)
     }
 
+    /// Takes the lock as this store's patience allows: the file held, or
+    /// `None` where the file system can't lock (said once per store).
+    fn take_lock(&mut self, notices: &mut Vec<Notice>) -> Result<Option<File>, StoreError> {
+        let lock = lock::lock(&self.dir, self.patience)
+            .map_err(|err| StoreError::Write(self.dir.join(LOCK_FILE), err))?;
+        #[cfg(test)]
+        let lock = match lock {
+            Lock::Held(_) if self.pretend_no_locking => Lock::Unsupported("pretend".into()),
+            other => other,
+        };
+        match lock {
+            Lock::Held(file) => Ok(Some(file)),
+            Lock::Busy => Err(StoreError::Busy),
+            Lock::Unsupported(reason) => {
+                if !std::mem::replace(&mut self.told_no_lock, true) {
+                    notices.push(Notice::NoLocking(reason));
+                }
+                Ok(None)
+            }
+        }
+    }
+
     /// The journal on disk: what this store wrote, while the file still has
     /// the stamp it had then (no other copy has saved), else read again.
     fn reload(&mut self, path: &Path, now: Option<Stamp>) -> Result<Loaded, StoreError> {
@@ -110,6 +134,7 @@ impl Store {
                 mode: Mode::Kept,
                 notices: Vec::new(),
                 migrated_from: None,
+                repaired: false,
             }),
             None => load(path).map_err(|err| StoreError::Read(path.to_path_buf(), err)),
         }

@@ -59,7 +59,15 @@ impl Session {
         let position = self.position();
         let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
         self.farewell = self.progress.save_on_exit(position, Instant::now());
-        result.and(kept.map(|_| ()))
+        // Words no rescue file took were only printed: not a clean exit.
+        let printed_only = self.progress.words_only_printed().then(|| {
+            anyhow::anyhow!(
+                "your unsaved words could not be kept anywhere; they are only printed above"
+            )
+        });
+        result
+            .and(kept.map(|_| ()))
+            .and_then(|()| printed_only.map_or(Ok(()), Err))
     }
 
     fn event_loop(&mut self, stop: &AtomicBool, events: &Events) -> anyhow::Result<()> {

@@ -18,15 +18,37 @@ fn a_folder_made_loose_between_saves_is_refused_not_chmoded() {
     assert_eq!(open(tmp.path()).1.status("b"), ReadStatus::Unread);
 }
 
+/// Issue 27, item 4: a data folder moved or deleted while a copy runs is
+/// never made again holding only that copy's changes; the changes wait, and
+/// are saved if the folder comes back.
 #[test]
-fn a_removed_dir_is_made_again_on_save() {
+fn a_folder_moved_or_deleted_while_open_is_never_made_again() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("data");
     let (mut store, _, _) = open(&dir);
-    fs::remove_dir_all(&dir).expect("removed");
+    store.save(&mut session("s0", &["old"])).expect("saves");
+    let moved = tmp.path().join("moved");
+    fs::rename(&dir, &moved).expect("moved");
     let mut reader = session("s1", &["a"]);
+    let err = store.save(&mut reader).expect_err("refused");
+    assert!(matches!(err, StoreError::FolderGone(_)), "{err}");
+    assert!(err.to_string().contains("has gone"), "{err}");
+    assert!(!dir.exists(), "not made again");
+    assert!(reader.pending.has_unsaved(), "the changes wait");
+    // Someone makes a new folder at that name: not the one opened either.
+    fs::create_dir(&dir).expect("mkdir");
+    assert!(matches!(
+        store.save(&mut reader),
+        Err(StoreError::FolderGone(_))
+    ));
+    assert!(!journal_path_in(&dir).exists());
+    fs::remove_dir(&dir).expect("rmdir");
+    // The folder comes back: the changes are saved with what it held.
+    fs::rename(&moved, &dir).expect("moved back");
     assert!(store.save(&mut reader).expect("saves").written);
-    assert_eq!(open(&dir).1.status("a"), ReadStatus::Read);
+    let journal = open(&dir).1;
+    assert_eq!(journal.status("a"), ReadStatus::Read);
+    assert_eq!(journal.status("old"), ReadStatus::Read);
 }
 
 #[cfg(unix)]
@@ -137,4 +159,26 @@ fn data_dir_prefers_flag_then_env_then_platform() {
     assert!(matches!(none, Err(StoreError::NoDataDir)));
     let message = StoreError::NoDataDir.to_string();
     assert!(message.contains("progress can't be kept"));
+}
+
+/// Issue 27, item 16: a relative `ALLYSHIP_DATA_DIR`, or a relative `HOME`
+/// under the platform's folder, is refused; `--data-dir` is the person's
+/// own choice from where they stand.
+#[test]
+fn a_relative_data_dir_from_the_environment_or_home_is_refused() {
+    let some = |s: &str| Some(PathBuf::from(s));
+    let env = choose_data_dir(None, some("rel/data"), || some("/home/p/x"));
+    assert!(
+        matches!(env, Err(StoreError::RelativeDir("ALLYSHIP_DATA_DIR", _))),
+        "{env:?}"
+    );
+    let home = choose_data_dir(None, None, || some("home/.local/share/allyship"));
+    let err = home.expect_err("refused");
+    assert!(matches!(err, StoreError::RelativeDir("HOME", _)), "{err:?}");
+    assert!(
+        err.to_string().starts_with("HOME is not a full path"),
+        "{err}"
+    );
+    let flag = choose_data_dir(some("mine"), some("rel"), || None);
+    assert_eq!(flag.expect("the flag"), PathBuf::from("mine"));
 }

@@ -126,3 +126,29 @@ fn update_merges_into_the_journal_as_re_read_and_returns_its_result() {
     );
     assert_eq!(open(tmp.path()).1.status("b"), ReadStatus::Read);
 }
+
+#[test]
+fn a_lock_file_deleted_while_held_never_lets_a_save_write_over_another() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut first, _, _) = open(tmp.path());
+    let (mut second, _, _) = open(tmp.path());
+    let mut tries = 0;
+    // While the first copy holds the lock and has read the journal, someone
+    // deletes `journal.lock`, and a second copy makes a new one and saves.
+    let (saved, ()) = first
+        .update(|journal| {
+            tries += 1;
+            if tries == 1 {
+                fs::remove_file(tmp.path().join(LOCK_FILE)).expect("unlink");
+                second.save(&mut session("B", &["b"])).expect("saves");
+            }
+            journal.apply(&session("A", &["a"]).pending, "A");
+        })
+        .expect("saves");
+    assert!(saved.written);
+    assert_eq!(tries, 2, "read again and merged once the lock was lost");
+    let (_, journal, _) = open(tmp.path());
+    for id in ["a", "b"] {
+        assert_eq!(journal.status(id), ReadStatus::Read, "{id}");
+    }
+}

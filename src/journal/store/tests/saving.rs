@@ -307,4 +307,77 @@ fn opening_removes_what_a_killed_copy_left() {
     for name in left {
         assert!(!tmp.path().join(name).exists(), "{name} removed");
     }
+    // A copy still running may be saving through a lock file made anew
+    // after someone deleted the one it held: its temp file stays.
+    let running = format!(".journal.json.tmp-{}-0", std::process::id());
+    fs::write(tmp.path().join(&running), "").expect("write");
+    open(tmp.path());
+    assert!(
+        tmp.path().join(&running).exists(),
+        "a running copy's temp kept"
+    );
+}
+
+/// Issue 27, item 15: one value out of range (a time after 9999, a 30
+/// February, a choice of -1 or 2.5) never sets the whole journal aside:
+/// that value is clamped, or its one entry left out, the rest is kept and
+/// said, and the file as it was is copied aside byte for byte at the save.
+#[test]
+fn one_value_out_of_range_is_mended_and_the_rest_kept() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let original = r#"{"version": 1, "later": {"kept": 12345678901234567890},
+      "notes": {"welcome": {"text": "my words", "created": "2026-01-01T10:00:00Z",
+        "changed": "2026-01-01T10:00:00Z"}},
+      "commitments": {
+        "a": {"text": "I will ask", "made_at": "9999-12-31T23:59:59Z", "review_on": "2026-02-30"},
+        "b": {"text": "I will listen", "made_at": "2026-01-01T10:00:00Z", "review_on": "2026-01-15"}},
+      "choices": {"s1": {"option": -1, "chosen_at": "2026-01-01T10:00:00Z"},
+        "s2": {"option": 2.5, "chosen_at": "2026-01-01T10:00:00Z"},
+        "s3": {"option": 2, "chosen_at": "2026-01-01T10:00:00Z"}}}"#;
+    fs::write(journal_path_in(tmp.path()), original).expect("write");
+    let read = read(tmp.path()).expect("read, not refused");
+    assert_eq!(read.notes["welcome"].text, "my words");
+    let (mut store, journal, notices) = open(tmp.path());
+    assert_eq!(store.mode(), Mode::Kept);
+    assert_eq!(journal.notes["welcome"].text, "my words");
+    assert_eq!(journal.commitments.len(), 2, "both commitments kept");
+    assert_eq!(journal.commitments["a"].review_on, date(2026, 2, 28));
+    assert_eq!(
+        journal.choices.len(),
+        1,
+        "only the choices that can't be left out"
+    );
+    let said = notices
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for place in [
+        "commitments → a → made_at",
+        "commitments → a → review_on: set to 2026-02-28",
+        "choices → s1: left out",
+        "choices → s2: left out",
+    ] {
+        assert!(said.contains(place), "{place} in {said}");
+    }
+    assert!(
+        moved_aside(tmp.path(), "broken").is_empty(),
+        "never set aside whole"
+    );
+    let saved = store.save(&mut session("s", &["x"])).expect("saves");
+    assert!(saved.written);
+    let copies = moved_aside(tmp.path(), "mended");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        fs::read_to_string(&copies[0]).expect("read"),
+        original,
+        "byte for byte"
+    );
+    let after = fs::read_to_string(journal_path_in(tmp.path())).expect("read");
+    assert!(
+        after.contains("12345678901234567890"),
+        "unknown data kept: {after}"
+    );
+    store.save(&mut session("t", &["y"])).expect("saves");
+    assert_eq!(moved_aside(tmp.path(), "mended").len(), 1, "copied once");
 }

@@ -276,8 +276,7 @@ pub fn export_at(
             }
         }
     };
-    if let Some(why) = request
-        .json
+    if let Some(why) = (request.format == ExportFormat::Json)
         .then(|| not_importable(text.len(), crate::input::MOST_BYTES))
         .flatten()
     {

@@ -118,16 +118,29 @@ pub fn section(toolkit: &Toolkit, index: usize, journal: &Journal) -> Vec<String
     out
 }
 
+/// Curly quotation marks as straight ones: a screen reader at its usual
+/// punctuation level passes over `"` but may name “ and ” aloud, and the
+/// content quotes a tip's title in curly ones.
+fn plain_quotes(text: &str) -> String {
+    text.replace(['“', '”'], "\"").replace(['‘', '’'], "'")
+}
+
 fn block_lines(out: &mut Vec<String>, toolkit: &Toolkit, block: &Block) {
     match block {
-        Block::Paragraph(text) => out.push(text.clone()),
+        Block::Paragraph(text) => out.push(plain_quotes(text)),
         Block::Points(points) => {
             let total = points.len();
             for (n, point) in points.iter().enumerate() {
-                out.push(format!("Point {} of {total}: {point}", n + 1));
+                out.push(format!(
+                    "Point {} of {total}: {}",
+                    n + 1,
+                    plain_quotes(point)
+                ));
             }
         }
-        Block::Quote(quote) => out.push(format!("{} said: {}", quote.by, quote.text)),
+        Block::Quote(quote) => {
+            out.push(format!("{} said: {}", quote.by, plain_quotes(&quote.text)))
+        }
         Block::Links(links) => {
             for link in links {
                 out.push(link_line(toolkit, link));
@@ -184,7 +197,7 @@ pub fn feedback(toolkit: &Toolkit, index: usize, chosen: usize) -> Option<Vec<St
 }
 
 fn option_feedback(out: &mut Vec<String>, toolkit: &Toolkit, option: &ChoiceOption) {
-    out.push(format!("Feedback: {}", option.feedback));
+    out.push(format!("Feedback: {}", plain_quotes(&option.feedback)));
     if let Some(index) = option
         .section
         .as_deref()

@@ -204,7 +204,10 @@ const PARTS: &[(&str, &[&str])] = &[
     ("reader", &["present", "commands", "cli"]),
     ("present", &["reader", "commands", "cli"]),
     ("commands", &["cli"]),
-    ("guide", &["reader", "present", "commands", "cli", "terminal"]),
+    (
+        "guide",
+        &["reader", "present", "commands", "cli", "terminal"],
+    ),
 ];
 
 /// Each `crate::PART` that `code` names, for the parts in `forbidden`.

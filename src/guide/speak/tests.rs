@@ -105,14 +105,20 @@ fn a_scenario_says_how_to_choose_and_the_feedback_comes_chosen_first() {
     assert!(!lines.contains("Feedback:"), "no feedback before a choice");
     let said = feedback(&toolkit, index, 2).unwrap();
     assert!(said[0].contains(&choice.options[1].text), "{said:?}");
-    assert_eq!(said[1], format!("Feedback: {}", choice.options[1].feedback));
+    assert_eq!(
+        said[1],
+        format!(
+            "Feedback: {}",
+            super::plain_quotes(&choice.options[1].feedback)
+        )
+    );
     let others = said
         .iter()
         .position(|l| l.starts_with(OTHERS_HEADING))
         .unwrap();
     let text = said.join("\n");
     for (n, option) in choice.options.iter().enumerate() {
-        let at = text.find(&option.feedback).unwrap();
+        let at = text.find(&super::plain_quotes(&option.feedback)).unwrap();
         let heading_at = text.find(OTHERS_HEADING).unwrap();
         assert_eq!(n == 1, at < heading_at, "option {}", n + 1);
     }

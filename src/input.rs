@@ -2,7 +2,11 @@
 //! `--content` or `check-content`, an export or rescue file to `import`):
 //! a device is refused and a size limit holds, so `/dev/zero` or a runaway
 //! file is refused with a message instead of taking all the memory there
-//! is. A pipe still works (`import <(…)`), up to the limit.
+//! is. A pipe still works (`import <(…)`), up to the limit. A toolkit may
+//! also be a folder of Markdown files: [`folder`] reads it, file by file
+//! within the same limits.
+
+pub mod folder;
 
 use std::io::{self, Read};
 use std::path::Path;

@@ -13,7 +13,8 @@ use crate::toolkit::content::{self, Severity, Toolkit};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-/// The built-in toolkit, or the `--content` file if it loads without errors.
+/// The built-in toolkit, or the `--content` file (or Markdown folder) if it
+/// loads without errors.
 pub(super) fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
     let Some(path) = &cli.content else {
         return Ok(content::built_in());
@@ -23,16 +24,16 @@ pub(super) fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
         stderr,
         code: commands::EXIT_BAD_CONTENT,
     };
-    let text = crate::input::read_text(path).map_err(|e| {
+    let loaded = crate::input::folder::load_toolkit(path).map_err(|e| {
         failed(format!(
             "Could not read the toolkit {}: {e}\n",
             path.display()
         ))
     })?;
-    let loaded = content::load(&text);
     let mut report = String::new();
     for problem in &loaded.problems {
-        report.push_str(&format!("{}: {problem}\n", path.display()));
+        report.push_str(&problem.located(path));
+        report.push('\n');
     }
     match loaded.toolkit {
         Some(toolkit) => {

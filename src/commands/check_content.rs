@@ -1,16 +1,17 @@
-//! `check-content FILE`: every problem in a toolkit file with its place,
-//! and a summary that says whether the file will load.
+//! `check-content FILE|DIR`: every problem in a toolkit file (or a folder
+//! of Markdown files) with its place, and a summary that says whether it
+//! will load.
 
 use super::{EXIT_BAD_CONTENT, Output};
 use crate::journal::report;
-use crate::toolkit::content::{self, Severity, Toolkit};
+use crate::toolkit::content::{Severity, Toolkit};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// `allyship check-content FILE`: every problem with its place.
+/// `allyship check-content FILE|DIR`: every problem with its place.
 pub fn check_content(path: &Path, strict: bool) -> Output {
-    let text = match crate::input::read_text(path) {
-        Ok(text) => text,
+    let loaded = match crate::input::folder::load_toolkit(path) {
+        Ok(loaded) => loaded,
         Err(e) => {
             return Output {
                 stdout: String::new(),
@@ -19,7 +20,6 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
             };
         }
     };
-    let loaded = content::load(&text);
     let errors = loaded
         .problems
         .iter()
@@ -28,7 +28,7 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
     let warnings = loaded.problems.len() - errors;
     let mut out = String::new();
     for problem in &loaded.problems {
-        let _ = writeln!(out, "{}: {problem}", path.display());
+        let _ = writeln!(out, "{}", problem.located(path));
     }
     let summary = match (errors, warnings) {
         (0, 0) => {
@@ -64,6 +64,7 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::toolkit::content;
 
     #[test]
     fn check_content_reports_and_fails_on_errors() {

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 pub mod actions;
 mod check_content;
 pub mod commitments;
+pub mod convert;
 pub mod json;
 pub mod note;
 mod practice;

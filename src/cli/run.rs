@@ -3,11 +3,12 @@
 //! open the reader or the presenter full-screen.
 
 use super::start::{choose_theme, load_toolkit, run_presenter, run_reader};
+use super::subcommands::ConvertTo;
 use super::terminal::{confirm_reset, finish, finish_coloured, read_stdin, terminal_width};
 use super::{Cli, ColorChoice, Command, ExportFormat};
 use crate::commands::actions::{self, BookmarkChange};
 use crate::commands::note::{self, NoteChange};
-use crate::commands::{self, Output, json, records};
+use crate::commands::{self, Output, convert, json, records};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -208,5 +209,18 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::CheckContent { file, strict }) => {
             finish(commands::check_content(&file, strict))
         }
+        Some(Command::Convert {
+            input,
+            to,
+            output,
+            force,
+        }) => {
+            let to = match to {
+                ConvertTo::Markdown => convert::Target::Markdown,
+                ConvertTo::Json => convert::Target::Json,
+            };
+            finish(convert::convert(input.as_deref(), to, &output, force))
+        }
+        Some(Command::NewToolkit { dir }) => finish(convert::new_toolkit(&dir)),
     }
 }

@@ -229,11 +229,52 @@ first): `man allyship` then finds it, as long as ~/.local/bin is on your PATH\n\
     )]
     Man,
     /// Check a toolkit file and report every problem with where it is
+    #[command(
+        after_help = "Examples:\n  allyship check-content my-toolkit.json\n  allyship check-content my-toolkit/ --strict   (a folder of Markdown files)"
+    )]
     CheckContent {
-        /// The toolkit file (JSON, as described in data/SCHEMA.md)
+        /// The toolkit: a JSON file, or a folder of Markdown files (both
+        /// described in data/SCHEMA.md)
+        #[arg(value_name = "FILE|DIR")]
         file: PathBuf,
         /// Fail on warnings (such as over-long sections) as well as errors
         #[arg(long)]
         strict: bool,
     },
+    /// Write a toolkit in the other format: JSON to a folder of Markdown files, or back
+    #[command(
+        after_help = "Examples:\n  allyship convert --to markdown --output our-toolkit     the built-in toolkit, to start from\n  allyship convert our-toolkit --to json --output our-toolkit.json\n\nNever writes over a file or folder that exists, unless --force is given."
+    )]
+    Convert {
+        /// The toolkit to convert: a JSON file or a Markdown folder (the
+        /// built-in toolkit when left out)
+        #[arg(value_name = "FILE|DIR")]
+        input: Option<PathBuf>,
+        /// The format to write
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: ConvertTo,
+        /// Where to write it (a folder for markdown, a file for json)
+        #[arg(long, value_name = "PATH")]
+        output: PathBuf,
+        /// Write over the file, or the Markdown files of the folder, if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a small example toolkit in Markdown to start your own from
+    #[command(
+        after_help = "Example:\n  allyship new-toolkit our-toolkit\n  allyship check-content our-toolkit\n  allyship --content our-toolkit"
+    )]
+    NewToolkit {
+        /// A folder that does not exist yet (or is empty)
+        dir: PathBuf,
+    },
+}
+
+/// The formats `convert` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ConvertTo {
+    /// A folder of Markdown files, one per section
+    Markdown,
+    /// One JSON file, as data/toolkit.json
+    Json,
 }

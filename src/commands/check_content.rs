@@ -46,10 +46,11 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
             report::count(w, "warning", "warnings")
         ),
         (e, w) => format!(
-            "{}: {}, {}; the file will not load.",
+            "{}: {}, {}; the {} will not load.",
             path.display(),
             report::count(e, "error", "errors"),
-            report::count(w, "warning", "warnings")
+            report::count(w, "warning", "warnings"),
+            if path.is_dir() { "toolkit" } else { "file" }
         ),
     };
     let _ = writeln!(out, "{summary}");

@@ -123,8 +123,8 @@ pub struct Quote {
 pub struct Link {
     /// What the resource is called. A cross-reference may leave it out: it
     /// then takes its target's title when the toolkit loads, so the two
-    /// cannot drift apart.
-    #[serde(default)]
+    /// cannot drift apart. Written only when given, as the file has it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// An http(s) address, where the source gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,8 @@
 //!   choice and facilitator notes;
 //! - [`order`]: `SUMMARY.md`, `part.md` and file names: the parts and
 //!   sections in reading order;
-//! - [`write`]: a toolkit as Markdown files.
+//! - [`write`]: a toolkit as Markdown files;
+//! - [`example`]: the small toolkit `allyship new-toolkit` writes.
 //!
 //! Pure: the files come in as text (`crate::input::folder` reads them from
 //! disk, refusing links and devices), so every rule is tested without a
@@ -20,6 +21,7 @@
 
 use super::content::{self, Loaded, Toolkit};
 
+pub mod example;
 mod front;
 mod order;
 mod section;

@@ -196,24 +196,16 @@ impl Reader<'_> {
                         Some((Piece::Link { .. } | Piece::Emphasis(_), _))
                     )
                 };
-                let links = items.iter().filter(|i| starts_with_link(i)).count();
-                if links == 0 {
-                    let points = items.iter().map(|i| self.item_words(i)).collect();
-                    self.section.blocks.push(Block::Points(points));
-                } else if links == items.len() {
-                    let links = items.iter().filter_map(|i| self.link(i)).collect();
-                    self.section.blocks.push(Block::Links(links));
-                } else {
-                    let odd = items
-                        .iter()
-                        .find(|i| !starts_with_link(i))
-                        .map_or(at, |i| i.at);
-                    self.error(
-                        odd,
-                        "this list mixes points and links: put the links (- [Title](#section-id) \
-                         or - [Title](https://…)) in a list of their own, after a blank line"
-                            .into(),
-                    );
+                // Points and links one after the other in one list are two
+                // blocks: a list of points, then a list of links.
+                for run in items.chunk_by(|a, b| starts_with_link(a) == starts_with_link(b)) {
+                    if starts_with_link(&run[0]) {
+                        let links = run.iter().filter_map(|i| self.link(i)).collect();
+                        self.section.blocks.push(Block::Links(links));
+                    } else {
+                        let points = run.iter().map(|i| self.item_words(i)).collect();
+                        self.section.blocks.push(Block::Points(points));
+                    }
                 }
             }
             Part::Reflect | Part::Discuss | Part::Notes => {

@@ -195,3 +195,32 @@ fn the_built_in_toolkit_goes_to_markdown_and_back_as_written() {
     assert_eq!(loaded.toolkit.unwrap(), content::built_in());
     assert_eq!(as_written(&files).unwrap(), written);
 }
+
+#[test]
+fn the_example_toolkit_has_no_problem_not_even_a_warning() {
+    let loaded = load("kit", &example::files());
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let toolkit = loaded.toolkit.unwrap();
+    let sections = &toolkit.parts[0].sections;
+    assert_eq!(sections.len(), 4);
+    assert!(sections.iter().any(|s| s.choice.is_some()));
+    assert!(sections.iter().any(|s| s.id.ends_with("-recap")));
+}
+
+#[test]
+fn points_then_links_in_one_list_are_two_blocks() {
+    let mut files = small();
+    files[2].text = files[2].text.replace(
+        "- Listen.\n",
+        "- Listen.\n- [A web page](https://example.org/b)\n",
+    );
+    let toolkit = load("kit", &files).toolkit.unwrap();
+    let blocks = &toolkit.parts[0].sections[0].blocks;
+    assert_eq!(
+        blocks[1],
+        Block::Points(vec!["Ask first.".into(), "Listen.".into()])
+    );
+    assert!(
+        matches!(&blocks[2], Block::Links(links) if links[0].url.as_deref() == Some("https://example.org/b"))
+    );
+}

@@ -2,7 +2,7 @@
 //! the command asked for (a plain command, printed through the sanitiser) or
 //! open the reader or the presenter full-screen.
 
-use super::start::{choose_theme, load_toolkit, run_presenter, run_reader};
+use super::start::{choose_theme, load_toolkit, run_notes, run_presenter, run_reader};
 use super::subcommands::ConvertTo;
 use super::terminal::{confirm_reset, finish, finish_coloured, read_stdin, terminal_width};
 use super::{Cli, ColorChoice, Command, ExportFormat};
@@ -177,11 +177,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 },
             })
         }
+        Some(Command::Present { notes: true, .. }) => run_notes(cli.data_dir),
         Some(Command::Present {
             sections,
             resume,
             discuss_minutes,
             theme,
+            notes: false,
         }) => {
             let theme = choose_theme(theme.or(cli.theme), cli.data_dir.as_deref());
             run_presenter(

@@ -201,3 +201,32 @@ pub(super) fn run_presenter(
         }
     }
 }
+
+/// `allyship present --notes`: the facilitator's own screen, following the
+/// walkthrough in another terminal; only on a terminal.
+pub(super) fn run_notes(data_dir: Option<std::path::PathBuf>) -> ExitCode {
+    let dir = match crate::journal::store::data_dir(data_dir) {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                printable(&format!("Can't follow a walkthrough: {e}."))
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!("allyship present --notes opens full-screen in a terminal.");
+        return ExitCode::from(2);
+    }
+    let mut terminal = ratatui::init();
+    let result = crate::present::follow::run(&mut terminal, &dir);
+    ratatui::restore();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -188,7 +188,7 @@ pub enum Command {
     },
     /// Walk a team through parts or sections on a shared screen
     #[command(
-        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
+        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n  allyship present --notes         in a second terminal: your notes, never on the shared screen\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
     )]
     Present {
         /// Parts (such as top-tips), section ids, numbers or ranges (17-20); none means all
@@ -197,6 +197,11 @@ pub enum Command {
         /// Start after the last section the previous walkthrough covered
         #[arg(long = "continue")]
         resume: bool,
+        /// On your own screen: follow the walkthrough running in another
+        /// terminal (same data folder), with its facilitator notes, the next
+        /// step and the discussion timer
+        #[arg(long, conflicts_with_all = ["sections", "resume"])]
+        notes: bool,
         /// Length of the discussion timer (started with t), in minutes
         #[arg(long, value_name = "MINUTES", default_value_t = 5,
               value_parser = clap::value_parser!(u16).range(1..=600))]

@@ -9,13 +9,18 @@
 //! The presenter is given the toolkit and the sections to show, never the
 //! journal: nobody's notes, bookmarks or progress can appear on the shared
 //! screen, and nothing shown there counts as the facilitator's reading.
-//! Each walkthrough is kept in its own facilitator's log (`log`).
+//! Each walkthrough is kept in its own facilitator's log (`log`), and
+//! where it is goes to a small file (`beacon`) that `present --notes`
+//! (`follow`) reads on the facilitator's own screen, with the notes.
 //!
-//! May use the toolkit, the journal's folders and lock (for that log only),
+//! May use the toolkit, the journal's folders and lock (for that log and the
+//! beacon only),
 //! and the reader's terminal handling, key patterns and layout; never the
 //! plain commands.
 
+pub mod beacon;
 mod exercise;
+pub mod follow;
 pub mod keys;
 pub mod log;
 mod place;

@@ -158,7 +158,9 @@ impl Beacon {
         if self.last.as_ref() == Some(&current) {
             return;
         }
+        let dir = path.parent().unwrap_or(Path::new("."));
         if let Ok(text) = serde_json::to_string_pretty(&current)
+            && crate::journal::store::create_private_dir(dir).is_ok()
             && crate::journal::store::atomic_write(path, text.as_bytes()).is_ok()
         {
             self.last = Some(current);
@@ -221,21 +223,24 @@ mod tests {
         let sections = Selection::parse(&toolkit, &["top-tips".to_owned()]).unwrap();
         let t0 = Instant::now();
         let mut p = Presenter::new(&toolkit, &sections, Options::default(), t0);
-        let dir = tempfile::tempdir().unwrap();
-        let mut beacon = Beacon::new(Some(dir.path()));
+        let top = tempfile::tempdir().unwrap();
+        // A data folder not made yet, as on a first walkthrough.
+        let dir = top.path().join("data");
+        let dir = dir.as_path();
+        let mut beacon = Beacon::new(Some(dir));
         beacon.show(&p, t0);
-        let now = read(dir.path()).expect("a walkthrough runs");
+        let now = read(dir).expect("a walkthrough runs");
         assert!(now.step.starts_with("The part's outcomes"), "{now:?}");
         assert!(now.next.starts_with("The section's text"), "{now:?}");
         assert_eq!(now.notes, ["Notes on why-these-tips"]);
         update(&mut p, PresentAction::Next, t0);
         update(&mut p, PresentAction::Timer, t0);
         beacon.show(&p, t0);
-        let now = read(dir.path()).unwrap();
+        let now = read(dir).unwrap();
         assert!(now.step.starts_with("The section's text"), "{now:?}");
         assert!(now.timer.is_some());
         drop(beacon);
-        assert!(read(dir.path()).is_none());
+        assert!(read(dir).is_none());
     }
 
     #[test]

@@ -199,7 +199,14 @@ fn section(value: &Value, titles: &Titles) -> String {
         ..f
     }
     .only(&[
-        "id", "title", "source", "blocks", "reflect", "discuss", "choice",
+        "id",
+        "title",
+        "source",
+        "blocks",
+        "reflect",
+        "discuss",
+        "choice",
+        "facilitator_notes",
     ]);
     let place = f.place.clone();
     let blocks: Vec<String> = f
@@ -208,7 +215,7 @@ fn section(value: &Value, titles: &Titles) -> String {
         .map(|b| block(b, &place, titles))
         .collect();
     format!(
-        "Section {{ id: {}, title: {}, source: {}, blocks: vec![{}], reflect: {}, discuss: {}, choice: {} }}",
+        "Section {{ id: {}, title: {}, source: {}, blocks: vec![{}], reflect: {}, discuss: {}, choice: {}, facilitator_notes: {} }}",
         f.string("id"),
         f.string("title"),
         f.string("source"),
@@ -218,7 +225,8 @@ fn section(value: &Value, titles: &Titles) -> String {
         f.get("choice").map_or_else(
             || "None".to_owned(),
             |c| format!("Some({})", choice(c, &place))
-        )
+        ),
+        f.strings("facilitator_notes")
     )
 }
 

@@ -16,14 +16,16 @@ Examples:
   allyship export > record.md   your learning record, with your notes
   allyship commit \"I will ask first\"   asked how it went in two weeks
   allyship check-content my-toolkit.json
-  allyship --content my-toolkit.json";
+  allyship --content my-toolkit.json
+  allyship new-toolkit our-toolkit   a small toolkit in Markdown to start from";
 
 /// An allyship toolkit for people in social work, social care and health.
 #[derive(Debug, Parser)]
 #[command(name = "allyship", version, about, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Use this toolkit file instead of the built-in one
-    #[arg(long, value_name = "FILE", global = true)]
+    /// Use this toolkit instead of the built-in one: a JSON file, or a
+    /// folder of Markdown files
+    #[arg(long, value_name = "FILE|DIR", global = true)]
     pub content: Option<PathBuf>,
 
     /// Keep your journal and notes in this folder [env: ALLYSHIP_DATA_DIR]

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 pub mod actions;
 mod check_content;
 pub mod commitments;
+pub mod convert;
 pub mod discussed;
 pub mod json;
 pub mod note;

@@ -5,6 +5,10 @@
 //! is. A named pipe (FIFO) is opened without waiting and refused, as a
 //! device is (it would wait for ever for a writer); the shell's own pipe
 //! (`import <(…)`, a `/dev/fd` name) still works, up to the limit.
+//! A toolkit may also be a folder of Markdown files: [`folder`] reads it,
+//! file by file within the same limits.
+
+pub mod folder;
 
 use std::io::{self, Read};
 use std::path::Path;

@@ -2,14 +2,15 @@
 //! the command asked for (a plain command, printed through the sanitiser) or
 //! open the reader or the presenter full-screen.
 
-use super::start::{choose_theme, load_toolkit, run_presenter, run_reader};
+use super::start::{choose_theme, load_toolkit, run_notes, run_presenter, run_reader};
+use super::subcommands::ConvertTo;
 use super::terminal::{
     confirm_reset, finish, finish_coloured, finish_saved, read_stdin, terminal_width,
 };
 use super::{Cli, ColorChoice, Command, ExportFormat, Regulator};
 use crate::commands::actions::{self, BookmarkChange};
 use crate::commands::note::{self, NoteChange};
-use crate::commands::{self, Output, json, records};
+use crate::commands::{self, Output, convert, json, records};
 use crate::records::export::cpd;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -231,11 +232,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 },
             })
         }
+        Some(Command::Present { notes: true, .. }) => run_notes(cli.data_dir),
         Some(Command::Present {
             sections,
             resume,
             discuss_minutes,
             theme,
+            notes: false,
         }) => {
             let theme = choose_theme(theme.or(cli.theme), cli.data_dir.as_deref());
             run_presenter(
@@ -263,5 +266,18 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::CheckContent { file, strict }) => {
             finish(commands::check_content(&file, strict))
         }
+        Some(Command::Convert {
+            input,
+            to,
+            output,
+            force,
+        }) => {
+            let to = match to {
+                ConvertTo::Markdown => convert::Target::Markdown,
+                ConvertTo::Json => convert::Target::Json,
+            };
+            finish(convert::convert(input.as_deref(), to, &output, force))
+        }
+        Some(Command::NewToolkit { dir }) => finish(convert::new_toolkit(&dir)),
     }
 }

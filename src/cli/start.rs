@@ -13,7 +13,8 @@ use crate::toolkit::content::{self, Severity, Toolkit};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-/// The built-in toolkit, or the `--content` file if it loads without errors.
+/// The built-in toolkit, or the `--content` file (or Markdown folder) if it
+/// loads without errors.
 pub(super) fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
     let Some(path) = &cli.content else {
         return Ok(content::built_in());
@@ -23,16 +24,16 @@ pub(super) fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
         stderr,
         code: commands::EXIT_BAD_CONTENT,
     };
-    let text = crate::input::read_text(path).map_err(|e| {
+    let loaded = crate::input::folder::load_toolkit(path).map_err(|e| {
         failed(format!(
             "Could not read the toolkit {}: {e}\n",
             path.display()
         ))
     })?;
-    let loaded = content::load(&text);
     let mut report = String::new();
     for problem in &loaded.problems {
-        report.push_str(&format!("{}: {problem}\n", path.display()));
+        report.push_str(&problem.located(path));
+        report.push('\n');
     }
     match loaded.toolkit {
         Some(toolkit) => {
@@ -269,4 +270,33 @@ fn offer_discussion(
         &request,
         jiff::Timestamp::now(),
     ));
+}
+
+/// `allyship present --notes`: the facilitator's own screen, following the
+/// walkthrough in another terminal; only on a terminal.
+pub(super) fn run_notes(data_dir: Option<std::path::PathBuf>) -> ExitCode {
+    let dir = match crate::journal::store::data_dir(data_dir) {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                printable(&format!("Can't follow a walkthrough: {e}."))
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!("allyship present --notes opens full-screen in a terminal.");
+        return ExitCode::from(2);
+    }
+    let mut terminal = ratatui::init();
+    let result = crate::present::follow::run(&mut terminal, &dir);
+    ratatui::restore();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
 }

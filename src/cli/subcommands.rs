@@ -233,7 +233,7 @@ h help, q leave (your place is kept). Whole words work too: next, note, choose 2
     },
     /// Walk a team through parts or sections on a shared screen
     #[command(
-        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
+        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n  allyship present --notes         in a second terminal: your notes, never on the shared screen\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
     )]
     Present {
         /// Parts (such as top-tips), section ids, numbers or ranges (17-20); none means all
@@ -242,6 +242,11 @@ h help, q leave (your place is kept). Whole words work too: next, note, choose 2
         /// Start after the last section the previous walkthrough covered
         #[arg(long = "continue")]
         resume: bool,
+        /// On your own screen: follow the walkthrough running in another
+        /// terminal (same data folder), with its facilitator notes, the next
+        /// step and the discussion timer
+        #[arg(long, conflicts_with_all = ["sections", "resume"])]
+        notes: bool,
         /// Length of the discussion timer (started with t), in minutes
         #[arg(long, value_name = "MINUTES", default_value_t = 5,
               value_parser = clap::value_parser!(u16).range(1..=600))]
@@ -274,11 +279,52 @@ first): `man allyship` then finds it, as long as ~/.local/bin is on your PATH\n\
     )]
     Man,
     /// Check a toolkit file and report every problem with where it is
+    #[command(
+        after_help = "Examples:\n  allyship check-content my-toolkit.json\n  allyship check-content my-toolkit/ --strict   (a folder of Markdown files)"
+    )]
     CheckContent {
-        /// The toolkit file (JSON, as described in data/SCHEMA.md)
+        /// The toolkit: a JSON file, or a folder of Markdown files (both
+        /// described in data/SCHEMA.md)
+        #[arg(value_name = "FILE|DIR")]
         file: PathBuf,
         /// Fail on warnings (such as over-long sections) as well as errors
         #[arg(long)]
         strict: bool,
     },
+    /// Write a toolkit in the other format: JSON to a folder of Markdown files, or back
+    #[command(
+        after_help = "Examples:\n  allyship convert --to markdown --output our-toolkit     the built-in toolkit, to start from\n  allyship convert our-toolkit --to json --output our-toolkit.json\n\nNever writes over a file or folder that exists, unless --force is given."
+    )]
+    Convert {
+        /// The toolkit to convert: a JSON file or a Markdown folder (the
+        /// built-in toolkit when left out)
+        #[arg(value_name = "FILE|DIR")]
+        input: Option<PathBuf>,
+        /// The format to write
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: ConvertTo,
+        /// Where to write it (a folder for markdown, a file for json)
+        #[arg(long, value_name = "PATH")]
+        output: PathBuf,
+        /// Write over the file, or the Markdown files of the folder, if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a small example toolkit in Markdown to start your own from
+    #[command(
+        after_help = "Example:\n  allyship new-toolkit our-toolkit\n  allyship check-content our-toolkit\n  allyship --content our-toolkit"
+    )]
+    NewToolkit {
+        /// A folder that does not exist yet (or is empty)
+        dir: PathBuf,
+    },
+}
+
+/// The formats `convert` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ConvertTo {
+    /// A folder of Markdown files, one per section
+    Markdown,
+    /// One JSON file, as data/toolkit.json
+    Json,
 }

@@ -1,17 +1,18 @@
-//! `check-content FILE`: every problem in a toolkit file with its place,
-//! and a summary that says whether the file will load.
+//! `check-content FILE|DIR`: every problem in a toolkit file (or a folder
+//! of Markdown files) with its place, and a summary that says whether it
+//! will load.
 
 use super::{EXIT_BAD_CONTENT, Output};
 use crate::journal::report;
 use crate::sanitise::one_line;
-use crate::toolkit::content::{self, Severity, Toolkit};
+use crate::toolkit::content::{Severity, Toolkit};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// `allyship check-content FILE`: every problem with its place.
+/// `allyship check-content FILE|DIR`: every problem with its place.
 pub fn check_content(path: &Path, strict: bool) -> Output {
-    let text = match crate::input::read_text(path) {
-        Ok(text) => text,
+    let loaded = match crate::input::folder::load_toolkit(path) {
+        Ok(loaded) => loaded,
         Err(e) => {
             return Output {
                 stdout: String::new(),
@@ -20,7 +21,6 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
             };
         }
     };
-    let loaded = content::load(&text);
     let errors = loaded
         .problems
         .iter()
@@ -33,7 +33,7 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
     let name = path.display().to_string();
     let name = one_line(&name);
     for problem in &loaded.problems {
-        let _ = writeln!(out, "{name}: {}", one_line(&problem.to_string()));
+        let _ = writeln!(out, "{}", one_line(&problem.located(path)));
     }
     let summary = match (errors, warnings) {
         (0, 0) => {
@@ -51,10 +51,11 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
             report::count(w, "warning", "warnings")
         ),
         (e, w) => format!(
-            "{}: {}, {}; the file will not load.",
+            "{}: {}, {}; the {} will not load.",
             name,
             report::count(e, "error", "errors"),
-            report::count(w, "warning", "warnings")
+            report::count(w, "warning", "warnings"),
+            if path.is_dir() { "toolkit" } else { "file" }
         ),
     };
     let _ = writeln!(out, "{summary}");
@@ -69,6 +70,7 @@ pub fn check_content(path: &Path, strict: bool) -> Output {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::toolkit::content;
 
     #[test]
     fn check_content_reports_and_fails_on_errors() {

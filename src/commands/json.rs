@@ -74,6 +74,9 @@ pub fn section(toolkit: &Toolkit, index: usize, answers: bool) -> Value {
     if !answers {
         hide_feedback(&mut fields);
     }
+    // The facilitator's notes are for whoever runs a walkthrough, shown
+    // only by `present --notes`: never printed by `read`.
+    fields.remove("facilitator_notes");
     let mut out = Map::new();
     out.insert("number".into(), json!(index + 1));
     out.insert(

@@ -9,14 +9,18 @@
 //! The presenter is given the toolkit and the sections to show, never the
 //! journal: nobody's notes, bookmarks or progress can appear on the shared
 //! screen, and nothing shown there counts as the facilitator's reading.
-//! Each walkthrough is kept in its own facilitator's log (`log`).
+//! Each walkthrough is kept in its own facilitator's log (`log`), and
+//! where it is goes to a small file (`beacon`) that `present --notes`
+//! (`follow`) reads on the facilitator's own screen, with the notes.
 //!
-//! May use the toolkit, the journal's folders and lock (for that log only),
-//! and the shared terminal part (`crate::terminal`: set-up, events,
-//! suspend, key patterns, `centred`); never the reader (the reader is handed
-//! a walkthrough by `cli`), nor the plain commands.
+//! May use the toolkit, the journal's folders and lock (for that log and the
+//! beacon only), and the shared terminal part (`crate::terminal`: set-up,
+//! events, suspend, key patterns, `centred`); never the reader (the reader
+//! is handed a walkthrough by `cli`), nor the plain commands.
 
+pub mod beacon;
 mod exercise;
+pub mod follow;
 pub mod keys;
 pub mod log;
 mod place;

@@ -2,6 +2,7 @@
 //! clocks), and the walkthrough added to the facilitator's log on every way
 //! out. The terminal is set up and restored by the caller.
 
+use super::beacon::Beacon;
 use super::keys::{self, PresentAction};
 use super::log;
 use super::state::{Options, PresentEffect, Presenter, update};
@@ -91,7 +92,10 @@ where
 {
     let started = Timestamp::now();
     let mut presenter = Presenter::new(toolkit, &sections, options, Instant::now());
-    let result = event_loop(terminal, &mut presenter, next_event, stop);
+    // Where the walkthrough is, for `present --notes`; removed at the end.
+    let mut beacon = Beacon::new(log_dir.as_deref());
+    let result = event_loop(terminal, &mut presenter, next_event, stop, &mut beacon);
+    drop(beacon);
     let now = Instant::now();
     let covered = presenter.covered(now);
     let ended = if covered.is_empty() {
@@ -122,12 +126,14 @@ fn event_loop<B>(
     presenter: &mut Presenter,
     next_event: &mut dyn FnMut(Duration) -> io::Result<Option<Event>>,
     stop: &AtomicBool,
+    beacon: &mut Beacon,
 ) -> anyhow::Result<()>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
     terminal.draw(|frame| view::draw(frame, presenter, Instant::now()))?;
+    beacon.show(presenter, Instant::now());
     loop {
         let mut event = next_event(TICK)?;
         let mut handled = 0;
@@ -154,6 +160,7 @@ where
         // An outside SIGTSTP suspends; SIGCONT takes the terminal back.
         crate::terminal::between_events(terminal)?;
         terminal.draw(|frame| view::draw(frame, presenter, Instant::now()))?;
+        beacon.show(presenter, Instant::now());
     }
 }
 

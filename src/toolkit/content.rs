@@ -88,6 +88,11 @@ pub struct Section {
     /// A practice question with feedback per option (scenarios).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice: Option<Choice>,
+    /// For whoever runs a walkthrough (timings, what to ask, local
+    /// contacts): shown only by `present --notes`, never on the shared
+    /// screen, by `read` or in exports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facilitator_notes: Vec<String>,
 }
 
 /// A piece of a section's body.
@@ -120,8 +125,8 @@ pub struct Quote {
 pub struct Link {
     /// What the resource is called. A cross-reference may leave it out: it
     /// then takes its target's title when the toolkit loads, so the two
-    /// cannot drift apart.
-    #[serde(default)]
+    /// cannot drift apart. Written only when given, as the file has it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// An http(s) address, where the source gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +149,13 @@ pub enum Place {
     Text { line: usize, column: usize },
     /// A field of the toolkit, a part or a section.
     Field { owner: String, field: String },
+    /// A position in one file of a toolkit folder (1-based), printed as
+    /// `FILE:LINE:COL` as compilers and editors expect.
+    File {
+        file: String,
+        line: usize,
+        column: usize,
+    },
 }
 
 /// How serious a problem is: errors stop the file loading.
@@ -179,6 +191,9 @@ impl fmt::Display for Problem {
             Place::Field { owner, field } => {
                 write!(f, "{kind}: {owner}, {field}: {}", self.message)
             }
+            Place::File { file, line, column } => {
+                write!(f, "{file}:{line}:{column}: {kind}: {}", self.message)
+            }
         }
     }
 }
@@ -190,6 +205,18 @@ pub struct Loaded {
     pub toolkit: Option<Toolkit>,
     /// Every problem, errors and warnings, in file order.
     pub problems: Vec<Problem>,
+}
+
+impl Problem {
+    /// The line `check-content` and `--content` print for a problem of the
+    /// toolkit at `path`: a place in one file of a folder names its file,
+    /// any other is prefixed with the path given.
+    pub fn located(&self, path: &std::path::Path) -> String {
+        match self.place {
+            Place::File { .. } => self.to_string(),
+            _ => format!("{}: {self}", path.display()),
+        }
+    }
 }
 
 /// Parses and validates toolkit JSON, collecting every problem.
@@ -209,7 +236,14 @@ pub fn load(text: &str) -> Loaded {
             };
         }
     };
-    let problems = validate(&toolkit);
+    checked(toolkit, Vec::new())
+}
+
+/// A toolkit read from any format, checked for its meaning after the
+/// `problems` its reading found: usable when none of them is an error,
+/// with each cross-reference's title taken from its target.
+pub fn checked(toolkit: Toolkit, mut problems: Vec<Problem>) -> Loaded {
+    problems.extend(validate(&toolkit));
     let usable = problems.iter().all(|p| p.severity == Severity::Warning);
     Loaded {
         toolkit: usable.then(|| practice::with_link_titles(toolkit)),

@@ -3,6 +3,8 @@
 //!
 //! - [`content`]: the toolkit as data, loaded from `data/toolkit.json` (built
 //!   in) or `--content`, and checked;
+//! - [`markdown`]: a toolkit written as a folder of Markdown files, read
+//!   into the same value and written back;
 //! - [`toc`]: the numbered table of contents;
 //! - [`render`]: a section as styled lines for a width;
 //! - [`search`]: the forgiving search index;
@@ -14,6 +16,7 @@
 
 pub mod content;
 pub mod links;
+pub mod markdown;
 pub mod render;
 pub mod search;
 pub mod toc;

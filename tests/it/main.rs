@@ -15,6 +15,7 @@ mod cli_cpd;
 mod cli_records;
 mod commitments_view;
 mod crash;
+mod facilitator_notes;
 mod folders;
 mod guide;
 mod hostile;

@@ -8,6 +8,7 @@ mod common;
 mod commitments;
 mod journal;
 mod lifecycle;
+mod notes;
 mod reader;
 mod rescue;
 mod screen;

@@ -51,7 +51,7 @@ pub(super) fn load_misshapen(text: &str, first: &serde_json::Error) -> Loaded {
     } = walk;
     problems.sort_by_key(|p| match p.place {
         Place::Text { line, column } => (line, column),
-        Place::Field { .. } => (usize::MAX, 0),
+        Place::Field { .. } | Place::File { .. } => (usize::MAX, 0),
     });
     match serde_json::from_value::<Toolkit>(value) {
         Ok(toolkit) if !problems.is_empty() => {
@@ -60,7 +60,7 @@ pub(super) fn load_misshapen(text: &str, first: &serde_json::Error) -> Loaded {
                     o.as_ref().is_none_or(|o| o == owner)
                         && (f == "*" || field == f || field.starts_with(&format!("{f} ")))
                 }),
-                Place::Text { .. } => false,
+                Place::Text { .. } | Place::File { .. } => false,
             };
             let meaning = super::validate(&toolkit);
             problems.extend(meaning.into_iter().filter(|p| !follows(p)));

@@ -114,6 +114,7 @@ fn body_words_count_every_block_but_not_prompts() {
         reflect: vec!["not counted either".into()],
         discuss: vec![],
         choice: None,
+        facilitator_notes: Vec::new(),
     };
     assert_eq!(body_words(&section), 9);
 }

@@ -85,7 +85,11 @@ fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str))
             }
         }
     }
-    for (kind, prompts) in [("reflect", &section.reflect), ("discuss", &section.discuss)] {
+    for (kind, prompts) in [
+        ("reflect", &section.reflect),
+        ("discuss", &section.discuss),
+        ("facilitator note", &section.facilitator_notes),
+    ] {
         for (n, prompt) in prompts.iter().enumerate() {
             check(&owner, &format!("{kind} {}", n + 1), prompt);
         }

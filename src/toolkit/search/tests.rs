@@ -17,6 +17,7 @@ fn small(sections: &[(&str, &str, &[&str])]) -> Toolkit {
             reflect: vec!["What will you do?".into()],
             discuss: Vec::new(),
             choice: None,
+            facilitator_notes: Vec::new(),
         })
         .collect();
     Toolkit {

@@ -74,6 +74,7 @@ const SECTION: &[Field] = &[
     field("reflect", List(&Text), Optional),
     field("discuss", List(&Text), Optional),
     field("choice", Object(CHOICE), Nullable),
+    field("facilitator_notes", List(&Text), Optional),
 ];
 const BLOCK: &[Field] = &[
     field("paragraph", Text, Required),

@@ -60,7 +60,7 @@ id = "allyship-here"
 
 ## Outcomes
 
-- say where to report something you saw or heard
+- find where to report something you saw or heard
 - practise what to say when a colleague makes a remark
 "#;
 
@@ -150,19 +150,25 @@ laugh. The resident's key worker is new and says nothing.
 1. Say nothing now, and check in with the new key worker afterwards.
 
    Feedback: Checking in shows support, but the joke stands unchallenged
-   in front of the team.
+   in front of the team. "Where to report" says who you can tell.
 
    See: reporting
 
 2. Say calmly, "Let's keep it respectful," and move on with handover.
 
    Feedback: A short, calm word names the line without shaming anyone, and
-   shows the new colleague where you stand.
+   shows the new colleague where you stand. "Where to report" says who
+   else you can tell afterwards.
+
+   See: reporting
 
 3. Laugh along so the handover is not held up.
 
    Feedback: It keeps the handover moving, but tells everyone the joke was
-   fine, including the new colleague.
+   fine, including the new colleague. "Where to report" says you do not
+   have to deal with it alone.
+
+   See: reporting
 "#;
 
 const RECAP: &str = r#"+++

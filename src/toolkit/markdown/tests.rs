@@ -36,7 +36,16 @@ pub(super) fn small() -> Vec<File> {
 #[test]
 fn a_small_folder_reads_into_a_toolkit() {
     let loaded = load("kit", &small());
-    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    // The small folder is about form; the course's warnings (outcomes,
+    // feedback that names its tip) are the example toolkit's to meet.
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.severity != crate::toolkit::content::Severity::Error),
+        "{:#?}",
+        loaded.problems
+    );
     let toolkit = loaded.toolkit.unwrap();
     assert_eq!(toolkit.title, "Our toolkit");
     let part = &toolkit.parts[0];
@@ -139,7 +148,16 @@ fn without_a_summary_the_names_give_the_order() {
     files.push(file("part.md", &front_and_title));
     files.reverse();
     let loaded = load("kit", &files);
-    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    // The small folder is about form; the course's warnings (outcomes,
+    // feedback that names its tip) are the example toolkit's to meet.
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.severity != crate::toolkit::content::Severity::Error),
+        "{:#?}",
+        loaded.problems
+    );
     let toolkit = loaded.toolkit.unwrap();
     let ids: Vec<&str> = toolkit.parts[0]
         .sections
@@ -153,7 +171,16 @@ fn without_a_summary_the_names_give_the_order() {
 fn the_small_folder_goes_to_markdown_and_back_unchanged() {
     let toolkit = load("kit", &small()).toolkit.unwrap();
     let again = load("kit", &to_files(&toolkit));
-    assert!(again.problems.is_empty(), "{:#?}", again.problems);
+    // The small folder is about form; the course's warnings (outcomes,
+    // feedback that names its tip) are the example toolkit's to meet.
+    assert!(
+        again
+            .problems
+            .iter()
+            .all(|p| p.severity != crate::toolkit::content::Severity::Error),
+        "{:#?}",
+        again.problems
+    );
     assert_eq!(again.toolkit.unwrap(), toolkit);
 }
 

@@ -322,3 +322,4 @@ fn numbers_are_written_as_ranges() {
 
 mod exercise;
 mod keys_in_force;
+mod sweep;

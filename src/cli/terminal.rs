@@ -19,16 +19,21 @@ pub(super) fn confirm_reset(data_dir: Option<std::path::PathBuf>) -> bool {
 }
 
 /// All of standard input as text, asking for it first (on standard error)
-/// when it is a terminal.
-pub(super) fn read_stdin(ask: &str) -> std::io::Result<String> {
+/// when it is a terminal, with the seconds a person spent typing it there
+/// (learning time, as `commands::typing` counts it; none when piped).
+pub(super) fn read_stdin(ask: &str) -> std::io::Result<(String, u64)> {
     use std::io::Read as _;
     let stdin = std::io::stdin();
-    if stdin.is_terminal() {
+    let at_terminal = stdin.is_terminal();
+    if at_terminal {
         eprintln!("{ask}");
     }
     let mut text = String::new();
-    stdin.lock().read_to_string(&mut text)?;
-    Ok(text)
+    let mut lock = stdin.lock();
+    let mut timed = crate::commands::typing::TimedInput::new(&mut lock);
+    timed.read_to_string(&mut text)?;
+    let secs = if at_terminal { timed.active_secs() } else { 0 };
+    Ok((text, secs))
 }
 
 /// The terminal's width for plain text, or 80 when output is not a terminal.

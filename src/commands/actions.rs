@@ -122,10 +122,17 @@ pub(super) fn not_saved(notices: &str, why: &str) -> Output {
     failure(format!("{notices}Nothing was changed: {why}.\n"))
 }
 
-/// `allyship mark-read SECTION...`: counts each section as read now, in one
-/// new session, exactly as a run of the app that showed it would: a
-/// section already read in an earlier session is revisited.
-pub fn mark_read(toolkit: &Toolkit, data_dir: Option<PathBuf>, queries: &[String]) -> Output {
+/// `allyship mark-read SECTION... [--minutes N]`: counts each section as
+/// read now, in one new session, exactly as a run of the app that showed it
+/// would: a section already read in an earlier session is revisited. The
+/// minutes (read with a screen reader, or on paper) are added to today's
+/// learning time, as the app adds the time spent reading in it.
+pub fn mark_read(
+    toolkit: &Toolkit,
+    data_dir: Option<PathBuf>,
+    queries: &[String],
+    minutes: u16,
+) -> Output {
     let indexes = match resolve_all(toolkit, queries) {
         Ok(found) => found,
         Err(output) => return output,
@@ -145,6 +152,7 @@ pub fn mark_read(toolkit: &Toolkit, data_dir: Option<PathBuf>, queries: &[String
     for id in &ids {
         session.record_read(id, now, local_day(now));
     }
+    session.add_active_secs(local_day(now), u64::from(minutes) * 60);
     let counted = store.update(|journal| {
         journal.apply(&session.pending, &session.id);
         ids.iter()
@@ -166,6 +174,13 @@ pub fn mark_read(toolkit: &Toolkit, data_dir: Option<PathBuf>, queries: &[String
             n => format!("revisited (read in {n} sessions)"),
         };
         let _ = writeln!(out, "  {}: {how}", named(toolkit, index));
+    }
+    if minutes > 0 {
+        let _ = writeln!(
+            out,
+            "Added {} of learning time to today.",
+            count(usize::from(minutes), "minute", "minutes")
+        );
     }
     Output {
         stdout: out,

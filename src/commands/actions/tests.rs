@@ -4,7 +4,7 @@ use crate::toolkit::content::built_in;
 
 fn marks(dir: &std::path::Path, queries: &[&str]) -> Output {
     let queries: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
-    mark_read(&built_in(), Some(dir.into()), &queries)
+    mark_read(&built_in(), Some(dir.into()), &queries, 0)
 }
 
 #[test]
@@ -140,4 +140,27 @@ fn a_label_too_long_or_with_control_characters_is_refused() {
     );
     assert_eq!(out.code, 1);
     assert!(!dir.path().join("journal.json").exists());
+}
+
+#[test]
+fn minutes_given_to_mark_read_are_learning_time_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = ["tip-speak-up".to_string()];
+    let out = mark_read(&built_in(), Some(dir.path().into()), &queries, 25);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Added 25 minutes of learning time to today."),
+        "{}",
+        out.stdout
+    );
+    let journal = store::read(dir.path()).unwrap();
+    let today = local_day(Timestamp::now());
+    assert_eq!(journal.days[&today].active_secs, 25 * 60);
+    let shown = crate::commands::journal(&built_in(), Some(dir.path().into()), false, false);
+    assert!(
+        !shown.stdout.contains("under a minute"),
+        "the journal counts the minutes: {}",
+        shown.stdout
+    );
 }

@@ -168,6 +168,8 @@ impl Session {
             }
             (None, None) => "Back to reading.".into(),
         });
+        // The screen may still be shared: nothing private until a key.
+        self.app.covered = true;
         // Reading starts afresh now that the text is on screen again.
         self.progress
             .showing(self.visible_id().as_deref(), Instant::now());

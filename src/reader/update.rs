@@ -128,12 +128,16 @@ fn help_window(
 ) {
     app.overlay = match (action, under) {
         (Action::Close | Action::Help, under) => under.map(|o| *o),
+        // The pause after typing saves a note under the help; any other
+        // window under it stays as it was.
         (Action::SaveNote, Some(under)) => {
-            app.overlay = Some(*under);
-            if let Some(Overlay::Note(input)) = app.overlay.take() {
-                writing::note_window(app, Action::SaveNote, input, effects);
-            }
-            let under = app.overlay.take().map(Box::new);
+            let under = match *under {
+                Overlay::Note(input) => {
+                    writing::note_window(app, Action::SaveNote, input, effects);
+                    app.overlay.take().map(Box::new)
+                }
+                other => Some(Box::new(other)),
+            };
             Some(Overlay::Help { scroll, under })
         }
         (other, under) => {

@@ -294,7 +294,7 @@ fn commit_window_read_only_80x24_says_nothing_is_kept() {
     let screen = screen_text(&app);
     assert!(!screen.contains("keep"), "{screen}");
     assert!(
-        screen.contains("Enter or Esc closes: not saved (read-only)"),
+        screen.contains("Enter closes: not saved (read-only)"),
         "{screen}"
     );
     insta::assert_snapshot!(draw(&app).backend());

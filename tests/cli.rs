@@ -92,6 +92,13 @@ fn read_all_wraps_at_the_given_width() {
 }
 
 #[test]
+fn present_help_says_how_a_walkthrough_really_ends() {
+    let help = stdout(&run(&["present", "--help"]));
+    assert!(!help.contains("Esc or q leaves"), "{help}");
+    assert!(help.contains("q then y ends (Esc only cancels)"), "{help}");
+}
+
+#[test]
 fn read_never_cuts_a_web_address_and_width_0_wraps_nothing() {
     let long = "https://www.local.gov.uk/our-support/partners-care-and-health/adult-social-care-workforce/leading-middle-learning-and/leading-inclusively";
     for width in ["20", "60", "0"] {
@@ -197,7 +204,7 @@ fn read_a_scenario_with_and_without_answers() {
 fn list_and_read_all_show_what_each_part_is_for() {
     let list = stdout(&run(&["list"]));
     assert!(
-        list.contains("Practise\n     After this part you can:\n     - "),
+        list.contains("Practise (practise)\n     After this part you can:\n     - "),
         "{list}"
     );
     let all = stdout(&run(&["read", "--all"]));

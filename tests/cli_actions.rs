@@ -186,6 +186,10 @@ fn bookmarks_are_added_labelled_and_removed() {
     let marks = json(&run(dir.path(), &["bookmarks", "--json"]));
     assert_eq!(marks[0]["number"], 19);
     assert_eq!(marks[0]["label"], "for supervision");
+    assert_eq!(
+        marks[0]["title"], "Listen actively and without judgement",
+        "the title alone: the number has its own key"
+    );
     let list = ok(&run(dir.path(), &["list"]));
     assert!(list.contains(" 19. · ★ "), "{list}");
     assert!(list.contains("★ bookmarked"), "{list}");

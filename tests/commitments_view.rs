@@ -170,6 +170,24 @@ fn journal_lists_commitments_80x24() {
 }
 
 #[test]
+fn journal_at_80_columns_shows_each_review_date_and_past_answers_whole() {
+    let mut app = with_commitments(80, 24);
+    run(&mut app, &[Action::Journal]);
+    let screen = common::frames::text(draw(&app).backend().buffer());
+    // On lines of their own, so a long commitment never cuts them off.
+    for shown in [
+        "review on 24 Nov",
+        "since 17 Nov",
+        "8 Nov: Read two so far.",
+    ] {
+        assert!(
+            screen.lines().any(|l| l.trim_matches(['│', ' ']) == shown),
+            "{shown}:\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn journal_lists_commitments_40x12() {
     let mut app = with_commitments(40, 12);
     run(&mut app, &[Action::Journal]);

@@ -204,7 +204,7 @@ seen: add it with --minutes."
     },
     /// Walk a team through parts or sections on a shared screen
     #[command(
-        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
+        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, q then y ends (Esc only cancels). Nobody's notes, bookmarks or progress are shown."
     )]
     Present {
         /// Parts (such as top-tips), section ids, numbers or ranges (17-20); none means all

@@ -21,7 +21,8 @@ pub fn list(toolkit: &Toolkit, journal: Option<&Journal>) -> Output {
     for entry in toolkit.entries() {
         if entry.part_index != part {
             part = entry.part_index;
-            let _ = write!(out, "\n{}\n", entry.part.title);
+            // The part's id too: `present` takes it (`present top-tips`).
+            let _ = write!(out, "\n{} ({})\n", entry.part.title, entry.part.id);
             outcomes_text(&mut out, &entry.part.outcomes);
         }
         let mark = journal.map_or(String::new(), |j| marks(j, &entry.section.id));

@@ -106,9 +106,12 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Notes { json: false }) => finish(records::notes(&toolkit, cli.data_dir)),
         Some(Command::Notes { json: true }) => finish(json::notes_output(&toolkit, cli.data_dir)),
-        Some(Command::MarkRead { sections }) => {
-            finish_saved(actions::mark_read(&toolkit, cli.data_dir, &sections))
-        }
+        Some(Command::MarkRead { sections, minutes }) => finish_saved(actions::mark_read(
+            &toolkit,
+            cli.data_dir,
+            &sections,
+            minutes.unwrap_or(0),
+        )),
         Some(Command::Note {
             section,
             append,
@@ -190,7 +193,11 @@ pub fn run(cli: Cli) -> ExitCode {
             review_in,
             jiff::Timestamp::now(),
         )),
-        Some(Command::Commitments { json }) => finish(commands::commitments::commitments(
+        Some(Command::Commitments {
+            remove: Some(number),
+            ..
+        }) => finish(commands::commitments::remove(cli.data_dir, number)),
+        Some(Command::Commitments { json, .. }) => finish(commands::commitments::commitments(
             &toolkit,
             cli.data_dir,
             json,
@@ -208,22 +215,22 @@ pub fn run(cli: Cli) -> ExitCode {
                 _ => commands::commitments::Then::Answer,
             };
             let text = if text.is_empty() && then != commands::commitments::Then::Answer {
-                Ok(String::new())
+                Ok((String::new(), 0))
             } else if text.is_empty() {
                 read_stdin(
                     "Say how it went, then press Ctrl-D on a line of its own:",
                     "an answer",
                 )
             } else {
-                Ok(text.join(" "))
+                Ok((text.join(" "), 0))
             };
             finish_saved(match text {
-                Ok(text) => commands::commitments::check_in(
+                Ok((text, typing_secs)) => commands::commitments::check_in(
                     cli.data_dir,
                     number,
                     &text,
                     then,
-                    jiff::Timestamp::now(),
+                    (jiff::Timestamp::now(), typing_secs),
                 ),
                 Err(e) => Output {
                     stdout: String::new(),

@@ -28,8 +28,9 @@ pub enum Command {
         /// With a scenario, also print the feedback on each option
         #[arg(long)]
         answers: bool,
-        /// Wrap lines at this many columns (default: the terminal's width, or 80)
-        #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        /// Wrap lines at this many columns (20 to 1000; default: the
+        /// terminal's width, or 80); 0 wraps nothing. Web addresses are never cut
+        #[arg(long, value_name = "COLUMNS", value_parser = width_value)]
         width: Option<u16>,
         /// Print it as JSON, for scripts (the toolkit file's shape)
         #[arg(long)]
@@ -101,11 +102,20 @@ h help, q leave (your place is kept). Whole words work too: next, note, choose 2
         json: bool,
     },
     /// Count sections as read now, as reading them in the app does
-    #[command(after_help = "Example:\n  allyship mark-read 18 tip-speak-up")]
+    #[command(
+        after_help = "Examples:\n  allyship mark-read 18 tip-speak-up\n  allyship mark-read 18 --minutes 20   read with a screen reader for 20 minutes\n\n\
+Time typed into `note` and `check-in` at the terminal counts by itself; `commit` and\n\
+`answer` take their words on the command line, so the time spent on them can't be\n\
+seen: add it with --minutes."
+    )]
     MarkRead {
         /// Section numbers (as in `allyship list`) or ids
         #[arg(required = true, value_name = "SECTION")]
         sections: Vec<String>,
+        /// Minutes spent reading them (with a screen reader, say), added to
+        /// today's learning time
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=600))]
+        minutes: Option<u16>,
     },
     /// Write your note on a section, from standard input to its end
     #[command(
@@ -191,7 +201,7 @@ h help, q leave (your place is kept). Whole words work too: next, note, choose 2
         /// A file made by `allyship export --format json`
         file: PathBuf,
     },
-    /// Keep something you will do ("I will …"); the app asks how it went on the review day
+    /// Keep something you will do ("I will …", added when left out); the app asks how it went on the review day
     #[command(
         after_help = "Examples:\n  allyship commit \"I will ask how to say a name before I use it\"\n  allyship commit \"I will speak up in team meetings\" --section tip-speak-up --review-in 7"
     )]
@@ -207,11 +217,17 @@ h help, q leave (your place is kept). Whole words work too: next, note, choose 2
               value_parser = clap::value_parser!(u16).range(1..=365))]
         review_in: u16,
     },
-    /// List your commitments, numbered, with their check-ins
+    /// List your commitments, numbered, with their check-ins (or remove one)
+    #[command(
+        after_help = "Examples:\n  allyship commitments\n  allyship commitments --remove 2   prints what it said, then takes it out"
+    )]
     Commitments {
         /// Print them as JSON
-        #[arg(long)]
+        #[arg(long, conflicts_with = "remove")]
         json: bool,
+        /// Remove commitment N (as the list numbers them), printing what it said
+        #[arg(long, value_name = "N")]
+        remove: Option<usize>,
     },
     /// Say how a commitment went (the text, or standard input when there is none)
     #[command(
@@ -233,7 +249,7 @@ h help, q leave (your place is kept). Whole words work too: next, note, choose 2
     },
     /// Walk a team through parts or sections on a shared screen
     #[command(
-        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n  allyship present --notes         in a second terminal: your notes, never on the shared screen\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, Esc or q leaves. Nobody's notes, bookmarks or progress are shown."
+        after_help = "Examples:\n  allyship present top-tips\n  allyship present 17-20 tip-be-consistent\n  allyship present --continue --discuss-minutes 10\n  allyship present --notes         in a second terminal: your notes, never on the shared screen\n\nKeys: Space/Right/Enter/PgDn next, Left/PgUp/Backspace back, number then Enter to jump,\nt timer, b blank, ? help, q then y ends (Esc only cancels). Nobody's notes, bookmarks or progress are shown."
     )]
     Present {
         /// Parts (such as top-tips), section ids, numbers or ranges (17-20); none means all
@@ -327,4 +343,13 @@ pub enum ConvertTo {
     Markdown,
     /// One JSON file, as data/toolkit.json
     Json,
+}
+
+/// `--width`: 0 (no wrapping) or 20 to 1000 columns.
+fn width_value(text: &str) -> Result<u16, String> {
+    match text.parse::<u16>() {
+        Ok(0) => Ok(0),
+        Ok(n @ 20..=1000) => Ok(n),
+        _ => Err("give 0 (no wrapping) or a number of columns from 20 to 1000".into()),
+    }
 }

@@ -19,16 +19,24 @@ pub(super) fn confirm_reset(data_dir: Option<std::path::PathBuf>) -> bool {
 }
 
 /// All of standard input as text, asking for it first (on standard error)
-/// when it is a terminal; more than [`crate::input::MOST_WORDS`] is an
-/// error (`what` may be at most 10 MB), read no further.
-pub(super) fn read_stdin(ask: &str, what: &str) -> std::io::Result<String> {
+/// when it is a terminal, with the seconds a person spent typing it there
+/// (learning time, as `commands::typing` counts it; none when piped). More
+/// than [`crate::input::MOST_WORDS`] is an error (`what` may be at most
+/// 10 MB), read no further.
+pub(super) fn read_stdin(ask: &str, what: &str) -> std::io::Result<(String, u64)> {
     let stdin = std::io::stdin();
-    if stdin.is_terminal() {
+    let at_terminal = stdin.is_terminal();
+    if at_terminal {
         eprintln!("{ask}");
     }
-    let bytes = crate::input::read_up_to(&mut stdin.lock(), crate::input::MOST_WORDS)?
+    let mut lock = stdin.lock();
+    let mut timed = crate::commands::typing::TimedInput::new(&mut lock);
+    let bytes = crate::input::read_up_to(&mut timed, crate::input::MOST_WORDS)?
         .ok_or_else(|| std::io::Error::other(crate::input::words_too_long(what)))?;
-    String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
+    let secs = if at_terminal { timed.active_secs() } else { 0 };
+    let text =
+        String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))?;
+    Ok((text, secs))
 }
 
 /// The terminal's width for plain text, or 80 when output is not a terminal.

@@ -122,10 +122,22 @@ pub(super) fn not_saved(notices: &str, why: &str) -> Output {
     failure(format!("{notices}Nothing was changed: {why}.\n"))
 }
 
-/// `allyship mark-read SECTION...`: counts each section as read now, in one
-/// new session, exactly as a run of the app that showed it would: a
-/// section already read in an earlier session is revisited.
-pub fn mark_read(toolkit: &Toolkit, data_dir: Option<PathBuf>, queries: &[String]) -> Output {
+/// How soon after a section's last reading `mark-read` counts it as read
+/// again in the same sitting rather than revisited: a revisit is reading
+/// it in a later session, not the command run twice.
+pub const SAME_SITTING: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
+
+/// `allyship mark-read SECTION... [--minutes N]`: counts each section as
+/// read now, in one new session, exactly as a run of the app that showed it
+/// would: a section already read in an earlier session is revisited. The
+/// minutes (read with a screen reader, or on paper) are added to today's
+/// learning time, as the app adds the time spent reading in it.
+pub fn mark_read(
+    toolkit: &Toolkit,
+    data_dir: Option<PathBuf>,
+    queries: &[String],
+    minutes: u16,
+) -> Output {
     let indexes = match resolve_all(toolkit, queries) {
         Ok(found) => found,
         Err(output) => return output,
@@ -142,14 +154,32 @@ pub fn mark_read(toolkit: &Toolkit, data_dir: Option<PathBuf>, queries: &[String
         .iter()
         .filter_map(|&i| toolkit.entry(i).map(|e| e.section.id.as_str()))
         .collect();
-    for id in &ids {
-        session.record_read(id, now, local_day(now));
-    }
+    session.add_active_secs(local_day(now), u64::from(minutes) * 60);
     let counted = store.update(|journal| {
-        journal.apply(&session.pending, &session.id);
+        // A section read within the hour is read again in the same sitting:
+        // it joins the session that read it, so a revisit is a real one.
+        let mut again = Vec::new();
+        let mut new = session.clone();
+        for id in &ids {
+            match journal.sections.get(*id) {
+                Some(record) if now.duration_since(record.last_read) < SAME_SITTING => {
+                    let mut sitting = Session::new(record.last_session.clone());
+                    sitting.record_read(id, now, local_day(now));
+                    again.push((*id, sitting));
+                }
+                _ => new.record_read(id, now, local_day(now)),
+            }
+        }
+        journal.apply(&new.pending, &new.id);
+        for (_, sitting) in &again {
+            journal.apply(&sitting.pending, &sitting.id);
+        }
         ids.iter()
-            .map(|id| journal.sections.get(*id).map_or(0, |r| r.sessions))
-            .collect::<Vec<u32>>()
+            .map(|id| {
+                let sessions = journal.sections.get(*id).map_or(0, |r| r.sessions);
+                (sessions, again.iter().any(|(at, _)| at == id))
+            })
+            .collect::<Vec<(u32, bool)>>()
     });
     let sessions = match counted {
         Ok((saved, sessions)) if saved.written => sessions,
@@ -162,10 +192,21 @@ pub fn mark_read(toolkit: &Toolkit, data_dir: Option<PathBuf>, queries: &[String
     );
     for (&index, sessions) in indexes.iter().zip(sessions) {
         let how = match sessions {
-            0 | 1 => "read for the first time".to_string(),
-            n => format!("revisited (read in {n} sessions)"),
+            (n, true) => format!(
+                "read again within the hour, in the same sitting (read in {})",
+                count(n as usize, "session", "sessions")
+            ),
+            (0 | 1, false) => "read for the first time".to_string(),
+            (n, false) => format!("revisited (read in {n} sessions)"),
         };
         let _ = writeln!(out, "  {}: {how}", named(toolkit, index));
+    }
+    if minutes > 0 {
+        let _ = writeln!(
+            out,
+            "Added {} of learning time to today.",
+            count(usize::from(minutes), "minute", "minutes")
+        );
     }
     Output {
         stdout: out,

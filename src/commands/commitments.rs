@@ -85,7 +85,8 @@ pub fn commit(
         Err(output) => return output,
     };
     let review_on = days_after(local_day(now), review_in);
-    let commitment = Commitment::new(text, section.as_deref(), now, review_on);
+    let text = with_i_will(text);
+    let commitment = Commitment::new(&text, section.as_deref(), now, review_on);
     let id = commitment.id();
     let saved = store.update(|journal| journal.merge_commitment(&id, &commitment));
     let journal = match saved {
@@ -108,6 +109,74 @@ pub fn commit(
         date_text(review_on),
         in_days(review_in)
     );
+    Output::ok(out).noting(&stderr)
+}
+
+/// The words as the app keeps them, starting "I will ": "ask first" and
+/// "Ask first" become "I will ask first"; words that already start "I will"
+/// stay as they are. A first word in capitals or with capitals inside
+/// (NHS, McKenzie) keeps them.
+fn with_i_will(text: &str) -> String {
+    let text = text.trim();
+    let start: String = text.chars().take(7).collect();
+    if start.eq_ignore_ascii_case("i will ") || text.eq_ignore_ascii_case("i will") {
+        return text.to_owned();
+    }
+    for short in ["I'll ", "I’ll ", "i'll "] {
+        if let Some(rest) = text.strip_prefix(short) {
+            return format!("I will {}", rest.trim_start());
+        }
+    }
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let rest_lower = first_word.chars().skip(1).all(|c| !c.is_uppercase());
+    let mut chars = text.chars();
+    let words = match chars.next() {
+        Some(first) if rest_lower && first_word.chars().count() > 1 => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    };
+    format!("I will {words}")
+}
+
+/// `allyship commitments --remove N`: takes commitment `number` (as
+/// `allyship commitments` numbers them) out of the journal, under the lock,
+/// and prints what it said and its check-ins, so a slip loses nothing
+/// unseen. A copy of the app that changes it meanwhile keeps its own change.
+pub fn remove(data_dir: Option<PathBuf>, number: usize) -> Output {
+    let (mut store, journal, stderr) = match open_to_write(data_dir) {
+        Ok(opened) => opened,
+        Err(output) => return output,
+    };
+    let all = journal.commitments_in_order();
+    let Some((id, found)) = number.checked_sub(1).and_then(|n| all.get(n)) else {
+        return Output {
+            stdout: String::new(),
+            stderr: format!(
+                "{stderr}Nothing was changed: there is no commitment {number}; \
+                 `allyship commitments` lists them.\n"
+            ),
+            code: EXIT_NOT_FOUND,
+        };
+    };
+    let (id, found) = ((*id).to_owned(), (*found).clone());
+    let saved = store.update(|journal| journal.commitments.remove(&id).is_some());
+    match saved {
+        Ok((saved, _)) if saved.written => {}
+        Ok(_) => {
+            return failure(format!(
+                "{stderr}Nothing was changed: your journal can't be written here.\n"
+            ));
+        }
+        Err(e) => return failure(format!("{stderr}Nothing was changed: {e}\n")),
+    }
+    let mut out = format!("Removed commitment {number}. It said: {}\n", found.text);
+    for check in &found.check_ins {
+        let _ = writeln!(out, "  How it went, {}:", date_text(local_day(check.at)));
+        for line in check.text.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
     Output::ok(out).noting(&stderr)
 }
 
@@ -203,6 +272,57 @@ pub fn commitments(
     Output::ok(out).noting(&stderr)
 }
 
+/// The commitments as `allyship journal` ends with them: the due ones
+/// first, each with the command that answers it, then every one numbered
+/// with where it stands on `today` (as `allyship commitments` numbers them).
+/// Empty when there are none.
+pub(super) fn journal_lines(toolkit: &Toolkit, journal: &Journal, today: Date) -> String {
+    let all = journal.commitments_in_order();
+    if all.is_empty() {
+        return String::new();
+    }
+    let due: Vec<usize> = (0..all.len())
+        .filter(|&n| matches!(all[n].1.standing(today), Standing::Due { .. }))
+        .collect();
+    let mut out = format!(
+        "
+Commitments ({})
+",
+        all.len()
+    );
+    match due.len() {
+        0 => out.push_str(
+            "  None is due.
+",
+        ),
+        n => {
+            let _ = writeln!(
+                out,
+                "  {} due: say how it went with allyship check-in NUMBER \"How it went\"",
+                count(n, "commitment is", "commitments are")
+            );
+        }
+    }
+    for &n in &due {
+        let _ = writeln!(out, "  Due: {}. {}", n + 1, all[n].1.text);
+    }
+    for (n, (_, c)) in all.iter().enumerate() {
+        let from = c
+            .section
+            .as_deref()
+            .map(|id| format!(" (from {})", title_of(toolkit, id)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}. {}{from}: {}",
+            n + 1,
+            c.text,
+            standing_text(c, today)
+        );
+    }
+    out
+}
+
 /// What `check-in` does after keeping any answer: the same choices as the
 /// app's "How did it go?" window, so none of them needs the full screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,13 +337,15 @@ pub enum Then {
 
 /// `allyship check-in N [TEXT] [--not-yet | --let-go]`: adds an answer to
 /// commitment `number` (as `allyship commitments` numbers them), and asks
-/// again in a week or lets it go when told to.
+/// again in a week or lets it go when told to. `(now, typing_secs)`: when,
+/// and the seconds spent typing the answer at the terminal (learning time,
+/// added to today).
 pub fn check_in(
     data_dir: Option<PathBuf>,
     number: usize,
     text: &str,
     then: Then,
-    now: Timestamp,
+    (now, typing_secs): (Timestamp, u64),
 ) -> Output {
     if text.trim().is_empty() && then == Then::Answer {
         return failure(
@@ -265,7 +387,12 @@ pub fn check_in(
     }
     // The whole commitment is merged under the lock: another copy's
     // check-ins stay, and it comes back even if it went meanwhile.
-    let saved = store.update(|journal| journal.merge_commitment(&id, &answered));
+    let mut typing = crate::journal::record::Session::start(now);
+    typing.add_active_secs(local_day(now), typing_secs);
+    let saved = store.update(|journal| {
+        journal.apply(&typing.pending, &typing.id);
+        journal.merge_commitment(&id, &answered)
+    });
     let kept = match saved {
         Ok((saved, _)) => saved.journal.commitments.get(&id).cloned(),
         Err(e) => return failure(format!("{stderr}Nothing was kept: {e}\n")),
@@ -309,4 +436,23 @@ pub fn check_in(
         }
     }
     Output::ok(out).noting(&stderr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_i_will;
+
+    #[test]
+    fn plain_commitments_start_i_will_as_the_apps_do() {
+        assert_eq!(with_i_will("ask first"), "I will ask first");
+        assert_eq!(with_i_will("Ask first "), "I will ask first");
+        assert_eq!(with_i_will("I will ask first"), "I will ask first");
+        assert_eq!(with_i_will("i will ask first"), "i will ask first");
+        assert_eq!(
+            with_i_will("NHS guidance first"),
+            "I will NHS guidance first"
+        );
+        assert_eq!(with_i_will("McKenzie's way"), "I will McKenzie's way");
+        assert_eq!(with_i_will("I'll listen"), "I will listen");
+    }
 }

@@ -18,7 +18,7 @@
 
 use super::actions::{NOTHING_CHANGED, Writable, named, not_saved, open_for_writing, resolve_all};
 use super::{Output, failure};
-use crate::journal::record::{Note, Session};
+use crate::journal::record::{Note, Session, local_day};
 use crate::journal::report::{count, date_text};
 use crate::sanitise::printable;
 use crate::toolkit::content::Toolkit;
@@ -106,7 +106,15 @@ pub fn note(
         let _ = input.prompts.write_all(printable(&shown).as_bytes());
         let _ = input.prompts.flush();
     }
-    let typed = match read_note(input.text) {
+    // Typing at the terminal is learning time, counted as the reader counts it.
+    let mut timed = super::typing::TimedInput::new(input.text);
+    let typed = read_note(&mut timed);
+    let active_secs = if input.at_terminal {
+        timed.active_secs()
+    } else {
+        0
+    };
+    let typed = match typed {
         Ok(typed) => typed,
         Err(why) => return failure(format!("{}Nothing was saved: {why}.\n", writable.notices)),
     };
@@ -125,7 +133,7 @@ pub fn note(
         (Some(old), NoteChange::Append) => format!("{}\n\n{typed}", old.text),
         _ => typed,
     };
-    save(writable, &id, &name, change, current, &text)
+    save(writable, &id, &name, change, current, &text, active_secs)
 }
 
 /// `allyship note` as the binary runs it: the note from standard input,
@@ -205,6 +213,7 @@ fn save(
     change: NoteChange,
     current: Option<Note>,
     text: &str,
+    active_secs: u64,
 ) -> Output {
     let Writable {
         mut store,
@@ -218,6 +227,7 @@ fn save(
     let mut session = Session::start(Timestamp::now());
     session.saw(&journal);
     session.set_note(id, text, Timestamp::now());
+    session.add_active_secs(local_day(Timestamp::now()), active_secs);
     let result = store.update(|journal| {
         let before = journal.notes.get(id).cloned();
         journal.apply(&session.pending, &session.id);

@@ -189,7 +189,8 @@ mod tests {
         let toolkit = built_in();
         let out = list(&toolkit, None).stdout;
         for part in &toolkit.parts {
-            let at = out.find(&format!("\n{}\n", part.title)).unwrap();
+            let heading = format!("\n{} ({})\n", part.title, part.id);
+            let at = out.find(&heading).expect("each part's title with its id");
             let first = out[at..].find("  1. ").unwrap_or(usize::MAX).min(
                 out[at..]
                     .find(&format!("({})", part.sections[0].id))

@@ -41,7 +41,12 @@ pub fn journal(
             }
         }
     } else {
-        report::plain(toolkit, &report, Some(&path.display().to_string()))
+        let today = crate::journal::record::local_day(jiff::Timestamp::now());
+        // The commitments (what is due first) before where the file is kept.
+        let mut text = report::plain(toolkit, &report, None);
+        text.push_str(&super::commitments::journal_lines(toolkit, &journal, today));
+        text.push_str(&format!("\nYour journal is kept at {}\n", path.display()));
+        text
     };
     Output {
         stdout,

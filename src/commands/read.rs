@@ -10,6 +10,8 @@ use crate::toolkit::content::Toolkit;
 use crate::toolkit::render;
 use std::fmt::Write as _;
 
+mod addresses;
+
 /// `allyship list`: every part and section, numbered, with ids and the
 /// journal's marks (read, revisited, bookmarked, with a note) when there is
 /// a journal, explained in words on a legend line.
@@ -19,7 +21,8 @@ pub fn list(toolkit: &Toolkit, journal: Option<&Journal>) -> Output {
     for entry in toolkit.entries() {
         if entry.part_index != part {
             part = entry.part_index;
-            let _ = write!(out, "\n{}\n", entry.part.title);
+            // The part's id too: `present` takes it (`present top-tips`).
+            let _ = write!(out, "\n{} ({})\n", entry.part.title, entry.part.id);
             outcomes_text(&mut out, &entry.part.outcomes);
         }
         let mark = journal.map_or(String::new(), |j| marks(j, &entry.section.id));
@@ -57,7 +60,9 @@ fn marks(journal: &Journal, id: &str) -> String {
 
 /// `allyship read`: one section as wrapped plain text, or a helpful error.
 /// With `answers`, a scenario's feedback follows each option.
+/// A `width` of 0 (`addresses::NO_WRAP`) wraps nothing; web addresses are never cut.
 pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool, answers: bool) -> Output {
+    let width = addresses::layout_width(width);
     match toolkit.resolve(query) {
         Ok(index) => {
             let mut text = section_text(toolkit, index, width, (colour, answers));
@@ -74,6 +79,7 @@ pub fn read(toolkit: &Toolkit, query: &str, width: u16, colour: bool, answers: b
 /// `allyship read --all`: the whole toolkit, section after section (with
 /// `answers`, scenarios' feedback too).
 pub fn read_all(toolkit: &Toolkit, width: u16, colour: bool, answers: bool) -> Output {
+    let width = addresses::layout_width(width);
     let title = format!("{} (version {})", toolkit.title, toolkit.version);
     let mut out = wrapped(&title, width);
     for index in 0..toolkit.section_count() {
@@ -97,12 +103,14 @@ fn section_text(
         index + 1,
         toolkit.section_count()
     );
-    if colour {
-        let body = render::section_lines_with(toolkit, index, width, &Theme::standard(), answers);
-        return wrapped(&place, width) + &render::ansi(&body);
-    }
-    let body = render::section_lines_with(toolkit, index, width, &Theme::mono(), answers);
-    wrapped(&place, width) + &render::plain(&body)
+    let (theme, output): (_, fn(&[ratatui::text::Line<'_>]) -> String) = if colour {
+        (Theme::standard(), render::ansi)
+    } else {
+        (Theme::mono(), render::plain)
+    };
+    let body = render::section_lines_with(toolkit, index, width, &theme, answers);
+    let body = addresses::keep_whole(output(&body), toolkit, index, width, output, theme.quiet);
+    wrapped(&place, width) + &body
 }
 
 /// Plain text wrapped to `width`, one line per line.
@@ -225,6 +233,44 @@ mod tests {
         assert_eq!(out.code, 0);
         assert!(out.stdout.lines().all(|l| l.chars().count() <= 30));
         assert!(!out.stdout.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn web_addresses_are_never_cut_and_width_0_wraps_nothing() {
+        let toolkit = built_in();
+        let long = "https://www.local.gov.uk/our-support/partners-care-and-health/adult-social-care-workforce/leading-middle-learning-and/leading-inclusively";
+        let has = |out: &str| {
+            out.lines()
+                .any(|l| l.trim() == long || l.contains(&format!("m{long}\x1b")))
+        };
+        for colour in [false, true] {
+            let out = read_all(&toolkit, 80, colour, false).stdout;
+            assert!(has(&out), "the address whole on one line (colour {colour})");
+            let short = "https://youtu.be/csSeez6Y_6g?si=bMied_w7NH_Qx8_j";
+            assert!(read_all(&toolkit, 20, colour, false).stdout.contains(short));
+        }
+        let narrow = read_all(&toolkit, 20, false, false).stdout;
+        assert!(has(&narrow), "at 20 columns too");
+        let other = narrow
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("http"));
+        assert!(
+            other.clone().all(|l| l.chars().count() <= 20),
+            "the rest still wraps"
+        );
+        let unwrapped = read(&toolkit, "18", addresses::NO_WRAP, false, false).stdout;
+        let para = toolkit
+            .entry(17)
+            .unwrap()
+            .section
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                crate::toolkit::content::Block::Paragraph(p) if p.len() > 100 => Some(p.clone()),
+                _ => None,
+            });
+        let para = para.expect("section 18 has a long paragraph");
+        assert!(unwrapped.lines().any(|l| l == para), "{unwrapped}");
     }
 
     #[test]

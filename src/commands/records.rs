@@ -36,7 +36,12 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
             .iter()
             .map(|(id, b)| {
                 let number = toolkit.index_of(id).map(|i| i + 1);
-                serde_json::json!({ "id": id, "number": number, "title": title_of(toolkit, id),
+                // The title alone: the number has its own key.
+                let title = toolkit
+                    .index_of(id)
+                    .and_then(|i| toolkit.entry(i))
+                    .map_or_else(|| export::missing_title(id), |e| e.section.title.clone());
+                serde_json::json!({ "id": id, "number": number, "title": title,
                                     "label": b.label, "added": b.added })
             })
             .collect();

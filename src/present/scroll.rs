@@ -11,6 +11,7 @@ use std::cell::Cell;
 pub struct Scroll {
     by: isize,
     reach: Cell<Option<(usize, usize)>>,
+    rows: Cell<usize>,
 }
 
 impl Scroll {
@@ -23,6 +24,26 @@ impl Scroll {
     /// from where the view puts it by itself.
     pub fn note_reach(&self, (up, down): (usize, usize)) {
         self.reach.set(Some((up, down)));
+    }
+
+    /// Notes, as drawn, how many rows of text show at once, so a page
+    /// down ([`Scroll::page_down`]) moves by what was on screen.
+    pub fn note_rows(&self, rows: usize) {
+        self.rows.set(rows);
+    }
+
+    /// Whether text drawn last time is still below the screen.
+    pub(super) fn more_below(&self) -> bool {
+        self.reach
+            .get()
+            .is_some_and(|(_, down)| self.by < isize::try_from(down).unwrap_or(isize::MAX))
+    }
+
+    /// Moves down by a screen less one line (kept, so the eye finds its
+    /// place), at least one line, within the reach last drawn.
+    pub(super) fn page_down(&mut self) {
+        let page = self.rows.get().saturating_sub(1).max(1);
+        self.move_by(isize::try_from(page).unwrap_or(1));
     }
 
     /// Moves `lines` down (up when negative), within the reach last drawn.

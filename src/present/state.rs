@@ -240,7 +240,13 @@ impl<'t> Presenter<'t> {
         true
     }
 
+    /// Space and the other "next" keys: first through what the screen
+    /// could not show (a clicker has no Down key), then the next step.
     fn next(&mut self, now: Instant) {
+        if self.scroll.more_below() {
+            self.scroll.page_down();
+            return;
+        }
         if !self.moving(now, Walkthrough::step_on) && !self.walkthrough.is_empty() {
             self.message = Some("This is the end of the walkthrough: q ends it.".into());
         }

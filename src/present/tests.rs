@@ -344,3 +344,4 @@ fn random_keys_never_panic_or_leave_the_walkthrough() {
 
 mod exercise;
 mod keys_in_force;
+mod sweep;

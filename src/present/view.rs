@@ -59,6 +59,11 @@ pub fn draw(frame: &mut Frame, presenter: &Presenter, now: Instant) {
     }
 }
 
+/// The width of the text column on a screen `width` columns wide.
+pub(super) fn column_width(width: u16) -> u16 {
+    COLUMN_WIDTH.min(width.saturating_sub(4))
+}
+
 /// The title and the step's text.
 fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
     let theme = &presenter.theme;
@@ -84,7 +89,7 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
         width: stage.width - 4,
         ..stage
     };
-    let column_width = COLUMN_WIDTH.min(wide.width);
+    let column_width = column_width(stage.width);
     let column_x = stage.x + (stage.width - column_width) / 2;
     let mut y = stage.y + top;
     // A part opens with its own title over its outcomes.
@@ -130,6 +135,7 @@ fn draw_slide(frame: &mut Frame, presenter: &Presenter, stage: Rect) {
     );
     let shown = slide::window(body, usize::from(height), presenter.scroll().by());
     presenter.scroll().note_reach(shown.reach);
+    presenter.scroll().note_rows(shown.lines.len());
     let rows = u16::try_from(shown.lines.len()).unwrap_or(height);
     let area = Rect {
         x: column_x,

@@ -166,6 +166,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// After a walkthrough, on what may still be a shared screen: nothing
+    /// private (marks, notes, a check-in) shows until a key is pressed.
+    pub covered: bool,
     /// The bookmark last removed in the bookmarks list (section id, label),
     /// which `u` puts back.
     pub removed_bookmark: Option<(String, Option<String>)>,
@@ -231,6 +234,7 @@ impl App {
             number: String::new(),
             overlay: None,
             message: None,
+            covered: false,
             welcome: None,
             removed_bookmark: None,
             settings_dir: None,

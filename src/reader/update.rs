@@ -17,6 +17,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if layout::too_small(app.screen) && !too_small::acts(app, action) {
         return effects;
     }
+    // After a walkthrough a key uncovers the reader, and does nothing else.
+    if app.covered && uncovers(action) {
+        app.covered = false;
+        app.message = None; // it was read on the cover
+        return effects;
+    }
     match action {
         Action::QuitNow => effects.push(Effect::Quit),
         // Words that could not be saved: ask before leaving (Ctrl-C doesn't).
@@ -122,12 +128,16 @@ fn help_window(
 ) {
     app.overlay = match (action, under) {
         (Action::Close | Action::Help, under) => under.map(|o| *o),
+        // The pause after typing saves a note under the help; any other
+        // window under it stays as it was.
         (Action::SaveNote, Some(under)) => {
-            app.overlay = Some(*under);
-            if let Some(Overlay::Note(input)) = app.overlay.take() {
-                writing::note_window(app, Action::SaveNote, input, effects);
-            }
-            let under = app.overlay.take().map(Box::new);
+            let under = match *under {
+                Overlay::Note(input) => {
+                    writing::note_window(app, Action::SaveNote, input, effects);
+                    app.overlay.take().map(Box::new)
+                }
+                other => Some(Box::new(other)),
+            };
             Some(Overlay::Help { scroll, under })
         }
         (other, under) => {
@@ -320,6 +330,20 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     if app.overlay.is_some() || matches!(effects.last(), Some(Effect::Present(_))) {
         app.number.clear();
     }
+}
+
+/// Whether `action` is a person's key or click that lifts the cover left
+/// after a walkthrough; what the loop sends by itself (a resize, a pause in
+/// typing, leaving), Ctrl-C and Ctrl-Z act as ever.
+fn uncovers(action: Action) -> bool {
+    !matches!(
+        action,
+        Action::QuitNow
+            | Action::Suspend
+            | Action::Resize { .. }
+            | Action::SaveNote
+            | Action::Leaving
+    )
 }
 
 /// Clamps every index and scroll to what exists at the current size, and

@@ -139,6 +139,8 @@ where
     #[cfg(unix)]
     {
         super::restore();
+        // The shell says "Stopped"; this says how to come back.
+        eprintln!("allyship is paused: type fg to come back to it.");
         // SIGSTOP cannot be caught: the process stops here until SIGCONT.
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
         flags().resumed.store(false, Ordering::Relaxed);

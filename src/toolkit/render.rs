@@ -15,6 +15,10 @@ pub use wrap::{clip, wrap_into};
 
 /// A comfortable reading width: longer lines are hard to follow.
 pub const MAX_TEXT_WIDTH: u16 = 76;
+/// A width that lays a section out without wrapping (each paragraph one
+/// line), for `allyship read --width 0`: screen readers and scripts that
+/// wrap for themselves.
+pub const UNWRAPPED: u16 = u16::MAX;
 
 /// The lines of section `index` (reading order), wrapped to `width`: its
 /// title, body and prompts. Where it sits (part, number) is for the caller
@@ -69,7 +73,11 @@ fn lines_with(
     let Some(entry) = toolkit.entry(index) else {
         return vec![Line::from("There is no such section.")];
     };
-    let width = width.clamp(1, MAX_TEXT_WIDTH);
+    let width = if width == UNWRAPPED {
+        width
+    } else {
+        width.clamp(1, MAX_TEXT_WIDTH)
+    };
     let section = entry.section;
     let mut out = Vec::new();
     let opens_part = entry.part.sections.first().map(|s| s.id.as_str()) == Some(&section.id);

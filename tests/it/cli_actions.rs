@@ -32,6 +32,22 @@ fn mark_read_counts_reads_and_revisits_as_the_app_does() {
         first.contains("(welcome): read for the first time"),
         "{first}"
     );
+    // Run again at once: the same sitting, not a revisit.
+    let soon = ok(&run(dir.path(), &["mark-read", "welcome"]));
+    assert!(
+        soon.contains("(welcome): read again within the hour"),
+        "{soon}"
+    );
+    // As if the first run were two hours ago.
+    let path = dir.path().join("journal.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let earlier = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(2)).to_string();
+    for record in file["sections"].as_object_mut().unwrap().values_mut() {
+        record["first_read"] = earlier.clone().into();
+        record["last_read"] = earlier.clone().into();
+    }
+    std::fs::write(&path, file.to_string()).unwrap();
     let again = ok(&run(dir.path(), &["mark-read", "welcome"]));
     assert!(
         again.contains("Marked 1 section as read:\n  1. Why this toolkit exists (welcome): revisited (read in 2 sessions)"),
@@ -171,6 +187,10 @@ fn bookmarks_are_added_labelled_and_removed() {
     let marks = json(&run(dir.path(), &["bookmarks", "--json"]));
     assert_eq!(marks[0]["number"], 19);
     assert_eq!(marks[0]["label"], "for supervision");
+    assert_eq!(
+        marks[0]["title"], "Listen actively and without judgement",
+        "the title alone: the number has its own key"
+    );
     let list = ok(&run(dir.path(), &["list"]));
     assert!(list.contains(" 19. · ★ "), "{list}");
     assert!(list.contains("★ bookmarked"), "{list}");

@@ -153,6 +153,64 @@ fn due_and_let_go_are_said_in_words() {
 }
 
 #[test]
+fn the_journal_says_what_is_due_and_lists_the_commitments() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_old_commitments(dir.path());
+    let journal = ok(&run(dir.path(), &["journal"]));
+    assert!(
+        journal.contains("\nCommitments (2)\n  1 commitment is due: say how it went with allyship check-in NUMBER"),
+        "{journal}"
+    );
+    assert!(
+        journal.contains("\n  Due: 1. I will listen first\n"),
+        "{journal}"
+    );
+    assert!(
+        journal.contains("\n  2. I will read a blog: let go on Mon 20 Jan 2025\n"),
+        "{journal}"
+    );
+    assert!(
+        journal
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("Your journal is kept at "),
+        "{journal}"
+    );
+}
+
+#[test]
+fn a_plain_commitment_starts_i_will_and_one_can_be_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = ok(&run(dir.path(), &["commit", "Ask how to say a name"]));
+    assert!(
+        made.starts_with("Kept, as number 1: I will ask how to say a name\n"),
+        "{made}"
+    );
+    ok(&run(dir.path(), &["commit", "I will read a blog"]));
+    ok(&run(dir.path(), &["check-in", "1", "Asked Ngozi"]));
+    let removed = ok(&run(dir.path(), &["commitments", "--remove", "1"]));
+    assert!(
+        removed.starts_with("Removed commitment 1. It said: I will ask how to say a name\n"),
+        "{removed}"
+    );
+    assert!(
+        removed.contains("    Asked Ngozi\n"),
+        "its check-ins are printed: {removed}"
+    );
+    let listed = ok(&run(dir.path(), &["commitments"]));
+    assert!(
+        listed.starts_with("Your commitments (1): 1 open\n"),
+        "{listed}"
+    );
+    assert!(listed.contains("1. I will read a blog\n"), "{listed}");
+    assert!(!journal_text(dir.path()).contains("how to say a name"));
+    let missing = run(dir.path(), &["commitments", "--remove", "5"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
 fn failures_say_why_and_keep_nothing() {
     let dir = tempfile::tempdir().unwrap();
     assert_fails_with(

@@ -167,6 +167,24 @@ fn journal_lists_commitments_80x24() {
 }
 
 #[test]
+fn journal_at_80_columns_shows_each_review_date_and_past_answers_whole() {
+    let mut app = with_commitments(80, 24);
+    run(&mut app, &[Action::Journal]);
+    let screen = common::frames::text(draw(&app).backend().buffer());
+    // On lines of their own, so a long commitment never cuts them off.
+    for shown in [
+        "review on 24 Nov",
+        "since 17 Nov",
+        "8 Nov: Read two so far.",
+    ] {
+        assert!(
+            screen.lines().any(|l| l.trim_matches(['│', ' ']) == shown),
+            "{shown}:\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn journal_lists_commitments_40x12() {
     let mut app = with_commitments(40, 12);
     run(&mut app, &[Action::Journal]);
@@ -291,7 +309,7 @@ fn commit_window_read_only_80x24_says_nothing_is_kept() {
     let screen = screen_text(&app);
     assert!(!screen.contains("keep"), "{screen}");
     assert!(
-        screen.contains("Enter or Esc closes: not saved (read-only)"),
+        screen.contains("Enter closes: not saved (read-only)"),
         "{screen}"
     );
     insta::assert_snapshot!(draw(&app).backend());

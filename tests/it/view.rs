@@ -137,6 +137,36 @@ fn with_journal(width: u16, height: u16, actions: &[Action]) -> App {
 }
 
 #[test]
+fn after_a_walkthrough_nothing_private_shows_until_a_key() {
+    let mut app = with_journal(80, 24, &[]);
+    app.journal.notes.insert(
+        "welcome".into(),
+        allyship::journal::record::Note {
+            text: "My private words".into(),
+            created: jiff::Timestamp::now(),
+            changed: jiff::Timestamp::now(),
+            edits: 1,
+            extra: Default::default(),
+        },
+    );
+    assert!(text(draw(&app).backend().buffer()).contains('✓'));
+    app.covered = true;
+    app.message = Some("Walkthrough kept in the facilitator's log.".into());
+    let covered = text(draw(&app).backend().buffer());
+    assert!(covered.contains("Press any key to come back"), "{covered}");
+    assert!(covered.contains("facilitator's log"), "{covered}");
+    for private in ['✓', '↺', '★', '✎'] {
+        assert!(!covered.contains(private), "{private} shows:\n{covered}");
+    }
+    assert!(!covered.contains("My private words"));
+    let at = app.current;
+    update(&mut app, Action::NextSection);
+    assert_eq!(app.current, at, "the key only lifts the cover");
+    assert!(!app.covered);
+    assert!(text(draw(&app).backend().buffer()).contains('✓'));
+}
+
+#[test]
 fn journal_80x24() {
     let app = with_journal(80, 24, &[Action::Journal]);
     insta::assert_snapshot!(draw(&app).backend());

@@ -268,6 +268,8 @@ fn suspend_and_resume(pty: &mut Pty, how: impl FnOnce(&mut Pty), ready: &str) {
         !pty.alternate_screen() && pty.cooked()
     });
     assert!(!pty.screen().contains(ready), "{}", pty.screen());
+    // The shell only says "Stopped": the app says how to come back.
+    pty.wait_for("type fg to come back");
     if stopped(pty.pid()).is_some() {
         wait_until("the app to stop", || stopped(pty.pid()) == Some(true));
     }

@@ -2,9 +2,23 @@ use super::*;
 use crate::journal::record::ReadStatus;
 use crate::toolkit::content::built_in;
 
+/// Moves every read in the journal in `dir` two hours back, as if the
+/// last run were an earlier sitting.
+fn age_reads(dir: &std::path::Path) {
+    let path = dir.join("journal.json");
+    let mut journal: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let earlier = (Timestamp::now() - jiff::SignedDuration::from_hours(2)).to_string();
+    for record in journal["sections"].as_object_mut().unwrap().values_mut() {
+        record["first_read"] = earlier.clone().into();
+        record["last_read"] = earlier.clone().into();
+    }
+    std::fs::write(&path, journal.to_string()).unwrap();
+}
+
 fn marks(dir: &std::path::Path, queries: &[&str]) -> Output {
     let queries: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
-    mark_read(&built_in(), Some(dir.into()), &queries)
+    mark_read(&built_in(), Some(dir.into()), &queries, 0)
 }
 
 #[test]
@@ -27,6 +41,19 @@ fn marking_read_counts_one_session_and_a_later_run_is_a_revisit() {
     assert_eq!(journal.sections["welcome"].sessions, 1);
     let today = local_day(Timestamp::now());
     assert!(journal.days[&today].sections.contains("tip-speak-up"));
+    let soon = marks(dir.path(), &["welcome"]);
+    assert!(
+        soon.stdout.contains(
+            "(welcome): read again within the hour, in the same sitting (read in 1 session)"
+        ),
+        "run twice in seconds is no revisit: {}",
+        soon.stdout
+    );
+    assert_eq!(
+        store::read(dir.path()).unwrap().sections["welcome"].sessions,
+        1
+    );
+    age_reads(dir.path());
     let again = marks(dir.path(), &["welcome"]);
     assert!(
         again
@@ -140,4 +167,27 @@ fn a_label_too_long_or_with_control_characters_is_refused() {
     );
     assert_eq!(out.code, 1);
     assert!(!dir.path().join("journal.json").exists());
+}
+
+#[test]
+fn minutes_given_to_mark_read_are_learning_time_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = ["tip-speak-up".to_string()];
+    let out = mark_read(&built_in(), Some(dir.path().into()), &queries, 25);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Added 25 minutes of learning time to today."),
+        "{}",
+        out.stdout
+    );
+    let journal = store::read(dir.path()).unwrap();
+    let today = local_day(Timestamp::now());
+    assert_eq!(journal.days[&today].active_secs, 25 * 60);
+    let shown = crate::commands::journal(&built_in(), Some(dir.path().into()), false, false);
+    assert!(
+        !shown.stdout.contains("under a minute"),
+        "the journal counts the minutes: {}",
+        shown.stdout
+    );
 }

@@ -209,6 +209,7 @@ fn a_note_changed_by_another_copy_meanwhile_keeps_both() {
         NoteChange::Append,
         current,
         "first\n\nmine",
+        0,
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let journal = store::read(dir.path()).unwrap();

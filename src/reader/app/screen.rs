@@ -132,7 +132,8 @@ impl App {
     /// The section whose text is on screen now, if nothing covers it: what
     /// counts towards reading it.
     pub fn reading(&self) -> Option<usize> {
-        let covered = self.overlay.is_some() || self.text_area().is_none_or(|a| a.is_empty());
+        let covered =
+            self.covered || self.overlay.is_some() || self.text_area().is_none_or(|a| a.is_empty());
         (!covered).then_some(self.current)
     }
 }

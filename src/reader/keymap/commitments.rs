@@ -20,7 +20,7 @@ pub const COMMIT: &[Binding] = &[
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
-        "keep it and close, unless the journal is read-only (with nothing after \"I will\", nothing is kept)",
+        "cancel: nothing is kept (Enter keeps it)",
     ),
     bind(
         &[key(KeyCode::Tab), key(KeyCode::BackTab)],
@@ -51,7 +51,7 @@ pub const COMMIT_DATE: &[Binding] = &[
     bind(
         &[key(KeyCode::Esc)],
         Action::Close,
-        "keep it and close, unless the journal is read-only",
+        "cancel: nothing is kept (Enter keeps it)",
     ),
     bind(
         &[ch('?'), key(KeyCode::F(1))],

@@ -9,11 +9,23 @@ use crate::reader::app::Overlay;
 use std::io;
 use std::time::Instant;
 
+/// What to say once the note `effects` keep is on disk: a note emptied
+/// is removed, not saved (`None`: no note was kept).
+fn note_said(effects: &[Effect]) -> Option<&'static str> {
+    effects.iter().rev().find_map(|effect| match effect {
+        Effect::KeepNote { text, .. } if text.trim().is_empty() => {
+            Some("Note removed: it was empty.")
+        }
+        Effect::KeepNote { .. } => Some("Note saved."),
+        _ => None,
+    })
+}
+
 impl Session {
     /// Does what `update` asked, saving what changed; true when the app
     /// should leave.
     pub(super) fn carry_out(&mut self, effects: Vec<Effect>, now: Instant) -> anyhow::Result<bool> {
-        let note_kept = effects.iter().any(|e| matches!(e, Effect::KeepNote { .. }));
+        let note_kept = note_said(&effects);
         let commitment = effects.iter().rev().find_map(|e| match e {
             Effect::Commitment(change) => Some(change.clone()),
             _ => None,
@@ -22,8 +34,8 @@ impl Session {
         if changed {
             let written = self.save(now);
             let editing = matches!(self.app.overlay, Some(Overlay::Note(_)));
-            if note_kept && written && !editing {
-                self.app.message = Some("Note saved.".into());
+            if let Some(said) = note_kept.filter(|_| written && !editing) {
+                self.app.message = Some(said.into());
             }
             // Said only once the change is on disk.
             if let Some(change) = commitment.filter(|_| written) {
@@ -90,5 +102,24 @@ impl Session {
             }
         }
         Ok((quit, changed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_emptied_note_is_said_to_be_removed_not_saved() {
+        let keep = |text: &str| Effect::KeepNote {
+            section: "welcome".into(),
+            text: text.into(),
+        };
+        assert_eq!(note_said(&[keep("mine")]), Some("Note saved."));
+        assert_eq!(
+            note_said(&[keep(" \n ")]),
+            Some("Note removed: it was empty.")
+        );
+        assert_eq!(note_said(&[Effect::Quit]), None);
     }
 }

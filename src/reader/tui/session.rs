@@ -169,6 +169,8 @@ impl Session {
         // the answer would go to the event thread. The next draw repaints
         // whatever differs from the presenter's last frame.
         self.app.message = Some(ended);
+        // The screen may still be shared: nothing private until a key.
+        self.app.covered = true;
         // Reading starts afresh now that the text is on screen again.
         self.progress
             .showing(self.visible_id().as_deref(), Instant::now());

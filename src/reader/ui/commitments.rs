@@ -117,9 +117,9 @@ pub fn draw_commit(frame: &mut Frame, app: &App, window: &CommitWindow) {
     // do (the words still go to a rescue file on the way out).
     let keys = match (app.read_only.is_some(), width < 48) {
         (false, true) => " Enter keeps it · Tab: date ",
-        (false, false) => " Enter or Esc keeps it · Tab: the date ",
+        (false, false) => " Enter keeps it · Esc cancels · Tab: the date ",
         (true, true) => " Not saved (read-only) · Tab: date ",
-        (true, false) => " Enter or Esc closes: not saved (read-only) · Tab: the date ",
+        (true, false) => " Enter closes: not saved (read-only) · Tab: the date ",
     };
     let block = Block::bordered()
         .title(" ▸ What will you do? ")

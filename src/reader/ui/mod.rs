@@ -24,6 +24,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, app, screen);
         return;
     }
+    if app.covered {
+        return draw_cover(frame, app, screen);
+    }
     reader::draw(frame, app);
     match &app.overlay {
         Some(Overlay::Help { scroll, under }) => {
@@ -47,6 +50,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => {}
     }
     draw_long_message(frame, app, screen);
+}
+
+/// What shows after a walkthrough, while the screen may still be shared:
+/// how it ended and how to come back, and nothing of the person's own.
+pub const COVER: &str = "Press any key to come back to your reading (your own marks and notes).";
+
+/// The cover after a walkthrough: the message (kept in the log, or why
+/// not) and [`COVER`], centred, on an otherwise empty screen.
+fn draw_cover(frame: &mut Frame, app: &App, screen: Rect) {
+    let mut lines = vec![Line::from("The walkthrough has ended.").style(app.theme.heading)];
+    if let Some(message) = &app.message {
+        lines.push(Line::default());
+        lines.push(Line::from(crate::sanitise::printable(message)));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(COVER).style(app.theme.quiet));
+    let width = screen.width.saturating_sub(4).min(70);
+    let area = layout::centred(screen, width, screen.height.min(9));
+    let text = Paragraph::new(lines)
+        .alignment(ratatui::layout::Alignment::Center)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(text, area);
 }
 
 /// A message too long for the status line (a web address, a file path) is

@@ -4,10 +4,12 @@
 //! journal window (`J`) opens it on any commitment, for another answer.
 //!
 //! Keeping happens outside: these return [`Effect::Commitment`], and the
-//! run loop says "saved" only once it is on disk. Words are never dropped:
-//! Esc keeps them, and so does every way out of the app
-//! ([`Action::Leaving`]); a pause in typing does not (a half-written
-//! answer is not an answer).
+//! run loop says "saved" only once it is on disk. Words are never dropped
+//! by accident: every way out of the app keeps them ([`Action::Leaving`]),
+//! and Esc keeps a check-in's answer; a pause in typing does not (a
+//! half-written answer is not an answer). Esc in the `C` window cancels a
+//! commitment not yet kept (and says what it said), so a slip is not kept
+//! for ever.
 
 use crate::journal::record::{ASK_AGAIN_IN_DAYS, CommitmentChange, Journal, Standing, days_after};
 use crate::journal::report::date_text;
@@ -44,8 +46,15 @@ pub(super) fn commit_window(
         u16::try_from(moved).unwrap_or(days)
     };
     match action {
-        Action::Open | Action::Close | Action::Leaving => {
+        Action::Open | Action::Leaving => {
             keep_commitment(app, &window, effects);
+            return;
+        }
+        Action::Close => {
+            app.message = Some(match window.words() {
+                Some(text) => format!("Not kept (Esc cancels; Enter keeps): {text}"),
+                None => "Nothing kept.".into(),
+            });
             return;
         }
         Action::SwitchFocus => window.on_date = !window.on_date,

@@ -382,3 +382,56 @@ fn t_switches_the_theme_in_the_app_and_asks_for_it_to_be_remembered() {
     run(&mut a, &[Action::SwitchTheme]);
     assert_eq!(a.theme, Theme::standard(), "round again");
 }
+
+/// The action each key gives in the window open at the time, as the run
+/// loop reads it (`None`: the key does nothing there).
+fn press_keys(a: &mut App, keys: &str) {
+    use crate::reader::keymap::{action_for, table, typing_action};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in keys.chars() {
+        let code = match c {
+            '\u{1b}' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        let event = KeyEvent::new(code, KeyModifiers::NONE);
+        let typing = matches!(a.overlay, Some(Overlay::Search { .. }));
+        let bindings = table(a.overlay.as_ref());
+        let action = if typing {
+            typing_action(bindings, event)
+        } else {
+            action_for(bindings, event)
+        };
+        if let Some(action) = action {
+            update(a, action);
+        }
+    }
+}
+
+#[test]
+fn help_over_the_bookmarks_list_is_the_lists_and_esc_returns_to_it() {
+    // The newcomer's steps: 8 3, /, a, Esc, Esc, b, B, then ?.
+    let mut a = app(80, 24);
+    press_keys(&mut a, "83/a\u{1b}\u{1b}bB");
+    assert!(
+        matches!(a.overlay, Some(Overlay::Bookmarks { .. })),
+        "{:?}",
+        a.overlay
+    );
+    press_keys(&mut a, "?");
+    // The run loop's save two seconds after the last letter typed (in the
+    // search box) comes while the help is open.
+    update(&mut a, Action::SaveNote);
+    match &a.overlay {
+        Some(Overlay::Help { under, .. }) => assert!(
+            matches!(under.as_deref(), Some(Overlay::Bookmarks { .. })),
+            "{under:?}"
+        ),
+        other => panic!("no help: {other:?}"),
+    }
+    press_keys(&mut a, "\u{1b}");
+    assert!(
+        matches!(a.overlay, Some(Overlay::Bookmarks { .. })),
+        "{:?}",
+        a.overlay
+    );
+}

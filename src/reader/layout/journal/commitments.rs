@@ -74,12 +74,54 @@ pub(super) fn rows(out: &mut Vec<Row>, app: &App, width: u16) {
     }
     for (id, commitment, standing) in all {
         let (word, after) = standing_words(commitment, standing, app.today);
-        let text = format!("  {word}: {} · {after}", commitment.text.trim());
+        let text = format!("  {word}: {}", commitment.text.trim());
         let text = fit(&text.replace(['\n', '\r'], " "), usize::from(width));
         out.push(Row {
             line: vec![Piece::new(text, Tone::Text)],
             target: None,
             commitment: Some(id.to_owned()),
         });
+        // Under it, on lines of their own so no width cuts them off: the
+        // review date (or where it stands) and the latest answers.
+        if !after.is_empty() {
+            detail(out, &after, width);
+        }
+        answers(out, commitment, app.today, width);
     }
+}
+
+/// How many of a commitment's answers the journal window shows (the
+/// latest); `allyship commitments` lists them all.
+const ANSWERS_SHOWN: usize = 3;
+
+/// The latest check-in answers under a commitment: "3 Nov: It went well",
+/// each on one line cut to fit, with how many earlier ones there are.
+fn answers(out: &mut Vec<Row>, commitment: &Commitment, today: Date, width: u16) {
+    let all = &commitment.check_ins;
+    let shown = all.len().saturating_sub(ANSWERS_SHOWN);
+    for check in &all[shown..] {
+        let said = check.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        detail(
+            out,
+            &format!("{}: {said}", short_date(local_day(check.at), today)),
+            width,
+        );
+    }
+    if shown > 0 {
+        let earlier = count(shown, "earlier answer", "earlier answers");
+        detail(
+            out,
+            &format!("(and {earlier}: allyship commitments lists them)"),
+            width,
+        );
+    }
+}
+
+/// One line under a commitment, indented past its word, cut to fit.
+fn detail(out: &mut Vec<Row>, text: &str, width: u16) {
+    let text = fit(&format!("      {text}"), usize::from(width));
+    out.push(Row {
+        line: vec![Piece::new(text, Tone::Quiet)],
+        ..Row::default()
+    });
 }

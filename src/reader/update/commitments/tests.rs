@@ -98,7 +98,7 @@ fn the_review_date_moves_by_days_and_weeks_within_a_year() {
     assert_eq!(days(&a).0, MOST_DAYS);
     run(&mut a, &[Action::Down, Action::SwitchFocus]);
     run(&mut a, &typed("!"));
-    let effects = run(&mut a, &[Action::Close]);
+    let effects = run(&mut a, &[Action::Open]);
     let Some(CommitmentChange::Make {
         text, review_on, ..
     }) = made_change(&effects)
@@ -107,6 +107,24 @@ fn the_review_date_moves_by_days_and_weeks_within_a_year() {
     };
     assert_eq!(text, "I will x!");
     assert_eq!(*review_on, days_after(date(2026, 11, 17), 364));
+}
+
+#[test]
+fn esc_cancels_a_commitment_not_yet_kept_and_says_what_it_said() {
+    let mut a = app();
+    run(&mut a, &[Action::Commit]);
+    run(&mut a, &typed("x"));
+    assert!(run(&mut a, &[Action::Close]).is_empty(), "nothing kept");
+    assert!(a.overlay.is_none());
+    let said = a.message.as_deref().unwrap_or("");
+    assert!(
+        said.contains("Not kept") && said.contains("I will x"),
+        "{said}"
+    );
+    // Every other way out keeps the words.
+    run(&mut a, &[Action::Commit]);
+    run(&mut a, &typed("y"));
+    assert!(made_change(&run(&mut a, &[Action::Leaving])).is_some());
 }
 
 #[test]

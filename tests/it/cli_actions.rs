@@ -179,35 +179,40 @@ fn note_remove_prints_what_it_removed() {
 #[test]
 fn bookmarks_are_added_labelled_and_removed() {
     let dir = tempfile::tempdir().unwrap();
+    let n = crate::common::number_of("tip-listen-actively");
+    let id = n.to_string();
     let said = ok(&run(
         dir.path(),
-        &["bookmark", "19", "--label", "for supervision"],
+        &["bookmark", &id, "--label", "for supervision"],
     ));
-    assert!(said.starts_with("Bookmarked 19. "), "{said}");
+    assert!(said.starts_with(&format!("Bookmarked {n}. ")), "{said}");
     let marks = json(&run(dir.path(), &["bookmarks", "--json"]));
-    assert_eq!(marks[0]["number"], 19);
+    assert_eq!(marks[0]["number"], n);
     assert_eq!(marks[0]["label"], "for supervision");
     assert_eq!(
         marks[0]["title"], "Listen actively and without judgement",
         "the title alone: the number has its own key"
     );
     let list = ok(&run(dir.path(), &["list"]));
-    assert!(list.contains(" 19. · ★ "), "{list}");
+    assert!(list.contains(&format!(" {n}. · ★ ")), "{list}");
     assert!(list.contains("★ bookmarked"), "{list}");
     let listed = json(&run(dir.path(), &["list", "--json"]));
-    assert_eq!(listed["sections"][18]["bookmarked"], true);
-    assert_eq!(listed["sections"][18]["label"], "for supervision");
-    ok(&run(dir.path(), &["bookmark", "19", "--label", ""]));
+    assert_eq!(listed["sections"][n - 1]["bookmarked"], true);
+    assert_eq!(listed["sections"][n - 1]["label"], "for supervision");
+    ok(&run(dir.path(), &["bookmark", &id, "--label", ""]));
     let marks = json(&run(dir.path(), &["bookmarks", "--json"]));
     assert!(marks[0]["label"].is_null(), "{marks}");
     let long = "x".repeat(61);
     fails(
-        &run(dir.path(), &["bookmark", "19", "--label", &long]),
+        &run(dir.path(), &["bookmark", &id, "--label", &long]),
         1,
         "at most 60",
     );
-    let said = ok(&run(dir.path(), &["bookmark", "19", "--remove"]));
-    assert!(said.starts_with("Removed the bookmark on 19. "), "{said}");
+    let said = ok(&run(dir.path(), &["bookmark", &id, "--remove"]));
+    assert!(
+        said.starts_with(&format!("Removed the bookmark on {n}. ")),
+        "{said}"
+    );
     assert_eq!(
         json(&run(dir.path(), &["bookmarks", "--json"])),
         serde_json::json!([])

@@ -236,9 +236,19 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
     }
     // At 80x24 the last point leaves text below: the next key shows it
     // (a clicker has no Down key), and only then come the prompts.
-    pty.send("\r");
-    pty.wait_for("The nine tips that follow");
-    pty.send("\r");
+    // What is below may take more than one screen: each key shows more,
+    // and the prompts never come before the section's last sentence.
+    let mut shown_last = false;
+    for _ in 0..6 {
+        let before = pty.screen();
+        pty.send("\r");
+        let screen = pty.wait_until("more of the section, or the prompts", |s| s != before);
+        if screen.contains("Discuss together") {
+            break;
+        }
+        shown_last |= screen.contains("The nine tips that");
+    }
+    assert!(shown_last, "the section's last sentence was never shown");
     pty.wait_for("Discuss together");
     pty.send("\x1b[C");
     pty.wait_for(&format!(

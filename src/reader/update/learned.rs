@@ -89,6 +89,7 @@ mod tests {
         journal.position = Some(crate::journal::record::Position {
             section: "defining-allyship".into(),
             scroll: 0,
+            ..Default::default()
         });
         let message = Some("Your journal is read-only.".to_string());
         let opened = |resume| Learned::JournalOpened {

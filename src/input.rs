@@ -48,9 +48,13 @@ pub fn read_text(path: &Path) -> io::Result<String> {
 /// [`read_text`] with the limit given, so tests need not write 128 MB.
 fn read_text_up_to(path: &Path, most: u64) -> io::Result<String> {
     let file = open_without_waiting(path)?;
-    refuse_device(&file.metadata()?.file_type(), path)?;
+    let meta = file.metadata()?;
+    refuse_device(&meta.file_type(), path)?;
     let file = wait_when_reading(file)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (a large toolkit is megabytes): no
+    // doubling and copying as it is read.
+    let size = meta.len().min(most + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(most + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > most {
         return Err(io::Error::new(

@@ -6,6 +6,7 @@ use super::terminal::finish;
 use crate::commands::{self, Output};
 use crate::journal::progress::Progress;
 use crate::journal::settings;
+use crate::reader::action::Learned;
 use crate::reader::app::App;
 use crate::sanitise::printable;
 use crate::theme::{Theme, ThemeName};
@@ -106,23 +107,25 @@ pub(super) fn run_reader(
         .and_then(|dir| crate::journal::store::peek(&dir));
     let resumed = peeked.is_some();
     if let Some(journal) = peeked {
-        app.journal = journal;
-        app.journal_kept = true;
-        app.resume();
+        let looked = Learned::JournalOpened {
+            journal,
+            kept: true,
+            resume: true,
+            message: None,
+        };
+        crate::reader::update::learned(&mut app, looked);
     }
-    let open_journal = move |app: &mut App| {
+    let open_journal = move |app: &App| {
         let (mut progress, journal, messages) =
             Progress::start(data_dir, std::time::Instant::now());
         progress.set_toolkit(crate::toolkit::content::other_toolkit_name(&app.toolkit));
-        app.journal_kept = progress.kept();
-        app.journal = journal;
-        if !resumed {
-            app.resume();
-        }
-        if let Some(message) = messages.into_iter().next() {
-            app.message = Some(message);
-        }
-        progress
+        let opened = Learned::JournalOpened {
+            journal,
+            kept: progress.kept(),
+            resume: !resumed,
+            message: messages.into_iter().next(),
+        };
+        (progress, opened)
     };
     match crate::reader::tui::run(app, open_journal, first_frame, walkthrough) {
         Ok(()) => ExitCode::SUCCESS,

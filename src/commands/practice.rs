@@ -26,7 +26,7 @@ pub fn outcomes_text(out: &mut String, outcomes: &[String]) {
 /// option and how to see the feedback on all of them.
 pub fn answers_hint(toolkit: &Toolkit, index: usize, answers: bool) -> Option<String> {
     let section = toolkit.entry(index)?.section;
-    (section.choice.is_some() && !answers).then(|| {
+    (section.is_scenario() && !answers).then(|| {
         format!(
             "Choose an option: allyship answer {id} NUMBER\n\
              For feedback on each option: allyship read {id} --answers",
@@ -157,11 +157,7 @@ fn keep_choice(data_dir: Option<PathBuf>, id: &str, number: usize) -> (String, S
 
 /// The practice scenarios by number, for an error naming what there is.
 fn scenarios_text(toolkit: &Toolkit) -> String {
-    let numbers: Vec<usize> = toolkit
-        .entries()
-        .filter(|e| e.section.choice.is_some())
-        .map(|e| e.index)
-        .collect();
+    let numbers: Vec<usize> = toolkit.scenarios().map(|e| e.index).collect();
     if numbers.is_empty() {
         return "This toolkit has no practice scenarios.".to_owned();
     }

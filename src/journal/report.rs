@@ -92,11 +92,7 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
             .is_some_and(|e| e.part.id == "top-tips")
     };
     let next = journal.suggest_revisit(&ordered, is_tip);
-    let scenarios: Vec<_> = toolkit
-        .entries()
-        .filter(|e| e.section.choice.is_some())
-        .map(|e| e.section)
-        .collect();
+    let scenarios: Vec<_> = toolkit.scenarios().map(|e| e.section).collect();
     Report {
         summary,
         suggestion: next.and_then(|id| toolkit.index_of(id)),

@@ -157,3 +157,55 @@ pub enum Effect {
         option: u32,
     },
 }
+
+/// What the run loop learned from the world outside, told back to `update`
+/// (the only place the app changes) rather than written into the app: a
+/// save, a journal opened, a walkthrough ended, a link opened. Apart from
+/// [`Action`] because it carries words and a journal, and a key does not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Learned {
+    /// The journal was opened after the first frame: what it holds, whether
+    /// it is kept on disk, whether to open the place it remembers (not if a
+    /// quick look already did), and its first message, if any.
+    JournalOpened {
+        /// The journal as opened.
+        journal: crate::journal::record::Journal,
+        /// Whether changes are kept on disk.
+        kept: bool,
+        /// Open the section the journal says the person was reading.
+        resume: bool,
+        /// What opening it had to say ("read-only", "waiting"...).
+        message: Option<String>,
+    },
+    /// A save went as described: the journal as now saved (if it was
+    /// read again), why saves do not reach the disk (if they do not), and
+    /// what to say.
+    Saved {
+        /// The journal as saved, merged with other copies' changes.
+        journal: Option<crate::journal::record::Journal>,
+        /// Why saves do not reach the disk, if they do not.
+        read_only: Option<String>,
+        /// How the save went.
+        save: crate::reader::update::Saved,
+    },
+    /// The loop is running: today's local day (known once the time zone
+    /// database is read, after the first frame) and why the journal is
+    /// read-only, if it is.
+    Running {
+        /// Today in the local time zone.
+        today: jiff::civil::Date,
+        /// Why saves do not reach the disk, if they do not.
+        read_only: Option<String>,
+    },
+    /// A note was kept on disk, with what to say ("Note saved.", or
+    /// "Note removed" when it was emptied).
+    NoteSaved(&'static str),
+    /// A commitment's change reached the disk.
+    CommitmentSaved(crate::journal::record::CommitmentChange),
+    /// A web address was opened, or could not be: what to say.
+    LinkOpened(String),
+    /// The theme could not be remembered, and why.
+    ThemeNotRemembered(String),
+    /// A walkthrough from the reader ended: its one line.
+    WalkthroughEnded(String),
+}

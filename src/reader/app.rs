@@ -200,6 +200,9 @@ pub struct App {
     pub match_line: usize,
     /// The search index, built the first time it is needed.
     search_index: std::cell::OnceCell<crate::toolkit::search::Index>,
+    /// Columns the contents need (every title measured), worked out once:
+    /// a layout is asked for many times a frame.
+    contents_wanted: std::cell::OnceCell<u16>,
     /// The last query's hits: a keystroke's update and the frame after it
     /// ask for the same query, so the search runs once.
     search_hits: RefCell<Option<(String, Vec<crate::toolkit::search::Hit>)>>,
@@ -254,6 +257,7 @@ impl App {
             highlight: None,
             match_line: 0,
             search_index: std::cell::OnceCell::new(),
+            contents_wanted: std::cell::OnceCell::new(),
             search_hits: RefCell::new(None),
             wrapped: RefCell::new(None),
         }
@@ -309,16 +313,7 @@ impl App {
         let Some(entry) = self.toolkit.entry(self.current) else {
             return Vec::new();
         };
-        entry
-            .section
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                crate::toolkit::content::Block::Links(links) => Some(links.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect()
+        entry.section.links().cloned().collect()
     }
 
     /// The option chosen on the open section (from 1), if it is a practice

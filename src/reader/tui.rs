@@ -9,10 +9,10 @@
 //! Taking the terminal, events and suspend are the shared `crate::terminal`.
 
 use crate::journal::progress::Progress;
-use crate::reader::action::Action;
+use crate::reader::action::{Action, Learned};
 use crate::reader::app::App;
 use crate::reader::ui;
-use crate::reader::update::update;
+use crate::reader::update::{learned, update};
 use crate::terminal;
 use crate::terminal::setup;
 use session::Session;
@@ -29,11 +29,12 @@ pub use walkthrough::{Launcher, Walkthrough};
 /// Runs the reader until the person quits, keeping the journal as it goes;
 /// the terminal is restored whatever happens. The first frame is drawn
 /// before `open_journal` runs (it may parse years of days), so start-up
-/// stays quick; with `first_frame_only`, draws once and returns (for
+/// stays quick (what it finds comes back to `update` as
+/// [`Learned::JournalOpened`]); with `first_frame_only`, draws once and returns (for
 /// start-up benchmarks). `launch` runs a walkthrough asked for with `P`.
 pub fn run(
     mut app: App,
-    open_journal: impl FnOnce(&mut App) -> Progress,
+    open_journal: impl FnOnce(&App) -> (Progress, Learned),
     first_frame_only: bool,
     launch: Launcher,
 ) -> anyhow::Result<()> {
@@ -53,12 +54,17 @@ pub fn run(
             // Listen before opening the journal, so a resize (or a key)
             // that comes while it opens is not lost.
             let events = Events::spawn();
+            let (progress, opened) = open_journal(&app);
+            learned(&mut app, opened);
             // The local day needs the time zone database: after the frame.
-            app.today = jiff::Zoned::now().date();
-            let progress = open_journal(&mut app);
+            let running = Learned::Running {
+                today: jiff::Zoned::now().date(),
+                read_only: progress.read_only(),
+            };
+            learned(&mut app, running);
             // A commitment whose review day has come is asked about first.
             crate::reader::update::commitments::ask_if_due(&mut app);
-            let mut session = Session {
+            let session = Session {
                 terminal,
                 app,
                 progress,
@@ -66,7 +72,6 @@ pub fn run(
                 farewell: Vec::new(),
                 launch,
             };
-            session.app.read_only = session.progress.read_only();
             let (result, lines) = session.run(events);
             farewell = lines;
             result

@@ -411,11 +411,13 @@ fn keep_journal_in_bounds(app: &mut App) {
 mod choosing;
 pub mod commitments;
 mod finding;
+mod learned;
 mod navigation;
 mod saving;
 mod too_small;
 mod writing;
 
+pub use learned::{NOTE_SAVED, learned};
 pub use navigation::go_to;
 use navigation::{
     click, move_selection, open_number, rest_of_part, toggle_contents, travel, wheel,

@@ -285,6 +285,25 @@ pub fn other_toolkit_name(toolkit: &Toolkit) -> Option<String> {
     (!same).then(|| format!("{} (version {})", toolkit.title, toolkit.version))
 }
 
+impl Section {
+    /// Every link of the section, block after block: what the checks, the
+    /// links window, link titles and cross-references all walk.
+    pub fn links(&self) -> impl Iterator<Item = &Link> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Links(links) => Some(links),
+                _ => None,
+            })
+            .flatten()
+    }
+
+    /// Whether the section is a practice scenario (it asks a choice).
+    pub fn is_scenario(&self) -> bool {
+        self.choice.is_some()
+    }
+}
+
 /// Counts words of body text (prompts not included), for the word budget.
 pub fn body_words(section: &Section) -> usize {
     section
@@ -302,8 +321,24 @@ pub fn body_words(section: &Section) -> usize {
 
 /// Counts words as `split_whitespace` would, without making a slice per
 /// word: a toolkit a hundred times the size of ours spent a fifth of its
-/// start-up counting words that way.
+/// start-up counting words that way. ASCII text (most of it) is counted a
+/// byte at a time, without decoding characters.
 fn count_words(text: &str) -> usize {
+    if text.is_ascii() {
+        // The ASCII characters `char::is_whitespace` counts (vertical tab
+        // included, which `u8::is_ascii_whitespace` leaves out).
+        let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        let mut in_word = false;
+        return text
+            .as_bytes()
+            .iter()
+            .filter(|b| {
+                let starts = !space(b) && !in_word;
+                in_word = !space(b);
+                starts
+            })
+            .count();
+    }
     let mut in_word = false;
     text.chars()
         .filter(|c| {

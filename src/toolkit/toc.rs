@@ -61,6 +61,11 @@ impl Toolkit {
             })
     }
 
+    /// The practice scenarios (sections that ask a choice), in reading order.
+    pub fn scenarios(&self) -> impl Iterator<Item = Entry<'_>> {
+        self.entries().filter(|e| e.section.is_scenario())
+    }
+
     /// How many sections there are in all.
     pub fn section_count(&self) -> usize {
         self.parts.iter().map(|p| p.sections.len()).sum()
@@ -110,7 +115,7 @@ impl Toolkit {
                 {
                     0
                 } else {
-                    edit_distance(&query, id)
+                    strsim::levenshtein(&query, id)
                 };
                 (score, id)
             })
@@ -124,21 +129,6 @@ impl Toolkit {
             .map(|(_, id)| id.to_string())
             .collect()
     }
-}
-
-/// Levenshtein distance over characters, for "did you mean" suggestions.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -193,10 +183,14 @@ mod tests {
     }
 
     #[test]
-    fn edit_distance_counts_changes() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("same", "same"), 0);
+    fn the_distance_counts_changes_over_characters() {
+        assert_eq!(strsim::levenshtein("kitten", "sitting"), 3);
+        assert_eq!(strsim::levenshtein("", "abc"), 3);
+        assert_eq!(
+            strsim::levenshtein("café", "cafe"),
+            1,
+            "characters, not bytes"
+        );
     }
 
     #[test]

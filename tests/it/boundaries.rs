@@ -285,3 +285,68 @@ fn src_has_few_loose_files() {
         loose.len()
     );
 }
+
+/// Where `code` assigns to a field of the app (`app.message = …`,
+/// `self.app.journal = …`), one line each.
+fn app_fields_set(code: &str) -> Vec<String> {
+    uses(code, "app")
+        .into_iter()
+        .filter_map(|after| {
+            let field = after.strip_prefix('.')?;
+            let name_end = field
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(field.len());
+            let rest = field[name_end..].trim_start();
+            let assigns = rest.starts_with('=') && !rest.starts_with("==");
+            assigns.then(|| format!("app.{}", &field[..name_end]))
+        })
+        .collect()
+}
+
+/// Only `update` changes the app: the run loop, its effects and the
+/// command line tell it what they learned (`update::learned`) rather than
+/// write into it. Setting up a new app before the first frame (its theme,
+/// its settings folder) is building it, not changing it.
+#[test]
+fn only_update_changes_the_app() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = rust_files(&src.join("reader/tui"));
+    files.push(src.join("reader/tui.rs"));
+    files.extend(rust_files(&src.join("cli")));
+    files.push(src.join("cli.rs"));
+    let building = ["app.theme", "app.settings_dir"];
+    let mut found = Vec::new();
+    for path in &files {
+        for field in app_fields_set(&code_outside_tests(path)) {
+            let start = path.ends_with("cli/start.rs");
+            if !(start && building.contains(&field.as_str())) {
+                found.push(format!("{}: {field} = …", path.display()));
+            }
+        }
+    }
+    assert!(files.len() >= 8, "found only {files:?}");
+    assert!(
+        found.is_empty(),
+        "the app is changed outside `update` (send it a `Learned` instead):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_would_see_the_app_changed() {
+    for bad in [
+        "self.app.message = Some(said);",
+        "app.today = jiff::Zoned::now().date();",
+        "session.app.read_only = x;",
+    ] {
+        assert_eq!(app_fields_set(&code_of(bad)).len(), 1, "missed: {bad}");
+    }
+    for fine in [
+        "if app.message == None {}",
+        "let m = &self.app.message;",
+        "update(&mut self.app, action);",
+        "let happy = 1;",
+    ] {
+        assert!(app_fields_set(&code_of(fine)).is_empty(), "flagged: {fine}");
+    }
+}

@@ -42,7 +42,13 @@ impl App {
 
     /// Columns the contents need to show every row in full, borders
     /// included: "▶18 ✓★✎ " before a section's title, or a part's title.
+    /// Measured once: the toolkit does not change while the app runs.
     fn contents_wanted(&self) -> u16 {
+        *self.contents_wanted.get_or_init(|| self.measure_contents())
+    }
+
+    /// [`Self::contents_wanted`], measured.
+    fn measure_contents(&self) -> u16 {
         use unicode_width::UnicodeWidthStr;
         let sections = self.toolkit.entries().map(|e| 8 + e.section.title.width());
         let parts = self.toolkit.parts.iter().map(|p| p.title.width());

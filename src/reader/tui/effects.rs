@@ -1,11 +1,12 @@
 //! Carrying out what `update` asks of the world outside the app: the
 //! journal changed and saved, a walkthrough, a link opened, a copy, a
-//! suspend, the theme remembered; and saying once the words are on disk.
+//! suspend, the theme remembered; and telling `update` what came of it
+//! (a note is said saved once the words are on disk).
 
 use super::session::Session;
 use super::suspend;
-use crate::reader::action::Effect;
-use crate::reader::app::Overlay;
+use crate::reader::action::{Effect, Learned};
+use crate::reader::update::learned;
 use std::io;
 use std::time::Instant;
 
@@ -33,16 +34,12 @@ impl Session {
         let (quit, changed) = self.apply_effects(effects)?;
         if changed {
             let written = self.save(now);
-            let editing = matches!(self.app.overlay, Some(Overlay::Note(_)));
-            if let Some(said) = note_kept.filter(|_| written && !editing) {
-                self.app.message = Some(said.into());
-            }
             // Said only once the change is on disk.
+            if let Some(said) = note_kept.filter(|_| written) {
+                learned(&mut self.app, Learned::NoteSaved(said));
+            }
             if let Some(change) = commitment.filter(|_| written) {
-                let (journal, today) = (&self.app.journal, self.app.today);
-                let said =
-                    crate::reader::update::commitments::saved_message_in(&change, journal, today);
-                self.app.message = Some(said);
+                learned(&mut self.app, Learned::CommitmentSaved(change));
             }
         }
         Ok(quit)
@@ -68,7 +65,8 @@ impl Session {
                     changed = true;
                 }
                 Effect::OpenUrl(url) => {
-                    self.app.message = Some(crate::toolkit::links::open_in_browser(&url));
+                    let said = crate::toolkit::links::open_in_browser(&url);
+                    learned(&mut self.app, Learned::LinkOpened(said));
                 }
                 Effect::Present(sections) => self.present_from = Some(sections),
                 Effect::Commitment(change) => {
@@ -88,8 +86,7 @@ impl Session {
                         let mut settings = crate::journal::settings::load(dir);
                         settings.theme = name;
                         if let Err(e) = crate::journal::settings::save(dir, &settings) {
-                            self.app.message =
-                                Some(format!("The theme could not be remembered: {e}."));
+                            learned(&mut self.app, Learned::ThemeNotRemembered(e.to_string()));
                         }
                     }
                 }

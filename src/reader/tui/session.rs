@@ -6,10 +6,10 @@ use super::input::action_for_event;
 use super::walkthrough::{Launcher, Walkthrough};
 use super::{Events, between_events, stop_flag};
 use crate::journal::progress::Progress;
-use crate::reader::action::Action;
+use crate::reader::action::{Action, Learned};
 use crate::reader::app::App;
 use crate::reader::ui;
-use crate::reader::update::{Saved, saved, update};
+use crate::reader::update::{Saved, learned, update};
 use ratatui::crossterm::event::Event;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -168,9 +168,7 @@ impl Session {
         // No `terminal.clear()`: it asks the terminal where the cursor is, and
         // the answer would go to the event thread. The next draw repaints
         // whatever differs from the presenter's last frame.
-        self.app.message = Some(ended);
-        // The screen may still be shared: nothing private until a key.
-        self.app.covered = true;
+        learned(&mut self.app, Learned::WalkthroughEnded(ended));
         // Reading starts afresh now that the text is on screen again.
         self.progress
             .showing(self.visible_id().as_deref(), Instant::now());
@@ -194,10 +192,6 @@ impl Session {
         let position = self.position();
         let position = position.as_ref().map(|(id, scroll)| (id.as_str(), *scroll));
         let report = self.progress.save(position, now);
-        if let Some(journal) = report.journal {
-            self.app.journal = journal;
-        }
-        self.app.read_only = self.progress.read_only();
         let unsaved = self.progress.unsaved();
         let problem = self.progress.problem();
         let unsaved = problem.filter(|_| !unsaved.is_empty()).map(|p| {
@@ -207,15 +201,17 @@ impl Session {
         });
         let written = report.written;
         // "Not saved" when that is news, "Saved now" once a retry works.
-        let messages = report.messages;
-        saved(
-            &mut self.app,
-            Saved {
-                unsaved,
-                messages,
-                written,
-            },
-        );
+        let save = Saved {
+            unsaved,
+            messages: report.messages,
+            written,
+        };
+        let news = Learned::Saved {
+            journal: report.journal,
+            read_only: self.progress.read_only(),
+            save,
+        };
+        learned(&mut self.app, news);
         written
     }
 }

@@ -24,12 +24,7 @@ pub(super) fn open_choose(app: &mut App) {
 
 /// What `c` says on a section that is not a practice scenario.
 fn not_a_scenario(app: &App) -> String {
-    let scenarios: Vec<usize> = app
-        .toolkit
-        .entries()
-        .filter(|e| e.section.choice.is_some())
-        .map(|e| e.index)
-        .collect();
+    let scenarios: Vec<usize> = app.toolkit.scenarios().map(|e| e.index).collect();
     if scenarios.is_empty() {
         return "No options to choose here: this toolkit has no practice scenarios.".into();
     }

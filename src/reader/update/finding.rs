@@ -180,7 +180,7 @@ fn not_on_screen(app: &App, query: &str) -> String {
     let unanswered = app
         .toolkit
         .entry(app.current)
-        .is_some_and(|e| e.section.choice.is_some())
+        .is_some_and(|e| e.section.is_scenario())
         && app.chosen().is_none();
     if unanswered {
         format!("\"{query}\" is in the feedback, which shows once you choose: press c to choose.")

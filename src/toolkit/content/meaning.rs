@@ -2,7 +2,7 @@
 //! sizes, control characters), each problem with its place: what
 //! [`super::load`] runs once the file has the right shape.
 
-use super::{Block, Place, Problem, Section, Severity, Toolkit, WORD_BUDGET, body_words};
+use super::{Place, Problem, Section, Severity, Toolkit, WORD_BUDGET, body_words};
 use super::{course, practice, text};
 use std::collections::HashSet;
 
@@ -74,10 +74,10 @@ pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
     problems
 }
 
-fn check_id(
-    id: &str,
+fn check_id<'a>(
+    id: &'a str,
     owner: &str,
-    seen: &mut HashSet<String>,
+    seen: &mut HashSet<&'a str>,
     error: &mut impl FnMut(&str, &str, String),
 ) {
     let slug = !id.is_empty()
@@ -91,7 +91,7 @@ fn check_id(
             "an id must be lower-case letters, digits and hyphens".into(),
         );
     }
-    if !seen.insert(id.to_string()) {
+    if !seen.insert(id) {
         error(
             owner,
             "id",
@@ -127,12 +127,9 @@ fn check_section(
             "add at least one reflection prompt".into(),
         );
     }
-    let links = section.blocks.iter().filter_map(|b| match b {
-        Block::Links(l) => Some(l),
-        _ => None,
-    });
-    for link in links.flatten() {
-        let field = practice::link_field(link);
+    for link in section.links() {
+        // Named only for a link with a problem.
+        let field = || practice::link_field(link);
         if link.title.trim().is_empty() && link.section.is_none() {
             error(
                 owner,
@@ -145,19 +142,23 @@ fn check_section(
         {
             error(
                 owner,
-                &field,
+                &field(),
                 format!("\"{url}\" is not a web address ({why})"),
             );
         }
         if let Some(target) = &link.section
             && !sections.contains(target.as_str())
         {
-            error(owner, &field, format!("no section has the id \"{target}\""));
+            error(
+                owner,
+                &field(),
+                format!("no section has the id \"{target}\""),
+            );
         }
         if link.url.is_some() && link.section.is_some() {
             error(
                 owner,
-                &field,
+                &field(),
                 "a link has either a url or a section, not both".into(),
             );
         }

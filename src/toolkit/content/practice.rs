@@ -186,13 +186,7 @@ fn drifted_links<'a>(
     titles: &HashMap<&str, &'a str>,
 ) -> impl Iterator<Item = (&'a Link, &'a str)> {
     section
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            super::Block::Links(links) => Some(links),
-            _ => None,
-        })
-        .flatten()
+        .links()
         .filter(|l| !l.title.trim().is_empty())
         .filter_map(|l| {
             let title = *titles.get(l.section.as_deref()?)?;
@@ -203,12 +197,25 @@ fn drifted_links<'a>(
 /// The toolkit with every untitled cross-reference given its target's
 /// title. Runs after validation, so every target exists.
 pub fn with_link_titles(mut toolkit: Toolkit) -> Toolkit {
-    let titles: HashMap<String, String> = toolkit
-        .parts
-        .iter()
-        .flat_map(|p| &p.sections)
-        .map(|s| (s.id.clone(), s.title.clone()))
-        .collect();
+    let untitled = |l: &Link| l.title.trim().is_empty() && l.section.is_some();
+    // The titles to give, in link order, looked up without copying every
+    // section's id and title; then given in a second pass, in that order.
+    let given: Vec<Option<String>> = {
+        let titles: HashMap<&str, &str> = toolkit
+            .parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .map(|s| (s.id.as_str(), s.title.as_str()))
+            .collect();
+        toolkit
+            .parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .flat_map(Section::links)
+            .filter(|l| untitled(l))
+            .map(|l| titles.get(l.section.as_deref()?).map(|t| t.to_string()))
+            .collect()
+    };
     let links = toolkit
         .parts
         .iter_mut()
@@ -218,12 +225,11 @@ pub fn with_link_titles(mut toolkit: Toolkit) -> Toolkit {
             super::Block::Links(links) => Some(links),
             _ => None,
         })
-        .flatten();
-    for link in links {
-        if link.title.trim().is_empty()
-            && let Some(title) = link.section.as_ref().and_then(|id| titles.get(id))
-        {
-            link.title = title.clone();
+        .flatten()
+        .filter(|l| untitled(l));
+    for (link, title) in links.zip(given) {
+        if let Some(title) = title {
+            link.title = title;
         }
     }
     toolkit
@@ -232,15 +238,7 @@ pub fn with_link_titles(mut toolkit: Toolkit) -> Toolkit {
 /// Which sections each section points to, through its links and its
 /// choice's options: for checking that no section is left unconnected.
 pub fn cross_references(section: &Section) -> impl Iterator<Item = &str> {
-    let links = section
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            super::Block::Links(links) => Some(links),
-            _ => None,
-        })
-        .flatten()
-        .filter_map(|l| l.section.as_deref());
+    let links = section.links().filter_map(|l| l.section.as_deref());
     let options = section
         .choice
         .iter()

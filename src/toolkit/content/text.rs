@@ -5,32 +5,35 @@
 //! ESC and BEL through).
 
 use super::{Block, Section, Toolkit};
+use std::fmt;
 
 /// Reports every field holding a control character, with its place:
 /// `error(owner, field, message)`. Part and section ids are left to the id
-/// check, which already allows only `a-z`, `0-9` and `-`.
+/// check, which already allows only `a-z`, `0-9` and `-`. A field's name
+/// is written out only for a field with a problem: a large toolkit has
+/// hundreds of thousands of fields, and naming each was most of the check.
 pub(super) fn check_controls(toolkit: &Toolkit, error: &mut impl FnMut(&str, &str, String)) {
-    let mut check = |owner: &str, field: &str, text: &str| {
+    let mut check = |owner: &str, field: fmt::Arguments<'_>, text: &str| {
         if let Some(message) = control_problem(text) {
-            error(owner, field, message);
+            error(owner, &field.to_string(), message);
         }
     };
-    check("toolkit", "title", &toolkit.title);
-    check("toolkit", "version", &toolkit.version);
+    check("toolkit", format_args!("title"), &toolkit.title);
+    check("toolkit", format_args!("version"), &toolkit.version);
     for source in &toolkit.sources {
         let owner = format!("source \"{}\"", source.id);
-        check(&owner, "id", &source.id);
-        check(&owner, "title", &source.title);
-        check(&owner, "publisher", &source.publisher);
+        check(&owner, format_args!("id"), &source.id);
+        check(&owner, format_args!("title"), &source.title);
+        check(&owner, format_args!("publisher"), &source.publisher);
         if let Some(date) = &source.date {
-            check(&owner, "date", date);
+            check(&owner, format_args!("date"), date);
         }
     }
     for part in &toolkit.parts {
         let owner = format!("part \"{}\"", part.id);
-        check(&owner, "title", &part.title);
+        check(&owner, format_args!("title"), &part.title);
         for (n, outcome) in part.outcomes.iter().enumerate() {
-            check(&owner, &format!("outcome {}", n + 1), outcome);
+            check(&owner, format_args!("outcome {}", n + 1), outcome);
         }
         for section in &part.sections {
             section_controls(section, &mut check);
@@ -38,27 +41,31 @@ pub(super) fn check_controls(toolkit: &Toolkit, error: &mut impl FnMut(&str, &st
     }
 }
 
-fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str)) {
+fn section_controls(section: &Section, check: &mut impl FnMut(&str, fmt::Arguments<'_>, &str)) {
     let owner = format!("section \"{}\"", section.id);
-    check(&owner, "title", &section.title);
-    check(&owner, "source", &section.source);
+    check(&owner, format_args!("title"), &section.title);
+    check(&owner, format_args!("source"), &section.source);
     for (b, block) in section.blocks.iter().enumerate() {
         let b = b + 1;
         match block {
-            Block::Paragraph(text) => check(&owner, &format!("block {b}, paragraph"), text),
+            Block::Paragraph(text) => check(&owner, format_args!("block {b}, paragraph"), text),
             Block::Points(points) => {
                 for (p, point) in points.iter().enumerate() {
-                    check(&owner, &format!("block {b}, point {}", p + 1), point);
+                    check(&owner, format_args!("block {b}, point {}", p + 1), point);
                 }
             }
             Block::Quote(quote) => {
-                check(&owner, &format!("block {b}, quote"), &quote.text);
-                check(&owner, &format!("block {b}, quote's author"), &quote.by);
+                check(&owner, format_args!("block {b}, quote"), &quote.text);
+                check(&owner, format_args!("block {b}, quote's author"), &quote.by);
             }
             Block::Links(links) => {
                 for (l, link) in links.iter().enumerate() {
-                    let field = |name: &str| format!("block {b}, link {}, {name}", l + 1);
-                    check(&owner, &field("title"), &link.title);
+                    let l = l + 1;
+                    check(
+                        &owner,
+                        format_args!("block {b}, link {l}, title"),
+                        &link.title,
+                    );
                     let optional = [
                         ("url", &link.url),
                         ("section", &link.section),
@@ -67,7 +74,7 @@ fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str))
                     ];
                     for (name, value) in optional {
                         if let Some(value) = value {
-                            check(&owner, &field(name), value);
+                            check(&owner, format_args!("block {b}, link {l}, {name}"), value);
                         }
                     }
                 }
@@ -75,13 +82,21 @@ fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str))
         }
     }
     if let Some(choice) = &section.choice {
-        check(&owner, "choice, question", &choice.question);
+        check(&owner, format_args!("choice, question"), &choice.question);
         for (n, option) in choice.options.iter().enumerate() {
-            let field = |name: &str| format!("choice option {}, {name}", n + 1);
-            check(&owner, &field("text"), &option.text);
-            check(&owner, &field("feedback"), &option.feedback);
+            let n = n + 1;
+            check(
+                &owner,
+                format_args!("choice option {n}, text"),
+                &option.text,
+            );
+            check(
+                &owner,
+                format_args!("choice option {n}, feedback"),
+                &option.feedback,
+            );
             if let Some(section) = &option.section {
-                check(&owner, &field("section"), section);
+                check(&owner, format_args!("choice option {n}, section"), section);
             }
         }
     }
@@ -91,7 +106,7 @@ fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str))
         ("facilitator note", &section.facilitator_notes),
     ] {
         for (n, prompt) in prompts.iter().enumerate() {
-            check(&owner, &format!("{kind} {}", n + 1), prompt);
+            check(&owner, format_args!("{kind} {}", n + 1), prompt);
         }
     }
 }
@@ -100,16 +115,35 @@ fn section_controls(section: &Section, check: &mut impl FnMut(&str, &str, &str))
 /// and tabs included: every field is one line or one paragraph), or a
 /// bidirectional control, which could make a line read as something else.
 fn control_problem(text: &str) -> Option<String> {
-    let (at, c) = text
-        .chars()
-        .enumerate()
-        .find(|(_, c)| c.is_control() || crate::sanitise::is_bidi_control(*c))?;
+    let (at, c) = first_control(text)?;
     Some(format!(
         "a control character (U+{:04X}) at character {}; toolkit text may hold none, \
          as it could change the terminal of whoever reads it",
         u32::from(c),
         at + 1
     ))
+}
+
+/// The first control or bidirectional control character in `text`, with
+/// its place in characters from 0. Only bytes that can begin one are
+/// looked at closely: C0 controls and DEL are single bytes, C1 controls
+/// (U+0080 to U+009F) begin with 0xC2, and the bidirectional controls
+/// (U+202A to U+202E, U+2066 to U+2069) with 0xE2. Each is a first byte,
+/// never the middle of a character, so the rest of the text is skipped
+/// without decoding it.
+fn first_control(text: &str) -> Option<(usize, char)> {
+    let suspect = |b: &u8| *b < 0x20 || matches!(*b, 0x7F | 0xC2 | 0xE2);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(suspect) {
+        let at = from + found;
+        let c = text[at..].chars().next()?;
+        if c.is_control() || crate::sanitise::is_bidi_control(c) {
+            return Some((text[..at].chars().count(), c));
+        }
+        from = at + c.len_utf8();
+    }
+    None
 }
 
 /// Why `url` is not a well-formed http(s) web address, or `None` if it is.
@@ -137,7 +171,39 @@ pub(super) fn url_problem(url: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::super::load;
-    use super::url_problem;
+    use super::{first_control, url_problem};
+
+    /// The plain way: every character decoded and looked at.
+    fn first_control_by_chars(text: &str) -> Option<(usize, char)> {
+        text.chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() || crate::sanitise::is_bidi_control(*c))
+    }
+
+    #[test]
+    fn the_quick_scan_finds_what_looking_at_every_character_finds() {
+        let mut suspects: Vec<char> = ('\0'..='\u{ff}').collect();
+        suspects.extend(('\u{2000}'..='\u{206f}').chain(['\u{2028}', '\u{feff}', '\u{fff9}']));
+        for c in suspects {
+            for text in [
+                format!("{c}"),
+                format!("plain {c} text"),
+                format!("\u{2019}curly\u{201c} and \u{2014} dashes, caf\u{e9} {c}!"),
+                format!("\u{a0}\u{85}{c}\u{202a}"),
+                format!("你好{c}👩\u{200d}👧"),
+            ] {
+                assert_eq!(
+                    first_control(&text),
+                    first_control_by_chars(&text),
+                    "{text:?}"
+                );
+            }
+        }
+        assert_eq!(
+            first_control("a \u{2019} b \u{202e}"),
+            Some((6, '\u{202e}'))
+        );
+    }
 
     #[test]
     fn control_characters_in_outcomes_and_choices_are_errors_with_their_place() {

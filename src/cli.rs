@@ -117,6 +117,7 @@ pub fn man_page() -> String {
     man::page()
 }
 
+mod ending;
 mod guide;
 mod man;
 mod run;

@@ -127,13 +127,12 @@ pub(super) fn run_reader(
         };
         (progress, opened)
     };
-    match crate::reader::tui::run(app, open_journal, first_frame, walkthrough) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
-            ExitCode::FAILURE
-        }
-    }
+    super::ending::status(crate::reader::tui::run(
+        app,
+        open_journal,
+        first_frame,
+        walkthrough,
+    ))
 }
 
 /// A walkthrough asked for in the reader (`P`), on the reader's terminal,
@@ -210,26 +209,30 @@ pub(super) fn run_presenter(
         discuss: std::time::Duration::from_secs(u64::from(minutes) * 60),
         theme,
     };
-    let mut terminal = ratatui::init();
-    let result = present::run(&mut terminal, toolkit, sections, options, dir.ok());
-    ratatui::restore();
-    match result {
-        Ok(ended) => {
-            if let Some(problem) = ended.problem {
-                eprintln!("{}", printable(&problem.to_string()));
-            } else if let Some(record) = ended.record {
-                let tz = jiff::tz::TimeZone::system();
-                let line = log::describe(&record, toolkit, &tz);
-                println!("Walkthrough: {}", printable(&line));
-                offer_discussion(toolkit, data_dir_again, &record);
-            }
-            ExitCode::SUCCESS
-        }
+    let mut terminal = match crate::reader::tui::init_quiet() {
+        Ok(terminal) => terminal,
         Err(e) => {
-            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
-            ExitCode::FAILURE
+            crate::reader::tui::restore();
+            return super::ending::status(Err(e.into()));
         }
+    };
+    let result = present::run(&mut terminal, toolkit, sections, options, dir.ok());
+    // Ours, not ratatui's: it says nothing (ratatui's printed, and panicked
+    // when the terminal had gone).
+    crate::reader::tui::restore();
+    let ended = match result {
+        Ok(ended) => ended,
+        Err(e) => return super::ending::status(Err(e)),
+    };
+    if let Some(problem) = ended.problem {
+        super::ending::tell(&printable(&problem.to_string()));
+    } else if let Some(record) = ended.record {
+        let tz = jiff::tz::TimeZone::system();
+        let line = log::describe(&record, toolkit, &tz);
+        super::ending::say(&format!("Walkthrough: {}", printable(&line)));
+        offer_discussion(toolkit, data_dir_again, &record);
     }
+    ExitCode::SUCCESS
 }
 
 /// Once a walkthrough has reached its end (the terminal back to plain lines), offers
@@ -292,14 +295,14 @@ pub(super) fn run_notes(data_dir: Option<std::path::PathBuf>) -> ExitCode {
         eprintln!("allyship present --notes opens full-screen in a terminal.");
         return ExitCode::from(2);
     }
-    let mut terminal = ratatui::init();
-    let result = crate::present::follow::run(&mut terminal, &dir);
-    ratatui::restore();
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let mut terminal = match crate::reader::tui::init_quiet() {
+        Ok(terminal) => terminal,
         Err(e) => {
-            eprintln!("allyship stopped: {}", printable(&format!("{e:#}")));
-            ExitCode::FAILURE
+            crate::reader::tui::restore();
+            return super::ending::status(Err(e.into()));
         }
-    }
+    };
+    let result = crate::present::follow::run(&mut terminal, &dir);
+    crate::reader::tui::restore();
+    super::ending::status(result)
 }

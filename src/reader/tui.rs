@@ -20,10 +20,11 @@ use session::Session;
 mod effects;
 mod input;
 mod session;
+mod typing_run;
 mod walkthrough;
 
 pub(crate) use crate::terminal::{Events, between_events, is_suspend_key, suspend};
-pub use crate::terminal::{restore, stop_flag};
+pub use crate::terminal::{init_quiet, restore, stop_flag};
 pub use walkthrough::{Launcher, Walkthrough};
 
 /// Runs the reader until the person quits, keeping the journal as it goes;
@@ -79,7 +80,9 @@ pub fn run(
     restore();
     // Where unsaved words went, once the terminal can show it.
     for line in farewell {
-        eprintln!("{line}");
+        // Never `eprintln!`: on a closed terminal it panics (exit 101).
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{line}");
     }
     result
 }

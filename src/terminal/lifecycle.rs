@@ -29,13 +29,24 @@ impl Events {
     pub fn spawn() -> Events {
         let _ = flags();
         let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            while let Ok(event) = event::read() {
-                if sender.send(event).is_err() {
-                    break;
+        // Our own reader where we can (it drains the terminal and decodes
+        // Esc, arrows and pastes that never end safely); crossterm's elsewhere.
+        #[cfg(unix)]
+        let sender = match super::tty_input::spawn(sender.clone()) {
+            Ok(()) => None,
+            Err(_) => Some(sender),
+        };
+        #[cfg(not(unix))]
+        let sender = Some(sender);
+        if let Some(sender) = sender {
+            std::thread::spawn(move || {
+                while let Ok(event) = event::read() {
+                    if sender.send(event).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
+            });
+        }
         Events {
             receiver,
             had_terminal: on_terminal(),

@@ -63,7 +63,8 @@ fn take(out: &mut impl Write) -> io::Result<()> {
 /// output would each lock and scan for a newline. The buffer goes out in
 /// the same 1 KB pieces standard output used, so the top of the first frame
 /// is on the screen as soon as before; ratatui flushes after every frame.
-pub type Screen = Terminal<CrosstermBackend<io::BufWriter<Stdout>>>;
+/// `Quiet` writes nothing for a frame where nothing changed (issue 27).
+pub type Screen = Terminal<super::quiet::Quiet<CrosstermBackend<io::BufWriter<Stdout>>>>;
 
 /// The panic hook, then the terminal taken, then ratatui on standard output.
 /// The sequences that take the screen wait in ratatui's buffer and go out
@@ -72,7 +73,7 @@ pub(crate) fn setup() -> io::Result<Screen> {
     install_panic_hook();
     let mut out = io::BufWriter::with_capacity(1024, io::stdout());
     take(&mut out)?;
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(super::quiet::Quiet::new(CrosstermBackend::new(out)))
 }
 
 /// Makes the next frame paint every cell, not only those that differ from

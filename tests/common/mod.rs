@@ -128,6 +128,29 @@ impl Pty {
         self.writer.flush().expect("flush pty");
     }
 
+    /// Types `keys` from another thread and waits at most [`DEADLINE`] for
+    /// the terminal to take them all: false when the app stopped reading
+    /// (a write to a full terminal blocks; the writer is then left behind).
+    pub fn send_unless_stalled(&mut self, keys: &str) -> bool {
+        let mut writer = std::mem::replace(&mut self.writer, Box::new(std::io::sink()));
+        let (done, finished) = std::sync::mpsc::channel();
+        let keys = keys.as_bytes().to_vec();
+        thread::spawn(move || {
+            let ok = writer
+                .write_all(&keys)
+                .and_then(|()| writer.flush())
+                .is_ok();
+            let _ = done.send((writer, ok));
+        });
+        match finished.recv_timeout(DEADLINE) {
+            Ok((writer, ok)) => {
+                self.writer = writer;
+                ok
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Sends Esc alone, then pauses 200 ms so it is not read as Alt+next key.
     pub fn send_esc(&mut self) {
         self.send("\x1b");

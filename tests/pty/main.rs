@@ -6,6 +6,8 @@
 mod common;
 
 mod commitments;
+#[cfg(unix)]
+mod input;
 mod journal;
 mod lifecycle;
 mod notes;

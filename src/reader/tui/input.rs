@@ -9,7 +9,7 @@ use crate::reader::keymap::{self, Binding};
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 
 /// Whether keys go into a text box (so `q` is a letter).
-fn typing(app: &App) -> bool {
+pub(super) fn typing(app: &App) -> bool {
     app.overlay.as_ref().is_some_and(Overlay::takes_text)
 }
 

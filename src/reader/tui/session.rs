@@ -3,6 +3,7 @@
 //! terminal, and saving, with an honest word on how it went.
 
 use super::input::action_for_event;
+use super::typing_run::{gather, typed_char};
 use super::walkthrough::{Launcher, Walkthrough};
 use super::{Events, between_events, stop_flag};
 use crate::journal::progress::Progress;
@@ -51,6 +52,10 @@ impl Session {
         }
         let stop = stop_flag();
         let result = self.event_loop(&stop, events);
+        if stop.load(Ordering::Relaxed) {
+            // A signal: the words typed while a save held the loop count too.
+            self.keep_waiting_words(events);
+        }
         // Save on every way out: q, Ctrl-C, SIGTERM, SIGHUP, or an error,
         // including a note half-typed; what can't be saved is rescued.
         let mut effects = update(&mut self.app, Action::SaveNote);
@@ -92,6 +97,21 @@ impl Session {
                 if !matches!(current, Event::Resize(..)) {
                     self.progress.activity(now);
                 }
+                // Characters waiting in a run go into a text box at once.
+                let typed = typed_char(&self.app, &current);
+                let mut after = None;
+                if let Some(c) = typed {
+                    let (text, next) = gather(&self.app, c, events);
+                    after = next;
+                    if text.len() > c.len_utf8() {
+                        if crate::reader::update::paste(&mut self.app, &text) {
+                            last_typed = Some(now);
+                        }
+                        self.progress.showing(self.visible_id().as_deref(), now);
+                        event = after.or_else(|| events.try_next());
+                        continue;
+                    }
+                }
                 if let Event::Paste(text) = &current {
                     if crate::reader::update::paste(&mut self.app, text) {
                         last_typed = Some(now);
@@ -106,7 +126,7 @@ impl Session {
                     }
                 }
                 self.progress.showing(self.visible_id().as_deref(), now);
-                event = events.try_next();
+                event = after.or_else(|| events.try_next());
             }
             if let Some(sections) = self.present_from.take() {
                 self.present(sections, stop, events)?;

@@ -80,7 +80,7 @@ impl Stdin {
     /// the stop flag instead of ending the process, so the guide can save.
     pub fn start() -> Stdin {
         use std::io::IsTerminal;
-        let stop = stop_flag();
+        let stop = crate::terminal::stop_flag();
         let terminal = std::io::stdin().is_terminal();
         let (send, lines) = channel();
         std::thread::spawn(move || {
@@ -148,24 +148,6 @@ impl Listen for Stdin {
     fn echoed(&self) -> bool {
         self.terminal
     }
-}
-
-/// A flag raised by SIGTERM, SIGHUP (the terminal closing) or SIGINT
-/// (Ctrl-C), registered once per process.
-fn stop_flag() -> Arc<AtomicBool> {
-    static FLAG: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
-    Arc::clone(FLAG.get_or_init(|| {
-        let flag = Arc::new(AtomicBool::new(false));
-        #[cfg(unix)]
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
-            let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
-        }
-        flag
-    }))
 }
 
 #[cfg(test)]

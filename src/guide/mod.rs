@@ -12,8 +12,9 @@
 //!   and search; `actions`: the changes it saves.
 //!
 //! May use the toolkit and the journal (the reader's reading rules, its
-//! session and its rescue); never the full-screen reader, the presenter,
-//! the plain commands or the command line.
+//! session and its rescue), and the app's one stop flag (`terminal`);
+//! never the full-screen reader, the presenter, the plain commands or the
+//! command line.
 
 mod actions;
 pub mod command;

@@ -6,8 +6,9 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// Runs `allyship args` with `input` on stdin and its data dir in `data_dir`.
-pub fn run_with(data_dir: &Path, args: &[&str], input: &str) -> Output {
+/// Runs `allyship args` with `input` (text or bytes) on stdin and its data
+/// dir in `data_dir`.
+pub fn run_with(data_dir: &Path, args: &[&str], input: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
         .args(args)
         .env("ALLYSHIP_DATA_DIR", data_dir)
@@ -19,7 +20,7 @@ pub fn run_with(data_dir: &Path, args: &[&str], input: &str) -> Output {
         .expect("run allyship");
     let mut stdin = child.stdin.take().expect("stdin");
     // A command that refuses before reading closes the pipe: not an error here.
-    let _ = stdin.write_all(input.as_bytes());
+    let _ = stdin.write_all(input.as_ref());
     drop(stdin);
     child.wait_with_output().expect("allyship ends")
 }

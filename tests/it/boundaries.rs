@@ -204,10 +204,8 @@ const PARTS: &[(&str, &[&str])] = &[
     ("reader", &["present", "commands", "cli"]),
     ("present", &["reader", "commands", "cli"]),
     ("commands", &["cli"]),
-    (
-        "guide",
-        &["reader", "present", "commands", "cli", "terminal"],
-    ),
+    // The guide draws nothing, but shares the app's one stop flag.
+    ("guide", &["reader", "present", "commands", "cli"]),
 ];
 
 /// Each `crate::PART` that `code` names, for the parts in `forbidden`.

@@ -2,33 +2,8 @@
 //! binary: refusals say why, an unknown regulator lists the known ones, and
 //! a few commands take a person from reading to an SWE entry to paste.
 
-use std::io::Write;
+use crate::common::commands::{run, run_with, text};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn run_with(data_dir: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
-        .args(args)
-        .env("ALLYSHIP_DATA_DIR", data_dir)
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run allyship");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("write stdin");
-    drop(stdin);
-    child.wait_with_output().expect("wait")
-}
-
-fn run(data_dir: &Path, args: &[&str]) -> Output {
-    run_with(data_dir, args, "")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// The id of the section numbered `n`, as `allyship list` shows it.
 fn id_of(dir: &Path, n: usize) -> String {

@@ -292,25 +292,6 @@ fn answer_shows_the_feedback_keeps_the_choice_and_refuses_what_is_not_there() {
     assert_eq!(before, after, "a refused answer writes nothing");
 }
 
-/// Runs `allyship args` with `input` on standard input.
-fn run_with_input(data_dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write as _;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
-        .args(args)
-        .env("ALLYSHIP_DATA_DIR", data_dir)
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run allyship");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // The command may stop reading at the cap: a closed pipe is expected.
-    let _ = stdin.write_all(input);
-    drop(stdin);
-    child.wait_with_output().expect("allyship ends")
-}
-
 /// Issue 27, item 6: every piece of a person's words has the same cap (10
 /// MB: a note and a check-in's answer from standard input alike), and a
 /// journal of the largest words allowed exports into a file that `import`
@@ -322,18 +303,18 @@ fn words_are_capped_alike_and_a_maximal_journal_exports_and_imports_back() {
     let out = run_in(data.path(), &["commit", "I will keep it short"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let over = vec![b'a'; MOST + 1];
-    let out = run_with_input(data.path(), &["check-in", "1"], &over);
+    let out = crate::common::commands::run_with(data.path(), &["check-in", "1"], &over);
     assert_fails_with(&out, "at most 10 MB");
-    let out = run_with_input(data.path(), &["note", "1"], &over);
+    let out = crate::common::commands::run_with(data.path(), &["note", "1"], &over);
     assert_ne!(out.status.code(), Some(0));
     assert!(text(&out.stderr).contains("at most 10 MB"));
     let mut answer = vec![b'b'; MOST];
     answer[0] = b'A';
-    let out = run_with_input(data.path(), &["check-in", "1"], &answer);
+    let out = crate::common::commands::run_with(data.path(), &["check-in", "1"], &answer);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut note = vec![b'n'; MOST];
     note[0] = b'N';
-    let out = run_with_input(data.path(), &["note", "1"], &note);
+    let out = crate::common::commands::run_with(data.path(), &["note", "1"], &note);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out_dir = tempfile::tempdir().unwrap();
     let export = out_dir.path().join("all.json");

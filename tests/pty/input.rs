@@ -154,12 +154,13 @@ fn esc_then_an_arrow_at_once_moves_and_opens_no_window() {
 }
 
 /// The app under `strace`, every fsync taking `delay` (a slow disk), in an
-/// 80x24 terminal: the terminal's master, what the app has written so far,
+/// 80x24 terminal: the terminal's master, the screen the app has drawn so
+/// far (parsed, since a frame may skip unchanged cells with a cursor move),
 /// and the strace process (the app is its child).
 struct SlowDisk {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn std::io::Write + Send>,
-    seen: std::sync::Arc<std::sync::Mutex<String>>,
+    seen: std::sync::Arc<std::sync::Mutex<vt100::Parser>>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
@@ -191,15 +192,17 @@ impl SlowDisk {
         cmd.env("ALLYSHIP_MIN_READ_SECS", "600");
         let child = pair.slave.spawn_command(cmd).expect("spawn strace");
         drop(pair.slave);
-        let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(vt100::Parser::new(
+            24.try_into().expect("rows > 0"),
+            80.try_into().expect("cols > 0"),
+            0,
+        )));
         let mut reader = pair.master.try_clone_reader().expect("clone reader");
         let sink = std::sync::Arc::clone(&seen);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n @ 1..) = std::io::Read::read(&mut reader, &mut buf) {
-                sink.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+                sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().expect("take writer");
@@ -213,7 +216,7 @@ impl SlowDisk {
 
     fn wait_for(&self, text: &str) {
         let start = Instant::now();
-        while !self.seen.lock().unwrap().contains(text) {
+        while !self.seen.lock().unwrap().screen().contents().contains(text) {
             assert!(start.elapsed() < common::DEADLINE, "no {text:?} on screen");
             std::thread::sleep(Duration::from_millis(10));
         }

@@ -25,12 +25,16 @@ pub(super) fn load_toolkit(cli: &Cli) -> Result<Toolkit, Output> {
         stderr,
         code: commands::EXIT_BAD_CONTENT,
     };
-    let loaded = crate::input::folder::load_toolkit(path).map_err(|e| {
-        failed(format!(
-            "Could not read the toolkit {}: {e}\n",
-            path.display()
-        ))
-    })?;
+    // Only the errors: the warnings are advice for the toolkit's authors,
+    // which `check-content` gives, and they took most of the time to a
+    // large toolkit's first frame.
+    let loaded = crate::input::folder::load_toolkit_checking(path, content::Checks::Errors)
+        .map_err(|e| {
+            failed(format!(
+                "Could not read the toolkit {}: {e}\n",
+                path.display()
+            ))
+        })?;
     let mut report = String::new();
     for problem in &loaded.problems {
         report.push_str(&problem.located(path));

@@ -5,7 +5,7 @@
 //! (it could lead out of the folder): it is reported, as is any file that
 //! is not Markdown, so nothing is left out without a word.
 
-use crate::toolkit::content::{self, Loaded, Place, Problem, Severity};
+use crate::toolkit::content::{self, Checks, Loaded, Place, Problem, Severity};
 use crate::toolkit::markdown::{self, File};
 use std::io;
 use std::path::Path;
@@ -17,11 +17,17 @@ pub const MOST_FILES: usize = 10_000;
 /// The toolkit at `path` (a JSON file or a Markdown folder), loaded and
 /// checked, or why it cannot be read at all.
 pub fn load_toolkit(path: &Path) -> io::Result<Loaded> {
+    load_toolkit_checking(path, Checks::Every)
+}
+
+/// [`load_toolkit`] running only the meaning `checks` asked for: opening a
+/// toolkit to read needs only its errors.
+pub fn load_toolkit_checking(path: &Path, checks: Checks) -> io::Result<Loaded> {
     if !std::fs::metadata(path)?.is_dir() {
-        return Ok(content::load(&super::read_text(path)?));
+        return Ok(content::load_checking(&super::read_text(path)?, checks));
     }
     let folder = read(path)?;
-    let mut loaded = markdown::load(&path.display().to_string(), &folder.files);
+    let mut loaded = markdown::load_checking(&path.display().to_string(), &folder.files, checks);
     if folder
         .problems
         .iter()

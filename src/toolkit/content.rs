@@ -13,7 +13,7 @@ mod meaning;
 mod practice;
 mod readability;
 mod shape;
-pub use meaning::validate;
+pub use meaning::{errors, validate, warnings};
 pub use practice::{Choice, ChoiceOption, cross_references};
 
 /// The built-in toolkit, embedded so the app runs from any folder.
@@ -219,8 +219,24 @@ impl Problem {
     }
 }
 
+/// Which checks a load runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Every check, errors and warnings: `check-content` and `convert`.
+    Every,
+    /// Only the errors, which stop a toolkit from being used: opening one
+    /// to read. The warnings are advice for its authors, and working them
+    /// out took most of the time to a large toolkit's first frame.
+    Errors,
+}
+
 /// Parses and validates toolkit JSON, collecting every problem.
 pub fn load(text: &str) -> Loaded {
+    load_checking(text, Checks::Every)
+}
+
+/// [`load`] running only the `checks` asked for.
+pub fn load_checking(text: &str, checks: Checks) -> Loaded {
     let toolkit: Toolkit = match serde_json::from_str(text) {
         Ok(t) => t,
         // JSON, but not shaped as a toolkit: find every misshapen field,
@@ -236,14 +252,17 @@ pub fn load(text: &str) -> Loaded {
             };
         }
     };
-    checked(toolkit, Vec::new())
+    checked(toolkit, Vec::new(), checks)
 }
 
 /// A toolkit read from any format, checked for its meaning after the
 /// `problems` its reading found: usable when none of them is an error,
 /// with each cross-reference's title taken from its target.
-pub fn checked(toolkit: Toolkit, mut problems: Vec<Problem>) -> Loaded {
-    problems.extend(validate(&toolkit));
+pub fn checked(toolkit: Toolkit, mut problems: Vec<Problem>, checks: Checks) -> Loaded {
+    problems.extend(errors(&toolkit));
+    if checks == Checks::Every {
+        problems.extend(warnings(&toolkit));
+    }
     let usable = problems.iter().all(|p| p.severity == Severity::Warning);
     Loaded {
         toolkit: usable.then(|| practice::with_link_titles(toolkit)),

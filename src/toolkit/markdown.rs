@@ -19,7 +19,7 @@
 //! disk. Parsed with pulldown-cmark (CommonMark, with byte offsets for
 //! every event) and the `toml` crate.
 
-use super::content::{self, Loaded, Toolkit};
+use super::content::{self, Checks, Loaded, Toolkit};
 
 pub mod example;
 mod front;
@@ -51,6 +51,11 @@ pub const PART: &str = "part.md";
 /// (each named `FOLDER/FILE:LINE:COL`, `folder` being how the folder is
 /// shown), then the same meaning checks as a JSON file.
 pub fn load(folder: &str, files: &[File]) -> Loaded {
+    load_checking(folder, files, Checks::Every)
+}
+
+/// [`load`] running only the meaning `checks` asked for.
+pub fn load_checking(folder: &str, files: &[File], checks: Checks) -> Loaded {
     let mut problems = spot::Problems::new(folder);
     let read = order::toolkit(files, &mut problems);
     let mut found = problems.into_vec();
@@ -59,7 +64,7 @@ pub fn load(folder: &str, files: &[File]) -> Loaded {
         // once there is none, as a section that could not be read would
         // make them report its links and its part as broken too.
         Some(read) if found.is_empty() => {
-            let mut loaded = content::checked(read.toolkit, found);
+            let mut loaded = content::checked(read.toolkit, found, checks);
             loaded.problems = loaded
                 .problems
                 .into_iter()

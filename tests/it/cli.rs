@@ -237,6 +237,42 @@ fn bad_content_file_never_opens_the_toolkit_or_touches_the_data_dir() {
 }
 
 #[test]
+fn opening_a_toolkit_to_read_skips_the_authors_warnings_check_content_gives_them() {
+    // A section over 150 words is a warning: advice for the toolkit's
+    // authors. Working such advice out was most of the time to a large
+    // toolkit's first frame, so opening one to read checks only errors.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.json");
+    let mut toolkit: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("data/toolkit.json").unwrap()).unwrap();
+    let long = "A word. ".repeat(90);
+    toolkit["parts"][0]["sections"][0]["blocks"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "paragraph": long }));
+    std::fs::write(&file, toolkit.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+    let data = dir.path().join("data");
+
+    let read = run_in(&data, &["read", "1", "--content", file]);
+    assert_code(&read, 0);
+    assert!(
+        stdout(&read).contains("A word. A word."),
+        "{}",
+        stdout(&read)
+    );
+    assert!(!stderr(&read).contains("warning"), "{}", stderr(&read));
+
+    let checked = run_in(&data, &["check-content", file]);
+    assert_code(&checked, 0);
+    assert!(
+        stdout(&checked).contains("words of body text"),
+        "{}",
+        stdout(&checked)
+    );
+}
+
+#[test]
 fn bare_command_without_a_terminal_starts_the_guide() {
     // Without a terminal there is no full screen to draw: the guide reads
     // the first section as plain lines, hears the end of input, and leaves

@@ -7,8 +7,17 @@ use super::{course, practice, text};
 use std::collections::HashSet;
 
 /// Checks the meaning of a parsed toolkit: ids, titles, sources, links,
-/// sizes, and text free of control characters.
+/// sizes, and text free of control characters; the errors, then the
+/// warnings.
 pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
+    let mut problems = errors(toolkit);
+    problems.extend(warnings(toolkit));
+    problems
+}
+
+/// Only what stops a toolkit from being used: what opening one to read
+/// needs, without the advice for authors that `check-content` gives.
+pub fn errors(toolkit: &Toolkit) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut error = |owner: &str, field: &str, message: String| {
         out.push(Problem {
@@ -52,8 +61,13 @@ pub fn validate(toolkit: &Toolkit) -> Vec<Problem> {
         }
     }
     text::check_controls(toolkit, &mut error);
-    let mut problems = out;
-    problems.extend(practice::warnings(toolkit));
+    out
+}
+
+/// Advice for the toolkit's authors (course shape, word budget, plain
+/// English): never a reason not to open it.
+pub fn warnings(toolkit: &Toolkit) -> Vec<Problem> {
+    let mut problems = practice::warnings(toolkit);
     problems.extend(course::warnings(toolkit));
     for section in toolkit.parts.iter().flat_map(|p| &p.sections) {
         let words = body_words(section);

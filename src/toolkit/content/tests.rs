@@ -81,6 +81,36 @@ fn an_over_long_section_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn opening_to_read_checks_errors_only_and_check_content_checks_everything() {
+    let mut v = minimal();
+    let long = "A word. ".repeat(WORD_BUDGET / 2) + "End.";
+    v["parts"][0]["sections"][0]["blocks"][0]["paragraph"] = long.into();
+    // A second problem, an error: both routes must still refuse it.
+    let mut broken = v.clone();
+    broken["parts"][0]["sections"][0]["source"] = "nowhere".into();
+
+    let to_read = load_checking(&v.to_string(), Checks::Errors);
+    assert!(to_read.problems.is_empty(), "{:?}", to_read.problems);
+    assert!(to_read.toolkit.is_some());
+    assert_eq!(
+        load_checking(&v.to_string(), Checks::Every).problems.len(),
+        1
+    );
+
+    for checks in [Checks::Errors, Checks::Every] {
+        let loaded = load_checking(&broken.to_string(), checks);
+        assert!(loaded.toolkit.is_none(), "{checks:?}");
+        assert!(
+            loaded
+                .problems
+                .iter()
+                .any(|p| p.severity == Severity::Error),
+            "{checks:?}"
+        );
+    }
+}
+
+#[test]
 fn unknown_fields_and_wrong_types_are_errors_with_a_place() {
     let mut v = minimal();
     v["parts"][0]["sections"][0]["blokcs"] = serde_json::json!([]);

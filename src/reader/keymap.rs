@@ -7,9 +7,13 @@ use crate::reader::action::Action;
 use crate::reader::app::{CheckInFocus, Overlay};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-mod commitments;
-
-pub use commitments::{CHECK_IN, CHECK_IN_CHOICES, COMMIT, COMMIT_DATE};
+pub use crate::reader::windows::choose::keys::CHOOSE;
+pub use crate::reader::windows::commitments::keys::{
+    CHECK_IN, CHECK_IN_CHOICES, COMMIT, COMMIT_DATE,
+};
+pub use crate::reader::windows::help::keys::HELP;
+pub use crate::reader::windows::journal::keys::JOURNAL;
+pub use crate::reader::windows::search::keys::SEARCH;
 
 pub use crate::terminal::{CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
 pub use crate::terminal::{action_for, describe, describe_keys, hint_for, short};
@@ -176,64 +180,6 @@ pub const READER: &[Binding] = &[
     ),
 ];
 
-/// The help window's keys: scrolling, and several ways to close it.
-pub const HELP: &[Binding] = &[
-    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "scroll up"),
-    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "scroll down"),
-    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind(
-        &[key(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "page down",
-    ),
-    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "top"),
-    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "end"),
-    bind(
-        &[key(KeyCode::Esc), ch('q'), ch('?'), key(KeyCode::Enter)],
-        Action::Close,
-        "close the help",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
-/// The journal view's keys: move between rows, open one, close.
-pub const JOURNAL: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous row that opens a section or a commitment",
-    ),
-    bind(
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next row that opens a section or a commitment",
-    ),
-    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind(
-        &[key(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "page down",
-    ),
-    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "first row"),
-    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "last row"),
-    bind(
-        &[key(KeyCode::Enter)],
-        Action::Open,
-        "open the highlighted section, or say how the highlighted commitment went",
-    ),
-    bind(
-        &[key(KeyCode::Esc), ch('q'), ch('J')],
-        Action::Close,
-        "close the journal",
-    ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
 /// The note editor's own keys; every other key is typed into the note.
 pub const NOTE: &[Binding] = &[
     bind(
@@ -378,22 +324,6 @@ pub const LINKS: &[Binding] = &[
     bind(&[CTRL_C], Action::QuitNow, "quit"),
 ];
 
-/// The search box's keys; every other key is typed into the search.
-pub const SEARCH: &[Binding] = &[
-    bind(&[key(KeyCode::Up)], Action::Up, "previous result"),
-    bind(&[key(KeyCode::Down)], Action::Down, "next result"),
-    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind(&[key(KeyCode::PageDown)], Action::PageDown, "page down"),
-    bind(
-        &[key(KeyCode::Enter)],
-        Action::Open,
-        "open the result, matches highlighted",
-    ),
-    bind(&[key(KeyCode::Esc)], Action::Close, "close the search"),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
 /// The key table for a window (`None`: the reading view). The run loop
 /// reads keys with it and the help lists it, so the two cannot differ.
 pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
@@ -415,9 +345,6 @@ pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
         None => READER,
     }
 }
-
-mod choosing;
-pub use choosing::CHOOSE;
 
 #[cfg(test)]
 mod tests;

@@ -24,3 +24,4 @@ pub mod layout;
 pub mod tui;
 pub mod ui;
 pub mod update;
+pub mod windows;

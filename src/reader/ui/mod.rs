@@ -1,16 +1,16 @@
 //! Drawing: plain functions of a read-only `App`; views never change state.
 
-pub mod choosing;
-pub mod commitments;
-pub mod help;
-pub mod journal;
 pub mod reader;
-pub mod search;
 mod tones;
-pub mod writing;
 
 use crate::reader::app::{App, Overlay};
 use crate::reader::layout;
+use crate::reader::windows::choose::draw as choosing;
+use crate::reader::windows::commitments::draw as commitments;
+use crate::reader::windows::help::draw as help;
+use crate::reader::windows::journal::draw as journal;
+use crate::reader::windows::search::draw as search;
+use crate::reader::windows::{bookmarks, links, note, notes};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -35,12 +35,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Journal { selected, scroll }) => {
             journal::draw(frame, app, *selected, *scroll)
         }
-        Some(Overlay::Note(input)) => writing::draw_note(frame, app, input),
-        Some(Overlay::Label(input)) => writing::draw_label(frame, app, input),
-        Some(Overlay::Bookmarks { selected }) => writing::draw_bookmarks(frame, app, *selected),
-        Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
+        Some(Overlay::Note(input)) => note::draw::draw_note(frame, app, input),
+        Some(Overlay::Label(input)) => bookmarks::draw::draw_label(frame, app, input),
+        Some(Overlay::Bookmarks { selected }) => {
+            bookmarks::draw::draw_bookmarks(frame, app, *selected)
+        }
+        Some(Overlay::Notes { selected }) => notes::draw::draw_notes(frame, app, *selected),
         Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
-        Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
+        Some(Overlay::Links { selected }) => links::draw::draw_links(frame, app, *selected),
         Some(Overlay::Commit(window)) => commitments::draw_commit(frame, app, window),
         Some(Overlay::CheckIn(window)) => commitments::draw_check_in(frame, app, window),
         Some(Overlay::Choose { selected }) => choosing::draw(frame, app, *selected),

@@ -3,7 +3,7 @@
 //! Where it goes is `layout::choosing`, shared with `update`.
 
 use crate::reader::app::App;
-use crate::reader::layout::choosing::layout;
+use crate::reader::windows::choose::layout::layout;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position};
 use ratatui::widgets::{

@@ -21,7 +21,7 @@ use jiff::civil::Date;
 pub const MOST_DAYS: u16 = 365;
 
 /// `C`: the "I will …" window for the open section.
-pub(super) fn open_commit(app: &mut App) {
+pub(crate) fn open_commit(app: &mut App) {
     if let Some(id) = app.current_id().map(str::to_owned) {
         app.overlay = Some(Overlay::Commit(Box::new(CommitWindow::new(&id))));
     }
@@ -33,7 +33,7 @@ pub fn review_day(app: &App, days: u16) -> jiff::civil::Date {
 }
 
 /// Keys in the `C` window.
-pub(super) fn commit_window(
+pub(crate) fn commit_window(
     app: &mut App,
     action: Action,
     mut window: Box<CommitWindow>,
@@ -102,7 +102,7 @@ pub fn ask_if_due(app: &mut App) {
 
 /// The check-in on commitment `id`, from the journal window (row
 /// `selected` highlighted there, to go back to).
-pub(super) fn open_check_in(app: &mut App, id: &str, selected: usize) {
+pub(crate) fn open_check_in(app: &mut App, id: &str, selected: usize) {
     let mut window = CheckInWindow::new(id, Vec::new());
     window.from_journal = Some(selected);
     app.overlay = Some(Overlay::CheckIn(Box::new(window)));
@@ -110,7 +110,7 @@ pub(super) fn open_check_in(app: &mut App, id: &str, selected: usize) {
 
 /// Keys in the check-in window: write an answer (Esc keeps it), or choose
 /// "not yet, ask me in a week" or "let it go" (an answer written is kept too).
-pub(super) fn check_in_window(
+pub(crate) fn check_in_window(
     app: &mut App,
     action: Action,
     mut window: Box<CheckInWindow>,
@@ -240,7 +240,7 @@ pub fn saved_message_in(change: &CommitmentChange, journal: &Journal, today: Dat
 
 /// A pasted text goes into the words or the answer in one piece (a choice
 /// highlighted goes back to the answer); false where it does not fit.
-pub(super) fn paste(app: &mut App, text: &str) -> bool {
+pub(crate) fn paste(app: &mut App, text: &str) -> bool {
     match &mut app.overlay {
         Some(Overlay::Commit(window)) if !window.on_date => window.input.paste(text),
         Some(Overlay::CheckIn(window)) => {

@@ -5,14 +5,14 @@
 
 use crate::reader::action::{Action, Effect};
 use crate::reader::app::{App, Overlay};
-use crate::reader::layout::choosing;
+use crate::reader::windows::choose::layout as choosing;
 use crate::toolkit::render::CHOSEN_HEADING;
 use ratatui::layout::Position;
 
 /// `c`: the choose window on a scenario, the option chosen before (or
 /// the first) highlighted; elsewhere a message saying where the
 /// scenarios are.
-pub(super) fn open_choose(app: &mut App) {
+pub(crate) fn open_choose(app: &mut App) {
     let Some(choice) = choosing::choice(app) else {
         app.message = Some(not_a_scenario(app));
         return;
@@ -36,7 +36,7 @@ fn not_a_scenario(app: &App) -> String {
 
 /// Keys in the choose window: move, choose (Enter, a number, a click),
 /// or cancel (Esc, q, c) without choosing.
-pub(super) fn choose_window(
+pub(crate) fn choose_window(
     app: &mut App,
     action: Action,
     selected: usize,
@@ -106,8 +106,8 @@ fn choose(app: &mut App, number: usize, effects: &mut Vec<Effect>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::run;
     use super::*;
+    use crate::reader::update::test_support::run;
     use crate::toolkit::content::built_in;
     use crate::toolkit::render::{OTHERS_HEADING, plain};
 

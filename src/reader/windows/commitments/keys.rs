@@ -3,8 +3,8 @@
 //! key is typed (so `q` is a letter); on the date and the choices, other
 //! keys do nothing, or go back to the answer and type there.
 
-use super::{Binding, CTRL_C, CTRL_Z, bind, ch, key};
 use crate::reader::action::Action;
+use crate::reader::keymap::{Binding, CTRL_C, CTRL_Z, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// Enter in the `C` window, on the words or the date alike.

@@ -4,7 +4,7 @@
 //! `layout::journal`; this styles and draws them.
 
 use crate::reader::app::App;
-use crate::reader::layout::journal as laid_out;
+use crate::reader::windows::journal::layout as laid_out;
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::Position;
@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 use std::collections::BTreeSet;
 
-pub use crate::reader::layout::journal::{area, inner};
+pub use crate::reader::windows::journal::layout::{area, inner};
 
 /// One line of the journal view, and the section it opens, if any.
 #[derive(Debug, Clone)]

@@ -1,9 +1,9 @@
 //! The commitment windows driven by actions: what is kept, when, and where
 //! the window goes next.
 
-use super::super::test_support::{run, typed};
 use super::*;
 use crate::journal::record::Commitment;
+use crate::reader::update::test_support::{run, typed};
 use crate::toolkit::content::built_in;
 use jiff::civil::date;
 

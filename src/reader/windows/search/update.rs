@@ -1,14 +1,14 @@
-//! Update for finding things: the search box, and stepping between the
-//! matches of the last search across sections (`n`/`N`).
+//! Update for the search window: the search box, and stepping between
+//! the matches of the last search across sections (`n`/`N`).
 
-use super::go_to;
-use crate::reader::action::{Action, Effect};
+use crate::reader::action::Action;
 use crate::reader::app::{App, Focus, Overlay};
 use crate::reader::editor::TextInput;
+use crate::reader::update::go_to;
 use crate::toolkit::search::match_ranges;
 
 /// `/`: the search box, holding the last search so it can be refined.
-pub(super) fn open_search(app: &mut App) {
+pub(crate) fn open_search(app: &mut App) {
     let last = app.highlight.clone().unwrap_or_default();
     let input = TextInput::label("", &last);
     app.overlay = Some(Overlay::Search {
@@ -17,7 +17,7 @@ pub(super) fn open_search(app: &mut App) {
     });
 }
 
-pub(super) fn search_window(
+pub(crate) fn search_window(
     app: &mut App,
     action: Action,
     mut input: Box<TextInput>,
@@ -67,58 +67,6 @@ pub(super) fn search_window(
             }
         }
         _ => app.overlay = Some(Overlay::Search { input, selected }),
-    }
-}
-
-/// The links list: Enter opens a cross-reference in the app, or asks for
-/// a web address to be opened; a resource with no address says so.
-pub(super) fn links_window(
-    app: &mut App,
-    action: Action,
-    selected: usize,
-    effects: &mut Vec<Effect>,
-) {
-    let links = app.links();
-    let last = links.len().saturating_sub(1);
-    let selected = match action {
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(last),
-        _ => selected,
-    };
-    match (action, links.get(selected)) {
-        (Action::Close, _) => {}
-        (Action::Copy, Some(link)) => {
-            match &link.url {
-                Some(url) => {
-                    effects.push(Effect::Copy(url.clone()));
-                    app.message = Some(
-                        "Copied, if your terminal allows it (if not, copy it from the list)."
-                            .into(),
-                    );
-                }
-                None => app.message = Some("This link has no web address to copy.".into()),
-            }
-            app.overlay = Some(Overlay::Links { selected });
-        }
-        (Action::Open, Some(link)) => {
-            if let Some(index) = link
-                .section
-                .as_deref()
-                .and_then(|id| app.toolkit.index_of(id))
-            {
-                go_to(app, index);
-                app.focus = Focus::Text;
-            } else if let Some(url) = &link.url {
-                effects.push(Effect::OpenUrl(url.clone()));
-            } else {
-                app.message = Some(format!(
-                    "The source gives no address for \"{}\".",
-                    link.title
-                ));
-                app.overlay = Some(Overlay::Links { selected });
-            }
-        }
-        _ => app.overlay = Some(Overlay::Links { selected }),
     }
 }
 
@@ -190,7 +138,7 @@ fn not_on_screen(app: &App, query: &str) -> String {
 }
 
 /// `n`/`N`: the next or previous match, moving on to other sections.
-pub(super) fn step_match(app: &mut App, forwards: bool) {
+pub(crate) fn step_match(app: &mut App, forwards: bool) {
     let Some(query) = app.highlight.clone() else {
         app.message = Some("Search first with /, then n and N step between matches.".into());
         return;
@@ -227,8 +175,8 @@ pub(super) fn step_match(app: &mut App, forwards: bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{run, typed};
-    use super::super::update;
+    use crate::reader::update::test_support::{run, typed};
+
     use super::*;
     use crate::toolkit::content::built_in;
 
@@ -282,74 +230,6 @@ mod tests {
         run(&mut a, &[Action::Open]);
         let highlight = a.highlight.clone().unwrap().to_lowercase();
         assert!(highlight.starts_with("microaggression"), "{highlight}");
-    }
-
-    #[test]
-    fn links_open_cross_references_in_the_app_and_addresses_outside() {
-        let mut a = App::new(built_in(), 80, 24);
-        a.current = a.toolkit.index_of("learn-online").unwrap();
-        let links = a.links();
-        let web = links.iter().position(|l| l.url.is_some()).unwrap();
-        let bare = links
-            .iter()
-            .position(|l| l.url.is_none() && l.section.is_none())
-            .unwrap();
-        run(&mut a, &[Action::Links]);
-        for _ in 0..web {
-            run(&mut a, &[Action::Down]);
-        }
-        let effects = update(&mut a, Action::Open);
-        assert_eq!(
-            effects,
-            vec![Effect::OpenUrl(links[web].url.clone().unwrap())]
-        );
-        run(&mut a, &[Action::Links, Action::Top]);
-        for _ in 0..bare {
-            run(&mut a, &[Action::Down]);
-        }
-        run(&mut a, &[Action::Open]);
-        assert!(a.message.as_deref().unwrap().contains("no address"));
-        let welcome = App::new(built_in(), 80, 24);
-        let cross = welcome.links().iter().position(|l| l.section.is_some());
-        if let Some(cross) = cross {
-            let mut w = welcome;
-            let target = w.links()[cross].section.clone().unwrap();
-            run(&mut w, &[Action::Links]);
-            for _ in 0..cross {
-                run(&mut w, &[Action::Down]);
-            }
-            run(&mut w, &[Action::Open]);
-            assert_eq!(w.current_id(), Some(target.as_str()));
-        }
-    }
-
-    #[test]
-    fn y_in_the_links_copies_the_address_and_says_it_may_not_have_worked() {
-        let mut a = App::new(built_in(), 80, 24);
-        a.current = a.toolkit.index_of("learn-online").unwrap();
-        let links = a.links();
-        let web = links.iter().position(|l| l.url.is_some()).unwrap();
-        run(&mut a, &[Action::Links]);
-        for _ in 0..web {
-            run(&mut a, &[Action::Down]);
-        }
-        let effects = run(&mut a, &[Action::Copy]);
-        assert_eq!(effects, vec![Effect::Copy(links[web].url.clone().unwrap())]);
-        let message = a.message.clone().unwrap_or_default();
-        assert!(message.contains("if your terminal"), "{message}");
-        assert!(
-            matches!(a.overlay, Some(Overlay::Links { .. })),
-            "stays open"
-        );
-        let bare = links
-            .iter()
-            .position(|l| l.url.is_none() && l.section.is_none())
-            .unwrap();
-        run(&mut a, &[Action::Top]);
-        for _ in 0..bare {
-            run(&mut a, &[Action::Down]);
-        }
-        assert!(run(&mut a, &[Action::Copy]).is_empty(), "nothing to copy");
     }
 
     #[test]

@@ -3,14 +3,14 @@
 //! says and how far it scrolls are laid out in `layout::help`; this draws.
 
 use crate::reader::app::Overlay;
-use crate::reader::layout::help as laid_out;
+use crate::reader::windows::help::layout as laid_out;
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub use crate::reader::layout::help::{area, max_scroll, page};
+pub use crate::reader::windows::help::layout::{area, max_scroll, page};
 
 /// The help text for the window `under` (`None`: the reading view) at a
 /// given width, in the theme's styles.

@@ -1,8 +1,8 @@
 //! The choose window's keys: move between a scenario's options, choose
 //! one (Enter, or its number), or cancel without choosing.
 
-use super::{Binding, CTRL_C, KeyPattern, bind, ch, key};
 use crate::reader::action::Action;
+use crate::reader::keymap::{Binding, CTRL_C, KeyPattern, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The choose window's keys.

@@ -1,13 +1,15 @@
-//! Update for writing: the note editor, bookmarks and their labels, and
-//! "My notes". Saving happens outside: these return effects.
+//! Update for the bookmarks: `b` on the reading view, the bookmarks list
+//! (open, relabel, remove, put back) and the label box over it. Saving
+//! happens outside: these return effects.
 
-use super::go_to;
 use crate::reader::action::{Action, Effect};
 use crate::reader::app::{App, Focus, Overlay};
 use crate::reader::editor::TextInput;
+use crate::reader::update::go_to;
+use crate::reader::windows::moved;
 
 /// `b`: bookmark the open section, or remove its bookmark.
-pub(super) fn toggle_bookmark(app: &mut App, effects: &mut Vec<Effect>) {
+pub(crate) fn toggle_bookmark(app: &mut App, effects: &mut Vec<Effect>) {
     let Some(id) = app.current_id().map(str::to_string) else {
         return;
     };
@@ -23,83 +25,7 @@ pub(super) fn toggle_bookmark(app: &mut App, effects: &mut Vec<Effect>) {
     }
 }
 
-/// `e`: the note editor for the open section.
-pub(super) fn open_note_here(app: &mut App) {
-    if let Some(id) = app.current_id().map(str::to_string) {
-        open_note(app, &id);
-    }
-}
-
-fn open_note(app: &mut App, id: &str) {
-    let text = app.journal.notes.get(id).map_or("", |n| n.text.as_str());
-    app.overlay = Some(Overlay::Note(Box::new(TextInput::note(id, text))));
-}
-
-/// Pasted text (bracketed paste) goes into the note, label or search box
-/// on top in one insertion, so a long paste costs one rewrap, not one per
-/// character; anywhere else it is ignored (it is not a string of keys).
-/// True when something took it, so the caller can count it as typing.
-/// While the window is too small to show the app, nothing takes it.
-pub fn paste(app: &mut App, text: &str) -> bool {
-    if crate::reader::layout::too_small(app.screen) {
-        return false;
-    }
-    app.message = None;
-    match &mut app.overlay {
-        Some(Overlay::Note(input) | Overlay::Label(input)) => input.paste(text),
-        Some(Overlay::Search { input, selected }) => {
-            input.paste(text);
-            *selected = 0;
-        }
-        _ => return super::commitments::paste(app, text),
-    }
-    true
-}
-
-/// The note's text to keep, if it changed since it was last kept.
-fn keep(input: &mut TextInput, effects: &mut Vec<Effect>) {
-    if input.dirty {
-        effects.push(Effect::KeepNote {
-            section: input.section.clone(),
-            text: input.text(),
-        });
-        input.dirty = false;
-    }
-}
-
-pub(super) fn note_window(
-    app: &mut App,
-    action: Action,
-    mut input: Box<TextInput>,
-    effects: &mut Vec<Effect>,
-) {
-    match action {
-        Action::Close => {
-            // A changed note is saved by the run loop, which then says
-            // whether it reached the disk; an unchanged one says how it stands.
-            if input.dirty {
-                keep(&mut input, effects);
-            } else if let Some((_, why)) = app
-                .unsaved
-                .as_ref()
-                .filter(|_| app.note_unsaved(&input.section))
-            {
-                app.message = Some(format!("Your note is not saved: {why}."));
-            } else {
-                app.message = Some("Note saved.".into());
-            }
-            app.focus = Focus::Text;
-            return;
-        }
-        Action::SaveNote => keep(&mut input, effects),
-        Action::Undo => input.undo(),
-        Action::Type(key) => input.key(key),
-        _ => {}
-    }
-    app.overlay = Some(Overlay::Note(input));
-}
-
-pub(super) fn label_window(
+pub(crate) fn label_window(
     app: &mut App,
     action: Action,
     mut input: Box<TextInput>,
@@ -130,19 +56,7 @@ pub(super) fn label_window(
     }
 }
 
-/// Moves a list selection; `None` for actions that are not movement.
-fn moved(selected: usize, count: usize, action: Action) -> Option<usize> {
-    let last = count.saturating_sub(1);
-    match action {
-        Action::Up => Some(selected.saturating_sub(1)),
-        Action::Down => Some((selected + 1).min(last)),
-        Action::Top => Some(0),
-        Action::Bottom => Some(last),
-        _ => None,
-    }
-}
-
-pub(super) fn bookmarks_window(
+pub(crate) fn bookmarks_window(
     app: &mut App,
     action: Action,
     selected: usize,
@@ -199,25 +113,6 @@ pub(super) fn bookmarks_window(
             app.overlay = Some(Overlay::Label(Box::new(input)));
         }
         _ => app.overlay = Some(Overlay::Bookmarks { selected }),
-    }
-}
-
-pub(super) fn notes_window(app: &mut App, action: Action, selected: usize) {
-    let ids = app.note_ids();
-    if let Some(selected) = moved(selected, ids.len(), action) {
-        app.overlay = Some(Overlay::Notes { selected });
-        return;
-    }
-    match (action, ids.get(selected)) {
-        (Action::Close, _) => {}
-        (Action::Open, Some(id)) => {
-            let id = id.clone();
-            if let Some(index) = app.toolkit.index_of(&id) {
-                go_to(app, index);
-            }
-            open_note(app, &id);
-        }
-        _ => app.overlay = Some(Overlay::Notes { selected }),
     }
 }
 

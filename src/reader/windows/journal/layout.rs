@@ -3,9 +3,9 @@
 //! revisit next. Rows that name a section open it with Enter; `update`
 //! moves between those with [`Page`], and `ui::journal` draws the rows.
 
-use super::lines::{Pieces, Tone, fit, wrap};
 use crate::journal::report::{self, MARKS_LEGEND, Report};
 use crate::reader::app::App;
+use crate::reader::layout::lines::{Pieces, Tone, fit, wrap};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
@@ -42,7 +42,7 @@ pub fn area(screen: Rect) -> Rect {
 
 /// Where its text goes.
 pub fn inner(screen: Rect) -> Rect {
-    super::text_inner(area(screen))
+    crate::reader::layout::text_inner(area(screen))
 }
 
 /// The journal laid out for a screen: its rows and the room they have,
@@ -117,7 +117,7 @@ fn heading(out: &mut Vec<Row>, text: &str, width: u16) {
 fn target_row(text: String, target: usize, width: u16) -> Row {
     let text = fit(&text, usize::from(width));
     Row {
-        line: vec![super::lines::Piece::new(text, Tone::Text)],
+        line: vec![crate::reader::layout::lines::Piece::new(text, Tone::Text)],
         target: Some(target),
         commitment: None,
     }
@@ -172,7 +172,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
         .collect();
     for text in calendar(app.today, &read_days, width) {
         out.push(Row {
-            line: vec![super::lines::Piece::new(text, Tone::Plain)],
+            line: vec![crate::reader::layout::lines::Piece::new(text, Tone::Plain)],
             ..Row::default()
         });
     }

@@ -2,9 +2,9 @@
 //! keys of the window it was opened from, from that window's key table) and
 //! how far they scroll. `update` scrolls with these; `ui::help` draws them.
 
-use super::lines::{Pieces, Tone, wrap};
 use crate::reader::app::Overlay;
 use crate::reader::keymap::{self, Binding};
+use crate::reader::layout::lines::{Pieces, Tone, wrap};
 use ratatui::layout::Rect;
 
 /// Widest the help window grows, so lines stay easy to read.
@@ -14,12 +14,12 @@ const KEY_COLUMN: usize = 22;
 
 /// Where the help window goes on a screen of this size.
 pub fn area(screen: Rect) -> Rect {
-    super::centred(screen, HELP_WIDTH, screen.height.saturating_sub(2))
+    crate::reader::layout::centred(screen, HELP_WIDTH, screen.height.saturating_sub(2))
 }
 
 /// Where its text goes.
 pub fn inner(screen: Rect) -> Rect {
-    super::text_inner(area(screen))
+    crate::reader::layout::text_inner(area(screen))
 }
 
 /// What the help says about a window: its heading, and a closing line.

@@ -12,6 +12,7 @@
 pub mod bookmarks;
 pub mod choose;
 pub mod commitments;
+pub mod confirm_quit;
 pub mod drawing;
 pub mod help;
 pub mod journal;

@@ -3,4 +3,5 @@
 //! `update` never name `draw`.
 
 pub mod draw;
+pub mod keys;
 pub mod update;

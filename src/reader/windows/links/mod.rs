@@ -3,4 +3,5 @@
 //! actions; `keys` and `update` never name `draw`.
 
 pub mod draw;
+pub mod keys;
 pub mod update;

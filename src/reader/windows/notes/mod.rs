@@ -2,4 +2,5 @@
 //! app and its actions; `keys` and `update` never name `draw`.
 
 pub mod draw;
+pub mod keys;
 pub mod update;

@@ -42,6 +42,20 @@ pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
     action_for(bindings, event).or(Some(Action::Type(event)))
 }
 
+/// Rows most windows share, each written once here.
+/// `?` or F1: the window's own help.
+pub const HELP_ROW: Binding = bind(
+    &[ch('?'), key(KeyCode::F(1))],
+    Action::Help,
+    "help for these keys",
+);
+
+/// F1 alone: the help of a window where `?` is typed as a letter.
+pub const F1_HELP_ROW: Binding = bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys");
+
+/// Ctrl-C: quit at once, from any window whose Ctrl-C says no more.
+pub const QUIT_ROW: Binding = bind(&[CTRL_C], Action::QuitNow, "quit");
+
 /// The reading view's keys, in the order the help lists them.
 pub const READER: &[Binding] = &[
     bind(

@@ -1,7 +1,7 @@
 //! The keys of the bookmarks list and of the label box over it.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, bind, ch, key};
+use crate::reader::keymap::{Binding, F1_HELP_ROW, HELP_ROW, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The bookmarks list's keys.
@@ -43,18 +43,14 @@ pub const BOOKMARKS: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    HELP_ROW,
+    QUIT_ROW,
 ];
 
 /// The label box's keys; every other key is typed into the label.
 pub const LABEL: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], Action::Open, "keep the label"),
     bind(&[key(KeyCode::Esc)], Action::Close, "cancel"),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    F1_HELP_ROW,
+    QUIT_ROW,
 ];

@@ -2,7 +2,7 @@
 //! one (Enter, or its number), or cancel without choosing.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, KeyPattern, bind, ch, key};
+use crate::reader::keymap::{Binding, HELP_ROW, KeyPattern, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The choose window's keys.
@@ -26,10 +26,6 @@ pub const CHOOSE: &[Binding] = &[
         Action::Close,
         "cancel: close without choosing",
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    HELP_ROW,
+    QUIT_ROW,
 ];

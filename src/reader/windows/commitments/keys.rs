@@ -4,7 +4,7 @@
 //! keys do nothing, or go back to the answer and type there.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, CTRL_Z, bind, ch, key};
+use crate::reader::keymap::{Binding, CTRL_C, CTRL_Z, F1_HELP_ROW, HELP_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// Enter in the `C` window, on the words or the date alike.
@@ -28,7 +28,7 @@ pub const COMMIT: &[Binding] = &[
         "move to the review date",
     ),
     bind(&[CTRL_Z], Action::Undo, "undo"),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
+    F1_HELP_ROW,
     bind(&[CTRL_C], Action::QuitNow, "keep it and quit"),
 ];
 
@@ -53,11 +53,7 @@ pub const COMMIT_DATE: &[Binding] = &[
         Action::Close,
         "cancel: nothing is kept (Enter keeps it)",
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
+    HELP_ROW,
     bind(&[CTRL_C], Action::QuitNow, "keep it and quit"),
 ];
 
@@ -74,7 +70,7 @@ pub const CHECK_IN: &[Binding] = &[
         "to the choices: not yet, ask me in a week; let it go",
     ),
     bind(&[CTRL_Z], Action::Undo, "undo"),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
+    F1_HELP_ROW,
     bind(&[CTRL_C], Action::QuitNow, "save your answer and quit"),
 ];
 
@@ -100,10 +96,6 @@ pub const CHECK_IN_CHOICES: &[Binding] = &[
         Action::Close,
         "save your answer and close, unless the journal is read-only",
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
+    HELP_ROW,
     bind(&[CTRL_C], Action::QuitNow, "save your answer and quit"),
 ];

@@ -1,7 +1,7 @@
 //! The help window's keys: scrolling, and several ways to close it.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, bind, ch, key};
+use crate::reader::keymap::{Binding, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The help window's keys: scrolling, and several ways to close it.
@@ -21,5 +21,5 @@ pub const HELP: &[Binding] = &[
         Action::Close,
         "close the help",
     ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    QUIT_ROW,
 ];

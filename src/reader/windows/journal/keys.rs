@@ -1,7 +1,7 @@
 //! The journal window's keys: move between rows, open one, close.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, bind, ch, key};
+use crate::reader::keymap::{Binding, HELP_ROW, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The journal view's keys: move between rows, open one, close.
@@ -34,10 +34,6 @@ pub const JOURNAL: &[Binding] = &[
         Action::Close,
         "close the journal",
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    HELP_ROW,
+    QUIT_ROW,
 ];

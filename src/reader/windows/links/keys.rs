@@ -1,7 +1,7 @@
 //! The links list's keys.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, bind, ch, key};
+use crate::reader::keymap::{Binding, HELP_ROW, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The links list's keys.
@@ -23,10 +23,6 @@ pub const LINKS: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    HELP_ROW,
+    QUIT_ROW,
 ];

@@ -1,7 +1,7 @@
 //! The note editor's keys; every other key is typed into the note.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, KeyPattern, bind, key};
+use crate::reader::keymap::{Binding, CTRL_C, F1_HELP_ROW, KeyPattern, bind, key};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// The note editor's own keys; every other key is typed into the note.
@@ -21,6 +21,6 @@ pub const NOTE: &[Binding] = &[
         Action::Undo,
         "undo (Ctrl-U also undoes)",
     ),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
+    F1_HELP_ROW,
     bind(&[CTRL_C], Action::QuitNow, "save the note and quit"),
 ];

@@ -1,7 +1,7 @@
 //! The "My notes" list's keys.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, bind, ch, key};
+use crate::reader::keymap::{Binding, HELP_ROW, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The "My notes" list's keys.
@@ -20,10 +20,6 @@ pub const NOTES: &[Binding] = &[
         Action::Close,
         "close the list",
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    HELP_ROW,
+    QUIT_ROW,
 ];

@@ -1,7 +1,7 @@
 //! The search box's keys; every other key is typed into the search.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, bind, key};
+use crate::reader::keymap::{Binding, F1_HELP_ROW, QUIT_ROW, bind, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The search box's keys; every other key is typed into the search.
@@ -16,6 +16,6 @@ pub const SEARCH: &[Binding] = &[
         "open the result, matches highlighted",
     ),
     bind(&[key(KeyCode::Esc)], Action::Close, "close the search"),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
+    F1_HELP_ROW,
+    QUIT_ROW,
 ];

@@ -1,6 +1,6 @@
 //! The choose window: a practice scenario's question and options over the
 //! text, one highlighted, to choose with Enter (or a number, or a click).
-//! Where it goes is `layout::choosing`, shared with `update`.
+//! Where it goes is `layout.rs`, shared with `update`.
 
 use crate::reader::app::App;
 use crate::reader::windows::choose::layout::layout;

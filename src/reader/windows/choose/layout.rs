@@ -1,6 +1,6 @@
 //! Where the choose window goes and what it holds: a practice scenario's
 //! question and options, one highlighted. Shared by `update` (a click lands
-//! on what is drawn) and `ui::choosing` (which only draws it).
+//! on what is drawn) and `draw.rs` (which only draws it).
 
 use crate::reader::app::App;
 use crate::reader::layout;

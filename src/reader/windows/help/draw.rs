@@ -1,6 +1,6 @@
 //! The help overlay: the keys of the window it was opened from (or of the
 //! reading view), generated from that window's key table itself. What it
-//! says and how far it scrolls are laid out in `layout::help`; this draws.
+//! says and how far it scrolls are laid out in `layout.rs`; this draws.
 
 use crate::reader::app::Overlay;
 use crate::reader::windows::help::layout as laid_out;

@@ -1,6 +1,6 @@
 //! The help window laid out for a screen: where it goes, its lines (the
 //! keys of the window it was opened from, from that window's key table) and
-//! how far they scroll. `update` scrolls with these; `ui::help` draws them.
+//! how far they scroll. `update` scrolls with these; `draw.rs` draws them.
 
 use crate::reader::app::Overlay;
 use crate::reader::keymap::{self, Binding};

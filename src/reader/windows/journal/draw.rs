@@ -1,7 +1,7 @@
 //! The journal view (`J`): progress overall and by part, a calendar of the
 //! days read, the revisited sections, and what to revisit next. Every row
 //! that names a section opens it with Enter. The rows are laid out in
-//! `layout::journal`; this styles and draws them.
+//! `layout.rs` beside it; this styles and draws them.
 
 use crate::reader::app::App;
 use crate::reader::windows::journal::layout as laid_out;

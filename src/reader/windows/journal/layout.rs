@@ -1,7 +1,7 @@
 //! The journal window (`J`) laid out for a width: progress overall and by
 //! part, a calendar of the days read, the revisited sections, and what to
 //! revisit next. Rows that name a section open it with Enter; `update`
-//! moves between those with [`Page`], and `ui::journal` draws the rows.
+//! moves between those with [`Page`], and `draw.rs` draws the rows.
 
 use crate::journal::report::{self, MARKS_LEGEND, Report};
 use crate::reader::app::App;

@@ -18,6 +18,7 @@ pub use crate::reader::windows::journal::keys::JOURNAL;
 pub use crate::reader::windows::links::keys::LINKS;
 pub use crate::reader::windows::note::keys::NOTE;
 pub use crate::reader::windows::notes::keys::NOTES;
+pub use crate::reader::windows::rows::{F1_HELP_ROW, HELP_ROW, QUIT_ROW};
 pub use crate::reader::windows::search::keys::SEARCH;
 
 pub use crate::terminal::{CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
@@ -41,20 +42,6 @@ pub fn typing_action(bindings: &[Binding], event: KeyEvent) -> Option<Action> {
     }
     action_for(bindings, event).or(Some(Action::Type(event)))
 }
-
-/// Rows most windows share, each written once here.
-/// `?` or F1: the window's own help.
-pub const HELP_ROW: Binding = bind(
-    &[ch('?'), key(KeyCode::F(1))],
-    Action::Help,
-    "help for these keys",
-);
-
-/// F1 alone: the help of a window where `?` is typed as a letter.
-pub const F1_HELP_ROW: Binding = bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys");
-
-/// Ctrl-C: quit at once, from any window whose Ctrl-C says no more.
-pub const QUIT_ROW: Binding = bind(&[CTRL_C], Action::QuitNow, "quit");
 
 /// The reading view's keys, in the order the help lists them.
 pub const READER: &[Binding] = &[

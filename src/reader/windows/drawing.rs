@@ -3,7 +3,7 @@
 
 use crate::reader::app::App;
 use crate::reader::layout;
-use crate::reader::ui::reader::fit;
+use crate::reader::layout::lines::fit;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

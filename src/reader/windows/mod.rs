@@ -19,6 +19,7 @@ pub mod journal;
 pub mod links;
 pub mod note;
 pub mod notes;
+pub mod rows;
 pub mod search;
 mod selection;
 

@@ -4,7 +4,7 @@ use crate::journal::report::BOOKMARK_MARK;
 use crate::reader::app::App;
 use crate::reader::editor::TextInput;
 use crate::reader::layout;
-use crate::reader::ui::reader::fit;
+use crate::reader::layout::lines::fit;
 use crate::reader::windows::drawing::{draw_list, title_of};
 use ratatui::Frame;
 use ratatui::widgets::{Block, Clear};

@@ -1,7 +1,7 @@
 //! The keys of the bookmarks list and of the label box over it.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, F1_HELP_ROW, HELP_ROW, QUIT_ROW, bind, ch, key};
+use crate::reader::windows::rows::{Binding, F1_HELP_ROW, HELP_ROW, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The bookmarks list's keys.

@@ -2,7 +2,7 @@
 //! one (Enter, or its number), or cancel without choosing.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, HELP_ROW, KeyPattern, QUIT_ROW, bind, ch, key};
+use crate::reader::windows::rows::{Binding, HELP_ROW, KeyPattern, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The choose window's keys.

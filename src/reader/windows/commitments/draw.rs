@@ -8,7 +8,7 @@ use crate::journal::report::date_text;
 use crate::reader::app::{App, CheckInFocus, CheckInWindow, CommitWindow};
 use crate::reader::editor::TextInput;
 use crate::reader::layout;
-use crate::reader::ui::reader::fit;
+use crate::reader::layout::lines::fit;
 use crate::reader::windows::journal::layout::commitments::short_date;
 use crate::toolkit::render::wrap_into;
 use ratatui::Frame;

@@ -4,7 +4,7 @@
 //! keys do nothing, or go back to the answer and type there.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, CTRL_Z, F1_HELP_ROW, HELP_ROW, bind, ch, key};
+use crate::reader::windows::rows::{Binding, CTRL_C, CTRL_Z, F1_HELP_ROW, HELP_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// Enter in the `C` window, on the words or the date alike.

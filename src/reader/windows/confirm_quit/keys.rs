@@ -1,7 +1,7 @@
 //! "Leave anyway?": its keys.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, bind, ch, key};
+use crate::reader::windows::rows::{Binding, CTRL_C, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// "Leave anyway?", asked when `q` is pressed with words not saved. Only

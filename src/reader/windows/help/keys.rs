@@ -1,7 +1,7 @@
 //! The help window's keys: scrolling, and several ways to close it.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, QUIT_ROW, bind, ch, key};
+use crate::reader::windows::rows::{Binding, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The help window's keys: scrolling, and several ways to close it.

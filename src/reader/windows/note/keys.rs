@@ -1,7 +1,7 @@
 //! The note editor's keys; every other key is typed into the note.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, CTRL_C, F1_HELP_ROW, KeyPattern, bind, key};
+use crate::reader::windows::rows::{Binding, CTRL_C, F1_HELP_ROW, KeyPattern, bind, key};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// The note editor's own keys; every other key is typed into the note.

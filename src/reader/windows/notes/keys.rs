@@ -1,7 +1,7 @@
 //! The "My notes" list's keys.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, HELP_ROW, QUIT_ROW, bind, ch, key};
+use crate::reader::windows::rows::{Binding, HELP_ROW, QUIT_ROW, bind, ch, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The "My notes" list's keys.

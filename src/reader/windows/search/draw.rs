@@ -3,7 +3,7 @@
 
 use crate::reader::app::App;
 use crate::reader::editor::TextInput;
-use crate::reader::ui::reader::fit;
+use crate::reader::layout::lines::fit;
 use crate::toolkit::search::match_ranges;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

@@ -1,7 +1,7 @@
 //! The search box's keys; every other key is typed into the search.
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Binding, F1_HELP_ROW, QUIT_ROW, bind, key};
+use crate::reader::windows::rows::{Binding, F1_HELP_ROW, QUIT_ROW, bind, key};
 use ratatui::crossterm::event::KeyCode;
 
 /// The search box's keys; every other key is typed into the search.

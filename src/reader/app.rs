@@ -10,9 +10,10 @@ use crate::toolkit::content::Toolkit;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 
-mod commitments;
 mod screen;
-pub use commitments::{COMMIT_START, CheckInFocus, CheckInWindow, CommitWindow};
+pub use crate::reader::windows::commitments::state::{
+    COMMIT_START, CheckInFocus, CheckInWindow, CommitWindow,
+};
 use screen::WrappedSection;
 
 /// Which pane arrows move in.

@@ -7,9 +7,19 @@ use crate::reader::action::Action;
 use crate::reader::app::{CheckInFocus, Overlay};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-mod commitments;
-
-pub use commitments::{CHECK_IN, CHECK_IN_CHOICES, COMMIT, COMMIT_DATE};
+pub use crate::reader::windows::bookmarks::keys::{BOOKMARKS, LABEL};
+pub use crate::reader::windows::choose::keys::CHOOSE;
+pub use crate::reader::windows::commitments::keys::{
+    CHECK_IN, CHECK_IN_CHOICES, COMMIT, COMMIT_DATE,
+};
+pub use crate::reader::windows::confirm_quit::keys::CONFIRM_QUIT;
+pub use crate::reader::windows::help::keys::HELP;
+pub use crate::reader::windows::journal::keys::JOURNAL;
+pub use crate::reader::windows::links::keys::LINKS;
+pub use crate::reader::windows::note::keys::NOTE;
+pub use crate::reader::windows::notes::keys::NOTES;
+pub use crate::reader::windows::rows::{F1_HELP_ROW, HELP_ROW, QUIT_ROW};
+pub use crate::reader::windows::search::keys::SEARCH;
 
 pub use crate::terminal::{CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
 pub use crate::terminal::{action_for, describe, describe_keys, hint_for, short};
@@ -176,224 +186,6 @@ pub const READER: &[Binding] = &[
     ),
 ];
 
-/// The help window's keys: scrolling, and several ways to close it.
-pub const HELP: &[Binding] = &[
-    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "scroll up"),
-    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "scroll down"),
-    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind(
-        &[key(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "page down",
-    ),
-    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "top"),
-    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "end"),
-    bind(
-        &[key(KeyCode::Esc), ch('q'), ch('?'), key(KeyCode::Enter)],
-        Action::Close,
-        "close the help",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
-/// The journal view's keys: move between rows, open one, close.
-pub const JOURNAL: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous row that opens a section or a commitment",
-    ),
-    bind(
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next row that opens a section or a commitment",
-    ),
-    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind(
-        &[key(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "page down",
-    ),
-    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "first row"),
-    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "last row"),
-    bind(
-        &[key(KeyCode::Enter)],
-        Action::Open,
-        "open the highlighted section, or say how the highlighted commitment went",
-    ),
-    bind(
-        &[key(KeyCode::Esc), ch('q'), ch('J')],
-        Action::Close,
-        "close the journal",
-    ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
-/// The note editor's own keys; every other key is typed into the note.
-pub const NOTE: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Esc)],
-        Action::Close,
-        "close the note; it is saved, unless the journal is read-only",
-    ),
-    bind(
-        &[KeyPattern::Key(KeyCode::Char('s'), KeyModifiers::CONTROL)],
-        Action::SaveNote,
-        "save now (it also saves by itself when you pause)",
-    ),
-    bind(
-        &[KeyPattern::Key(KeyCode::Char('z'), KeyModifiers::CONTROL)],
-        Action::Undo,
-        "undo (Ctrl-U also undoes)",
-    ),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
-    bind(&[CTRL_C], Action::QuitNow, "save the note and quit"),
-];
-
-/// "Leave anyway?", asked when `q` is pressed with words not saved. Only
-/// `y` says yes: a second `q`, pressed before the question was read, must
-/// not leave the words behind (as in the presenter's "End the walkthrough?").
-pub const CONFIRM_QUIT: &[Binding] = &[
-    bind(
-        &[ch('y'), ch('Y')],
-        Action::QuitNow,
-        "leave; the words go to a rescue file",
-    ),
-    bind(
-        &[ch('n'), ch('N'), key(KeyCode::Esc)],
-        Action::Close,
-        "stay",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "leave"),
-];
-
-/// The label box's keys; every other key is typed into the label.
-pub const LABEL: &[Binding] = &[
-    bind(&[key(KeyCode::Enter)], Action::Open, "keep the label"),
-    bind(&[key(KeyCode::Esc)], Action::Close, "cancel"),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
-/// The bookmarks list's keys.
-pub const BOOKMARKS: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous bookmark",
-    ),
-    bind(
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next bookmark",
-    ),
-    bind(
-        &[key(KeyCode::Home), ch('g')],
-        Action::Top,
-        "first bookmark",
-    ),
-    bind(
-        &[key(KeyCode::End), ch('G')],
-        Action::Bottom,
-        "last bookmark",
-    ),
-    bind(&[key(KeyCode::Enter)], Action::Open, "open the section"),
-    bind(&[ch('r')], Action::Relabel, "give it a label"),
-    bind(
-        &[ch('d'), key(KeyCode::Delete)],
-        Action::Remove,
-        "remove the bookmark",
-    ),
-    bind(
-        &[ch('u')],
-        Action::Undo,
-        "put back the bookmark last removed",
-    ),
-    bind(
-        &[key(KeyCode::Esc), ch('q'), ch('B')],
-        Action::Close,
-        "close the list",
-    ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
-/// The "My notes" list's keys.
-pub const NOTES: &[Binding] = &[
-    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "previous note"),
-    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "next note"),
-    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "newest note"),
-    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "oldest note"),
-    bind(
-        &[key(KeyCode::Enter), ch('e')],
-        Action::Open,
-        "edit the note",
-    ),
-    bind(
-        &[key(KeyCode::Esc), ch('q'), ch('R')],
-        Action::Close,
-        "close the list",
-    ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
-/// The links list's keys.
-pub const LINKS: &[Binding] = &[
-    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "previous link"),
-    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "next link"),
-    bind(
-        &[key(KeyCode::Enter), ch('o')],
-        Action::Open,
-        "open the link",
-    ),
-    bind(
-        &[ch('y')],
-        Action::Copy,
-        "copy the web address (works where the terminal allows it)",
-    ),
-    bind(
-        &[key(KeyCode::Esc), ch('q')],
-        Action::Close,
-        "close the list",
-    ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "help for these keys",
-    ),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
-/// The search box's keys; every other key is typed into the search.
-pub const SEARCH: &[Binding] = &[
-    bind(&[key(KeyCode::Up)], Action::Up, "previous result"),
-    bind(&[key(KeyCode::Down)], Action::Down, "next result"),
-    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind(&[key(KeyCode::PageDown)], Action::PageDown, "page down"),
-    bind(
-        &[key(KeyCode::Enter)],
-        Action::Open,
-        "open the result, matches highlighted",
-    ),
-    bind(&[key(KeyCode::Esc)], Action::Close, "close the search"),
-    bind(&[key(KeyCode::F(1))], Action::Help, "help for these keys"),
-    bind(&[CTRL_C], Action::QuitNow, "quit"),
-];
-
 /// The key table for a window (`None`: the reading view). The run loop
 /// reads keys with it and the help lists it, so the two cannot differ.
 pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
@@ -415,9 +207,6 @@ pub fn table(overlay: Option<&Overlay>) -> &'static [Binding] {
         None => READER,
     }
 }
-
-mod choosing;
-pub use choosing::CHOOSE;
 
 #[cfg(test)]
 mod tests;

@@ -122,9 +122,6 @@ pub fn list_inner(pane: Rect) -> Rect {
 /// A centred rectangle inside an area (the terminal's, shared with the presenter).
 pub use crate::terminal::centred;
 
-pub mod choosing;
-pub mod help;
-pub mod journal;
 pub mod lines;
 
 #[cfg(test)]

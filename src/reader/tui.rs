@@ -64,7 +64,7 @@ pub fn run(
             };
             learned(&mut app, running);
             // A commitment whose review day has come is asked about first.
-            crate::reader::update::commitments::ask_if_due(&mut app);
+            crate::reader::windows::commitments::update::ask_if_due(&mut app);
             let session = Session {
                 terminal,
                 app,

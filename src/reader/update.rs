@@ -3,7 +3,18 @@
 
 use crate::reader::action::{Action, Effect};
 use crate::reader::app::{App, ContentsRow, Focus, Overlay};
-use crate::reader::layout::{self, help, journal};
+use crate::reader::layout;
+use crate::reader::windows::bookmarks::update as bookmarks;
+use crate::reader::windows::choose::update as choosing;
+use crate::reader::windows::commitments::update as commitments;
+use crate::reader::windows::help::layout as help;
+use crate::reader::windows::help::update::help_window;
+use crate::reader::windows::journal::layout as journal;
+use crate::reader::windows::journal::update::journal_window;
+use crate::reader::windows::links::update as links;
+use crate::reader::windows::note::update as note;
+use crate::reader::windows::notes::update as notes;
+use crate::reader::windows::search::update as finding;
 use ratatui::layout::{Position, Rect};
 
 /// Lines the mouse wheel moves per notch.
@@ -49,7 +60,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     commitments::check_in_window(app, action, window, &mut effects);
                 }
                 Some(Overlay::Label(input)) => {
-                    writing::label_window(app, action, input, &mut effects);
+                    bookmarks::label_window(app, action, input, &mut effects);
                 }
                 other => app.overlay = other,
             }
@@ -80,18 +91,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Some(Overlay::Journal { selected, scroll }) => {
                     journal_window(app, action, selected, scroll);
                 }
-                Some(Overlay::Note(input)) => {
-                    writing::note_window(app, action, input, &mut effects)
-                }
+                Some(Overlay::Note(input)) => note::note_window(app, action, input, &mut effects),
                 Some(Overlay::Label(input)) => {
-                    writing::label_window(app, action, input, &mut effects);
+                    bookmarks::label_window(app, action, input, &mut effects);
                 }
                 Some(Overlay::Bookmarks { selected }) => {
-                    writing::bookmarks_window(app, action, selected, &mut effects);
+                    bookmarks::bookmarks_window(app, action, selected, &mut effects);
                 }
-                Some(Overlay::Notes { selected }) => writing::notes_window(app, action, selected),
+                Some(Overlay::Notes { selected }) => notes::notes_window(app, action, selected),
                 Some(Overlay::Links { selected }) => {
-                    finding::links_window(app, action, selected, &mut effects);
+                    links::links_window(app, action, selected, &mut effects);
                 }
                 Some(Overlay::Search { input, selected }) => {
                     finding::search_window(app, action, input, selected);
@@ -117,95 +126,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
-/// The help closes back to the window it is about; a note being written
-/// under it is still saved after a pause and on the way out.
-fn help_window(
-    app: &mut App,
-    action: Action,
-    scroll: u16,
-    under: Option<Box<Overlay>>,
-    effects: &mut Vec<Effect>,
-) {
-    app.overlay = match (action, under) {
-        (Action::Close | Action::Help, under) => under.map(|o| *o),
-        // The pause after typing saves a note under the help; any other
-        // window under it stays as it was.
-        (Action::SaveNote, Some(under)) => {
-            let under = match *under {
-                Overlay::Note(input) => {
-                    writing::note_window(app, Action::SaveNote, input, effects);
-                    app.overlay.take().map(Box::new)
-                }
-                other => Some(Box::new(other)),
-            };
-            Some(Overlay::Help { scroll, under })
-        }
-        (other, under) => {
-            let max = help::max_scroll(app.screen, under.as_deref());
-            let scroll = scrolled(scroll, other, max, help::page(app.screen));
-            Some(Overlay::Help { scroll, under })
-        }
-    };
-}
-
-fn journal_window(app: &mut App, action: Action, selected: usize, scroll: u16) {
-    let page = journal::Page::new(app);
-    if action == Action::Open
-        && let Some(id) = page.commitment(selected)
-    {
-        let id = id.to_owned();
-        return commitments::open_check_in(app, &id, selected);
-    }
-    let (inner, max) = (page.inner, page.max_scroll());
-    let last = page.targets().saturating_sub(1);
-    let selected = match action {
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => selected,
-    };
-    let target = page.target(selected);
-    match action {
-        Action::Close => app.overlay = None,
-        Action::Open => {
-            app.overlay = None;
-            if let Some(index) = target {
-                go_to(app, index);
-                app.focus = Focus::Text;
-            }
-        }
-        Action::Up | Action::Down | Action::Top | Action::Bottom => {
-            let line = page.selected_line(selected).unwrap_or(0);
-            let line = u16::try_from(line).unwrap_or(u16::MAX);
-            let visible = inner.height.max(1);
-            // Keep the highlighted row on screen, with the heading above it.
-            let scroll = if line < scroll.saturating_add(2) {
-                line.saturating_sub(2)
-            } else if line >= scroll + visible {
-                line + 1 - visible
-            } else {
-                scroll
-            };
-            let scroll = if action == Action::Bottom {
-                max
-            } else {
-                scroll
-            };
-            app.overlay = Some(Overlay::Journal {
-                selected,
-                scroll: scroll.min(max),
-            });
-        }
-        other => {
-            let scroll = scrolled(scroll, other, max, inner.height.saturating_sub(1));
-            app.overlay = Some(Overlay::Journal { selected, scroll });
-        }
-    }
-}
-
 /// The new scroll position after a scrolling action (others leave it).
-fn scrolled(scroll: u16, action: Action, max: u16, page: u16) -> u16 {
+pub(crate) fn scrolled(scroll: u16, action: Action, max: u16, page: u16) -> u16 {
     let page = page.max(1);
     match action {
         Action::Up => scroll.saturating_sub(1),
@@ -291,9 +213,9 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::Close if app.highlight.is_some() => app.highlight = None,
         Action::Close => {}
-        Action::ToggleBookmark => writing::toggle_bookmark(app, effects),
+        Action::ToggleBookmark => bookmarks::toggle_bookmark(app, effects),
         Action::Bookmarks => app.overlay = Some(Overlay::Bookmarks { selected: 0 }),
-        Action::EditNote => writing::open_note_here(app),
+        Action::EditNote => note::open_note_here(app),
         Action::Notes => app.overlay = Some(Overlay::Notes { selected: 0 }),
         Action::Commit => commitments::open_commit(app),
         Action::Search => finding::open_search(app),
@@ -408,24 +330,21 @@ fn keep_journal_in_bounds(app: &mut App) {
     }
 }
 
-mod choosing;
-pub mod commitments;
-mod finding;
 mod learned;
 mod navigation;
+mod paste;
 mod saving;
 mod too_small;
-mod writing;
 
 pub use learned::{NOTE_SAVED, learned};
 pub use navigation::go_to;
 use navigation::{
     click, move_selection, open_number, rest_of_part, toggle_contents, travel, wheel,
 };
+pub use paste::paste;
 pub use saving::{Saved, saved};
-pub use writing::paste;
 
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;

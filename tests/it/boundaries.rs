@@ -24,7 +24,73 @@ fn state_side() -> Vec<PathBuf> {
     for dir in ["update", "app", "keymap", "layout"] {
         files.extend(rust_files(&reader.join(dir)));
     }
+    files.extend(window_state_side());
     files
+}
+
+/// In every window folder (`reader/windows/<name>/`), the files on the
+/// state side: all but `draw.rs`, the shared `drawing.rs` and the `mod.rs`
+/// that declare the modules, tests aside.
+fn window_state_side() -> Vec<PathBuf> {
+    let windows = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/reader/windows");
+    rust_files(&windows)
+        .into_iter()
+        .filter(|p| {
+            !matches!(
+                p.file_name().and_then(|n| n.to_str()),
+                Some("draw.rs" | "drawing.rs" | "mod.rs")
+            )
+        })
+        .collect()
+}
+
+/// What in `code` names a window's view: its `draw` module, the shared
+/// `drawing`, or ratatui's frame and widgets.
+fn draws_named(code: &str) -> Vec<String> {
+    let first_line = |s: &str| s.lines().next().unwrap_or("").to_string();
+    ["draw", "drawing", "Frame", "widgets"]
+        .into_iter()
+        .flat_map(|word| {
+            uses(code, word)
+                .into_iter()
+                .map(move |after| format!("{word}{}", first_line(after)))
+        })
+        .collect()
+}
+
+#[test]
+fn no_window_update_keys_state_or_layout_imports_its_draw_file() {
+    let files = window_state_side();
+    let names: Vec<_> = files.iter().filter_map(|p| p.file_name()).collect();
+    assert!(
+        names.iter().filter(|n| **n == "update.rs").count() >= 8,
+        "found only {files:?}"
+    );
+    let mut found = Vec::new();
+    for path in &files {
+        let code = code(path);
+        for naming in draws_named(&code).into_iter().chain(views_named(&code)) {
+            found.push(format!("{}: {naming}", path.display()));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a window's state side names its view (lay it out in its `layout.rs`):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_window_check_would_see_a_draw_file_imported() {
+    for bad in [
+        "use crate::reader::windows::note::draw::draw_note;",
+        "use super::draw;",
+        "fn f(frame: &mut ratatui::Frame) {}",
+        "use ratatui::widgets::Paragraph;",
+    ] {
+        assert!(!draws_named(&code_of(bad)).is_empty(), "missed: {bad}");
+    }
+    assert!(draws_named(&code_of("// drawn by draw.rs\nlet s = \"draw\";")).is_empty());
 }
 
 /// Every `.rs` file under `dir` (none if it does not exist), except test

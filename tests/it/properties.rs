@@ -79,11 +79,17 @@ fn assert_in_bounds(app: &App) {
     assert!(app.number.len() <= 4);
     match app.overlay {
         Some(Overlay::Help { scroll, ref under }) => {
-            assert!(scroll <= allyship::reader::ui::help::max_scroll(app.screen, under.as_deref()));
+            assert!(
+                scroll
+                    <= allyship::reader::windows::help::draw::max_scroll(
+                        app.screen,
+                        under.as_deref()
+                    )
+            );
         }
         Some(Overlay::Journal { selected, scroll }) => {
-            let inner = allyship::reader::ui::journal::inner(app.screen);
-            let rows = allyship::reader::ui::journal::rows(app, inner.width);
+            let inner = allyship::reader::windows::journal::draw::inner(app.screen);
+            let rows = allyship::reader::windows::journal::draw::rows(app, inner.width);
             assert!(selected < rows.iter().filter(|r| r.selectable).count());
             assert!(usize::from(scroll) <= rows.len());
         }
@@ -98,7 +104,7 @@ fn assert_in_bounds(app: &App) {
             assert!(window.number() >= 1 && window.number() <= window.of);
         }
         Some(Overlay::Choose { selected }) => {
-            let choice = allyship::reader::layout::choosing::choice(app);
+            let choice = allyship::reader::windows::choose::layout::choice(app);
             let options = choice.map_or(0, |c| c.options.len());
             assert!(
                 selected < options,
@@ -137,7 +143,7 @@ fn app_with_commitments(toolkit: &Toolkit, width: u16, height: u16, kind: u16) -
         app.journal.merge_commitment(&commitment.id(), &commitment);
     }
     if kind % 3 == 2 {
-        allyship::reader::update::commitments::ask_if_due(&mut app);
+        allyship::reader::windows::commitments::update::ask_if_due(&mut app);
     }
     app
 }

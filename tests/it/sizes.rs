@@ -129,7 +129,7 @@ fn views(toolkit: &Toolkit) -> Vec<(&'static str, App)> {
             app.journal_kept = true;
             app.today = jiff::civil::date(2026, 11, 20);
             if name.starts_with("check-in") {
-                allyship::reader::update::commitments::ask_if_due(&mut app);
+                allyship::reader::windows::commitments::update::ask_if_due(&mut app);
                 assert!(app.overlay.is_some(), "the check-in opens");
             }
             if name == "leave anyway" {

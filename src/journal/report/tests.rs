@@ -46,7 +46,7 @@ fn learning_time_is_one_figure_in_every_view() {
 fn revisited_is_worded_one_way_everywhere() {
     let toolkit = built_in();
     let app = crate::reader::app::App::new(toolkit.clone(), 80, 24);
-    let in_app: String = crate::reader::ui::journal::rows(&app, 200)
+    let in_app: String = crate::reader::windows::journal::draw::rows(&app, 200)
         .iter()
         .map(|r| r.line.to_string() + "\n")
         .collect();

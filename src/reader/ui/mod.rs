@@ -1,16 +1,16 @@
 //! Drawing: plain functions of a read-only `App`; views never change state.
 
-pub mod choosing;
-pub mod commitments;
-pub mod help;
-pub mod journal;
 pub mod reader;
-pub mod search;
 mod tones;
-pub mod writing;
 
 use crate::reader::app::{App, Overlay};
 use crate::reader::layout;
+use crate::reader::windows::choose::draw as choosing;
+use crate::reader::windows::commitments::draw as commitments;
+use crate::reader::windows::help::draw as help;
+use crate::reader::windows::journal::draw as journal;
+use crate::reader::windows::search::draw as search;
+use crate::reader::windows::{bookmarks, confirm_quit, links, note, notes};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -35,18 +35,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Journal { selected, scroll }) => {
             journal::draw(frame, app, *selected, *scroll)
         }
-        Some(Overlay::Note(input)) => writing::draw_note(frame, app, input),
-        Some(Overlay::Label(input)) => writing::draw_label(frame, app, input),
-        Some(Overlay::Bookmarks { selected }) => writing::draw_bookmarks(frame, app, *selected),
-        Some(Overlay::Notes { selected }) => writing::draw_notes(frame, app, *selected),
+        Some(Overlay::Note(input)) => note::draw::draw_note(frame, app, input),
+        Some(Overlay::Label(input)) => bookmarks::draw::draw_label(frame, app, input),
+        Some(Overlay::Bookmarks { selected }) => {
+            bookmarks::draw::draw_bookmarks(frame, app, *selected)
+        }
+        Some(Overlay::Notes { selected }) => notes::draw::draw_notes(frame, app, *selected),
         Some(Overlay::Search { input, selected }) => search::draw(frame, app, input, *selected),
-        Some(Overlay::Links { selected }) => writing::draw_links(frame, app, *selected),
+        Some(Overlay::Links { selected }) => links::draw::draw_links(frame, app, *selected),
         Some(Overlay::Commit(window)) => commitments::draw_commit(frame, app, window),
         Some(Overlay::CheckIn(window)) => commitments::draw_check_in(frame, app, window),
         Some(Overlay::Choose { selected }) => choosing::draw(frame, app, *selected),
         // The question is what the person must see: no older message
         // box goes over it (the box says why the words are not saved).
-        Some(Overlay::ConfirmQuit) => return draw_confirm_quit(frame, app, screen),
+        Some(Overlay::ConfirmQuit) => {
+            return confirm_quit::draw::draw_confirm_quit(frame, app, screen);
+        }
         None => {}
     }
     draw_long_message(frame, app, screen);
@@ -99,67 +103,6 @@ fn draw_long_message(frame: &mut Frame, app: &App, screen: Rect) {
     };
     let block = ratatui::widgets::Block::bordered()
         .title(" Message ")
-        .border_style(app.theme.border_focused)
-        .padding(ratatui::widgets::Padding::horizontal(1));
-    frame.render_widget(ratatui::widgets::Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-/// "Leave anyway?": what was not saved, why, and where it will go. The
-/// question and its keys always show; on a small screen the explanation
-/// above them is cut short (with "…") to make room.
-fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
-    let (ids, why) = app
-        .unsaved
-        .as_ref()
-        .map_or((&[][..], ""), |(ids, why)| (&ids[..], why));
-    let titles: Vec<String> = ids
-        .iter()
-        .map(|id| match app.journal.commitments.get(id) {
-            Some(commitment) => format!("your commitment “{}”", commitment.text),
-            None => app.toolkit.numbered_title(id).unwrap_or_else(|| id.clone()),
-        })
-        .collect();
-    let text = format!(
-        "Your words on {} could not be saved: {why}. If you leave now they are \
-         written to a rescue file, and allyship tells you where.",
-        titles.join(", ")
-    );
-    let width = screen.width.saturating_sub(4).min(64);
-    let inner_width = width.saturating_sub(4);
-    let wrap = |width: u16| {
-        let mut lines = Vec::new();
-        let style = app.theme.text;
-        crate::toolkit::render::wrap_into(&mut lines, &text, width, ("", ""), style, style);
-        lines
-    };
-    let mut lines = wrap(inner_width);
-    // Borders, the question and its keys take four rows; a blank line
-    // before the question when there is room.
-    let room = usize::from(screen.height.saturating_sub(4));
-    if lines.len() < room {
-        lines.push(Line::from(""));
-    } else if lines.len() > room {
-        lines = wrap(inner_width.saturating_sub(1));
-        lines.truncate(room);
-        if let Some(last) = lines.last_mut() {
-            last.push_span("…");
-        }
-    }
-    lines.push(Line::from("Leave anyway?").style(app.theme.heading));
-    lines.push(Line::from("y leave   n stay").style(app.theme.heading));
-    let height = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(screen.height);
-    let area = Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    };
-    let block = ratatui::widgets::Block::bordered()
-        .title(" Not saved ")
         .border_style(app.theme.border_focused)
         .padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(ratatui::widgets::Clear, area);

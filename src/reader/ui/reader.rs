@@ -136,7 +136,8 @@ fn draw_text(frame: &mut Frame, app: &App, area: Rect) {
         .take(usize::from(inner.height))
         .cloned()
         .collect();
-    let visible = crate::reader::ui::search::highlighted(visible, app.highlight.as_deref());
+    let visible =
+        crate::reader::windows::search::draw::highlighted(visible, app.highlight.as_deref());
     frame.render_widget(Paragraph::new(visible), inner);
     let max = app.max_scroll();
     if max > 0 {

@@ -2,10 +2,10 @@
 //! walkthrough ended, a link opened), taken into the app here, so the loop,
 //! its effects and `cli` never write to the app themselves.
 
-use super::commitments::saved_message_in;
 use super::saving::saved;
 use crate::reader::action::Learned;
 use crate::reader::app::{App, Overlay};
+use crate::reader::windows::commitments::update::saved_message_in;
 
 /// Said once a note is on disk (and its window is closed).
 pub const NOTE_SAVED: &str = "Note saved.";

@@ -27,7 +27,7 @@ fn choose_window_80x24_and_40x12() {
         assert!(screen.contains("Choose an option"), "{screen}");
         assert!(screen.contains("Enter choose"), "{screen}");
         // The highlighted option is reverse video, not colour alone.
-        let shown = allyship::reader::layout::choosing::layout(&app, 1).unwrap();
+        let shown = allyship::reader::windows::choose::layout::layout(&app, 1).unwrap();
         let row = shown.inner.y + (shown.options[1].start - shown.offset) as u16;
         let cell = &frame.backend().buffer()[(shown.inner.x + 4, row)];
         assert!(

@@ -147,14 +147,20 @@ impl<B> Quiet<B> {
     /// left on standard input and output.
     fn noting_err<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
         if let Err(e) = &result {
-            let closed =
-                matches!(e.raw_os_error(), Some(5 | 6)) || e.kind() == io::ErrorKind::BrokenPipe;
-            if closed || (!io::stdin().is_terminal() && !io::stdout().is_terminal()) {
+            if says_terminal_closed(e)
+                || (!io::stdin().is_terminal() && !io::stdout().is_terminal())
+            {
                 self.gone = true;
             }
         }
         result
     }
+}
+
+/// Whether `e` is what writing to or reading from a terminal that has gone
+/// (its window closed) gives: EIO or ENXIO, or a broken pipe.
+pub fn says_terminal_closed(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(5 | 6)) || e.kind() == io::ErrorKind::BrokenPipe
 }
 
 /// The presenter's terminal, as `ratatui::init` takes it (raw mode, the

@@ -8,7 +8,7 @@
 use crate::common;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -43,6 +43,18 @@ struct Ended {
 /// lets the app settle into its loop, closes every handle on the
 /// terminal's side, and says how the app ended.
 fn close_the_terminal_under(args: &[&str], ready: &str, dir: &Path, how: Closing) -> Ended {
+    close_after(args, &[], &[("", ready)], dir, how)
+}
+
+/// As [`close_the_terminal_under`], with `env` added and `steps` (keys to
+/// type, then what to wait for on the screen) taken before closing.
+fn close_after(
+    args: &[&str],
+    env: &[(&str, &str)],
+    steps: &[(&str, &str)],
+    dir: &Path,
+    how: Closing,
+) -> Ended {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -69,17 +81,28 @@ fn close_the_terminal_under(args: &[&str], ready: &str, dir: &Path, how: Closing
     cmd.env("TERM", "xterm-256color");
     cmd.env("ALLYSHIP_DATA_DIR", dir);
     cmd.env(SLOW_READ.0, SLOW_READ.1);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("clone reader");
-    let writer = pair.master.take_writer().expect("take writer");
-    let mut seen = Vec::new();
+    let mut writer = pair.master.take_writer().expect("take writer");
+    let mut screen = vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0);
     let start = Instant::now();
     let mut buf = [0u8; 4096];
-    while !String::from_utf8_lossy(&seen).contains(ready) {
-        assert!(start.elapsed() < common::DEADLINE, "no first frame");
-        let n = reader.read(&mut buf).expect("read the first frame");
-        seen.extend_from_slice(&buf[..n]);
+    for (keys, wanted) in steps {
+        writer.write_all(keys.as_bytes()).expect("type");
+        writer.flush().expect("flush");
+        while !screen.screen().contents().contains(wanted) {
+            assert!(
+                start.elapsed() < common::DEADLINE,
+                "never saw {wanted:?}:\n{}",
+                screen.screen().contents()
+            );
+            let n = reader.read(&mut buf).expect("read the screen");
+            screen.process(&buf[..n]);
+        }
     }
     std::thread::sleep(Duration::from_millis(300));
     // The window has gone: no handle on the terminal's side is left.
@@ -184,5 +207,53 @@ fn help_and_version_into_a_full_disk_exit_0() {
             "{args:?}: {}",
             common::commands::text(&out.stderr)
         );
+    }
+}
+
+/// A journal from a newer version of allyship: opened read-only, with a note.
+const NEWER: &str = r#"{"version": 99, "sections": {}, "days": {}, "ids": [],
+  "notes": {"welcome": {"text": "words from before",
+    "created": "2026-01-01T10:00:00Z", "changed": "2026-01-01T10:00:00Z"}}}"#;
+
+/// Words that could be kept nowhere when the window closed (the journal
+/// read-only, every place for a rescue file under a plain file) are not a
+/// clean exit: the terminal has gone, but that is not all that failed, so
+/// the status is 1, never 0 (before, any error with the terminal gone
+/// exited 0). Still open: the app exits 0 here. The rescue's failure is
+/// said on standard error, but the reader's loop (`src/reader/tui/`)
+/// returns an error of the closed terminal's first, which `status` rightly
+/// takes as the window closing; found by this test, not yet fixed.
+#[test]
+#[ignore = "issue 27 item 12: a failed rescue at window close still exits 0 (see the comment)"]
+fn words_kept_nowhere_when_the_terminal_closes_exit_1() {
+    for how in [Closing::WithSighup, Closing::Silently] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        std::fs::write(data.join("journal.json"), NEWER).unwrap();
+        // A file where every rescue folder would be made: none can be.
+        let nowhere = dir.path().join("not-a-folder");
+        std::fs::write(&nowhere, "").unwrap();
+        let nowhere = nowhere.to_str().expect("utf-8");
+        let env = [
+            ("HOME", nowhere),
+            ("XDG_STATE_HOME", nowhere),
+            ("XDG_CACHE_HOME", nowhere),
+            ("TMPDIR", nowhere),
+        ];
+        let steps = [
+            ("", "Allyship toolkit"),
+            ("e", "Your note"),
+            (" and new ones", "and new ones"),
+        ];
+        let ended = close_after(&[], &env, &steps, &data, how);
+        assert!(
+            ended.took < PROMPTLY,
+            "the reader outlived its terminal ({how:?}) by {:?}",
+            ended.took
+        );
+        assert_eq!(ended.status, Some(1), "{how:?}");
+        let journal = std::fs::read_to_string(data.join("journal.json")).unwrap();
+        assert_eq!(journal, NEWER, "the newer journal is never written");
     }
 }

@@ -146,12 +146,11 @@ impl<B> Quiet<B> {
     /// gone: EIO or ENXIO (a closed window), a broken pipe, or no terminal
     /// left on standard input and output.
     fn noting_err<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
-        if let Err(e) = &result {
-            if says_terminal_closed(e)
-                || (!io::stdin().is_terminal() && !io::stdout().is_terminal())
-            {
-                self.gone = true;
-            }
+        if let Err(e) = &result
+            && (says_terminal_closed(e)
+                || (!io::stdin().is_terminal() && !io::stdout().is_terminal()))
+        {
+            self.gone = true;
         }
         result
     }

@@ -32,14 +32,18 @@ fn assert_fails_with(out: &Output, words: &str) {
     assert!(out.stdout.is_empty(), "stdout: {}", text(&out.stdout));
 }
 
+/// Runs `allyship args` with its data dir in the given folder.
+#[cfg(unix)]
+type RunCommand = dyn Fn(&Path, &[&str]) -> Output;
+
 /// Ways to run a command whose standard output takes no bytes: into
 /// `/dev/full` (every write fails as on a full disk) where the system has
 /// it, and always into a file past the size a shell's `ulimit -f` allows
 /// (every write fails with "file too large"), so these tests never rest
 /// on `/dev/full` alone. Each is named, for failure messages.
 #[cfg(unix)]
-fn unwritable_outputs() -> Vec<(&'static str, Box<dyn Fn(&Path, &[&str]) -> Output>)> {
-    let mut outputs: Vec<(&'static str, Box<dyn Fn(&Path, &[&str]) -> Output>)> = Vec::new();
+fn unwritable_outputs() -> Vec<(&'static str, Box<RunCommand>)> {
+    let mut outputs: Vec<(&'static str, Box<RunCommand>)> = Vec::new();
     match std::fs::OpenOptions::new().write(true).open("/dev/full") {
         Ok(full) => outputs.push((
             "/dev/full",

@@ -219,12 +219,13 @@ const NEWER: &str = r#"{"version": 99, "sections": {}, "days": {}, "ids": [],
 /// read-only, every place for a rescue file under a plain file) are not a
 /// clean exit: the terminal has gone, but that is not all that failed, so
 /// the status is 1, never 0 (before, any error with the terminal gone
-/// exited 0). Still open: the app exits 0 here. The rescue's failure is
-/// said on standard error, but the reader's loop (`src/reader/tui/`)
-/// returns an error of the closed terminal's first, which `status` rightly
-/// takes as the window closing; found by this test, not yet fixed.
+/// exited 0; and the closed terminal's own EIO, first from the loop,
+/// hid the rescue's failure). Ignored: about one run in fifteen the app
+/// ends with no unsaved words at all (nothing rescued, nothing printed)
+/// though the screen showed them typed, and exits 0: words may be lost at
+/// window close, in the reader's loop (`src/reader/tui/`), not yet found.
 #[test]
-#[ignore = "issue 27 item 12: a failed rescue at window close still exits 0 (see the comment)"]
+#[ignore = "flaky: about 1 run in 15 the typed words are not held at exit (see the comment)"]
 fn words_kept_nowhere_when_the_terminal_closes_exit_1() {
     for how in [Closing::WithSighup, Closing::Silently] {
         let dir = tempfile::tempdir().unwrap();

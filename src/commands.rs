@@ -21,6 +21,7 @@ mod practice;
 mod progress;
 mod read;
 pub mod records;
+pub mod shapes;
 pub mod typing;
 mod walkthroughs;
 pub use check_content::check_content;

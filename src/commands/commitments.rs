@@ -211,25 +211,30 @@ pub fn commitments(
     };
     let all = journal.commitments_in_order();
     if json {
-        let list: Vec<serde_json::Value> = all
+        let list: Vec<super::shapes::CommitmentOf> = all
             .iter()
             .enumerate()
             .map(|(n, (id, c))| {
                 let section = c.section.as_deref();
-                serde_json::json!({
-                    "number": n + 1,
-                    "id": id,
-                    "text": c.text,
-                    "section": section,
-                    "section_title": section.map(|s| title_of(toolkit, s)),
-                    "made_at": c.made_at,
-                    "review_on": c.scheduled(today).1,
-                    "status": c.standing(today).word(),
-                    "let_go": c.let_go_on(today),
-                    "check_ins": c.check_ins.iter()
-                        .map(|k| serde_json::json!({ "at": k.at, "text": k.text }))
-                        .collect::<Vec<_>>(),
-                })
+                super::shapes::CommitmentOf {
+                    check_ins: c
+                        .check_ins
+                        .iter()
+                        .map(|k| super::shapes::CheckInOf {
+                            at: k.at,
+                            text: &k.text,
+                        })
+                        .collect(),
+                    id,
+                    let_go: c.let_go_on(today),
+                    made_at: c.made_at,
+                    number: n + 1,
+                    review_on: c.scheduled(today).1,
+                    section,
+                    section_title: section.map(|s| title_of(toolkit, s)),
+                    status: c.standing(today).word(),
+                    text: &c.text,
+                }
             })
             .collect();
         let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());

@@ -5,6 +5,7 @@
 //! no longer has); times are RFC 3339 UTC, as in the journal file.
 //! The README's "JSON for scripts" shows each shape.
 
+use super::shapes::{self, KeptNote, List, ListPart, ListSection, NoteOf, Notes, PartOf};
 use super::{Output, failure, journal_to_show};
 use crate::journal::record::{Journal, ReadStatus};
 use crate::toolkit::content::Toolkit;
@@ -30,34 +31,39 @@ pub fn text(value: &Value) -> String {
 /// order, each with its marks in words (status, bookmarked and its label,
 /// whether it has a note).
 pub fn list(toolkit: &Toolkit, journal: &Journal) -> Value {
-    let parts: Vec<Value> = toolkit
+    let parts = toolkit
         .parts
         .iter()
-        .map(|part| {
-            let ids: Vec<&str> = part.sections.iter().map(|s| s.id.as_str()).collect();
-            json!({ "id": part.id, "title": part.title, "outcomes": part.outcomes,
-                    "sections": ids })
+        .map(|part| ListPart {
+            id: &part.id,
+            outcomes: &part.outcomes,
+            sections: part.sections.iter().map(|s| s.id.as_str()).collect(),
+            title: &part.title,
         })
         .collect();
-    let sections: Vec<Value> = toolkit
+    let sections = toolkit
         .entries()
         .map(|entry| {
             let id = &entry.section.id;
             let bookmark = journal.bookmarks.get(id);
-            json!({
-                "number": entry.index + 1,
-                "id": id,
-                "title": entry.section.title,
-                "part": entry.part.id,
-                "status": status_word(journal.status(id)),
-                "bookmarked": bookmark.is_some(),
-                "label": bookmark.and_then(|b| b.label.as_deref()),
-                "note": journal.notes.contains_key(id),
-            })
+            ListSection {
+                bookmarked: bookmark.is_some(),
+                id,
+                label: bookmark.and_then(|b| b.label.as_deref()),
+                note: journal.notes.contains_key(id),
+                number: entry.index + 1,
+                part: &entry.part.id,
+                status: status_word(journal.status(id)),
+                title: &entry.section.title,
+            }
         })
         .collect();
-    json!({ "title": toolkit.title, "version": toolkit.version,
-            "parts": parts, "sections": sections })
+    shapes::value(List {
+        parts,
+        sections,
+        title: &toolkit.title,
+        version: &toolkit.version,
+    })
 }
 
 /// `read --json`: one section as the toolkit file holds it (`data/SCHEMA.md`),
@@ -79,10 +85,11 @@ pub fn section(toolkit: &Toolkit, index: usize, answers: bool) -> Value {
     fields.remove("facilitator_notes");
     let mut out = Map::new();
     out.insert("number".into(), json!(index + 1));
-    out.insert(
-        "part".into(),
-        json!({ "id": entry.part.id, "title": entry.part.title }),
-    );
+    let part = PartOf {
+        id: &entry.part.id,
+        title: &entry.part.title,
+    };
+    out.insert("part".into(), shapes::value(part));
     out.extend(fields);
     Value::Object(out)
 }
@@ -110,11 +117,12 @@ pub fn all_sections(toolkit: &Toolkit, answers: bool) -> Value {
             "sources": toolkit.sources, "sections": sections })
 }
 
-/// The number and title of a section id, `null`s for one the toolkit no longer has.
-fn place(toolkit: &Toolkit, id: &str) -> (Value, Value) {
+/// The number and title of a section id, `None`s (`null`s) for one the
+/// toolkit no longer has.
+fn place<'a>(toolkit: &'a Toolkit, id: &str) -> (Option<usize>, Option<&'a str>) {
     match toolkit.index_of(id).and_then(|i| toolkit.entry(i)) {
-        Some(entry) => (json!(entry.index + 1), json!(entry.section.title)),
-        None => (Value::Null, Value::Null),
+        Some(entry) => (Some(entry.index + 1), Some(entry.section.title.as_str())),
+        None => (None, None),
     }
 }
 
@@ -122,25 +130,38 @@ fn place(toolkit: &Toolkit, id: &str) -> (Value, Value) {
 /// aside when two copies of the app (or an import, or `note --replace`)
 /// changed the same note, oldest first.
 pub fn notes(toolkit: &Toolkit, journal: &Journal) -> Value {
-    let mut notes = Map::new();
-    for (id, note) in &journal.notes {
-        let (number, title) = place(toolkit, id);
-        notes.insert(
-            id.clone(),
-            json!({ "number": number, "title": title, "text": note.text,
-                    "created": note.created, "changed": note.changed, "edits": note.edits }),
-        );
-    }
-    let kept: Vec<Value> = journal
+    let notes = journal
+        .notes
+        .iter()
+        .map(|(id, note)| {
+            let (number, title) = place(toolkit, id);
+            let shown = NoteOf {
+                changed: note.changed,
+                created: note.created,
+                edits: note.edits,
+                number,
+                text: &note.text,
+                title,
+            };
+            (id.as_str(), shown)
+        })
+        .collect();
+    let also_kept = journal
         .superseded_notes
         .iter()
         .map(|kept| {
             let (number, title) = place(toolkit, &kept.section);
-            json!({ "section": kept.section, "number": number, "title": title,
-                    "text": kept.text, "created": kept.created, "changed": kept.changed })
+            KeptNote {
+                changed: kept.changed,
+                created: kept.created,
+                number,
+                section: &kept.section,
+                text: &kept.text,
+                title,
+            }
         })
         .collect();
-    json!({ "notes": notes, "also_kept": kept })
+    shapes::value(Notes { also_kept, notes })
 }
 
 /// `journal --json`'s `sections`: every section's reading state keyed by
@@ -158,19 +179,17 @@ pub fn section_states(toolkit: &Toolkit, journal: &Journal) -> Value {
         let (number, title) = place(toolkit, id);
         let status = journal.status(id);
         let record = journal.sections.get(id);
-        states.insert(
-            id.to_owned(),
-            json!({
-                "number": number,
-                "title": title,
-                "status": status_word(status),
-                "read": status != ReadStatus::Unread,
-                "revisited": status == ReadStatus::Revisited,
-                "first_read": record.map(|r| r.first_read),
-                "last_read": record.map(|r| r.last_read),
-                "sessions": record.map_or(0, |r| r.sessions),
-            }),
-        );
+        let state = shapes::SectionState {
+            first_read: record.map(|r| r.first_read),
+            last_read: record.map(|r| r.last_read),
+            number,
+            read: status != ReadStatus::Unread,
+            revisited: status == ReadStatus::Revisited,
+            sessions: record.map_or(0, |r| r.sessions),
+            status: status_word(status),
+            title,
+        };
+        states.insert(id.to_owned(), shapes::value(state));
     }
     Value::Object(states)
 }

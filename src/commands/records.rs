@@ -32,17 +32,18 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
             .filter_map(|id| journal.bookmarks.get(&id).map(|b| (id, b)))
             .collect();
     if json {
-        let list: Vec<serde_json::Value> = ordered
+        let list: Vec<super::shapes::BookmarkOf> = ordered
             .iter()
-            .map(|(id, b)| {
-                let number = toolkit.index_of(id).map(|i| i + 1);
+            .map(|(id, b)| super::shapes::BookmarkOf {
+                added: b.added,
+                id,
+                label: b.label.as_deref(),
+                number: toolkit.index_of(id).map(|i| i + 1),
                 // The title alone: the number has its own key.
-                let title = toolkit
+                title: toolkit
                     .index_of(id)
                     .and_then(|i| toolkit.entry(i))
-                    .map_or_else(|| export::missing_title(id), |e| e.section.title.clone());
-                serde_json::json!({ "id": id, "number": number, "title": title,
-                                    "label": b.label, "added": b.added })
+                    .map_or_else(|| export::missing_title(id), |e| e.section.title.clone()),
             })
             .collect();
         let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());

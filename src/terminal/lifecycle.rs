@@ -171,7 +171,16 @@ where
 {
     // A shell may have put the terminal back in line mode while stopped.
     let _ = ratatui::crossterm::terminal::disable_raw_mode();
-    super::enter()?;
+    if let Err(e) = super::enter() {
+        // The kernel sends SIGCONT with the SIGHUP of a closed window:
+        // there is no terminal to take back, and the loop leaves on the
+        // SIGHUP. Its error here would hide why the app left (words that
+        // no rescue file took were reported as a clean exit).
+        if super::says_terminal_closed(&e) {
+            return Ok(());
+        }
+        return Err(e.into());
+    }
     terminal.backend_mut().clear_region(ClearType::All)?;
     // Blank the buffer the next frame is compared with, so all of it is
     // sent. (`Terminal::clear` would ask the terminal where the cursor is,

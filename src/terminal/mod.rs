@@ -31,7 +31,7 @@ pub use area::centred;
 pub use lifecycle::{Events, between_events, is_suspend_key, suspend};
 pub use lookup::{action_for, describe, describe_keys, hint_for, short};
 pub use pattern::{Binding, CTRL_C, CTRL_Z, KeyAction, KeyPattern, bind, ch, key};
-pub use quiet::init as init_quiet;
+pub use quiet::{init as init_quiet, says_terminal_closed};
 pub use screen::Screen;
 pub(crate) use screen::{enter, paint_every_cell_next, setup};
 pub use screen::{restore, stop_flag};

@@ -7,11 +7,16 @@
 //! - a terminal that has gone (its window closed) takes no more writes:
 //!   after the first error there, every write is let go quietly, so
 //!   ratatui's own goodbye (showing the cursor as it is dropped, and
-//!   `eprintln!` when that fails) cannot panic on it (exit 101).
+//!   `eprintln!` when that fails) cannot panic on it (exit 101). The
+//!   first write that finds it gone is let go too, and its size stays the
+//!   last one known: the loop then leaves on the stop flag the closed
+//!   terminal raises, and its own failures (words no rescue file took)
+//!   are not hidden behind the terminal's EIO.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
+use std::cell::Cell as Remembered;
 use std::io::{self, IsTerminal};
 
 /// `inner`, writing only what changes, and nothing once its terminal has gone.
@@ -24,6 +29,8 @@ pub struct Quiet<B> {
     cursor_at: Option<Position>,
     /// The terminal has gone: write nothing more.
     gone: bool,
+    /// The last size the terminal gave, kept for when it has gone.
+    last_size: Remembered<Option<Size>>,
 }
 
 impl<B> Quiet<B> {
@@ -34,6 +41,7 @@ impl<B> Quiet<B> {
             cursor_shown: None,
             cursor_at: None,
             gone: false,
+            last_size: Remembered::new(None),
         }
     }
 
@@ -125,7 +133,16 @@ impl<B: Backend<Error = io::Error>> Backend for Quiet<B> {
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
-        self.inner.size()
+        match self.inner.size() {
+            Ok(size) => {
+                self.last_size.set(Some(size));
+                Ok(size)
+            }
+            Err(e) => match self.last_size.get() {
+                Some(size) if self.gone || closed(&e) => Ok(size),
+                _ => Err(e),
+            },
+        }
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
@@ -145,16 +162,27 @@ impl<B> Quiet<B> {
     /// Passes on `result`, noting when its error says the terminal has
     /// gone: EIO or ENXIO (a closed window), a broken pipe, or no terminal
     /// left on standard input and output.
-    fn noting_err<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
-        if let Err(e) = &result {
-            let closed =
-                matches!(e.raw_os_error(), Some(5 | 6)) || e.kind() == io::ErrorKind::BrokenPipe;
-            if closed || (!io::stdin().is_terminal() && !io::stdout().is_terminal()) {
+    fn noting_err(&mut self, result: io::Result<()>) -> io::Result<()> {
+        match result {
+            Err(e) if closed(&e) => {
                 self.gone = true;
+                Ok(())
             }
+            other => other,
         }
-        result
     }
+}
+
+/// Whether `e`, or standard input and output no longer being terminals,
+/// says the terminal has gone.
+fn closed(e: &io::Error) -> bool {
+    says_terminal_closed(e) || (!io::stdin().is_terminal() && !io::stdout().is_terminal())
+}
+
+/// Whether `e` is what writing to or reading from a terminal that has gone
+/// (its window closed) gives: EIO or ENXIO, or a broken pipe.
+pub fn says_terminal_closed(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(5 | 6)) || e.kind() == io::ErrorKind::BrokenPipe
 }
 
 /// The presenter's terminal, as `ratatui::init` takes it (raw mode, the

@@ -87,3 +87,28 @@ fn the_cursor_goes_back_after_a_frame_moved_it() {
         "{bytes:?}"
     );
 }
+
+/// A terminal whose window has closed: every write fails with EIO.
+struct Closed;
+
+impl Write for Closed {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(io::Error::from_raw_os_error(5))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Err(io::Error::from_raw_os_error(5))
+    }
+}
+
+/// The first write to a closed terminal is let go like the rest: its EIO
+/// would otherwise end the loop as an error and hide the loop's own (words
+/// that no rescue file took, reported as a clean exit).
+#[test]
+fn a_closed_terminal_takes_even_the_first_write_quietly() {
+    let mut backend = Quiet::new(CrosstermBackend::new(Closed));
+    let cell = Cell::new("x");
+    assert!(backend.draw([(0, 0, &cell)].into_iter()).is_ok());
+    assert!(backend.gone, "noted as gone");
+    assert!(backend.clear().is_ok());
+    assert!(backend.flush().is_ok());
+}

@@ -17,7 +17,7 @@ pub mod presenting;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -51,6 +51,8 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Raised by the reader thread at end of output (EOF or EIO).
     closed: Arc<AtomicBool>,
+    /// How many bytes the app has written to the terminal so far.
+    written: Arc<AtomicUsize>,
     data_dir: tempfile::TempDir,
     exit_code: Option<u32>,
 }
@@ -80,13 +82,19 @@ impl Pty {
             0,
         )));
         let closed = Arc::new(AtomicBool::new(false));
+        let written = Arc::new(AtomicUsize::new(0));
         let mut reader = pair.master.try_clone_reader().expect("clone reader");
-        let (sink, done) = (Arc::clone(&parser), Arc::clone(&closed));
+        let (sink, done, count) = (
+            Arc::clone(&parser),
+            Arc::clone(&closed),
+            Arc::clone(&written),
+        );
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             // Linux reports EIO, not end-of-file, once the child has gone.
             while let Ok(n @ 1..) = reader.read(&mut buf) {
                 sink.lock().unwrap().process(&buf[..n]);
+                count.fetch_add(n, Ordering::SeqCst);
             }
             done.store(true, Ordering::SeqCst);
         });
@@ -97,6 +105,7 @@ impl Pty {
             child,
             parser,
             closed,
+            written,
             data_dir,
             exit_code: None,
         }
@@ -155,6 +164,12 @@ impl Pty {
     pub fn send_esc(&mut self) {
         self.send("\x1b");
         thread::sleep(Duration::from_millis(200));
+    }
+
+    /// How many bytes the app has written to the terminal so far (read
+    /// and parsed: the screen already shows them).
+    pub fn bytes_written(&self) -> usize {
+        self.written.load(Ordering::SeqCst)
     }
 
     /// The visible screen as text, one line per row, trailing spaces trimmed.

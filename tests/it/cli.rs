@@ -8,10 +8,9 @@ const BAD_JSON: &str = "{\n  \"title\": \"Broken\",\n  ,\n}\n";
 
 /// Runs `allyship args` with stdin closed, its data dir in `data_dir`.
 fn run_in(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_allyship"))
+    crate::common::commands::allyship(data_dir)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("ALLYSHIP_DATA_DIR", data_dir)
         .env("TERM", "xterm-256color")
         .stdin(Stdio::null())
         .output()
@@ -400,24 +399,6 @@ fn notes_shows_the_versions_kept_from_another_copy() {
     assert!(text.contains("Also kept (1)"), "{text}");
 }
 
-/// Runs `allyship args` with `input` on stdin, its data dir in `data_dir`.
-fn run_with_input(data_dir: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("ALLYSHIP_DATA_DIR", data_dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run allyship");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("answer");
-    drop(stdin);
-    child.wait_with_output().expect("allyship ends")
-}
-
 #[test]
 fn reset_says_what_goes_before_asking() {
     use allyship::journal::record::{Journal, Session};
@@ -436,7 +417,7 @@ fn reset_says_what_goes_before_asking() {
     let path = dir.path().join("journal.json");
     std::fs::write(&path, serde_json::to_vec_pretty(&journal).unwrap()).unwrap();
 
-    let out = run_with_input(dir.path(), &["reset"], "n\n");
+    let out = crate::common::commands::run_with(dir.path(), &["reset"], "n\n");
     assert_code(&out, 0);
     let asked = stderr(&out);
     assert!(
@@ -445,7 +426,7 @@ fn reset_says_what_goes_before_asking() {
     );
     assert!(path.exists(), "n keeps the journal");
 
-    let out = run_with_input(dir.path(), &["reset"], "y\n");
+    let out = crate::common::commands::run_with(dir.path(), &["reset"], "y\n");
     assert_code(&out, 0);
     assert!(!path.exists(), "y moves it aside");
     let said = stdout(&out);

@@ -2,16 +2,15 @@
 //! write errors are errors, an unreadable journal is never an empty record,
 //! and `export --output` never replaces what it should not.
 
+use crate::common::commands::{allyship, text};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 /// Runs `allyship args` with stdin closed and its data dir in `data_dir`,
 /// standard output going to `stdout`.
 fn run_to(data_dir: &Path, args: &[&str], stdout: Stdio) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_allyship"))
+    allyship(data_dir)
         .args(args)
-        .env("ALLYSHIP_DATA_DIR", data_dir)
-        .env("TERM", "dumb")
         .stdin(Stdio::null())
         .stdout(stdout)
         .stderr(Stdio::piped())
@@ -21,10 +20,6 @@ fn run_to(data_dir: &Path, args: &[&str], stdout: Stdio) -> Output {
 
 fn run_in(data_dir: &Path, args: &[&str]) -> Output {
     run_to(data_dir, args, Stdio::piped())
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Asserts a failure with a one-line reason containing `words` and no output.
@@ -37,74 +32,128 @@ fn assert_fails_with(out: &Output, words: &str) {
     assert!(out.stdout.is_empty(), "stdout: {}", text(&out.stdout));
 }
 
+/// Runs `allyship args` with its data dir in the given folder.
 #[cfg(unix)]
-fn dev_full() -> Option<std::fs::File> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .ok()
+type RunCommand = dyn Fn(&Path, &[&str]) -> Output;
+
+/// Ways to run a command whose standard output takes no bytes: into
+/// `/dev/full` (every write fails as on a full disk) where the system has
+/// it, and always into a file past the size a shell's `ulimit -f` allows
+/// (every write fails with "file too large"), so these tests never rest
+/// on `/dev/full` alone. Each is named, for failure messages.
+#[cfg(unix)]
+fn unwritable_outputs() -> Vec<(&'static str, Box<RunCommand>)> {
+    let mut outputs: Vec<(&'static str, Box<RunCommand>)> = Vec::new();
+    match std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        Ok(full) => outputs.push((
+            "/dev/full",
+            Box::new(move |dir, args| run_to(dir, args, full.try_clone().unwrap().into())),
+        )),
+        Err(e) => eprintln!("/dev/full can't be opened ({e}): only the size limit is tried"),
+    }
+    outputs.push(("a file past its size limit", Box::new(run_past_size_limit)));
+    outputs
+}
+
+/// Runs `allyship args` with standard output appending to a file already
+/// past the size limit the command runs under (64 blocks; the file holds
+/// 128 KB, past it whether a block is 512 bytes or 1 KB). SIGXFSZ is
+/// ignored, so a write fails with EFBIG instead of ending the process;
+/// the journal, far smaller, is still saved.
+#[cfg(unix)]
+fn run_past_size_limit(data_dir: &Path, args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.txt");
+    std::fs::write(&path, vec![b'.'; 128 * 1024]).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 64 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_allyship"))
+        .args(args)
+        .env("ALLYSHIP_DATA_DIR", data_dir)
+        .env("TERM", "dumb")
+        .stdin(Stdio::null())
+        .stdout(file)
+        .stderr(Stdio::piped());
+    let out = command.output().expect("run allyship under sh");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        128 * 1024,
+        "the output grew past its limit: the limit did not hold"
+    );
+    out
 }
 
 #[cfg(unix)]
 #[test]
 fn a_full_disk_is_an_error_not_an_empty_file() {
-    let Some(full) = dev_full() else { return };
     let dir = tempfile::tempdir().unwrap();
-    for args in [
-        &["read", "--all"][..],
-        &["export"],
-        &["export", "--format", "json"],
-        &["list"],
-        &["notes"],
-    ] {
-        let out = run_to(dir.path(), args, full.try_clone().unwrap().into());
-        let err = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("could not be written"), "{args:?}: {err}");
-        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    for (output, run) in unwritable_outputs() {
+        for args in [
+            &["read", "--all"][..],
+            &["export"],
+            &["export", "--format", "json"],
+            &["list"],
+            &["notes"],
+        ] {
+            let out = run(dir.path(), args);
+            let err = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{output}, {args:?}: {err}");
+            assert!(
+                err.contains("could not be written"),
+                "{output}, {args:?}: {err}"
+            );
+            assert_eq!(err.lines().count(), 1, "{output}, {args:?}: {err}");
+        }
     }
 }
 
 /// Issue 27, item 9: a command whose change was saved exits 0 even when
 /// what it prints can't be written, with a warning on standard error, so a
 /// script that retries on failure never keeps the change twice.
+#[cfg(unix)]
 #[test]
 fn a_saved_change_is_exit_0_with_a_warning_when_its_output_cannot_be_written() {
-    let Some(full) = dev_full() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let commit = &["commit", "I will keep this once"][..];
-    for args in [
-        commit,
-        &["bookmark", "1"],
-        &["mark-read", "2"],
-        &["answer", "scenario-joke-in-a-meeting", "2"],
-    ] {
-        let out = run_to(dir.path(), args, full.try_clone().unwrap().into());
-        let err = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
-        assert!(
-            err.contains("your change was saved, but what it printed could not be written"),
-            "{args:?}: {err}"
+    for (output, run) in unwritable_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let commit = &["commit", "I will keep this once"][..];
+        for args in [
+            commit,
+            &["bookmark", "1"],
+            &["mark-read", "2"],
+            &["answer", "scenario-joke-in-a-meeting", "2"],
+        ] {
+            let out = run(dir.path(), args);
+            let err = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{output}, {args:?}: {err}");
+            assert!(
+                err.contains("your change was saved, but what it printed could not be written"),
+                "{output}, {args:?}: {err}"
+            );
+        }
+        let journal = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
+        assert_eq!(
+            journal.matches("I will keep this once").count(),
+            1,
+            "{output}: {journal}"
         );
+        // A change that was not kept still fails.
+        let out = run(dir.path(), &["check-in", "9", "done"]);
+        assert_ne!(out.status.code(), Some(0), "{output}");
     }
-    let journal = std::fs::read_to_string(dir.path().join("journal.json")).unwrap();
-    assert_eq!(
-        journal.matches("I will keep this once").count(),
-        1,
-        "{journal}"
-    );
-    // A change that was not kept still fails.
-    let out = run_to(dir.path(), &["check-in", "9", "done"], full.into());
-    assert_ne!(out.status.code(), Some(0));
 }
 
 #[cfg(unix)]
 #[test]
 fn a_closed_pipe_stays_quiet() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let mut child = allyship(dir.path())
         .args(["read", "--all"])
-        .env("ALLYSHIP_DATA_DIR", dir.path())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -145,28 +194,50 @@ fn a_journal_that_is_a_folder_is_an_error_for_every_command_reading_it() {
     );
 }
 
+/// A journal this user may not read (mode 000). Modes do not stop root, so
+/// as root (as CI runs) the commands run as another user, whom they do
+/// stop, with the folder and the journal given to that user: the test
+/// checks the same refusal either way, never nothing.
 #[cfg(unix)]
 #[test]
 fn a_journal_that_cannot_be_read_is_an_error_for_every_command_reading_it() {
-    use std::os::unix::fs::PermissionsExt;
-    // Root reads any file whatever its mode, so the test means nothing there.
-    if std::fs::read_to_string("/proc/self/status")
-        .is_ok_and(|s| s.lines().any(|l| l.starts_with("Uid:\t0\t")))
-    {
-        return;
-    }
+    use crate::common::commands::{NOBODY, is_root};
+    use std::os::unix::fs::{PermissionsExt, chown};
+    use std::os::unix::process::CommandExt;
+    let as_root = is_root();
     let dir = tempfile::tempdir().unwrap();
     let journal = dir.path().join("journal.json");
     std::fs::write(&journal, r#"{"version":1,"notes":{}}"#).unwrap();
     std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if as_root {
+        for path in [dir.path(), &journal] {
+            chown(path, Some(NOBODY), Some(NOBODY)).expect("give the folder away");
+        }
+    }
+    assert!(
+        as_root || std::fs::read(&journal).is_err(),
+        "this user can read a file of mode 000"
+    );
     for args in [
         &["notes"][..],
         &["bookmarks"],
         &["export", "--format", "json"],
         &["journal"],
     ] {
-        let out = run_in(dir.path(), args);
+        let mut command = allyship(dir.path());
+        command.args(args).stdin(Stdio::null());
+        if as_root {
+            command.uid(NOBODY).gid(NOBODY);
+        }
+        let out = command.output().unwrap_or_else(|e| {
+            panic!("run allyship as user {NOBODY}, who must be able to reach the binary: {e}")
+        });
         assert_fails_with(&out, "journal.json");
+        assert!(
+            text(&out.stderr).contains("ermission denied"),
+            "{args:?} refused for another reason: {}",
+            text(&out.stderr)
+        );
     }
 }
 

@@ -1,10 +1,18 @@
-//! SIGKILL at random moments during a thousand saves: every journal left
-//! behind parses and equals the journal before or after the save that was
-//! under way. The saving process is this test binary run again (the real
+//! SIGKILL at random moments during saves, at least 80 kills over at least
+//! 300 saves: every journal left behind parses and equals the journal
+//! before or after the save that was under way. The saving process is this test binary run again (the real
 //! `Store::save`, in its own process); it reports each finished save on
 //! stderr, so the test knows which two journals are allowed.
 //!
 //! Set `ALLYSHIP_KILL_SEED` to repeat a run; a failure prints its seed.
+//!
+//! Where the time goes: every save writes and fsyncs the whole journal,
+//! which keeps every version of every note and so grows by about 900 bytes
+//! a save (600 KB after 700). A thousand saves with a kill every 13 on
+//! average took 20 s here (83 kills), most of it saving a journal of half a
+//! megabyte and more between kills that proved nothing new. Now a kill
+//! comes every 4 or 5 saves, so as many kills take about 400 saves, on a
+//! journal that stays under 400 KB.
 
 #![cfg(unix)]
 
@@ -19,7 +27,10 @@ use std::time::{Duration, Instant};
 
 const DIR_ENV: &str = "ALLYSHIP_TEST_KILL_DIR";
 const FROM_ENV: &str = "ALLYSHIP_TEST_KILL_FROM";
-const SAVES: u64 = 1000;
+/// At least this many saves, and at least [`KILLS`] kills.
+const SAVES: u64 = 300;
+/// At least this many kills, each at a random moment.
+const KILLS: u32 = 80;
 
 /// Save number `k` of the run: a read, active time, a position, a note and
 /// now and then a bookmark, all fixed by `k` so the parent can work out the
@@ -43,11 +54,12 @@ fn step(k: u64) -> Session {
 
 /// Child half: saves step after step until killed, printing `saved K` on
 /// stderr after each save returns. Does nothing unless started by
-/// `sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal`.
+/// `sigkill_during_saves_leaves_the_before_or_after_journal`.
 #[test]
-#[ignore = "run by sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal"]
+#[ignore = "run by sigkill_during_saves_leaves_the_before_or_after_journal"]
 fn save_forever() {
     let (Some(dir), Some(from)) = (std::env::var_os(DIR_ENV), std::env::var(FROM_ENV).ok()) else {
+        eprintln!("skipped: the saving half of the SIGKILL test, which starts it itself");
         return;
     };
     let from: u64 = from.parse().expect("a number");
@@ -98,7 +110,7 @@ fn save_forever_name() -> String {
 }
 
 #[test]
-fn sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal() {
+fn sigkill_during_saves_leaves_the_before_or_after_journal() {
     let seed = std::env::var("ALLYSHIP_KILL_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -114,7 +126,7 @@ fn sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal() {
     let mut kills = 0;
     let mut killed_mid_save = 0;
     let started = Instant::now();
-    while done < SAVES {
+    while done < SAVES || kills < KILLS {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
@@ -147,7 +159,7 @@ fn sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal() {
         });
         // Let a random number of saves finish (none, sometimes: a kill while
         // opening), then kill at a random moment within the next few saves.
-        let wait_for = done + random.below(25);
+        let wait_for = done + random.below(8);
         let deadline = Instant::now() + Duration::from_secs(30);
         let mut seen = done;
         while seen < wait_for && Instant::now() < deadline {
@@ -176,15 +188,15 @@ fn sigkill_during_a_thousand_saves_leaves_the_before_or_after_journal() {
             killed_mid_save += 1;
         }
         assert!(
-            started.elapsed() < Duration::from_secs(240),
+            started.elapsed() < Duration::from_secs(120),
             "{context}: too slow"
         );
     }
     eprintln!(
-        "{SAVES}+ saves, {kills} kills ({killed_mid_save} after the file was replaced but before the save returned), seed {seed}, {:.1} s",
+        "{done} saves, {kills} kills ({killed_mid_save} after the file was replaced but before the save returned), seed {seed}, {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    assert!(kills >= 40, "seed {seed}: only {kills} kills");
+    assert!(kills >= KILLS, "seed {seed}: only {kills} kills");
     let names: Vec<_> = std::fs::read_dir(tmp.path())
         .expect("lists")
         .map(|entry| entry.expect("entry").file_name())

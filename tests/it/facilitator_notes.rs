@@ -11,7 +11,6 @@ use allyship::toolkit::content::{Toolkit, built_in};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 /// The words every note holds: found nowhere a team or a reader looks.
@@ -75,9 +74,8 @@ fn the_shared_screen_never_shows_them() {
 }
 
 fn run(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let out = crate::common::commands::allyship(data)
         .args(args)
-        .env("ALLYSHIP_DATA_DIR", data)
         .env("NO_COLOR", "1")
         .output()
         .unwrap();

@@ -43,9 +43,8 @@ fn run_at_home(home: &Path, args: &[&str]) -> Output {
 }
 
 fn run_in(data_dir: &Path, args: &[&str]) -> (Output, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let out = crate::common::commands::allyship(data_dir)
         .args(args)
-        .env("ALLYSHIP_DATA_DIR", data_dir)
         .stdin(Stdio::null())
         .output()
         .expect("run allyship");
@@ -138,25 +137,38 @@ fn a_folder_others_can_write_to_is_refused_left_as_it_is_and_still_read() {
     chmod(&dir, 0o700);
 }
 
+/// The names in `dir`, sorted, to show nothing was added.
+fn listing(dir: &Path) -> Vec<std::ffi::OsString> {
+    let mut names: Vec<_> = fs::read_dir(dir)
+        .expect("list")
+        .map(|entry| entry.expect("entry").file_name())
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn a_folder_owned_by_someone_else_is_refused() {
     let root = tempfile::tempdir().expect("tempdir");
-    if fs::metadata(root.path()).expect("meta").uid() != 0 {
-        return; // Only root can give a folder away; CI runs as root.
-    }
-    let dir = root.path().join("theirs");
-    fs::create_dir(&dir).expect("mkdir");
-    chmod(&dir, 0o700);
-    std::os::unix::fs::chown(&dir, Some(65_534), Some(65_534)).expect("chown");
+    // Only root can give a folder away (CI runs as root); anyone else is
+    // shown one that root owns, the file system's root.
+    let (dir, owner) = if crate::common::commands::is_root() {
+        let dir = root.path().join("theirs");
+        fs::create_dir(&dir).expect("mkdir");
+        chmod(&dir, 0o700);
+        std::os::unix::fs::chown(&dir, Some(65_534), Some(65_534)).expect("chown");
+        (dir, 65_534)
+    } else {
+        let dir = Path::new("/").to_path_buf();
+        let owner = fs::metadata(&dir).expect("meta").uid();
+        (dir, owner)
+    };
+    let before = listing(&dir);
     let (out, _, stderr) = run_in(&dir, &["journal"]);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("belongs to another user"), "{stderr}");
-    assert_eq!(
-        fs::read_dir(&dir).expect("list").count(),
-        0,
-        "nothing written"
-    );
-    assert_eq!(fs::metadata(&dir).expect("meta").uid(), 65_534);
+    assert_eq!(listing(&dir), before, "nothing written");
+    assert_eq!(fs::metadata(&dir).expect("meta").uid(), owner);
 }
 
 #[test]

@@ -13,10 +13,8 @@ use std::time::{Duration, Instant};
 const DEADLINE: Duration = Duration::from_secs(10);
 
 fn allyship(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_allyship"));
-    cmd.env("ALLYSHIP_DATA_DIR", data)
-        .env("TERM", "dumb")
-        .env("ALLYSHIP_MIN_READ_SECS", "0")
+    let mut cmd = crate::common::commands::allyship(data);
+    cmd.env("ALLYSHIP_MIN_READ_SECS", "0")
         .env("XDG_STATE_HOME", data.join("state"));
     cmd
 }

@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use allyship::journal::record::Session;
 use allyship::journal::store::Store;
@@ -25,10 +25,9 @@ const EVIL: &str = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b]8;;https://evil.example/\x1b\
 const SHOWN: &str = "\\u001b]52;c;cm0gLXJmIH4=\\u0007";
 
 fn run(data_dir: &Path, args: &[OsString]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_allyship"))
+    crate::common::commands::allyship(data_dir)
         .args(args)
         .current_dir(data_dir.parent().expect("a parent"))
-        .env("ALLYSHIP_DATA_DIR", data_dir)
         .env("TERM", "xterm-256color")
         .stdin(Stdio::null())
         .output()

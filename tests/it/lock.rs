@@ -3,7 +3,7 @@
 //! second, and saves once it is free (the real binary, a real lock).
 
 use std::fs::File;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 #[test]
@@ -19,10 +19,9 @@ fn import_waits_for_the_lock_says_so_and_then_saves() {
     .unwrap();
     let lock = File::create(data.path().join("journal.lock")).unwrap();
     lock.lock().expect("the test holds the lock");
-    let child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let child = crate::common::commands::allyship(data.path())
         .arg("import")
         .arg(&export)
-        .env("ALLYSHIP_DATA_DIR", data.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -52,9 +51,8 @@ fn answer_waits_for_the_lock_too_and_then_keeps_the_choice() {
     let data = tempfile::tempdir().unwrap();
     let lock = File::create(data.path().join("journal.lock")).unwrap();
     lock.lock().expect("the test holds the lock");
-    let child = Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let child = crate::common::commands::allyship(data.path())
         .args(["answer", "scenario-joke-in-a-meeting", "3"])
-        .env("ALLYSHIP_DATA_DIR", data.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -103,9 +101,8 @@ fn commitments_made_while_the_lock_file_is_deleted_are_all_kept_or_said_lost() {
                 let mut kept = Vec::new();
                 for i in 0..EACH {
                     let text = format!("I will keep w{w}-{i}");
-                    let out = Command::new(env!("CARGO_BIN_EXE_allyship"))
+                    let out = crate::common::commands::allyship(&dir)
                         .args(["commit", &text])
-                        .env("ALLYSHIP_DATA_DIR", &dir)
                         .output()
                         .expect("commit runs");
                     if out.status.success() {

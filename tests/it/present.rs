@@ -281,9 +281,8 @@ fn presenting_steps_through_a_section_and_keeps_a_log_not_a_journal() {
     );
     let log = std::fs::read_to_string(dir.join("walkthroughs.json")).unwrap();
     assert!(log.contains("\"why-these-tips\"") && log.contains("\"tip-listen-actively\""));
-    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let listed = crate::common::commands::allyship(dir)
         .arg("walkthroughs")
-        .env("ALLYSHIP_DATA_DIR", dir)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&listed.stdout);

@@ -158,9 +158,8 @@ fn a_note_with_q_and_unicode_survives_a_restart_and_reaches_the_export() {
     second.send("q");
     assert_eq!(second.wait_exit(), 0);
 
-    let export = std::process::Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let export = crate::common::commands::allyship(dir.path())
         .args(["export", "--format", "markdown"])
-        .env("ALLYSHIP_DATA_DIR", dir.path())
         .output()
         .unwrap();
     let markdown = String::from_utf8(export.stdout).unwrap();

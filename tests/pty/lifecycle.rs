@@ -1,14 +1,12 @@
 //! The terminal's life end to end, with the real binary in a pseudo-
 //! terminal: a large bracketed paste taken in one piece, signals answered
-//! within a second, closing the terminal ending the reader and the
-//! presenter, and Ctrl-Z / SIGTSTP / SIGCONT.
+//! within a second, and Ctrl-Z / SIGTSTP / SIGCONT (closing the terminal
+//! is in `closing.rs`).
 #![cfg(unix)]
 
 use crate::common;
 
 use common::{Pty, wait_for_file};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -138,97 +136,6 @@ fn sigterm_during_a_large_paste_ends_the_app_within_a_second_saving() {
         note.starts_with("typed before the paste"),
         "{:?}",
         note.get(..100)
-    );
-}
-
-/// Runs `allyship ARGS` under `sh`, which ignores SIGHUP and stays, so that
-/// closing the terminal sends the app no signal at all: it sees only
-/// end-of-file and EIO. Waits for `ready`, closes the terminal, and returns
-/// how long the app took to end after that.
-fn close_the_terminal_under(args: &[&str], ready: &str, dir: &Path) -> Duration {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pseudo-terminal");
-    let mut cmd = CommandBuilder::new("sh");
-    cmd.arg("-c");
-    cmd.arg("trap '' HUP; \"$@\"; true");
-    cmd.arg("sh");
-    cmd.arg(env!("CARGO_BIN_EXE_allyship"));
-    cmd.args(args);
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("ALLYSHIP_DATA_DIR", dir);
-    cmd.env(SLOW_READ.0, SLOW_READ.1);
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn sh");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("clone reader");
-    let writer = pair.master.take_writer().expect("take writer");
-    let mut seen = Vec::new();
-    let start = Instant::now();
-    let mut buf = [0u8; 4096];
-    while !String::from_utf8_lossy(&seen).contains(ready) {
-        assert!(start.elapsed() < common::DEADLINE, "no first frame");
-        let n = reader.read(&mut buf).expect("read the first frame");
-        seen.extend_from_slice(&buf[..n]);
-    }
-    // Let the app settle into its loop, then close every handle on the
-    // terminal's side: the window has gone.
-    std::thread::sleep(Duration::from_millis(300));
-    drop((reader, writer, pair.master));
-    let closed = Instant::now();
-    loop {
-        if child.try_wait().expect("try_wait").is_some() {
-            return closed.elapsed();
-        }
-        if closed.elapsed() > common::DEADLINE {
-            // The app outlived its terminal: end it (and its shell) so a
-            // failing run leaves nothing spinning.
-            if let Some(pid) = child.process_id() {
-                let children = format!("/proc/{pid}/task/{pid}/children");
-                for app in std::fs::read_to_string(children)
-                    .unwrap_or_default()
-                    .split_whitespace()
-                {
-                    let _ = std::process::Command::new("kill")
-                        .args(["-KILL", app])
-                        .status();
-                }
-            }
-            let _ = child.kill();
-            let _ = child.wait();
-            return closed.elapsed();
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-#[test]
-fn closing_the_terminal_ends_the_reader_saving() {
-    let dir = tempfile::tempdir().unwrap();
-    let took = close_the_terminal_under(&[], "Section 1 of", dir.path());
-    assert!(
-        took < PROMPTLY,
-        "the reader outlived its terminal by {took:?}"
-    );
-    assert!(dir.path().join("journal.json").exists(), "nothing saved");
-}
-
-#[test]
-fn closing_the_terminal_ends_the_presenter() {
-    let dir = tempfile::tempdir().unwrap();
-    let took = close_the_terminal_under(&["present"], "? keys", dir.path());
-    assert!(
-        took < PROMPTLY,
-        "the presenter outlived its terminal by {took:?}"
-    );
-    assert!(
-        dir.path().join("walkthroughs.json").exists(),
-        "the walkthrough was not logged"
     );
 }
 

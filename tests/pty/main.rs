@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod closing;
 mod commitments;
 #[cfg(unix)]
 mod input;

@@ -189,3 +189,34 @@ fn p_presents_from_the_reader_and_q_comes_back_to_reading() {
     assert_eq!(pty.wait_exit(), 0);
     assert!(pty.data_dir().join("walkthroughs.json").exists());
 }
+
+/// Issue 27, item 18: the idle reader used to wake four times a second and
+/// write the cursor's state each time (~127 bytes a second), which kept a
+/// terminal's activity flag lit. Once the first frame is drawn and the
+/// journal opened, a reader nobody touches writes nothing at all.
+#[test]
+fn the_idle_reader_writes_nothing_for_two_seconds() {
+    use std::time::{Duration, Instant};
+    let pty = Pty::start();
+    // Settled: half a second without a byte (the journal opening after the
+    // first frame may redraw once).
+    let quiet = Duration::from_millis(500);
+    let start = Instant::now();
+    let (mut count, mut since) = (pty.bytes_written(), Instant::now());
+    while since.elapsed() < quiet {
+        assert!(
+            start.elapsed() < common::DEADLINE,
+            "the reader never fell quiet: {} bytes so far",
+            pty.bytes_written()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        let now = pty.bytes_written();
+        if now != count {
+            (count, since) = (now, Instant::now());
+        }
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let more = pty.bytes_written() - count;
+    assert_eq!(more, 0, "the idle reader wrote {more} bytes in 2 s");
+    assert!(pty.screen().contains("Section 1 of"), "{}", pty.screen());
+}

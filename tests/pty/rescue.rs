@@ -129,15 +129,13 @@ fn a_rescue_file_imports_back_once_the_journal_can_be_written() {
     pty.wait_exit();
     let rescue = rescue_files(state.path()).pop().expect("a rescue file");
     let fresh = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let out = crate::common::commands::allyship(fresh.path())
         .args(["import".as_ref(), rescue.as_os_str()])
-        .env("ALLYSHIP_DATA_DIR", fresh.path())
         .output()
         .expect("run import");
     assert!(out.status.success(), "{out:?}");
-    let notes = std::process::Command::new(env!("CARGO_BIN_EXE_allyship"))
+    let notes = crate::common::commands::allyship(fresh.path())
         .arg("notes")
-        .env("ALLYSHIP_DATA_DIR", fresh.path())
         .output()
         .expect("run notes");
     let text = String::from_utf8_lossy(&notes.stdout);

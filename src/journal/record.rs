@@ -9,7 +9,7 @@
 //! read in at least two sessions (runs of the app). Notes and bookmarks: the
 //! newer edit wins, and a note edit that loses to a newer one is kept in
 //! [`Journal::superseded_notes`], never dropped (see [`Journal::apply`]).
-//! Choices on practice scenarios: the newer choice wins (see `journal/choices.rs`).
+//! Choices on practice scenarios: the newer choice wins (see `journal/record/choices.rs`).
 
 mod choices;
 mod commitments;
@@ -74,14 +74,14 @@ pub struct Journal {
     /// kept so that nothing typed is lost (see [`Journal::apply`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded_notes: Vec<SupersededNote>,
-    /// What the person said they will do, by id (see `journal/commitments.rs`).
+    /// What the person said they will do, by id (see `journal/record/commitments.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub commitments: BTreeMap<String, Commitment>,
     /// The option chosen on each practice scenario: section id to choice
-    /// (the newer choice wins a merge; see `journal/choices.rs`).
+    /// (the newer choice wins a merge; see `journal/record/choices.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub choices: BTreeMap<String, Chosen>,
-    /// Peer discussions the person recorded, by id (see `journal/discussions.rs`).
+    /// Peer discussions the person recorded, by id (see `journal/record/discussions.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub discussions: BTreeMap<String, Discussion>,
     /// Fields written by a newer version of the app, kept so a save never drops them.
@@ -241,8 +241,8 @@ impl Journal {
     /// the other is added to [`Journal::superseded_notes`] (once), so no
     /// version is lost. A deletion removes only the note it was made on.
     /// Bookmarks: a set or removal applies unless the journal's bookmark was
-    /// set later (but not more than a day later). See `journal/notes.rs`.
-    /// Choices: the newer wins, as for bookmarks (`journal/choices.rs`).
+    /// set later (but not more than a day later). See `journal/record/notes.rs`.
+    /// Choices: the newer wins, as for bookmarks (`journal/record/choices.rs`).
     pub fn apply(&mut self, delta: &Delta, session_id: &str) {
         for (id, read) in &delta.reads {
             self.apply_read(id, read, session_id);

@@ -10,8 +10,8 @@
 //! - [`tui`]: the run loop, every way out, and a walkthrough handed in;
 //! - [`ui`]: the views, which only draw.
 //!
-//! May use the toolkit, the journal and the shared terminal part
-//! (`crate::terminal`: set-up, events, suspend, key patterns); never the
+//! May use the toolkit, the journal, the theme, `sanitise` and the shared
+//! terminal part (`crate::terminal`: set-up, events, suspend, key patterns); never the
 //! presenter (`cli` hands [`tui::run`] a walkthrough launcher), the plain
 //! commands or `cli`. [`update`] never imports [`ui`]: what both need lives
 //! in the state or in [`layout`].

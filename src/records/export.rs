@@ -27,6 +27,7 @@ use crate::journal::record::{
     Bookmark, Chosen, Commitment, DayRecord, Discussion, Journal, Note, SectionRecord,
     SupersededNote, local_day,
 };
+use crate::journal::{EXPORT_FORMAT, EXPORT_VERSION};
 use crate::toolkit::content::{Source, Toolkit};
 
 pub use commitments::{CheckInEntry, CommitmentEntry};
@@ -35,16 +36,12 @@ pub use markdown::to_markdown;
 pub use period::{Period, PeriodError, parse_date};
 pub use practised::PractisedEntry;
 
-/// The `format` tag of a JSON export, and the version this build writes
-/// and reads: the journal's (its rescue file is an export too).
-pub use crate::journal::{EXPORT_FORMAT as FORMAT, EXPORT_VERSION as VERSION};
-
 /// A learning record: what the Markdown shows, plus the raw data for import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// Always [`FORMAT`], so an import can tell an export from other JSON.
+    /// Always [`EXPORT_FORMAT`], so an import can tell an export from other JSON.
     pub format: String,
-    /// The export format version ([`VERSION`]).
+    /// The export format version ([`EXPORT_VERSION`]).
     pub version: u32,
     /// When the record was made.
     pub generated_at: Timestamp,
@@ -259,8 +256,8 @@ pub fn learning_record(
             .filter(|d| period.contains(*d)),
     );
     Record {
-        format: FORMAT.to_owned(),
-        version: VERSION,
+        format: EXPORT_FORMAT.to_owned(),
+        version: EXPORT_VERSION,
         generated_at: now,
         toolkit: ToolkitInfo {
             title: toolkit.title.clone(),

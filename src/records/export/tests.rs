@@ -88,7 +88,10 @@ fn dates_parse_strictly_with_helpful_messages() {
 fn record_holds_what_a_learning_record_asks() {
     let toolkit = built_in();
     let record = learning_record(&toolkit, &sample(), &everything(), at(9, 0));
-    assert_eq!((record.format.as_str(), record.version), (FORMAT, VERSION));
+    assert_eq!(
+        (record.format.as_str(), record.version),
+        (EXPORT_FORMAT, EXPORT_VERSION)
+    );
     assert_eq!(record.toolkit.title, toolkit.title);
     assert_eq!(record.period.from, Some(date(2025, 3, 1)));
     assert_eq!(record.period.to, Some(date(2025, 3, 8)));

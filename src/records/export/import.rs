@@ -31,7 +31,7 @@ mod report;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::Data;
+use crate::journal::record::Records;
 use crate::journal::record::{
     ChoiceMerge, CommitmentMerge, DiscussionMerge, Journal, NoteMerge, suspect,
 };
@@ -84,13 +84,13 @@ pub enum ImportError {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Import {
     /// The export's raw journal records.
-    pub data: Data,
+    pub data: Records,
 }
 
 /// Only what an import needs; other fields of the record are display copies.
 #[derive(Deserialize)]
 struct ImportFile {
-    data: Data,
+    data: Records,
 }
 
 /// Reads a JSON export and previews merging it into `journal`. Apply it

@@ -6,12 +6,12 @@
 //! - [`progress`]: the running app's session, saved as it goes;
 //! - [`reading`]: when looking at a section counts as reading it;
 //! - [`report`]: the figures every view shows (one rounding, one wording);
-//! - [`settings`]: remembered choices (theme, contents width);
+//! - [`settings`]: remembered choices (the theme);
 //! - [`rescue`]: the last resort when a save fails on the way out.
 //!
-//! May use the toolkit only (a rescue file is an export, so the export's
-//! format tag lives here); never the records, the reader, its views or the
-//! presenter outside tests.
+//! May use the toolkit, the theme (for the settings) and `sanitise` only (a
+//! rescue file is an export, so the export's format tag lives here); never
+//! the records, the reader, its views or the presenter outside tests.
 
 pub mod progress;
 pub mod reading;

@@ -9,7 +9,7 @@
 //! read in at least two sessions (runs of the app). Notes and bookmarks: the
 //! newer edit wins, and a note edit that loses to a newer one is kept in
 //! [`Journal::superseded_notes`], never dropped (see [`Journal::apply`]).
-//! Choices on practice scenarios: the newer choice wins (see `journal/choices.rs`).
+//! Choices on practice scenarios: the newer choice wins (see `journal/record/choices.rs`).
 
 mod choices;
 mod commitments;
@@ -42,51 +42,80 @@ use serde_json::{Map, Value};
 /// Schema version this build writes; a file with a higher one is left untouched.
 pub const CURRENT_VERSION: u32 = 1;
 
-/// Everything the app remembers between runs, as stored in `journal.json`.
+/// Everything the app remembers between runs, as stored in `journal.json`:
+/// its [`Records`] (reached as `journal.sections` and so on, see the
+/// `Deref` below), where the person was, and fields from newer versions.
 ///
 /// Its size grows with sections and days, never with keypresses. See
-/// [`crate::journal::store::Store`] for the file format.
+/// [`crate::journal::store::Store`] for the file format and `record/file.rs`
+/// for its shape on disk (days compacted into a table of ids).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(try_from = "file::JournalFile")]
 pub struct Journal {
     /// Schema version of the file (see [`CURRENT_VERSION`]).
     pub version: u32,
+    /// What was read, noted, bookmarked, chosen, committed to and discussed.
+    pub records: Records,
+    /// Where the person was in the built-in toolkit, to continue there next time.
+    pub position: Option<Position>,
+    /// Where the person was in each other toolkit (`--content`), by its
+    /// name from [`crate::toolkit::content::other_toolkit_name`].
+    pub places: BTreeMap<String, Position>,
+    /// Fields written by a newer version of the app, kept so a save never drops them.
+    pub extra: Map<String, Value>,
+}
+
+/// The journal's records of what the person did, by section, day and id:
+/// declared once, held by a [`Journal`] and carried whole (for a period) by
+/// a JSON export, whose `data` is this struct written as below. The journal
+/// file writes the same fields its own way (`record/file.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Records {
     /// Per section id: when it was read and in how many sessions.
     #[serde(default)]
     pub sections: BTreeMap<String, SectionRecord>,
     /// Per local calendar day: sections read and time spent learning.
     #[serde(default)]
     pub days: BTreeMap<Date, DayRecord>,
-    /// Where the person was in the built-in toolkit, to continue there next time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<Position>,
-    /// Where the person was in each other toolkit (`--content`), by its
-    /// name from [`crate::toolkit::content::other_toolkit_name`].
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub places: BTreeMap<String, Position>,
     /// Bookmarked sections: section id to bookmark.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub bookmarks: BTreeMap<String, Bookmark>,
     /// The person's notes: section id to note (kept when the section leaves the toolkit).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub notes: BTreeMap<String, Note>,
     /// Note edits that lost to a newer edit made in another copy of the app,
     /// kept so that nothing typed is lost (see [`Journal::apply`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub superseded_notes: Vec<SupersededNote>,
-    /// What the person said they will do, by id (see `journal/commitments.rs`).
+    /// What the person said they will do, by id, whole with every check-in
+    /// (see `journal/record/commitments.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub commitments: BTreeMap<String, Commitment>,
     /// The option chosen on each practice scenario: section id to choice
-    /// (the newer choice wins a merge; see `journal/choices.rs`).
+    /// (the newer choice wins a merge; see `journal/record/choices.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub choices: BTreeMap<String, Chosen>,
-    /// Peer discussions the person recorded, by id (see `journal/discussions.rs`).
+    /// Peer discussions the person recorded, by id (see `journal/record/discussions.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub discussions: BTreeMap<String, Discussion>,
-    /// Fields written by a newer version of the app, kept so a save never drops them.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+}
+
+/// A journal reads as its records (`journal.notes`), so code that only
+/// looks at what was done need not know where the records sit.
+impl std::ops::Deref for Journal {
+    type Target = Records;
+
+    fn deref(&self) -> &Records {
+        &self.records
+    }
+}
+
+/// As [`Deref`](std::ops::Deref); to borrow two of the maps mutably at
+/// once, go through `journal.records`.
+impl std::ops::DerefMut for Journal {
+    fn deref_mut(&mut self) -> &mut Records {
+        &mut self.records
+    }
 }
 
 /// What the journal knows about one section, for marks and the journal view.
@@ -200,16 +229,9 @@ impl Journal {
     pub fn new() -> Self {
         Self {
             version: CURRENT_VERSION,
-            sections: BTreeMap::new(),
-            days: BTreeMap::new(),
+            records: Records::default(),
             position: None,
             places: BTreeMap::new(),
-            bookmarks: BTreeMap::new(),
-            notes: BTreeMap::new(),
-            superseded_notes: Vec::new(),
-            commitments: BTreeMap::new(),
-            choices: BTreeMap::new(),
-            discussions: BTreeMap::new(),
             extra: Map::new(),
         }
     }
@@ -241,8 +263,8 @@ impl Journal {
     /// the other is added to [`Journal::superseded_notes`] (once), so no
     /// version is lost. A deletion removes only the note it was made on.
     /// Bookmarks: a set or removal applies unless the journal's bookmark was
-    /// set later (but not more than a day later). See `journal/notes.rs`.
-    /// Choices: the newer wins, as for bookmarks (`journal/choices.rs`).
+    /// set later (but not more than a day later). See `journal/record/notes.rs`.
+    /// Choices: the newer wins, as for bookmarks (`journal/record/choices.rs`).
     pub fn apply(&mut self, delta: &Delta, session_id: &str) {
         for (id, read) in &delta.reads {
             self.apply_read(id, read, session_id);

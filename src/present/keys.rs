@@ -3,8 +3,7 @@
 //! the Presenter table of `KEYS.md`.
 
 use super::state::Presenter;
-use crate::terminal::{Binding, CTRL_C, KeyAction, KeyPattern, bind, ch, key};
-pub use crate::terminal::{action_for, describe_keys};
+use crate::terminal::{Binding, CTRL_C, KeyAction, KeyPattern, action_for, bind, ch, key};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 
 /// One thing the facilitator asked for, decoded from a key.

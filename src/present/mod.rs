@@ -2,7 +2,7 @@
 //! on a shared screen, a point at a time, then runs the discussion.
 //!
 //! ```text
-//! key -> keys::action_for -> PresentAction -> update(&mut Presenter, now) -> effects
+//! key -> keys::action_for_event -> PresentAction -> update(&mut Presenter, now) -> effects
 //! run loop: clocks at 4 Hz, view::draw(&Presenter, now), log::append on the way out
 //! ```
 //!

@@ -8,6 +8,7 @@ use super::slide;
 use super::state::{Presenter, Timer};
 use super::title::big_title;
 use super::walkthrough::Step;
+use crate::terminal::describe_keys;
 use crate::toolkit::render::wrap_into;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -294,7 +295,7 @@ fn draw_help(frame: &mut Frame, presenter: &Presenter, area: Rect) {
     );
     lines.push(Line::default());
     for binding in keys::PRESENTER {
-        let keys = keys::describe_keys(binding);
+        let keys = describe_keys(binding);
         if inner_width >= KEY_COLUMN + 20 {
             // Keys in a column of their own, what they do beside them.
             let first = format!("{keys:<w$} ", w = usize::from(KEY_COLUMN));
@@ -333,7 +334,7 @@ fn draw_help(frame: &mut Frame, presenter: &Presenter, area: Rect) {
         .iter()
         .filter(|b| b.action == PresentAction::Cancel)
     {
-        let text = format!("{}: {}.", keys::describe_keys(binding), binding.does);
+        let text = format!("{}: {}.", describe_keys(binding), binding.does);
         wrap_into(
             &mut lines,
             &text,

@@ -13,8 +13,8 @@
 //! - [`windows`]: one folder per window (state, keys, update, layout,
 //!   draw), where a window's `update` never imports its `draw`.
 //!
-//! May use the toolkit, the journal and the shared terminal part
-//! (`crate::terminal`: set-up, events, suspend, key patterns); never the
+//! May use the toolkit, the journal, the theme, `sanitise` and the shared
+//! terminal part (`crate::terminal`: set-up, events, suspend, key patterns); never the
 //! presenter (`cli` hands [`tui::run`] a walkthrough launcher), the plain
 //! commands or `cli`. [`update`] never imports [`ui`]: what both need lives
 //! in the state or in [`layout`].

@@ -4,7 +4,7 @@
 //! A [`Record`] is built from the toolkit and the journal for a [`Period`]:
 //! what was read and when, the time spent learning, bookmarks, and every note
 //! with the prompts it answers. Its JSON also carries the raw journal data
-//! ([`Data`]) so that [`import`] can merge it back without loss. Files are
+//! ([`Records`], the journal's own struct) so that [`import`] can merge it back without loss. Files are
 //! written privately with [`write_private`].
 
 mod check;
@@ -23,10 +23,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::journal::record::{
-    Bookmark, Chosen, Commitment, DayRecord, Discussion, Journal, Note, SectionRecord,
-    SupersededNote, local_day,
-};
+use crate::journal::record::{DayRecord, Journal, Records, local_day};
+use crate::journal::{EXPORT_FORMAT, EXPORT_VERSION};
 use crate::toolkit::content::{Source, Toolkit};
 
 pub use commitments::{CheckInEntry, CommitmentEntry};
@@ -35,16 +33,12 @@ pub use markdown::to_markdown;
 pub use period::{Period, PeriodError, parse_date};
 pub use practised::PractisedEntry;
 
-/// The `format` tag of a JSON export, and the version this build writes
-/// and reads: the journal's (its rescue file is an export too).
-pub use crate::journal::{EXPORT_FORMAT as FORMAT, EXPORT_VERSION as VERSION};
-
 /// A learning record: what the Markdown shows, plus the raw data for import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// Always [`FORMAT`], so an import can tell an export from other JSON.
+    /// Always [`EXPORT_FORMAT`], so an import can tell an export from other JSON.
     pub format: String,
-    /// The export format version ([`VERSION`]).
+    /// The export format version ([`EXPORT_VERSION`]).
     pub version: u32,
     /// When the record was made.
     pub generated_at: Timestamp,
@@ -74,7 +68,7 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub practised: Vec<PractisedEntry>,
     /// The journal's raw records for the period, for a lossless import.
-    pub data: Data,
+    pub data: Records,
     /// The record shaped for a regulator's form (`export --for`), when asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpd: Option<cpd::CpdRecord>,
@@ -140,35 +134,6 @@ pub struct NoteEntry {
     pub created: Timestamp,
     /// When it was last changed.
     pub changed: Timestamp,
-}
-
-/// The journal's raw records, exactly as stored (unknown fields included).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Data {
-    /// Section records by id.
-    #[serde(default)]
-    pub sections: BTreeMap<String, SectionRecord>,
-    /// Day records by local date.
-    #[serde(default)]
-    pub days: BTreeMap<Date, DayRecord>,
-    /// Bookmarks by section id.
-    #[serde(default)]
-    pub bookmarks: BTreeMap<String, Bookmark>,
-    /// Notes by section id.
-    #[serde(default)]
-    pub notes: BTreeMap<String, Note>,
-    /// Note edits kept after losing to newer ones.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub superseded_notes: Vec<SupersededNote>,
-    /// Commitments by id, whole (every check-in), for a lossless import.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub commitments: BTreeMap<String, Commitment>,
-    /// The option chosen on each practice scenario, by section id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub choices: BTreeMap<String, Chosen>,
-    /// Peer discussions held in the period, by id, whole.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub discussions: BTreeMap<String, Discussion>,
 }
 
 /// The title shown for a section id the toolkit no longer has.
@@ -259,8 +224,8 @@ pub fn learning_record(
             .filter(|d| period.contains(*d)),
     );
     Record {
-        format: FORMAT.to_owned(),
-        version: VERSION,
+        format: EXPORT_FORMAT.to_owned(),
+        version: EXPORT_VERSION,
         generated_at: now,
         toolkit: ToolkitInfo {
             title: toolkit.title.clone(),
@@ -297,7 +262,7 @@ pub fn learning_record(
 /// The journal's records that belong in a record for `period`: days in it,
 /// sections read on those days or first or last read in it, notes written
 /// or last changed in it, choices made in it, and all bookmarks.
-fn select(journal: &Journal, period: &Period) -> Data {
+fn select(journal: &Journal, period: &Period) -> Records {
     let spans = |first: Timestamp, last: Timestamp| {
         period.contains(local_day(first)) || period.contains(local_day(last))
     };
@@ -311,7 +276,7 @@ fn select(journal: &Journal, period: &Period) -> Data {
         .values()
         .flat_map(|d| d.sections.iter().map(AsRef::as_ref))
         .collect();
-    Data {
+    Records {
         sections: journal
             .sections
             .iter()

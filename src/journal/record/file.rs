@@ -4,8 +4,8 @@
 //! the ids themselves.
 
 use super::{
-    Bookmark, Chosen, Commitment, DayRecord, Discussion, Journal, Note, Position, SectionRecord,
-    SupersededNote,
+    Bookmark, Chosen, Commitment, DayRecord, Discussion, Journal, Note, Position, Records,
+    SectionRecord, SupersededNote,
 };
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -226,16 +226,18 @@ impl TryFrom<JournalFile> for Journal {
         }
         Ok(Journal {
             version: file.version,
-            sections: file.sections,
-            days,
+            records: Records {
+                sections: file.sections,
+                days,
+                bookmarks: file.bookmarks,
+                notes: file.notes,
+                superseded_notes: file.superseded_notes,
+                commitments: file.commitments,
+                choices: file.choices,
+                discussions: file.discussions,
+            },
             position: file.position,
             places: file.places,
-            bookmarks: file.bookmarks,
-            notes: file.notes,
-            superseded_notes: file.superseded_notes,
-            commitments: file.commitments,
-            choices: file.choices,
-            discussions: file.discussions,
             extra: file.extra,
         })
     }

@@ -17,13 +17,13 @@
 //!   same day therefore counts the longer of the two: never more than was done.
 //! - Unknown fields of records are kept; ones here win over imported ones.
 //! - **Earlier note versions** kept aside are united.
-//! - **Commitments** (see `journal/commitments.rs`): the same commitment
+//! - **Commitments** (see `journal/record/commitments.rs`): the same commitment
 //!   unites its check-ins and dates; a different one under the same id is
 //!   kept beside it; letting go never erases a word.
 //! - **Choices on practice scenarios:** added when missing; otherwise the
 //!   newer choice wins (it is a pick, not prose, so the older one is not
 //!   kept), and a time more than a day after now never wins.
-//! - **Peer discussions** (see `journal/discussions.rs`): each kept once;
+//! - **Peer discussions** (see `journal/record/discussions.rs`): each kept once;
 //!   a different one under the same id is kept beside it.
 
 mod report;
@@ -31,10 +31,11 @@ mod report;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::{Data, FORMAT, VERSION};
+use crate::journal::record::Records;
 use crate::journal::record::{
     ChoiceMerge, CommitmentMerge, DiscussionMerge, Journal, NoteMerge, suspect,
 };
+use crate::journal::{EXPORT_FORMAT, EXPORT_VERSION};
 
 pub use report::ImportReport;
 
@@ -54,14 +55,14 @@ pub enum ImportError {
     /// JSON, but not an allyship export (the `format` found, if any).
     #[error(
         "this is not an allyship export ({}); export one with `allyship export --format json`",
-        match .0 { Some(found) => format!("its \"format\" is {found:?}, not \"{FORMAT}\""),
-                   None => format!("it has no \"format\": \"{FORMAT}\"") }
+        match .0 { Some(found) => format!("its \"format\" is {found:?}, not \"{EXPORT_FORMAT}\""),
+                   None => format!("it has no \"format\": \"{EXPORT_FORMAT}\"") }
     )]
     NotAnExport(Option<String>),
     /// An export from a newer version of allyship (its export version).
     #[error(
         "this export was made by a newer version of allyship (export version {0}, \
-         this one reads up to {VERSION}); update allyship to import it"
+         this one reads up to {EXPORT_VERSION}); update allyship to import it"
     )]
     NewerVersion(u64),
     /// A value no real journal holds (the field, and what is wrong with it).
@@ -83,13 +84,13 @@ pub enum ImportError {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Import {
     /// The export's raw journal records.
-    pub data: Data,
+    pub data: Records,
 }
 
 /// Only what an import needs; other fields of the record are display copies.
 #[derive(Deserialize)]
 struct ImportFile {
-    data: Data,
+    data: Records,
 }
 
 /// Reads a JSON export and previews merging it into `journal`. Apply it
@@ -116,11 +117,11 @@ pub fn import_at(
         Value::String(s) => s.clone(),
         other => other.to_string(),
     });
-    if format.as_deref() != Some(FORMAT) {
+    if format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport(format));
     }
     match value.get("version").map(Value::as_u64) {
-        Some(Some(version)) if version > u64::from(VERSION) => {
+        Some(Some(version)) if version > u64::from(EXPORT_VERSION) => {
             return Err(ImportError::NewerVersion(version));
         }
         Some(Some(_)) => {}

@@ -88,7 +88,10 @@ fn dates_parse_strictly_with_helpful_messages() {
 fn record_holds_what_a_learning_record_asks() {
     let toolkit = built_in();
     let record = learning_record(&toolkit, &sample(), &everything(), at(9, 0));
-    assert_eq!((record.format.as_str(), record.version), (FORMAT, VERSION));
+    assert_eq!(
+        (record.format.as_str(), record.version),
+        (EXPORT_FORMAT, EXPORT_VERSION)
+    );
     assert_eq!(record.toolkit.title, toolkit.title);
     assert_eq!(record.period.from, Some(date(2025, 3, 1)));
     assert_eq!(record.period.to, Some(date(2025, 3, 8)));
@@ -463,4 +466,25 @@ fn peer_discussions_are_listed_in_the_learning_record() {
         "## Peer discussions\n\n- 8 March 2025: 25 minutes with team meeting, on {title}. What came of it: We will pause first\n"
     );
     assert!(text.contains(&said), "{text}");
+}
+
+/// The export's `data` is the journal's own [`Records`], written as the
+/// export always wrote it: sections, days, bookmarks and notes even when
+/// empty (an import and other tools look for them), the rest only when
+/// there are some, and every field in this order.
+#[test]
+fn export_data_keeps_its_shape_now_that_the_journal_declares_it() {
+    let empty = serde_json::to_string(&Records::default()).unwrap();
+    assert_eq!(
+        empty,
+        r#"{"sections":{},"days":{},"bookmarks":{},"notes":{}}"#
+    );
+    let record = learning_record(&built_in(), &sample(), &everything(), at(9, 0));
+    let data = serde_json::to_string(&record.data).unwrap();
+    assert!(data.starts_with(r#"{"sections":{""#), "{data}");
+    let order: Vec<usize> = [r#""days":{"#, r#""bookmarks":{"#, r#""notes":{"#]
+        .iter()
+        .map(|key| data.find(key).unwrap_or_else(|| panic!("{key} in {data}")))
+        .collect();
+    assert!(order.is_sorted(), "{data}");
 }

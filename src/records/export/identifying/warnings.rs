@@ -4,13 +4,13 @@
 //! section's number, a commitment by its number in `allyship commitments`.
 
 use super::scan;
+use crate::journal::record::Records;
 use crate::journal::record::{Journal, local_day};
 use crate::journal::report::date_text;
-use crate::records::export::Data;
 use crate::toolkit::content::Toolkit;
 
 /// One line per place and kind, then what to do; empty when nothing is found.
-pub fn warnings(toolkit: &Toolkit, journal: &Journal, data: &Data) -> Vec<String> {
+pub fn warnings(toolkit: &Toolkit, journal: &Journal, data: &Records) -> Vec<String> {
     let mut lines = Vec::new();
     let mut look = |place: String, text: &str| {
         for kind in scan(text) {

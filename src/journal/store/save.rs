@@ -25,7 +25,9 @@ impl Store {
     /// is written and the session keeps its changes; the returned journal
     /// still shows them (notes and bookmarks included).
     pub fn save(&mut self, session: &mut Session) -> Result<Saved, StoreError> {
-        let (saved, ()) = self.update(|journal| journal.apply(&session.pending, &session.id))?;
+        let (mut saved, notes) =
+            self.update(|journal| journal.apply(&session.pending, &session.id))?;
+        saved.notes = notes;
         if saved.written {
             session.pending.mark_saved();
         }
@@ -95,6 +97,7 @@ impl Store {
                     journal,
                     written: true,
                     notices,
+                    notes: Default::default(),
                 };
                 return Ok((saved, out));
             }
@@ -151,6 +154,7 @@ impl Store {
             journal,
             written: false,
             notices,
+            notes: Default::default(),
         };
         (saved, out)
     }

@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-use super::files::{atomic_write_if, copy_aside, create_private_dir};
+use super::files::{Swapped, atomic_write_if, copy_aside, create_private_dir};
 use super::load::{Loaded, load};
 use super::lock::{self, Lock};
 use super::{LOCK_FILE, Mode, Notice, Saved, Stamp, Store, StoreError, stamp};
@@ -91,7 +91,13 @@ impl Store {
                     .is_none_or(|file| lock::still_held(&self.dir, file))
                     && stamp(&path) == before
             };
-            if write_journal(&path, &journal, unchanged)? {
+            let swapped = write_journal(&path, &journal, unchanged)?;
+            if !matches!(swapped, Swapped::Not) {
+                if let Swapped::Unflushed(err) = swapped {
+                    // The journal is replaced: a warning, never a failed
+                    // save that a caller would make again.
+                    notices.push(Notice::NotFlushed(path.clone(), err.to_string()));
+                }
                 self.written = stamp(&path).map(|known| (known, journal.clone()));
                 let saved = Saved {
                     journal,
@@ -161,13 +167,13 @@ impl Store {
 }
 
 /// Writes the journal as pretty JSON, atomically and privately, if
-/// `unchanged()` still holds once the new file is on disk (false: nothing
-/// was replaced).
+/// `unchanged()` still holds once the new file is on disk ([`Swapped::Not`]:
+/// nothing was replaced).
 fn write_journal(
     path: &Path,
     journal: &Journal,
     unchanged: impl FnOnce() -> bool,
-) -> Result<bool, StoreError> {
+) -> Result<Swapped, StoreError> {
     let write = serde_json::to_vec_pretty(journal)
         .map_err(io::Error::other)
         .and_then(|mut bytes| {

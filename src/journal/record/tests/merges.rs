@@ -28,7 +28,8 @@ fn editing_the_note_on_disk_replaces_it_and_counts_the_edits() {
 #[test]
 fn the_version_written_last_wins_whatever_the_edit_counts_and_both_are_kept() {
     // The office saved a first version; the laptop saw it and edited it
-    // twice (more edits behind it), all before the office's later edit.
+    // (so its note counts as many edits or more), before the office's own
+    // later edit.
     let mut disk = Journal::new();
     let mut office = Session::new("office");
     office.set_note("x", "office first", ts(10));

@@ -18,6 +18,13 @@ use std::path::Path;
 /// heavy years is about 30 MB).
 pub const MOST_BYTES: u64 = 128 * 1024 * 1024;
 
+/// The most a toolkit may hold, however it comes in (`--content`,
+/// `check-content`, `convert`, a JSON file or a folder of Markdown): the
+/// built-in one is 80 KB and 3,500 sections are 7.8 MB, so 20 MB is far
+/// above any real toolkit, and one this size loads in a few hundred MB
+/// and a few seconds, where a 126 MB one took 1.5 GB and 9 s.
+pub const MOST_TOOLKIT_BYTES: u64 = 20 * 1024 * 1024;
+
 /// The most one piece of a person's own words may hold (a note, a
 /// check-in's answer), however it arrives: standard input, an argument.
 /// A paste of a whole book is a mistake, and the journal is written whole
@@ -42,11 +49,42 @@ pub fn read_up_to(input: &mut dyn Read, most: u64) -> io::Result<Option<Vec<u8>>
 /// The text of the file at `path`, or why it can't be read, in words a
 /// person can act on (what follows "Could not read FILE: ").
 pub fn read_text(path: &Path) -> io::Result<String> {
-    read_text_up_to(path, MOST_BYTES)
+    read_text_up_to(path, MOST_BYTES, file_too_large)
 }
 
-/// [`read_text`] with the limit given, so tests need not write 128 MB.
-fn read_text_up_to(path: &Path, most: u64) -> io::Result<String> {
+/// The text of the toolkit file at `path` (JSON, or one Markdown file of
+/// a folder), at most [`MOST_TOOLKIT_BYTES`], or why it can't be read.
+pub fn read_toolkit_text(path: &Path) -> io::Result<String> {
+    read_text_up_to(path, MOST_TOOLKIT_BYTES, toolkit_too_large)
+}
+
+/// What a person is told when a toolkit is over `most` bytes.
+fn toolkit_too_large(most: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "it holds more than {} MB, and a toolkit may be at most {} MB (the built-in one \
+             is 80 KB); is it the right file?",
+            most / (1024 * 1024),
+            MOST_TOOLKIT_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// What a person is told when a file (an export, say) is over `most` bytes.
+fn file_too_large(most: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "it holds more than {} MB, far more than any toolkit or export; is it the right file?",
+            most / (1024 * 1024)
+        ),
+    )
+}
+
+/// [`read_text`] with the limit given (and the words when it is over),
+/// so tests need not write 128 MB.
+fn read_text_up_to(path: &Path, most: u64, too_large: fn(u64) -> io::Error) -> io::Result<String> {
     let file = open_without_waiting(path)?;
     let meta = file.metadata()?;
     refuse_device(&meta.file_type(), path)?;
@@ -57,13 +95,7 @@ fn read_text_up_to(path: &Path, most: u64) -> io::Result<String> {
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(most + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > most {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "it holds more than {} MB, far more than any toolkit or export; is it the right file?",
-                most / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large(most));
     }
     String::from_utf8(bytes).map_err(|_| {
         io::Error::new(
@@ -146,7 +178,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.json");
         std::fs::write(&path, "x".repeat(1024)).unwrap();
-        assert_eq!(read_text_up_to(&path, 1024).unwrap().len(), 1024);
+        assert_eq!(
+            read_text_up_to(&path, 1024, file_too_large).unwrap().len(),
+            1024
+        );
     }
 
     #[test]
@@ -154,8 +189,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.json");
         std::fs::write(&path, "x".repeat(1025)).unwrap();
-        let err = read_text_up_to(&path, 1024).unwrap_err().to_string();
+        let err = read_text_up_to(&path, 1024, file_too_large)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("more than"), "{err}");
+    }
+
+    /// Issue 27, item 20: a toolkit over 20 MB is refused, saying the
+    /// cap, before it is parsed (a sparse file: no disk used); an export
+    /// of that size still reads.
+    #[test]
+    fn a_toolkit_over_the_cap_is_refused_saying_so_and_an_export_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.json");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MOST_TOOLKIT_BYTES + 1).unwrap();
+        let err = read_toolkit_text(&path).unwrap_err().to_string();
+        assert!(err.contains("a toolkit may be at most 20 MB"), "{err}");
+        let export = read_text(&path).expect("an export may be larger");
+        assert_eq!(export.len() as u64, MOST_TOOLKIT_BYTES + 1);
+        file.set_len(MOST_TOOLKIT_BYTES).unwrap();
+        assert_eq!(
+            read_toolkit_text(&path).unwrap().len() as u64,
+            MOST_TOOLKIT_BYTES
+        );
     }
 
     #[test]

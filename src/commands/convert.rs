@@ -125,7 +125,7 @@ fn as_written(path: &Path) -> Result<(Toolkit, String), Output> {
         let folder = crate::input::folder::read(path).map_err(could_not)?;
         markdown::as_written(&folder.files)
     } else {
-        let text = crate::input::read_text(path).map_err(could_not)?;
+        let text = crate::input::read_toolkit_text(path).map_err(could_not)?;
         serde_json::from_str(&text).ok()
     };
     match written {

@@ -101,7 +101,7 @@ impl<W: Write> Guide<'_, W> {
             return Ok(flow);
         }
         if self.save() {
-            self.say("Note saved.")?;
+            self.say(self.progress.note_said("Note saved."))?;
         } else {
             let why = self.why_not();
             self.say(&not_saved(&why))?;

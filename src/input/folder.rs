@@ -24,7 +24,7 @@ pub fn load_toolkit(path: &Path) -> io::Result<Loaded> {
 /// toolkit to read needs only its errors.
 pub fn load_toolkit_checking(path: &Path, checks: Checks) -> io::Result<Loaded> {
     if !std::fs::metadata(path)?.is_dir() {
-        return Ok(content::load_checking(&super::read_text(path)?, checks));
+        return Ok(content::load_checking(&super::read_toolkit_text(path)?, checks));
     }
     let folder = read(path)?;
     let mut loaded = markdown::load_checking(&path.display().to_string(), &folder.files, checks);
@@ -54,7 +54,7 @@ pub struct Folder {
 /// a part is a folder of sections), in name order. Names starting with a
 /// dot (`.git`) are passed over.
 pub fn read(root: &Path) -> io::Result<Folder> {
-    read_up_to(root, super::MOST_BYTES)
+    read_up_to(root, super::MOST_TOOLKIT_BYTES)
 }
 
 /// [`read`] with the limit on the whole folder given, for tests.
@@ -67,9 +67,10 @@ fn read_up_to(root: &Path, most: u64) -> io::Result<Folder> {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!(
-                    "the folder holds more than {} MB, far more than any toolkit; is it the \
-                     right folder?",
-                    most / (1024 * 1024)
+                    "the folder holds more than {} MB, and a toolkit may be at most {} MB \
+                     (the built-in one is 80 KB); is it the right folder?",
+                    most / (1024 * 1024),
+                    super::MOST_TOOLKIT_BYTES / (1024 * 1024)
                 ),
             ));
         }
@@ -139,7 +140,7 @@ fn walk(
                     ),
                 ));
             }
-            let text = super::read_text(&path)
+            let text = super::read_toolkit_text(&path)
                 .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
             count(text.len() as u64)?;
             folder.files.push(File { path: inside, text });

@@ -6,7 +6,7 @@
 //! decides when to call them, so the run loop stays short.
 
 use crate::journal::reading::{ReadEvent, ReadTracker, min_read_from_env};
-use crate::journal::record::{BookmarkEdit, Journal, NoteEdit, Session, local_day};
+use crate::journal::record::{BookmarkEdit, Journal, NoteEdit, NoteOutcome, Session, local_day};
 use crate::journal::rescue::Unsaved;
 use crate::journal::store::{self, Mode, Patience, Store, StoreError};
 use jiff::Timestamp;
@@ -42,6 +42,9 @@ pub struct Progress {
     /// Whether the last save's unsaved words went to no rescue file and
     /// were only printed (the app then exits non-zero).
     only_printed: bool,
+    /// What became of the note edits the last written save carried (kept
+    /// as the note, or beside a newer one written elsewhere).
+    noted: Vec<NoteOutcome>,
 }
 
 /// Why a save did not reach the disk.
@@ -104,6 +107,7 @@ impl Progress {
             read_since_save: false,
             problem: None,
             only_printed: false,
+            noted: Vec::new(),
         };
         (progress, journal, messages)
     }
@@ -299,6 +303,13 @@ impl Progress {
         self.session.remove_bookmark(section, Timestamp::now());
     }
 
+    /// What to say about the note the last save wrote: `plain` ("Note
+    /// saved.") unless it merged with a version written elsewhere, which
+    /// the words then tell (see [`NoteOutcome::words`]).
+    pub fn note_said(&self, plain: &'static str) -> &'static str {
+        NoteOutcome::said(self.noted.iter().copied(), plain)
+    }
+
     /// Saves this session's reads, time and position, merged with whatever
     /// another copy of the app saved meanwhile.
     pub fn save(&mut self, position: Option<(&str, u16)>, now: Instant) -> SaveReport {
@@ -314,8 +325,12 @@ impl Progress {
             ));
             return SaveReport::default();
         };
+        self.noted.clear();
         match store.save(&mut self.session) {
             Ok(saved) => {
+                if saved.written {
+                    self.noted = saved.notes.values().copied().collect();
+                }
                 self.problem = (!saved.written).then(|| {
                     let why = store
                         .why_not_written()

@@ -27,6 +27,7 @@ pub use commitments::{
 };
 pub use discussions::{Discussion, DiscussionMerge, MOST_DISCUSSION_MINUTES, discussion_id};
 pub(crate) use notes::NoteMerge;
+pub use notes::NoteOutcome;
 pub use notes::{BookmarkEdit, NoteEdit, SUSPECT_AFTER, SupersededNote, suspect};
 pub use session::{Delta, Session, SessionRead};
 pub use summary::{DayCount, PartIds, PartProgress, Revisit, Summary};
@@ -258,14 +259,15 @@ impl Journal {
     /// (or again after another session's save) counts each read session once.
     ///
     /// Notes: an edit made on top of the note the journal holds replaces
-    /// it; when the note changed elsewhere meanwhile, one version wins (more
-    /// edits, then the later time, never a time suspectly in the future) and
-    /// the other is added to [`Journal::superseded_notes`] (once), so no
+    /// it; when the note changed elsewhere meanwhile, one version wins (the
+    /// one written last, never at a time suspectly in the future) and the
+    /// other is added to [`Journal::superseded_notes`] (once), so no
     /// version is lost. A deletion removes only the note it was made on.
+    /// Returns what became of each note edit, by section id, to tell the person.
     /// Bookmarks: a set or removal applies unless the journal's bookmark was
     /// set later (but not more than a day later). See `journal/record/notes.rs`.
     /// Choices: the newer wins, as for bookmarks (`journal/record/choices.rs`).
-    pub fn apply(&mut self, delta: &Delta, session_id: &str) {
+    pub fn apply(&mut self, delta: &Delta, session_id: &str) -> BTreeMap<String, NoteOutcome> {
         for (id, read) in &delta.reads {
             self.apply_read(id, read, session_id);
         }
@@ -289,9 +291,11 @@ impl Journal {
                 None => self.position = Some(position.clone()),
             }
         }
+        let mut notes = BTreeMap::new();
         for (id, edit) in &delta.notes {
             let base = delta.bases.get(id).and_then(Option::as_ref);
-            self.apply_note(id, edit, base.map(|(text, _)| text.as_str()));
+            let outcome = self.apply_note(id, edit, base.map(|(text, _)| text.as_str()));
+            notes.insert(id.clone(), outcome);
         }
         for (id, edit) in &delta.bookmarks {
             self.apply_bookmark(id, edit);
@@ -302,6 +306,7 @@ impl Journal {
         for (id, chosen) in &delta.choices {
             self.merge_choice(id, chosen, chosen.chosen_at);
         }
+        notes
     }
 
     fn apply_read(&mut self, id: &str, read: &SessionRead, session_id: &str) {

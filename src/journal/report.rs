@@ -1,7 +1,7 @@
 //! The progress summary that both the journal view (`J`) and
 //! `allyship journal` show, so the two never disagree.
 
-use crate::journal::record::{Journal, PartIds, ReadStatus, Summary};
+use crate::journal::record::{DayCount, Journal, PartIds, ReadStatus, Summary};
 use crate::toolkit::content::Toolkit;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -52,6 +52,11 @@ pub struct Report {
     pub scenarios: usize,
     /// How many of them have an option chosen.
     pub scenarios_practised: usize,
+    /// How many days in the journal are dated after today (a session
+    /// stamped by a clock that ran ahead, or in a time zone ahead of this
+    /// one): never listed as days to come, they are counted with today.
+    #[serde(skip)]
+    pub days_ahead: usize,
     /// The heading and lines of the peer discussions, newest first (see
     /// [`discussion_lines`]); empty when there are none.
     #[serde(skip)]
@@ -74,7 +79,8 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
             ids: p.sections.iter().map(|s| s.id.as_str()).collect(),
         })
         .collect();
-    let summary = journal.summary(&parts);
+    let mut summary = journal.summary(&parts);
+    let days_ahead = fold_days_ahead(&mut summary.days, today);
     let ordered: Vec<&str> = toolkit
         .entries()
         .map(|e| e.section.id.as_str())
@@ -98,6 +104,7 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
         suggestion: next.and_then(|id| toolkit.index_of(id)),
         revisit_next: next.map(str::to_string),
         scenarios: scenarios.len(),
+        days_ahead,
         scenarios_practised: scenarios
             .iter()
             .filter(|section| journal.chosen_option(section).is_some())
@@ -110,6 +117,30 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
                 .collect()
         },
     }
+}
+
+/// Counts the days after `today` in `days` (oldest first) with today, so
+/// no view lists a day still to come; returns how many there were.
+fn fold_days_ahead(days: &mut Vec<DayCount>, today: Date) -> usize {
+    let ahead: Vec<DayCount> = days.iter().filter(|d| d.date > today).cloned().collect();
+    if ahead.is_empty() {
+        return 0;
+    }
+    days.retain(|d| d.date <= today);
+    if days.last().is_none_or(|d| d.date < today) {
+        days.push(DayCount {
+            date: today,
+            sections: 0,
+            active_secs: 0,
+        });
+    }
+    if let Some(shown) = days.last_mut() {
+        for day in &ahead {
+            shown.sections = shown.sections.saturating_add(day.sections);
+            shown.active_secs = shown.active_secs.saturating_add(day.active_secs);
+        }
+    }
+    ahead.len()
 }
 
 /// "Practice scenarios worked through: 2 of 6.", or nothing for a toolkit
@@ -239,6 +270,14 @@ pub fn plain(toolkit: &Toolkit, report: &Report, journal_path: Option<&str>) -> 
         );
     }
     let _ = write!(out, "\nDays you read: {}\n", s.days.len());
+    if report.days_ahead > 0 {
+        let _ = writeln!(
+            out,
+            "  ({} dated after today, by a clock that ran ahead or another time zone, \
+             counted with today)",
+            count(report.days_ahead, "day", "days")
+        );
+    }
     for day in s.days.iter().rev().take(14) {
         let _ = writeln!(
             out,

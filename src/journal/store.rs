@@ -61,6 +61,11 @@ pub struct Saved {
     pub written: bool,
     /// Things to tell the person (the no-lock notice at most once per store).
     pub notices: Vec<Notice>,
+    /// What became of each note edit a [`Store::save`] carried, by section
+    /// id (kept as the note, or beside a newer one written elsewhere), so
+    /// the app says what happened rather than a plain "saved". Empty for
+    /// [`Store::update`].
+    pub notes: std::collections::BTreeMap<String, crate::journal::record::NoteOutcome>,
 }
 
 /// Why `dir` can't keep a private journal (someone else's, or others can

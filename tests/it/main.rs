@@ -25,4 +25,5 @@ mod present;
 mod present_views;
 mod properties;
 mod sizes;
+mod toolkit_cap;
 mod view;

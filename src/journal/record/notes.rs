@@ -10,12 +10,15 @@
 //! - **Otherwise both are kept.** When the journal's note changed elsewhere
 //!   meanwhile (another copy of the app, an import), one version stays the
 //!   note and the other goes to [`Journal::superseded_notes`] (once per
-//!   text): the one with more edits behind it wins, then the later
-//!   `changed`. A time more than a day after the other edit (or after now,
-//!   on import) is [`suspect`]: a clock that ran ahead must not freeze a
-//!   note, so that version loses, and when an edit replaces a note dated
-//!   like that, the old text is kept aside too. The note keeps the earliest
-//!   `created`; same text: only the dates and counts widen.
+//!   text): the one written last (`changed`) wins, wherever it was
+//!   written, so what is kept aside is always labelled truthfully as an
+//!   earlier version; the edit count only breaks a tie. A time more than a
+//!   day after the other edit (or after now, on import) is [`suspect`]: a
+//!   clock that ran ahead must not freeze a note, so that version loses,
+//!   and when an edit replaces a note dated like that, the old text is
+//!   kept aside too. The note keeps the earliest `created`; same text: only
+//!   the dates and counts widen. What became of a session's edit is
+//!   returned ([`NoteOutcome`]), so the person is told.
 //! - **Deleting** (emptying a note) removes the note it was based on; a
 //!   note changed elsewhere since survives.
 //! - **Bookmarks: the newer change wins.** A bookmark's `added` is the time
@@ -79,6 +82,69 @@ pub(crate) enum NoteMerge {
     Identical,
 }
 
+/// What became of a session's edit of a note when it was merged into the
+/// journal, so the app can say so rather than a plain "saved".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteOutcome {
+    /// The edit is the note (added, made on top of the note on disk, or
+    /// the same text): nothing more to tell.
+    Saved,
+    /// The edit is the note, and a different version written elsewhere
+    /// meanwhile, earlier, is kept beside it as an earlier version.
+    SavedOverOlder,
+    /// A newer version was written elsewhere meanwhile: that stays the note
+    /// and this edit is kept beside it, as an earlier version.
+    BesideNewer,
+    /// The note was emptied and is removed.
+    Removed,
+    /// The note was emptied here, but changed elsewhere since: that version
+    /// stays (never deleted unseen).
+    NotRemoved,
+}
+
+impl NoteOutcome {
+    /// What to tell the person instead of a plain "Note saved." (or "Note
+    /// removed"), when there is more to say; `None` when the plain words are true.
+    pub fn words(self) -> Option<&'static str> {
+        match self {
+            Self::Saved | Self::Removed => None,
+            Self::SavedOverOlder => Some(
+                "Note saved; the version written elsewhere meanwhile is kept as an earlier one.",
+            ),
+            Self::BesideNewer => Some(
+                "Saved beside a newer version written elsewhere; yours is kept as an earlier one.",
+            ),
+            Self::NotRemoved => {
+                Some("Not removed: the note was changed elsewhere since, and that version stays.")
+            }
+        }
+    }
+
+    /// Which of several outcomes to tell, when one save carried several
+    /// notes: the one that most changes what the person thinks happened.
+    fn weight(self) -> u8 {
+        match self {
+            Self::Saved | Self::Removed => 0,
+            Self::SavedOverOlder => 1,
+            Self::NotRemoved => 2,
+            Self::BesideNewer => 3,
+        }
+    }
+
+    /// The words for a save that carried `outcomes`, or `plain` ("Note
+    /// saved.") when nothing more happened.
+    pub fn said(
+        outcomes: impl IntoIterator<Item = NoteOutcome>,
+        plain: &'static str,
+    ) -> &'static str {
+        outcomes
+            .into_iter()
+            .max_by_key(|outcome| outcome.weight())
+            .and_then(NoteOutcome::words)
+            .unwrap_or(plain)
+    }
+}
+
 /// How long after `now` a time must be to count as suspect: a clock that
 /// ran ahead, or a file made up. Such times never win a merge by being late.
 pub const SUSPECT_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
@@ -89,9 +155,10 @@ pub fn suspect(at: Timestamp, now: Timestamp) -> bool {
 }
 
 /// Which of two different versions of a note stays the note: the one not
-/// dated suspectly late, then the one with more edits, then the later one.
+/// dated suspectly late, then the one written last, then (same time) the
+/// one with more edits behind it.
 fn incoming_wins(incoming: &Note, current: &Note, now: Timestamp) -> bool {
-    let rank = |note: &Note| (!suspect(note.changed, now), note.edits, note.changed);
+    let rank = |note: &Note| (!suspect(note.changed, now), note.changed, note.edits);
     rank(incoming) > rank(current)
 }
 
@@ -185,17 +252,25 @@ impl Journal {
         self.superseded_notes.len() > before
     }
 
-    pub(super) fn apply_note(&mut self, id: &str, edit: &NoteEdit, base: Option<&str>) {
+    pub(super) fn apply_note(
+        &mut self,
+        id: &str,
+        edit: &NoteEdit,
+        base: Option<&str>,
+    ) -> NoteOutcome {
         match edit {
             NoteEdit::Set(note) => {
                 let Some(current) = self.notes.get_mut(id) else {
                     self.notes.insert(id.to_owned(), note.clone());
-                    return;
+                    return NoteOutcome::Saved;
                 };
                 let on_top = base == Some(current.text.as_str());
                 if !on_top || current.text == note.text {
-                    self.merge_note(id, note, note.changed);
-                    return;
+                    return match self.merge_note(id, note, note.changed) {
+                        NoteMerge::Added | NoteMerge::Identical => NoteOutcome::Saved,
+                        NoteMerge::Updated => NoteOutcome::SavedOverOlder,
+                        NoteMerge::Kept => NoteOutcome::BesideNewer,
+                    };
                 }
                 // The person edited what is on disk: theirs replaces it.
                 let old = std::mem::replace(current, note.clone());
@@ -204,10 +279,11 @@ impl Journal {
                 if suspect(old.changed, note.changed) {
                     self.set_aside(id, &old);
                 }
+                NoteOutcome::Saved
             }
             NoteEdit::Deleted(at) => {
                 let Some(current) = self.notes.get(id) else {
-                    return;
+                    return NoteOutcome::Removed;
                 };
                 let on_top = match base {
                     Some(base) => base == current.text,
@@ -215,6 +291,9 @@ impl Journal {
                 };
                 if on_top {
                     self.notes.remove(id);
+                    NoteOutcome::Removed
+                } else {
+                    NoteOutcome::NotRemoved
                 }
             }
         }

@@ -185,3 +185,37 @@ fn practice_scenarios_worked_through_are_counted_in_both_views() {
     assert_eq!(practice_line(&r), None);
     assert!(!plain(&bare, &r, None).contains("Practice scenarios"));
 }
+
+/// Issue 27, item 17: a session stamped after today (a clock that ran
+/// ahead, a time zone ahead) is never listed as a day to come: it is
+/// counted with today, and the plain text says so.
+#[test]
+fn a_day_after_today_is_counted_with_today_never_listed() {
+    let toolkit = built_in();
+    // 14 and 15 November 2023 (UTC), and a day read "tomorrow", the 16th.
+    let journal = journal_with(&[
+        ("a", "welcome", 1_700_000_000),
+        ("b", "using-this-toolkit", 1_700_086_400),
+        ("c", "tip-listen-actively", 1_700_172_800),
+    ]);
+    let today = jiff::civil::date(2023, 11, 15);
+    let r = report_on(&toolkit, &journal, today);
+    let dates: Vec<Date> = r.summary.days.iter().map(|d| d.date).collect();
+    assert_eq!(dates, [jiff::civil::date(2023, 11, 14), today]);
+    let shown = &r.summary.days[1];
+    assert_eq!(
+        (shown.sections, shown.active_secs),
+        (2, 1_200),
+        "counted with today"
+    );
+    assert_eq!(r.days_ahead, 1);
+    let text = plain(&toolkit, &r, None);
+    assert!(!text.contains("16 Nov 2023"), "{text}");
+    assert!(text.contains("Wed 15 Nov 2023: 2 sections"), "{text}");
+    assert!(text.contains("1 day dated after today"), "{text}");
+    // Only days to come: today appears, holding them.
+    let r = report_on(&toolkit, &journal, jiff::civil::date(2023, 11, 1));
+    let dates: Vec<Date> = r.summary.days.iter().map(|d| d.date).collect();
+    assert_eq!(dates, [jiff::civil::date(2023, 11, 1)]);
+    assert_eq!(r.days_ahead, 3);
+}

@@ -43,18 +43,34 @@ pub(super) fn prepare_dir(dir: &Path) -> io::Result<()> {
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either
 /// the old or the new file: private temp file in the same directory,
 /// `sync_all`, rename, then sync the directory. The file ends up 0600 (Unix).
+/// A failed sync of the directory after the rename is not an error here
+/// (the file is replaced; a caller must not write it again); the journal's
+/// saves, which can tell the person, use [`atomic_write_if`].
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     atomic_write_if(path, bytes, || true).map(|_| ())
 }
 
+/// What [`atomic_write_if`] did.
+#[derive(Debug)]
+pub(super) enum Swapped {
+    /// `still_ok()` did not hold: the old file is as it was.
+    Not,
+    /// Replaced, and the directory entry flushed to disk.
+    Flushed,
+    /// Replaced (the change is made), but the directory could not be
+    /// flushed (the error): a power cut soon could undo the rename.
+    Unflushed(io::Error),
+}
+
 /// [`atomic_write`], but the rename happens only if `still_ok()` holds once
 /// the new file is on disk (a compare-and-swap where locks are not to be
-/// had); `Ok(false)` when it did not, leaving the old file as it was.
+/// had); [`Swapped::Not`] when it did not, leaving the old file as it was.
+/// An error only when nothing was replaced.
 pub(super) fn atomic_write_if(
     path: &Path,
     bytes: &[u8],
     still_ok: impl FnOnce() -> bool,
-) -> io::Result<bool> {
+) -> io::Result<Swapped> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -76,11 +92,13 @@ pub(super) fn atomic_write_if(
     if !matches!(renamed, Ok(true)) {
         let _ = fs::remove_file(&temp);
     }
-    if renamed? {
-        sync_dir(dir);
-        return Ok(true);
+    if !renamed? {
+        return Ok(Swapped::Not);
     }
-    Ok(false)
+    Ok(match sync_dir(dir) {
+        Ok(()) => Swapped::Flushed,
+        Err(err) => Swapped::Unflushed(err),
+    })
 }
 
 /// Writes `bytes` to a new temp file and flushes them to disk, private.
@@ -90,17 +108,38 @@ fn fill(mut file: File, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
-/// Flushes a directory entry change (a rename) to disk. Errors are ignored:
-/// the rename has happened, and some systems can't sync directories.
+/// Flushes a directory entry change (a rename) to disk. A file system that
+/// can't sync directories at all (EINVAL, unsupported) is not an error;
+/// any other failure (EIO, say) is, for the caller to tell.
 #[cfg(unix)]
-pub(super) fn sync_dir(dir: &Path) {
-    if let Ok(handle) = File::open(dir) {
-        let _ = handle.sync_all();
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(test)]
+    if FAIL_DIR_SYNC.with(std::cell::Cell::get) {
+        return Err(io::Error::from_raw_os_error(5));
+    }
+    let synced = File::open(dir).and_then(|handle| handle.sync_all());
+    match synced {
+        Err(err)
+            if err.kind() == io::ErrorKind::InvalidInput
+                || err.kind() == io::ErrorKind::Unsupported =>
+        {
+            Ok(())
+        }
+        other => other,
     }
 }
 
 #[cfg(not(unix))]
-pub(super) fn sync_dir(_dir: &Path) {}
+pub(super) fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: make this thread's directory syncs fail with EIO, as a
+    /// failing disk does (`strace -e inject=fsync:error=EIO`).
+    pub(super) static FAIL_DIR_SYNC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// `{path}.{suffix}`, then `{path}.{suffix}-2`, `-3`, ...: names for copies kept aside.
 pub(super) fn aside_names(path: &Path, suffix: &str) -> impl Iterator<Item = PathBuf> {

@@ -82,6 +82,10 @@ pub enum Notice {
     /// This folder can't lock files (reason): saves check, before they
     /// rename, that no other copy wrote meanwhile, and retry if one did.
     NoLocking(String),
+    /// The journal (path) was saved, but its folder could not be flushed
+    /// to disk afterwards (the system's error): the change is made, and a
+    /// power cut soon could still undo it.
+    NotFlushed(PathBuf, String),
 }
 
 impl std::fmt::Display for Notice {
@@ -128,6 +132,12 @@ impl std::fmt::Display for Notice {
                 f,
                 "This folder can't lock files ({reason}), so each save checks that no other \
                  copy of allyship saved meanwhile before it replaces the journal."
+            ),
+            Self::NotFlushed(path, err) => write!(
+                f,
+                "Saved to {}, but the system could not confirm it reached the disk ({err}); \
+                 a power cut soon could undo this save. Check the disk.",
+                path.display()
             ),
         }
     }

@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-use super::files::{atomic_write_if, copy_aside, create_private_dir};
+use super::files::{Swapped, atomic_write_if, copy_aside, create_private_dir};
 use super::load::{Loaded, load};
 use super::lock::{self, Lock};
 use super::{LOCK_FILE, Mode, Notice, Saved, Stamp, Store, StoreError, stamp};
@@ -25,7 +25,9 @@ impl Store {
     /// is written and the session keeps its changes; the returned journal
     /// still shows them (notes and bookmarks included).
     pub fn save(&mut self, session: &mut Session) -> Result<Saved, StoreError> {
-        let (saved, ()) = self.update(|journal| journal.apply(&session.pending, &session.id))?;
+        let (mut saved, notes) =
+            self.update(|journal| journal.apply(&session.pending, &session.id))?;
+        saved.notes = notes;
         if saved.written {
             session.pending.mark_saved();
         }
@@ -89,12 +91,19 @@ impl Store {
                     .is_none_or(|file| lock::still_held(&self.dir, file))
                     && stamp(&path) == before
             };
-            if write_journal(&path, &journal, unchanged)? {
+            let swapped = write_journal(&path, &journal, unchanged)?;
+            if !matches!(swapped, Swapped::Not) {
+                if let Swapped::Unflushed(err) = swapped {
+                    // The journal is replaced: a warning, never a failed
+                    // save that a caller would make again.
+                    notices.push(Notice::NotFlushed(path.clone(), err.to_string()));
+                }
                 self.written = stamp(&path).map(|known| (known, journal.clone()));
                 let saved = Saved {
                     journal,
                     written: true,
                     notices,
+                    notes: Default::default(),
                 };
                 return Ok((saved, out));
             }
@@ -151,19 +160,20 @@ impl Store {
             journal,
             written: false,
             notices,
+            notes: Default::default(),
         };
         (saved, out)
     }
 }
 
 /// Writes the journal as pretty JSON, atomically and privately, if
-/// `unchanged()` still holds once the new file is on disk (false: nothing
-/// was replaced).
+/// `unchanged()` still holds once the new file is on disk ([`Swapped::Not`]:
+/// nothing was replaced).
 fn write_journal(
     path: &Path,
     journal: &Journal,
     unchanged: impl FnOnce() -> bool,
-) -> Result<bool, StoreError> {
+) -> Result<Swapped, StoreError> {
     let write = serde_json::to_vec_pretty(journal)
         .map_err(io::Error::other)
         .and_then(|mut bytes| {

@@ -36,7 +36,10 @@ impl Session {
             let written = self.save(now);
             // Said only once the change is on disk.
             if let Some(said) = note_kept.filter(|_| written) {
-                learned(&mut self.app, Learned::NoteSaved(said));
+                learned(
+                    &mut self.app,
+                    Learned::NoteSaved(self.progress.note_said(said)),
+                );
             }
             if let Some(change) = commitment.filter(|_| written) {
                 learned(&mut self.app, Learned::CommitmentSaved(change));

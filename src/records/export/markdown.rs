@@ -203,10 +203,7 @@ fn write_practised(out: &mut String, record: &Record) -> std::fmt::Result {
     }
     writeln!(out, "\n## Scenarios I practised\n")?;
     for entry in &record.practised {
-        let option = entry.option_text.as_deref().map_or_else(
-            || format!("option {}", entry.option),
-            |text| format!("option {}, \"{}\"", entry.option, line(text)),
-        );
+        let option = entry.chosen(line);
         writeln!(
             out,
             "- {}: I chose {option} ({})",

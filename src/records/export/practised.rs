@@ -25,6 +25,24 @@ pub struct PractisedEntry {
     pub chosen_at: Timestamp,
 }
 
+impl PractisedEntry {
+    /// The option chosen, in words for every records format: `option 2,
+    /// "…"` with its words passed through `clean` (each format's own
+    /// escaping), or, where the toolkit has no such option (a number out
+    /// of range of the scenario's options, or a scenario changed or gone),
+    /// `option 99, a choice this scenario no longer has`: never words or
+    /// a choice it does not have.
+    pub fn chosen(&self, clean: impl Fn(&str) -> String) -> String {
+        match &self.option_text {
+            Some(text) => format!("option {}, \"{}\"", self.option, clean(text)),
+            None => format!(
+                "option {}, a choice this scenario no longer has",
+                self.option
+            ),
+        }
+    }
+}
+
 /// The choices in `choices` as entries, in toolkit order (then scenarios
 /// the toolkit no longer has, by id).
 pub(super) fn entries(

@@ -420,7 +420,9 @@ fn scenarios_practised_are_listed_with_the_option_in_its_own_words() {
         options[1].text
     );
     assert!(markdown.contains(&line), "{line}\n{markdown}");
-    assert!(markdown.contains("No longer in this toolkit (retired-scenario): I chose option 3 ("));
+    assert!(markdown.contains(
+        "No longer in this toolkit (retired-scenario): I chose option 3, a choice this scenario no longer has ("
+    ));
     // Never a score: the record says what was chosen, not how it did.
     for word in ["correct", "right answer", "score", "wrong"] {
         assert!(!markdown[heading..practice].contains(word), "{word}");
@@ -487,4 +489,32 @@ fn export_data_keeps_its_shape_now_that_the_journal_declares_it() {
         .map(|key| data.find(key).unwrap_or_else(|| panic!("{key} in {data}")))
         .collect();
     assert!(order.is_sorted(), "{data}");
+}
+
+/// Issue 27, item 17: a choice out of range of a scenario's four options
+/// (option 99) is said to be one the scenario no longer has, in the record
+/// and in every CPD format, never "I chose option 99" as if it were real.
+#[test]
+fn a_choice_out_of_range_is_said_to_be_one_the_scenario_no_longer_has() {
+    let toolkit = built_in();
+    let mut journal = sample();
+    let mut s = Session::new("s3");
+    s.choose("scenario-told-in-confidence", 99, at(8, 30));
+    journal.apply(&s.pending, &s.id);
+    let record = learning_record(&toolkit, &journal, &everything(), at(9, 0));
+    let honest = "I chose option 99, a choice this scenario no longer has";
+    let markdown = to_markdown(&record);
+    assert!(markdown.contains(honest), "{markdown}");
+    let cpd = cpd::cpd_record(&toolkit, &record, None);
+    for (format, text) in [
+        ("cpd markdown", cpd::to_markdown(&cpd)),
+        ("html", cpd::to_html(&cpd)),
+        ("csv", cpd::to_csv(&cpd)),
+    ] {
+        assert!(
+            text.contains("option 99, a choice this scenario no longer has"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("I chose option 99\""), "{format}");
+    }
 }

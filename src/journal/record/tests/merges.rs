@@ -26,32 +26,140 @@ fn editing_the_note_on_disk_replaces_it_and_counts_the_edits() {
 }
 
 #[test]
-fn more_edits_win_over_a_clock_that_ran_ahead_and_both_are_kept() {
-    // The office computer's clock is an hour ahead: its older version says 3600.
+fn the_version_written_last_wins_whatever_the_edit_counts_and_both_are_kept() {
+    // The office saved a first version; the laptop saw it and edited it
+    // (so its note counts as many edits or more), before the office's own
+    // later edit.
     let mut disk = Journal::new();
     let mut office = Session::new("office");
-    office.set_note("x", "office text", ts(3_600));
+    office.set_note("x", "office first", ts(10));
     save(&mut disk, &mut office);
-    // The laptop saw that version and edited it, at a true (earlier-looking) time.
     let mut laptop_disk = disk.clone();
     let mut laptop = Session::new("laptop");
     laptop.saw(&laptop_disk);
-    laptop.set_note("x", "laptop text, after reading the office one", ts(60));
+    laptop.set_note("x", "laptop text", ts(20));
     save(&mut laptop_disk, &mut laptop);
-    // The laptop's journal is imported at the office: the later-looking
-    // office text is the older version, and the count says so.
+    office.set_note("x", "office text, written last", ts(3_600));
+    save(&mut disk, &mut office);
+    // The laptop's journal (more edits, written earlier) is imported at the
+    // office: the text written last stays the note, the other is kept.
     let laptop_note = laptop_disk.notes["x"].clone();
+    assert!(laptop_note.edits >= disk.notes["x"].edits);
     assert_eq!(
         disk.merge_note("x", &laptop_note, ts(4_000)),
-        NoteMerge::Updated
+        NoteMerge::Kept
     );
-    assert_eq!(disk.notes["x"].text, laptop_note.text, "two edits beat one");
+    assert_eq!(disk.notes["x"].text, "office text, written last");
     let aside: Vec<&str> = disk
         .superseded_notes
         .iter()
         .map(|k| k.text.as_str())
         .collect();
-    assert_eq!(aside, ["office text"], "and the other is kept");
+    assert_eq!(aside, ["laptop text"], "kept, as the earlier version it is");
+}
+
+/// The journal on disk after the app opened it at "first" (one edit) and
+/// the command line then edited the note three times, the last at `ts(12)`;
+/// and the app's session, which saw only "first".
+fn edited_on_the_command_line_meanwhile() -> (Journal, Session) {
+    let mut disk = Journal::new();
+    let mut first = Session::new("first");
+    first.set_note("x", "first", ts(1));
+    save(&mut disk, &mut first);
+    let mut app = Session::new("app");
+    app.saw(&disk);
+    for (n, text) in ["cli one", "cli two", "cli three"].iter().enumerate() {
+        let mut cli = Session::new("cli");
+        cli.saw(&disk);
+        cli.set_note("x", *text, ts(10 + n as i64));
+        save(&mut disk, &mut cli);
+    }
+    assert_eq!(disk.notes["x"].edits, 4);
+    (disk, app)
+}
+
+#[test]
+fn an_app_edit_written_after_command_line_edits_is_the_note_and_says_so() {
+    let (mut disk, mut app) = edited_on_the_command_line_meanwhile();
+    app.set_note("x", "typed in the app, last", ts(20));
+    let outcomes = disk.apply(&app.pending, &app.id);
+    assert_eq!(outcomes["x"], NoteOutcome::SavedOverOlder);
+    assert_eq!(
+        disk.notes["x"].text, "typed in the app, last",
+        "the newest is the note"
+    );
+    let aside: Vec<&str> = disk
+        .earlier_versions("x")
+        .map(|k| k.text.as_str())
+        .collect();
+    assert_eq!(
+        aside,
+        ["cli three"],
+        "the older text is the earlier version"
+    );
+}
+
+#[test]
+fn an_app_edit_written_before_the_last_command_line_edit_is_kept_beside_it() {
+    let (mut disk, mut app) = edited_on_the_command_line_meanwhile();
+    app.set_note("x", "typed in the app, earlier", ts(11));
+    let outcomes = disk.apply(&app.pending, &app.id);
+    assert_eq!(outcomes["x"], NoteOutcome::BesideNewer);
+    assert_eq!(disk.notes["x"].text, "cli three", "the newest is the note");
+    let aside: Vec<&str> = disk
+        .earlier_versions("x")
+        .map(|k| k.text.as_str())
+        .collect();
+    assert_eq!(aside, ["typed in the app, earlier"]);
+}
+
+#[test]
+fn an_edit_on_top_of_the_note_on_disk_is_just_saved_and_an_emptied_one_removed() {
+    let (mut disk, mut cli) = edited_on_the_command_line_meanwhile();
+    cli.saw(&disk);
+    cli.set_note("x", "on top", ts(30));
+    assert_eq!(disk.apply(&cli.pending, &cli.id)["x"], NoteOutcome::Saved);
+    cli.pending.mark_saved();
+    cli.saw(&disk);
+    cli.delete_note("x", ts(40));
+    assert_eq!(disk.apply(&cli.pending, &cli.id)["x"], NoteOutcome::Removed);
+    // Emptied in a copy that saw an older text: the newer note stays.
+    let (mut disk, mut app) = edited_on_the_command_line_meanwhile();
+    app.delete_note("x", ts(50));
+    assert_eq!(
+        disk.apply(&app.pending, &app.id)["x"],
+        NoteOutcome::NotRemoved
+    );
+    assert_eq!(disk.notes["x"].text, "cli three");
+}
+
+#[test]
+fn each_outcome_has_its_words_and_the_most_telling_is_said() {
+    let plain = "Note saved.";
+    assert_eq!(NoteOutcome::said([], plain), plain);
+    assert_eq!(NoteOutcome::said([NoteOutcome::Saved], plain), plain);
+    assert_eq!(
+        NoteOutcome::said([NoteOutcome::Removed], "Note removed: it was empty."),
+        "Note removed: it was empty."
+    );
+    let beside = NoteOutcome::said([NoteOutcome::Saved, NoteOutcome::BesideNewer], plain);
+    assert!(
+        beside.starts_with("Saved beside a newer version written elsewhere"),
+        "{beside}"
+    );
+    assert!(!beside.contains("Note saved"), "{beside}");
+    let over = NoteOutcome::said([NoteOutcome::SavedOverOlder], plain);
+    assert!(over.contains("kept as an earlier one"), "{over}");
+    let kept = NoteOutcome::said([NoteOutcome::NotRemoved], "Note removed: it was empty.");
+    assert!(kept.starts_with("Not removed"), "{kept}");
+    for outcome in [
+        NoteOutcome::SavedOverOlder,
+        NoteOutcome::BesideNewer,
+        NoteOutcome::NotRemoved,
+    ] {
+        let words = outcome.words().expect("words");
+        assert!(words.chars().count() <= 80, "fits a footer: {words}");
+    }
 }
 
 /// A journal holding a note and a bookmark dated in the year 9999.

@@ -96,14 +96,15 @@ fn the_swap_is_refused_when_the_file_changed_after_it_was_read() {
     let path = tmp.path().join("f.json");
     fs::write(&path, "old").expect("write");
     let swapped = files::atomic_write_if(&path, b"new", || false).expect("writes");
-    assert!(!swapped);
+    assert!(matches!(swapped, files::Swapped::Not));
     assert_eq!(fs::read(&path).expect("read"), b"old");
     assert_eq!(
         fs::read_dir(tmp.path()).expect("dir").count(),
         1,
         "no temp left"
     );
-    assert!(files::atomic_write_if(&path, b"new", || true).expect("writes"));
+    let swapped = files::atomic_write_if(&path, b"new", || true).expect("writes");
+    assert!(matches!(swapped, files::Swapped::Flushed));
     assert_eq!(fs::read(&path).expect("read"), b"new");
 }
 

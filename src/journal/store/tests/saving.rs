@@ -381,3 +381,35 @@ fn one_value_out_of_range_is_mended_and_the_rest_kept() {
     store.save(&mut session("t", &["y"])).expect("saves");
     assert_eq!(moved_aside(tmp.path(), "mended").len(), 1, "copied once");
 }
+
+#[test]
+fn a_folder_that_cannot_be_flushed_after_the_rename_is_a_warning_not_a_failed_save() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut store, _, _) = open(tmp.path());
+    files::FAIL_DIR_SYNC.with(|fail| fail.set(true));
+    let mut first = session("s1", &["a"]);
+    let saved = store.save(&mut first);
+    files::FAIL_DIR_SYNC.with(|fail| fail.set(false));
+    // The change is on disk: a save, so no caller makes it again...
+    let saved = saved.expect("the journal was replaced, so the save stands");
+    assert!(saved.written);
+    assert!(!first.pending.has_unsaved(), "nothing left to save again");
+    assert_eq!(
+        read(tmp.path()).expect("reads").status("a"),
+        ReadStatus::Read
+    );
+    // ...and the failed flush is told, not ignored.
+    let told: Vec<String> = saved.notices.iter().map(ToString::to_string).collect();
+    assert!(
+        matches!(saved.notices.as_slice(), [Notice::NotFlushed(..)]),
+        "{told:?}"
+    );
+    assert!(
+        told[0].contains("could not confirm it reached the disk"),
+        "{told:?}"
+    );
+    // A save that flushes says nothing more.
+    let mut second = session("s2", &["b"]);
+    let saved = store.save(&mut second).expect("saves");
+    assert!(saved.notices.is_empty(), "{:?}", saved.notices);
+}

@@ -79,10 +79,7 @@ pub fn activities(toolkit: &Toolkit, record: &Record) -> Vec<Activity> {
     for entry in &record.practised {
         let (activity, ids) = at(&mut days, local_day(entry.chosen_at));
         ids.push(entry.id.clone());
-        let option = entry.option_text.as_deref().map_or_else(
-            || format!("option {}", entry.option),
-            |text| format!("option {}, \"{text}\"", entry.option),
-        );
+        let option = entry.chosen(str::to_owned);
         activity
             .practised
             .push(format!("{}: I chose {option}", entry.title));

@@ -81,6 +81,11 @@ fn a_due_commitment_is_announced_then_asked_and_the_answer_is_saved() {
     });
     assert!(text.contains("\"check_ins\""), "{text}");
     assert!(!pty.screen().contains("How did it go?"), "{}", pty.screen());
+    // Asked from the journal window, Esc goes back there: q closes it, q quits.
+    pty.wait_for("Your journal");
+    pty.send("q");
+    pty.wait_for("? help");
+    std::thread::sleep(std::time::Duration::from_millis(200));
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 
@@ -94,6 +99,8 @@ fn a_due_commitment_is_announced_then_asked_and_the_answer_is_saved() {
     again.send("J");
     again.wait_for("answered: I will ask how to say");
     again.send("q");
+    again.wait_for("? help");
+    std::thread::sleep(std::time::Duration::from_millis(200));
     again.send("q");
     assert_eq!(again.wait_exit(), 0);
 }

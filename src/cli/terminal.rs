@@ -27,7 +27,9 @@ pub(super) fn read_stdin(ask: &str, what: &str) -> std::io::Result<(String, u64)
     let stdin = std::io::stdin();
     let at_terminal = stdin.is_terminal();
     if at_terminal {
-        eprintln!("{ask}");
+        let ask =
+            crate::commands::typing::wrap_prompt(ask, crate::commands::typing::prompt_width());
+        eprint!("{ask}");
     }
     let mut lock = stdin.lock();
     let mut timed = crate::commands::typing::TimedInput::new(&mut lock);

@@ -88,9 +88,24 @@ pub fn commit(
     let text = with_i_will(text);
     let commitment = Commitment::new(&text, section.as_deref(), now, review_on);
     let id = commitment.id();
-    let saved = store.update(|journal| journal.merge_commitment(&id, &commitment));
+    // Under the lock: the same words still open are kept once, not twice.
+    let saved = store.update(|journal| {
+        let already = journal.open_commitment_like(&text, local_day(now));
+        if already.is_none() {
+            journal.merge_commitment(&id, &commitment);
+        }
+        already
+    });
     let journal = match saved {
-        Ok((saved, _)) => saved.journal,
+        Ok((_, Some(number))) => {
+            let out = format!(
+                "Already kept, as number {number}: {}\nNothing new was added \
+                 (allyship commitments lists them).\n",
+                one_line(&commitment.text)
+            );
+            return Output::ok(out).noting(&stderr);
+        }
+        Ok((saved, None)) => saved.journal,
         Err(e) => return failure(format!("{stderr}Nothing was kept: {e}\n")),
     };
     let number = journal
@@ -160,7 +175,7 @@ pub fn remove(data_dir: Option<PathBuf>, number: usize) -> Output {
         };
     };
     let (id, found) = ((*id).to_owned(), (*found).clone());
-    let saved = store.update(|journal| journal.commitments.remove(&id).is_some());
+    let saved = store.update(|journal| journal.remove_commitment(&id).is_some());
     match saved {
         Ok((saved, _)) if saved.written => {}
         Ok(_) => {

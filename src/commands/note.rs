@@ -66,6 +66,8 @@ pub struct NoteInput<'a> {
     pub at_terminal: bool,
     /// Where the prompts go (standard error).
     pub prompts: &'a mut dyn Write,
+    /// The columns the prompts wrap to, at word boundaries (0: no wrapping).
+    pub width: u16,
 }
 
 /// `allyship note SECTION [--append | --replace | --remove]`.
@@ -103,7 +105,8 @@ pub fn note(
     }
     if input.at_terminal {
         let shown = prompts(toolkit, index, change, current.as_ref());
-        let _ = input.prompts.write_all(printable(&shown).as_bytes());
+        let shown = super::typing::wrap_prompt(&printable(&shown), input.width);
+        let _ = input.prompts.write_all(shown.as_bytes());
         let _ = input.prompts.flush();
     }
     // Typing at the terminal is learning time, counted as the reader counts it.
@@ -150,6 +153,7 @@ pub fn note_from_stdin(
         at_terminal: stdin.is_terminal(),
         text: &mut stdin.lock(),
         prompts: &mut std::io::stderr().lock(),
+        width: super::typing::prompt_width(),
     };
     note(toolkit, data_dir, query, change, input)
 }

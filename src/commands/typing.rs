@@ -105,3 +105,73 @@ mod tests {
         assert_eq!(timed.active_secs(), 0);
     }
 }
+
+/// A prompt shown before a person types (a note's reflection prompts, "Say
+/// how it went"), wrapped at word boundaries to `width` columns (0: as it
+/// is), so a narrow terminal never breaks a word in the middle. A line's
+/// indent and marker ("  ? ", "  | ") lead its continuation lines too.
+pub fn wrap_prompt(text: &str, width: u16) -> String {
+    if width == 0 {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for line in text.lines() {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let (first, next, words) = match body.get(..2) {
+            Some("? ") => (format!("{indent}? "), format!("{indent}  "), &body[2..]),
+            Some("| ") => (format!("{indent}| "), format!("{indent}| "), &body[2..]),
+            _ => (indent.to_owned(), indent.to_owned(), body),
+        };
+        let options = textwrap::Options::new(usize::from(width))
+            .initial_indent(&first)
+            .subsequent_indent(&next)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .word_separator(textwrap::WordSeparator::AsciiSpace);
+        let wrapped = textwrap::wrap(words, options);
+        if wrapped.is_empty() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        for piece in wrapped {
+            out.push_str(piece.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The width of the terminal standard error (where prompts go) shows, or
+/// 0 (no wrapping) when it is not a terminal.
+pub fn prompt_width() -> u16 {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return 0;
+    }
+    ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap_prompt;
+
+    /// Issue 26: `note` and `check-in` prompts broke words in the middle on
+    /// a narrow terminal; each line now ends at a word's end, in the width.
+    #[test]
+    fn prompts_wrap_at_word_boundaries_with_their_markers() {
+        let text = "Reflect:\n  ? What would you say to a colleague who heard it too?\n\
+                    Type your note, then press Ctrl-D at the start of a line to save it.\n";
+        let wrapped = wrap_prompt(text, 30);
+        for line in wrapped.lines() {
+            assert!(line.chars().count() <= 30, "{line:?} in\n{wrapped}");
+        }
+        assert!(
+            wrapped.contains("  ? What would you say to a\n    colleague"),
+            "{wrapped}"
+        );
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let again: Vec<&str> = wrapped.split_whitespace().collect();
+        assert_eq!(words, again, "no word broken or lost");
+        assert_eq!(wrap_prompt(text, 0), text);
+    }
+}

@@ -300,6 +300,9 @@ impl Journal {
         for (id, edit) in &delta.bookmarks {
             self.apply_bookmark(id, edit);
         }
+        for id in &delta.removed_commitments {
+            self.remove_commitment(id);
+        }
         for (id, commitment) in &delta.commitments {
             self.merge_commitment(id, commitment);
         }

@@ -173,6 +173,9 @@ pub struct App {
     /// The bookmark last removed in the bookmarks list (section id, label),
     /// which `u` puts back.
     pub removed_bookmark: Option<(String, Option<String>)>,
+    /// The commitment last removed in the journal window (its id, and it
+    /// whole, answers and all), which `u` there puts back.
+    pub removed_commitment: Option<(String, Box<crate::journal::record::Commitment>)>,
     /// Where the settings (the theme) are remembered; `None`: nowhere.
     pub settings_dir: Option<std::path::PathBuf>,
     /// The section the app resumed at: the footer welcomes the person back
@@ -241,6 +244,7 @@ impl App {
             covered: false,
             welcome: None,
             removed_bookmark: None,
+            removed_commitment: None,
             settings_dir: None,
             screen: Rect::new(0, 0, width, height),
             theme: Theme::from_env(),

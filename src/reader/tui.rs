@@ -63,8 +63,9 @@ pub fn run(
                 read_only: progress.read_only(),
             };
             learned(&mut app, running);
-            // A commitment whose review day has come is asked about first.
-            crate::reader::windows::commitments::update::ask_if_due(&mut app);
+            // A commitment whose review day has come is announced, not
+            // opened: the screen may be a projector (J asks).
+            crate::reader::windows::commitments::update::announce_due(&mut app);
             let session = Session {
                 terminal,
                 app,

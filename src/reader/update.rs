@@ -89,7 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     help_window(app, action, scroll, under, &mut effects);
                 }
                 Some(Overlay::Journal { selected, scroll }) => {
-                    journal_window(app, action, selected, scroll);
+                    journal_window(app, action, (selected, scroll), &mut effects);
                 }
                 Some(Overlay::Note(input)) => note::note_window(app, action, input, &mut effects),
                 Some(Overlay::Label(input)) => {
@@ -201,12 +201,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
                 under: None,
             })
         }
-        Action::Journal => {
-            app.overlay = Some(Overlay::Journal {
-                selected: 0,
-                scroll: 0,
-            })
-        }
+        Action::Journal => crate::reader::windows::journal::update::open_journal(app),
         Action::Close if !app.number.is_empty() => app.number.clear(),
         Action::Close if layout::is_narrow(app.screen) && app.contents_open_narrow => {
             toggle_contents(app)

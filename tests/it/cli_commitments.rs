@@ -457,3 +457,28 @@ fn an_answer_with_not_yet_is_still_asked_about_on_the_day_promised() {
     );
     assert!(listed.contains("     So-so\n"), "{listed}");
 }
+
+/// Issue 26: `commit "speak up"` twice kept two identical open
+/// commitments. The second says it is already kept (its number) and the
+/// journal holds one; once let go, the same words make a new one.
+#[test]
+fn the_same_commitment_made_twice_is_kept_once_and_says_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&run(dir.path(), &["commit", "read the policy"]));
+    let first = ok(&run(dir.path(), &["commit", "speak up"]));
+    assert!(
+        first.starts_with("Kept, as number 2: I will speak up"),
+        "{first}"
+    );
+    let again = ok(&run(dir.path(), &["commit", "I will  Speak up "]));
+    assert!(again.starts_with("Already kept, as number 2: "), "{again}");
+    let listed = ok(&run(dir.path(), &["commitments", "--json"]));
+    assert_eq!(listed.matches("speak up").count(), 1, "{listed}");
+    assert_eq!(
+        journal_text(dir.path())
+            .to_lowercase()
+            .matches("speak up")
+            .count(),
+        1
+    );
+}

@@ -18,6 +18,7 @@ fn run(
         text: &mut text,
         at_terminal: terminal,
         prompts: &mut prompts,
+        width: 0,
     };
     let out = note(&built_in(), Some(dir.into()), query, change, input);
     (out, String::from_utf8(prompts).unwrap())
@@ -240,6 +241,7 @@ fn unknown_sections_bad_input_and_read_only_journals_save_nothing() {
         text: &mut bad,
         at_terminal: false,
         prompts: &mut prompts,
+        width: 0,
     };
     let out = note(
         &built_in(),
@@ -254,6 +256,7 @@ fn unknown_sections_bad_input_and_read_only_journals_save_nothing() {
         text: &mut huge,
         at_terminal: false,
         prompts: &mut prompts,
+        width: 0,
     };
     let out = note(
         &built_in(),
@@ -286,6 +289,7 @@ fn prompts_from_a_hostile_toolkit_are_printed_as_visible_escapes() {
         text: &mut text,
         at_terminal: true,
         prompts: &mut prompts,
+        width: 0,
     };
     let out = note(
         &toolkit,

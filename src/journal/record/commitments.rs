@@ -351,6 +351,35 @@ impl Journal {
         due
     }
 
+    /// The number (from 1, as `allyship commitments` lists them) of a
+    /// commitment still open or due on `today` with the same words as
+    /// `text` (case and spacing aside): making it again keeps one, not two.
+    pub fn open_commitment_like(&self, text: &str, today: Date) -> Option<usize> {
+        let words = |t: &str| {
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let wanted = words(text);
+        self.commitments_in_order()
+            .iter()
+            .position(|(_, c)| {
+                matches!(
+                    c.standing(today),
+                    Standing::Open { .. } | Standing::Due { .. }
+                ) && words(&c.text) == wanted
+            })
+            .map(|n| n + 1)
+    }
+
+    /// Takes commitment `id` out, with its check-ins, and gives it back
+    /// (so its words can be shown or put back): `commitments --remove N`
+    /// and the journal window's `d` both remove through here.
+    pub fn remove_commitment(&mut self, id: &str) -> Option<Commitment> {
+        self.commitments.remove(id)
+    }
+
     /// Merges one commitment by the module's rules (an import, or a
     /// session's new or changed commitment) and says what happened.
     pub fn merge_commitment(&mut self, id: &str, incoming: &Commitment) -> CommitmentMerge {

@@ -52,6 +52,9 @@ pub struct Delta {
     /// Commitments made or changed since the last save, whole (merged on
     /// save, so applying one twice is harmless; cleared by a save).
     pub commitments: BTreeMap<String, Commitment>,
+    /// Commitments removed (or reworded away from this id) since the last
+    /// save, taken out of the journal on save before `commitments` merge.
+    pub removed_commitments: BTreeSet<String>,
     /// Latest choice per practice scenario since the last save (cleared by a save).
     pub choices: BTreeMap<String, Chosen>,
 }
@@ -65,6 +68,7 @@ impl Delta {
             || !self.notes.is_empty()
             || !self.bookmarks.is_empty()
             || !self.commitments.is_empty()
+            || !self.removed_commitments.is_empty()
             || !self.choices.is_empty()
     }
 
@@ -85,6 +89,7 @@ impl Delta {
         self.bases.clear();
         self.bookmarks.clear();
         self.commitments.clear();
+        self.removed_commitments.clear();
         self.choices.clear();
     }
 }

@@ -276,12 +276,11 @@ pub fn status_text(app: &App) -> (String, String) {
 fn hints(app: &App) -> Vec<String> {
     match app.overlay {
         Some(Overlay::Help { .. }) => return vec!["Esc close".into(), "↑↓ scroll".into()],
-        Some(
-            Overlay::Journal { .. }
-            | Overlay::Bookmarks { .. }
-            | Overlay::Notes { .. }
-            | Overlay::Links { .. },
-        ) => {
+        // The same verb as the window's own hint ("Enter edits" in my notes).
+        Some(Overlay::Notes { .. }) => {
+            return vec!["Esc close".into(), "Enter edit".into(), "↑↓ choose".into()];
+        }
+        Some(Overlay::Journal { .. } | Overlay::Bookmarks { .. } | Overlay::Links { .. }) => {
             return vec!["Esc close".into(), "Enter open".into(), "↑↓ choose".into()];
         }
         Some(Overlay::Note(_) | Overlay::Label(_)) => return vec!["Esc close".into()],
@@ -326,18 +325,26 @@ fn hints(app: &App) -> Vec<String> {
         (true, Focus::Text) => format!("{} contents", key(Action::SwitchFocus)),
         (false, _) => format!("{} contents", key(Action::ToggleContents)),
     };
+    let help = format!("{} help", key(Action::Help));
+    let quit = format!("{} quit", key(Action::Quit));
+    let sections = format!(
+        "{}{} sections",
+        key(Action::PreviousSection),
+        key(Action::NextSection)
+    );
+    let note = format!("{} note", key(Action::EditNote));
+    let commit = format!("{} commit", key(Action::Commit));
+    let bookmark = format!("{} bookmark", key(Action::ToggleBookmark));
+    let journal = format!("{} journal", key(Action::Journal));
+    // At a section's end (where a person reflects) the writing keys come
+    // first after help, so an 80-column footer still shows them.
+    if app.scroll >= app.max_scroll() {
+        return vec![
+            help, note, commit, sections, quit, contents, bookmark, journal,
+        ];
+    }
     vec![
-        format!("{} help", key(Action::Help)),
-        format!("{} quit", key(Action::Quit)),
-        format!(
-            "{}{} sections",
-            key(Action::PreviousSection),
-            key(Action::NextSection)
-        ),
-        contents,
-        format!("{} note", key(Action::EditNote)),
-        format!("{} bookmark", key(Action::ToggleBookmark)),
-        format!("{} journal", key(Action::Journal)),
+        help, quit, sections, contents, note, bookmark, journal, commit,
     ]
 }
 
@@ -384,6 +391,47 @@ mod tests {
         let (long, short) = status_text(&app);
         assert!(long.ends_with(" · end"), "{long}");
         assert!(short.ends_with(" · end"), "{short}");
+    }
+
+    /// Issue 26: my notes said "Enter edits" in its window and "Enter open"
+    /// on the status line, for the same key.
+    #[test]
+    fn the_status_line_uses_the_windows_own_verb_for_enter() {
+        let mut app = App::new(crate::toolkit::content::built_in(), 80, 24);
+        app.overlay = Some(Overlay::Notes { selected: 0 });
+        let all = hints(&app).join("  ");
+        assert!(
+            all.contains("Enter edit") && !all.contains("Enter open"),
+            "{all}"
+        );
+        app.overlay = Some(Overlay::Bookmarks { selected: 0 });
+        assert!(hints(&app).join("  ").contains("Enter open"));
+    }
+
+    /// Issue 26: at 80x24 the writing keys (`e` note, `C` commit) did not
+    /// show once a section's end was on screen. Drawn for every section,
+    /// scrolled to its end, the footer names both.
+    #[test]
+    fn the_writing_keys_show_at_every_sections_end_at_80_columns() {
+        let mut app = App::new(crate::toolkit::content::built_in(), 80, 24);
+        for index in 0..app.toolkit.section_count() {
+            app.current = index;
+            app.scroll = app.max_scroll();
+            let backend = ratatui::backend::TestBackend::new(80, 24);
+            let mut terminal = ratatui::Terminal::new(backend).expect("a test terminal");
+            terminal
+                .draw(|frame| crate::reader::ui::draw(frame, &app))
+                .expect("drawn");
+            let buffer = terminal.backend().buffer();
+            let footer: String = (0..80)
+                .map(|x| buffer[(x, 23)].symbol().to_owned())
+                .collect();
+            assert!(
+                footer.contains("e note") && footer.contains("C commit"),
+                "section {}: {footer}",
+                index + 1
+            );
+        }
     }
 
     #[test]

@@ -41,6 +41,29 @@ pub enum CommitmentChange {
         /// The commitment's id.
         id: String,
     },
+    /// New words (and perhaps a new review day) for a commitment: it keeps
+    /// when it was made and its answers, under the id its new words give.
+    Reword {
+        /// The commitment's id.
+        id: String,
+        /// The new words ("I will …").
+        text: String,
+        /// A new day to ask how it went, when it was changed.
+        review_on: Option<Date>,
+    },
+    /// Take it out of the journal, answers and all (the app keeps it to
+    /// put back with `Restore`).
+    Remove {
+        /// The commitment's id.
+        id: String,
+    },
+    /// Put back a commitment just removed, whole.
+    Restore {
+        /// Its id.
+        id: String,
+        /// The commitment as it was.
+        commitment: Box<Commitment>,
+    },
 }
 
 impl Session {
@@ -55,6 +78,40 @@ impl Session {
         now: Timestamp,
     ) -> Option<String> {
         let (id, commitment) = match change {
+            CommitmentChange::Remove { id } => {
+                let known = journal.commitments.contains_key(id);
+                let pending = self.pending.commitments.remove(id).is_some();
+                if !known && !pending {
+                    return None;
+                }
+                self.pending.removed_commitments.insert(id.clone());
+                return Some(id.clone());
+            }
+            CommitmentChange::Restore { id, commitment } => {
+                self.pending.removed_commitments.remove(id);
+                (id.clone(), (**commitment).clone())
+            }
+            CommitmentChange::Reword {
+                id,
+                text,
+                review_on,
+            } => {
+                let known = journal.commitments.get(id);
+                let mut commitment = known.or(self.pending.commitments.get(id))?.clone();
+                if text.trim().is_empty() {
+                    return None;
+                }
+                commitment.text = text.trim().to_owned();
+                if let Some(on) = review_on {
+                    commitment.ask_again_on(*on, now);
+                }
+                let new_id = commitment.id();
+                if new_id != *id {
+                    self.pending.commitments.remove(id);
+                    self.pending.removed_commitments.insert(id.clone());
+                }
+                (new_id, commitment)
+            }
             CommitmentChange::Make {
                 text,
                 section,

@@ -115,14 +115,22 @@ pub fn draw_commit(frame: &mut Frame, app: &App, window: &CommitWindow) {
     let area = layout::centred(outer, width, fixed + words);
     // Where nothing can be saved, the hint says what Enter and Esc really
     // do (the words still go to a rescue file on the way out).
-    let keys = match (app.read_only.is_some(), width < 48) {
-        (false, true) => " Enter keeps it · Tab: date ",
-        (false, false) => " Enter keeps it · Esc cancels · Tab: the date ",
-        (true, true) => " Not saved (read-only) · Tab: date ",
-        (true, false) => " Enter closes: not saved (read-only) · Tab: the date ",
+    let editing = window.editing.is_some();
+    let keys = match (app.read_only.is_some(), width < 48, editing) {
+        (false, true, false) => " Enter keeps it · Tab: date ",
+        (false, false, false) => " Enter keeps it · Esc cancels · Tab: the date ",
+        (false, true, true) => " Enter keeps · Esc: no change ",
+        (false, false, true) => " Enter keeps the change · Esc changes nothing · Tab: the date ",
+        (true, true, _) => " Not saved (read-only) · Tab: date ",
+        (true, false, _) => " Enter closes: not saved (read-only) · Tab: the date ",
+    };
+    let title = if editing {
+        " ▸ Change your commitment "
+    } else {
+        " ▸ What will you do? "
     };
     let block = Block::bordered()
-        .title(" ▸ What will you do? ")
+        .title(title)
         .title_bottom(keys)
         .border_style(theme.border_focused)
         .padding(Padding::horizontal(1));

@@ -17,6 +17,21 @@ pub struct CommitWindow {
     pub days: u16,
     /// Whether keys change the review date rather than the words.
     pub on_date: bool,
+    /// Set when the window changes a commitment kept already (`e` in the
+    /// journal window) rather than making one.
+    pub editing: Option<Editing>,
+}
+
+/// A commitment being changed from the journal window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editing {
+    /// The commitment's id.
+    pub id: String,
+    /// The days to its review when the window opened: a review day left
+    /// as it was is not changed.
+    pub days: u16,
+    /// The journal window's highlighted row, to go back to.
+    pub selected: usize,
 }
 
 impl CommitWindow {
@@ -26,6 +41,24 @@ impl CommitWindow {
             input: TextInput::sentence(section, COMMIT_START, "I will … (what you will do)"),
             days: REVIEW_IN_DAYS,
             on_date: false,
+            editing: None,
+        }
+    }
+
+    /// The window over commitment `id` (from `section`) as it is, to
+    /// change its words or its review day (`days` from today, at least 1),
+    /// going back to row `selected` of the journal window.
+    pub fn edit(id: &str, (section, text): (&str, &str), days: u16, selected: usize) -> Self {
+        let days = days.clamp(1, 365);
+        CommitWindow {
+            input: TextInput::sentence(section, text, "I will … (what you will do)"),
+            days,
+            on_date: false,
+            editing: Some(Editing {
+                id: id.to_owned(),
+                days,
+                selected,
+            }),
         }
     }
 

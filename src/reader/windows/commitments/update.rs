@@ -1,7 +1,8 @@
 //! Update for commitments: `C` opens "I will …" with a review date; when
-//! the app opens on a commitment whose review day has come, the check-in
-//! ("How did it go?") is asked first, one commitment after another; the
-//! journal window (`J`) opens it on any commitment, for another answer.
+//! the app opens on a commitment whose review day has come, the status
+//! line says a check-in is due (never its words: the screen may be
+//! shared) and the journal window (`J`, opening on it) asks "How did it
+//! go?" when the person presses Enter, on that or any commitment.
 //!
 //! Keeping happens outside: these return [`Effect::Commitment`], and the
 //! run loop says "saved" only once it is on disk. Words are never dropped
@@ -45,6 +46,16 @@ pub(crate) fn commit_window(
             .clamp(1, i32::from(MOST_DAYS));
         u16::try_from(moved).unwrap_or(days)
     };
+    if let Some(editing) = window.editing.clone() {
+        match action {
+            Action::Open | Action::Leaving => return keep_edit(app, &window, &editing, effects),
+            Action::Close => {
+                app.message = Some("Not changed.".into());
+                return back_to_journal(app, editing.selected);
+            }
+            _ => {}
+        }
+    }
     match action {
         Action::Open | Action::Leaving => {
             keep_commitment(app, &window, effects);
@@ -69,8 +80,95 @@ pub(crate) fn commit_window(
     app.overlay = Some(Overlay::Commit(window));
 }
 
+/// The journal window, with row `selected` highlighted.
+fn back_to_journal(app: &mut App, selected: usize) {
+    app.overlay = Some(Overlay::Journal {
+        selected,
+        scroll: 0,
+    });
+}
+
+/// `e` on a commitment in the journal window: its words and review day in
+/// the "I will …" window, to change (Enter keeps, Esc changes nothing).
+pub(crate) fn open_edit(app: &mut App, id: &str, selected: usize) {
+    let Some(commitment) = app.journal.commitments.get(id) else {
+        return;
+    };
+    let review_on = commitment.scheduled(app.today).1;
+    let days = app.today.until(review_on).map_or(1, |span| span.get_days());
+    let days = u16::try_from(days.max(1)).unwrap_or(MOST_DAYS);
+    let section = commitment.section.as_deref().unwrap_or("");
+    let window = CommitWindow::edit(id, (section, &commitment.text), days, selected);
+    app.overlay = Some(Overlay::Commit(Box::new(window)));
+}
+
+/// Keeps a changed commitment: new words (an empty one keeps the old
+/// words, and says so) and a review day only when it was moved.
+fn keep_edit(
+    app: &mut App,
+    window: &CommitWindow,
+    editing: &crate::reader::windows::commitments::state::Editing,
+    effects: &mut Vec<Effect>,
+) {
+    back_to_journal(app, editing.selected);
+    let Some(text) = window.words() else {
+        app.message =
+            Some("Not changed: there was nothing after \"I will\" (d removes it).".into());
+        return;
+    };
+    let review_on = (window.days != editing.days).then(|| review_day(app, window.days));
+    let same = app
+        .journal
+        .commitments
+        .get(&editing.id)
+        .is_some_and(|c| c.text == text);
+    if same && review_on.is_none() {
+        app.message = Some("Not changed.".into());
+        return;
+    }
+    effects.push(Effect::Commitment(CommitmentChange::Reword {
+        id: editing.id.clone(),
+        text,
+        review_on,
+    }));
+}
+
+/// `d` on a commitment in the journal window: takes it out, answers and
+/// all, kept here so `u` puts it back.
+pub(crate) fn remove(app: &mut App, id: &str, effects: &mut Vec<Effect>) {
+    let Some(commitment) = app.journal.commitments.get(id) else {
+        return;
+    };
+    app.removed_commitment = Some((id.to_owned(), Box::new(commitment.clone())));
+    effects.push(Effect::Commitment(CommitmentChange::Remove {
+        id: id.to_owned(),
+    }));
+}
+
+/// `u` in the journal window: puts back the commitment last removed.
+pub(crate) fn restore(app: &mut App, effects: &mut Vec<Effect>) {
+    match app.removed_commitment.take() {
+        Some((id, commitment)) => {
+            effects.push(Effect::Commitment(CommitmentChange::Restore {
+                id,
+                commitment,
+            }));
+        }
+        None => app.message = Some("Nothing to undo.".into()),
+    }
+}
+
 /// Keeps the commitment written, if there are words after "I will".
 fn keep_commitment(app: &mut App, window: &CommitWindow, effects: &mut Vec<Effect>) {
+    let already = window
+        .words()
+        .and_then(|text| app.journal.open_commitment_like(&text, app.today));
+    if let Some(number) = already {
+        app.message = Some(format!(
+            "Already kept, as commitment {number}: nothing new was added (J lists your commitments)."
+        ));
+        return;
+    }
     match window.words() {
         Some(text) => effects.push(Effect::Commitment(CommitmentChange::Make {
             text,
@@ -81,9 +179,35 @@ fn keep_commitment(app: &mut App, window: &CommitWindow, effects: &mut Vec<Effec
     }
 }
 
+/// What the status line says when the app opens on commitments whose
+/// review day has come: how many, never their words (the screen may be
+/// shared), and the key that asks about them.
+pub fn due_message(due: usize) -> String {
+    match due {
+        1 => "A check-in is due: press J, then Enter on it.".to_owned(),
+        n => format!("{n} check-ins are due: press J, then Enter on each."),
+    }
+}
+
+/// At launch: says on the status line that check-ins are due, without
+/// their words, and opens nothing (a projector may be showing the app;
+/// `J` then Enter asks). A message already there (the journal's own news)
+/// is kept before it.
+pub fn announce_due(app: &mut App) {
+    let due = app.journal.due_commitments(app.today).len();
+    if due == 0 {
+        return;
+    }
+    let said = due_message(due);
+    app.message = Some(match app.message.take() {
+        Some(before) => format!("{before} {said}"),
+        None => said,
+    });
+}
+
 /// Opens the check-in on the commitments whose review day has come by
-/// `app.today`, oldest first, if there are any and no window is open:
-/// asked when the app opens, before the reading view.
+/// `app.today`, oldest first, if there are any and no window is open: one
+/// after another, as a round.
 pub fn ask_if_due(app: &mut App) {
     if app.overlay.is_some() {
         return;
@@ -204,6 +328,18 @@ pub fn saved_message(change: &CommitmentChange) -> String {
         CommitmentChange::LetGo { .. } => {
             "Let go. Your words stay in your journal (J lists them).".into()
         }
+        CommitmentChange::Reword {
+            review_on: Some(on),
+            ..
+        } => format!(
+            "Commitment changed. On {} allyship will ask how it went.",
+            date_text(*on)
+        ),
+        CommitmentChange::Reword { .. } => "Commitment changed.".into(),
+        CommitmentChange::Remove { .. } => {
+            "Commitment removed, with its answers: u puts it back.".into()
+        }
+        CommitmentChange::Restore { .. } => "Commitment put back.".into(),
     }
 }
 

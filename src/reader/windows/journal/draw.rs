@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, selected: usize, scroll: u16) {
     }
     let block = Block::bordered()
         .title(" ▸ Your journal (private, on this computer) ")
-        .title_bottom(" Enter opens, or asks how it went · Esc closes ")
+        .title_bottom(" Enter opens or asks how it went · e edit · d remove · Esc closes ")
         .border_style(app.theme.border_focused)
         .padding(Padding::horizontal(1));
     frame.render_widget(Clear, outer);

@@ -30,6 +30,21 @@ pub const JOURNAL: &[Binding] = &[
         "open the highlighted section, or say how the highlighted commitment went",
     ),
     bind(
+        &[ch('e')],
+        Action::EditNote,
+        "change the highlighted commitment's words or review day",
+    ),
+    bind(
+        &[ch('d'), key(KeyCode::Delete)],
+        Action::Remove,
+        "remove the highlighted commitment, with its answers",
+    ),
+    bind(
+        &[ch('u')],
+        Action::Undo,
+        "put back the commitment last removed",
+    ),
+    bind(
         &[key(KeyCode::Esc), ch('q'), ch('J')],
         Action::Close,
         "close the journal",

@@ -97,6 +97,15 @@ impl Page {
             .and_then(|i| self.rows.get(i))
             .and_then(|r| r.commitment.as_deref())
     }
+
+    /// Which selectable row asks about commitment `id`, so `J` can open
+    /// with a due one highlighted (Enter then asks how it went).
+    pub fn row_of_commitment(&self, id: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .filter(|r| r.selectable())
+            .position(|r| r.commitment.as_deref() == Some(id))
+    }
 }
 
 fn plain(out: &mut Vec<Row>, text: &str, width: u16, tone: Tone) {

@@ -310,3 +310,54 @@ fn saved_messages_say_where_the_saved_commitment_stands() {
         saved_message(&go)
     );
 }
+
+/// Issue 26: on a projector, a due check-in never opens by itself. The
+/// launch says how many are due (never the words) and opens nothing; `J`
+/// opens on the first due one, and Enter asks how it went.
+#[test]
+fn a_due_check_in_is_announced_at_launch_and_opens_only_when_asked() {
+    let (mut a, [first, ..]) = with_due();
+    announce_due(&mut a);
+    assert!(
+        a.overlay.is_none(),
+        "nothing opens uninvited: {:?}",
+        a.overlay
+    );
+    let said = a.message.clone().unwrap_or_default();
+    assert_eq!(said, "2 check-ins are due: press J, then Enter on each.");
+    assert!(
+        !said.contains("listen") && !said.contains("speak"),
+        "{said}"
+    );
+    run(&mut a, &[Action::Journal]);
+    assert!(
+        matches!(a.overlay, Some(Overlay::Journal { .. })),
+        "{:?}",
+        a.overlay
+    );
+    run(&mut a, &[Action::Open]);
+    let Some(Overlay::CheckIn(window)) = &a.overlay else {
+        panic!("Enter on the journal's first row asks: {:?}", a.overlay)
+    };
+    assert_eq!(window.id, first);
+    // Nothing due: nothing said.
+    let mut quiet = app();
+    announce_due(&mut quiet);
+    assert_eq!(quiet.message, None);
+}
+
+/// Issue 26: the same words as an open commitment are not kept twice; the
+/// message says which number already holds them.
+#[test]
+fn the_same_words_as_an_open_commitment_keep_nothing_new_and_say_so() {
+    let (mut a, _) = with_due();
+    run(&mut a, &[Action::Commit]);
+    run(&mut a, &typed("read a  BLOG"));
+    let effects = run(&mut a, &[Action::Open]);
+    assert_eq!(made_change(&effects), None, "{effects:?}");
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.starts_with("Already kept, as commitment 3"), "{said}");
+    run(&mut a, &[Action::Commit]);
+    run(&mut a, &typed("read a book"));
+    assert!(made_change(&run(&mut a, &[Action::Open])).is_some());
+}

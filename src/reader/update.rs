@@ -191,8 +191,7 @@ fn reader(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             };
         }
         Action::ToggleContents => toggle_contents(app),
-        Action::Digit(d) if app.number.len() < 4 => app.number.push(char::from(b'0' + d.min(9))),
-        Action::Digit(_) => {}
+        Action::Digit(d) => push_digit(app, d),
         Action::Back => travel(app, true),
         Action::Forward => travel(app, false),
         Action::Help => {
@@ -334,7 +333,7 @@ mod too_small;
 pub use learned::{NOTE_SAVED, learned};
 pub use navigation::go_to;
 use navigation::{
-    click, move_selection, open_number, rest_of_part, toggle_contents, travel, wheel,
+    click, move_selection, open_number, push_digit, rest_of_part, toggle_contents, travel, wheel,
 };
 pub use paste::paste;
 pub use saving::{Saved, saved};

@@ -67,6 +67,23 @@ pub(super) fn travel(app: &mut App, backwards: bool) {
     }
 }
 
+/// How many digits of a section number are kept; more are shown as `…`,
+/// so a flood of digits stays small and never reads as another number.
+const NUMBER_DIGITS: usize = 12;
+
+/// Adds a typed digit to the section number: every digit counts (12345 is
+/// never 1234); past [`NUMBER_DIGITS`] the number ends in `…` and names no section.
+pub(super) fn push_digit(app: &mut App, digit: u8) {
+    if app.number.ends_with('…') {
+        return;
+    }
+    if app.number.len() >= NUMBER_DIGITS {
+        app.number.push('…');
+    } else {
+        app.number.push(char::from(b'0' + digit.min(9)));
+    }
+}
+
 /// Opens the section whose number was typed, or says which numbers exist.
 pub(super) fn open_number(app: &mut App) {
     let typed = std::mem::take(&mut app.number);

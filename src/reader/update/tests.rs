@@ -51,6 +51,36 @@ fn typing_a_number_and_enter_goes_there() {
     assert_eq!(a.current, 11, "Esc cancels a half-typed number");
 }
 
+/// Issue 27, item 17: every digit typed counts. 00012 is section 12 (not
+/// section 1, as when only four digits were kept), 12345 is said to be no
+/// section, and a flood of digits names none and says so.
+#[test]
+fn every_digit_of_a_section_number_counts() {
+    let mut a = app(80, 24);
+    let digits = |n: &str| {
+        n.bytes()
+            .map(|b| Action::Digit(b - b'0'))
+            .collect::<Vec<_>>()
+    };
+    run(&mut a, &digits("00012"));
+    run(&mut a, &[Action::Open]);
+    assert_eq!(a.current, 11, "00012 is section 12");
+    run(&mut a, &digits("12345"));
+    run(&mut a, &[Action::Open]);
+    assert_eq!(a.current, 11, "never goes somewhere else");
+    let said = a.message.clone().unwrap();
+    assert!(said.starts_with("There is no section 12345:"), "{said}");
+    run(&mut a, &digits(&"7".repeat(1000)));
+    assert!(a.number.len() < 20, "a flood stays small: {}", a.number);
+    run(&mut a, &[Action::Open]);
+    assert_eq!(a.current, 11);
+    let said = a.message.clone().unwrap();
+    assert!(
+        said.starts_with("There is no section 777777777777…:"),
+        "{said}"
+    );
+}
+
 #[test]
 fn back_and_forward_work_like_a_browser() {
     let mut a = app(80, 24);

@@ -228,7 +228,7 @@ impl<'t, W: Write> Guide<'t, W> {
         let words = self
             .toolkit
             .entry(self.current)
-            .map_or(0, |e| crate::toolkit::content::body_words(&e.section));
+            .map_or(0, |e| crate::toolkit::content::body_words(e.section));
         let now = (self.clock)();
         self.progress.showing(Some((&id, words)), now);
         Ok(())

@@ -200,7 +200,7 @@ impl Session {
     fn show_visible(&mut self, now: Instant) {
         let index = self.app.reading();
         let entry = index.and_then(|index| self.app.toolkit.entry(index));
-        let shown = entry.map(|e| (e.section.id.clone(), body_words(&e.section)));
+        let shown = entry.map(|e| (e.section.id.clone(), body_words(e.section)));
         let shown = shown.as_ref().map(|(id, words)| (id.as_str(), *words));
         self.progress.showing(shown, now);
     }

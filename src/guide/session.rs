@@ -225,8 +225,12 @@ impl<'t, W: Write> Guide<'t, W> {
             self.say(line)?;
         }
         let id = self.section_id();
+        let words = self
+            .toolkit
+            .entry(self.current)
+            .map_or(0, |e| crate::toolkit::content::body_words(e.section));
         let now = (self.clock)();
-        self.progress.showing(Some(&id), now);
+        self.progress.showing(Some((&id, words)), now);
         Ok(())
     }
 

@@ -143,12 +143,13 @@ impl Progress {
         self.store.as_ref().is_some_and(|s| s.mode() == Mode::Kept)
     }
 
-    /// Call whenever what is on screen may have changed: `Some(id)` while a
-    /// section's text is visible, `None` while something covers it.
-    pub fn showing(&mut self, section: Option<&str>, now: Instant) {
+    /// Call whenever what is on screen may have changed: `Some((id, words))`
+    /// while a section's text (of that many words) is visible, `None` while
+    /// something covers it.
+    pub fn showing(&mut self, section: Option<(&str, usize)>, now: Instant) {
         let events = match section {
-            Some(id) if self.tracker.open_section() == Some(id) => Vec::new(),
-            Some(id) => self.tracker.open(id, now),
+            Some((id, _)) if self.tracker.open_section() == Some(id) => Vec::new(),
+            Some((id, words)) => self.tracker.open(id, words, now),
             None => self.tracker.close(now).into_iter().collect(),
         };
         self.record(events);
@@ -376,7 +377,7 @@ mod tests {
         let (mut progress, journal, messages) = Progress::start(Some(dir.path().into()), start);
         assert!(messages.is_empty(), "{messages:?}");
         assert_eq!(journal.status("welcome"), ReadStatus::Unread);
-        progress.showing(Some("welcome"), start);
+        progress.showing(Some(("welcome", 0)), start);
         assert!(
             !progress.tick(start + Duration::from_secs(1)),
             "not read after 1 s"
@@ -398,7 +399,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let start = Instant::now();
         let (mut progress, _, _) = Progress::start(Some(dir.path().into()), start);
-        progress.showing(Some("welcome"), start);
+        progress.showing(Some(("welcome", 0)), start);
         progress.showing(None, start + Duration::from_secs(1));
         assert!(!progress.tick(start + Duration::from_secs(10)));
     }

@@ -195,7 +195,7 @@ pub(super) fn files(out: &mut String) {
 
 /// The variables the app reads, with what each changes.
 pub(super) fn variables() -> Vec<(&'static str, String)> {
-    use crate::journal::reading::{DEFAULT_MIN_READ, MIN_READ_ENV};
+    use crate::journal::reading::{DEFAULT_MIN_READ, MIN_READ_ENV, WORDS_PER_MINUTE};
     use crate::journal::store::DATA_DIR_ENV;
     vec![
         (
@@ -207,8 +207,10 @@ pub(super) fn variables() -> Vec<(&'static str, String)> {
         (
             MIN_READ_ENV,
             format!(
-                "Seconds a section must stay on screen to count as read (default \
-                 {}; decimals allowed, 0 counts at once).",
+                "Seconds every section must stay on screen to count as read, in \
+                 place of its length at {} words a minute (never under {} s); \
+                 for tests: decimals allowed, 0 counts at once.",
+                WORDS_PER_MINUTE,
                 DEFAULT_MIN_READ.as_secs()
             ),
         ),

@@ -11,6 +11,7 @@ use crate::reader::action::{Action, Learned};
 use crate::reader::app::App;
 use crate::reader::ui;
 use crate::reader::update::{Saved, learned, update};
+use crate::toolkit::content::body_words;
 use ratatui::crossterm::event::Event;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -78,7 +79,7 @@ impl Session {
     fn event_loop(&mut self, stop: &AtomicBool, events: &Events) -> anyhow::Result<()> {
         let mut now = Instant::now();
         let mut last_typed: Option<Instant> = None;
-        self.progress.showing(self.visible_id().as_deref(), now);
+        self.show_visible(now);
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
@@ -107,7 +108,7 @@ impl Session {
                         if crate::reader::update::paste(&mut self.app, &text) {
                             last_typed = Some(now);
                         }
-                        self.progress.showing(self.visible_id().as_deref(), now);
+                        self.show_visible(now);
                         event = after.or_else(|| events.try_next());
                         continue;
                     }
@@ -125,7 +126,7 @@ impl Session {
                         return Ok(());
                     }
                 }
-                self.progress.showing(self.visible_id().as_deref(), now);
+                self.show_visible(now);
                 event = after.or_else(|| events.try_next());
             }
             if let Some(sections) = self.present_from.take() {
@@ -190,15 +191,18 @@ impl Session {
         // whatever differs from the presenter's last frame.
         learned(&mut self.app, Learned::WalkthroughEnded(ended));
         // Reading starts afresh now that the text is on screen again.
-        self.progress
-            .showing(self.visible_id().as_deref(), Instant::now());
+        self.show_visible(Instant::now());
         Ok(())
     }
 
-    /// The id of the section on screen, if nothing covers it.
-    fn visible_id(&self) -> Option<String> {
-        let index = self.app.reading()?;
-        self.app.toolkit.entry(index).map(|e| e.section.id.clone())
+    /// Tells the journal which section is on screen, if nothing covers it,
+    /// and its length, which sets how long reading it takes.
+    fn show_visible(&mut self, now: Instant) {
+        let index = self.app.reading();
+        let entry = index.and_then(|index| self.app.toolkit.entry(index));
+        let shown = entry.map(|e| (e.section.id.clone(), body_words(e.section)));
+        let shown = shown.as_ref().map(|(id, words)| (id.as_str(), *words));
+        self.progress.showing(shown, now);
     }
 
     /// The open section and scroll, to resume from next time.

@@ -24,7 +24,10 @@ pub fn load_toolkit(path: &Path) -> io::Result<Loaded> {
 /// toolkit to read needs only its errors.
 pub fn load_toolkit_checking(path: &Path, checks: Checks) -> io::Result<Loaded> {
     if !std::fs::metadata(path)?.is_dir() {
-        return Ok(content::load_checking(&super::read_toolkit_text(path)?, checks));
+        return Ok(content::load_checking(
+            &super::read_toolkit_text(path)?,
+            checks,
+        ));
     }
     let folder = read(path)?;
     let mut loaded = markdown::load_checking(&path.display().to_string(), &folder.files, checks);

@@ -313,12 +313,43 @@ impl App {
         }
     }
 
-    /// The open section's links, in order.
+    /// The open section's links, in order, then, once a scenario is
+    /// answered and its feedback shows, the section each shown feedback
+    /// rests on (the chosen option's first, as drawn): every link on the
+    /// screen can be opened with `o`.
     pub fn links(&self) -> Vec<crate::toolkit::content::Link> {
+        use crate::toolkit::content::Link;
         let Some(entry) = self.toolkit.entry(self.current) else {
             return Vec::new();
         };
-        entry.section.links().cloned().collect()
+        let mut links: Vec<Link> = entry.section.links().cloned().collect();
+        let (Some(choice), Some(chosen)) = (&entry.section.choice, self.chosen()) else {
+            return links;
+        };
+        let mine = choice.options.get(chosen - 1).into_iter();
+        let others = (choice.options.iter().enumerate())
+            .filter(|(n, _)| n + 1 != chosen)
+            .map(|(_, o)| o);
+        for target in mine.chain(others).filter_map(|o| o.section.as_deref()) {
+            let Some(found) = self
+                .toolkit
+                .index_of(target)
+                .and_then(|i| self.toolkit.entry(i))
+            else {
+                continue;
+            };
+            if links.iter().any(|l| l.section.as_deref() == Some(target)) {
+                continue;
+            }
+            links.push(Link {
+                title: found.section.title.clone(),
+                url: None,
+                section: Some(target.to_owned()),
+                by: None,
+                kind: None,
+            });
+        }
+        links
     }
 
     /// The option chosen on the open section (from 1), if it is a practice

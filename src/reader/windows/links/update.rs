@@ -105,6 +105,40 @@ mod tests {
     }
 
     #[test]
+    fn once_a_scenario_is_answered_o_offers_the_sections_its_feedback_rests_on() {
+        let mut a = App::new(built_in(), 80, 24);
+        a.current = a.toolkit.index_of("scenario-told-in-confidence").unwrap();
+        let before = a.links().len();
+        let options = (a.toolkit.entry(a.current).unwrap().section.choice.clone())
+            .unwrap()
+            .options;
+        // The feedback is hidden until a choice: nothing more to open.
+        run(&mut a, &[Action::Choose, Action::Digit(2)]);
+        let links = a.links();
+        let targets: Vec<&str> = links[before..]
+            .iter()
+            .filter_map(|l| l.section.as_deref())
+            .collect();
+        // The chosen option's section first, as the feedback is drawn.
+        assert_eq!(targets.first().copied(), options[1].section.as_deref());
+        for option in &options {
+            let target = option.section.as_deref().unwrap();
+            assert!(
+                links.iter().any(|l| l.section.as_deref() == Some(target)),
+                "{target} in {links:?}"
+            );
+        }
+        assert!(links[before..].iter().all(|l| !l.title.is_empty()));
+        // And `o` opens it in the app.
+        run(&mut a, &[Action::Links, Action::Top]);
+        for _ in 0..before {
+            run(&mut a, &[Action::Down]);
+        }
+        run(&mut a, &[Action::Open]);
+        assert_eq!(a.current_id(), options[1].section.as_deref());
+    }
+
+    #[test]
     fn y_in_the_links_copies_the_address_and_says_it_may_not_have_worked() {
         let mut a = App::new(built_in(), 80, 24);
         a.current = a.toolkit.index_of("learn-online").unwrap();

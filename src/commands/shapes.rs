@@ -194,14 +194,7 @@ mod tests {
             json!({ "id": "p", "title": "P" }),
         );
         for (number, title) in [(Some(3), Some("Three")), (None, None)] {
-            let note = NoteOf {
-                changed: at(2),
-                created: at(1),
-                edits: 4,
-                number,
-                text: "mine",
-                title,
-            };
+            let note = sample_note(number, title);
             let before = json!({ "number": number, "title": title, "text": "mine",
                 "created": at(1), "changed": at(2), "edits": 4 });
             same(note, before.clone());
@@ -221,8 +214,8 @@ mod tests {
             let notes = Notes {
                 also_kept: vec![],
                 notes: [
-                    ("b", note_again(number, title)),
-                    ("a", note_again(number, title)),
+                    ("b", sample_note(number, title)),
+                    ("a", sample_note(number, title)),
                 ]
                 .into_iter()
                 .collect(),
@@ -285,7 +278,8 @@ mod tests {
         }
     }
 
-    fn note_again<'a>(number: Option<usize>, title: Option<&'a str>) -> NoteOf<'a> {
+    /// The one note every shape test prints, numbered and titled as given.
+    fn sample_note<'a>(number: Option<usize>, title: Option<&'a str>) -> NoteOf<'a> {
         NoteOf {
             changed: at(2),
             created: at(1),

@@ -161,7 +161,7 @@ pub fn mark_read(
         let mut again = Vec::new();
         let mut new = session.clone();
         for id in &ids {
-            match journal.sections.get(*id) {
+            match journal.records.sections.get(*id) {
                 Some(record) if now.duration_since(record.last_read) < SAME_SITTING => {
                     let mut sitting = Session::new(record.last_session.clone());
                     sitting.record_read(id, now, local_day(now));
@@ -176,7 +176,7 @@ pub fn mark_read(
         }
         ids.iter()
             .map(|id| {
-                let sessions = journal.sections.get(*id).map_or(0, |r| r.sessions);
+                let sessions = journal.records.sections.get(*id).map_or(0, |r| r.sessions);
                 (sessions, again.iter().any(|(at, _)| at == id))
             })
             .collect::<Vec<(u32, bool)>>()
@@ -282,7 +282,7 @@ pub fn bookmark(
         .entry(index)
         .map_or(String::new(), |e| e.section.id.clone());
     let name = named(toolkit, index);
-    let before = journal.bookmarks.get(&id).map(|b| b.label.clone());
+    let before = journal.records.bookmarks.get(&id).map(|b| b.label.clone());
     let label_text = |label: &Option<String>| match label {
         Some(label) => format!("labelled \"{label}\""),
         None => "with no label".into(),
@@ -322,7 +322,7 @@ pub fn bookmark(
     let wanted = !matches!(change, BookmarkChange::Remove);
     let result = store.update(|journal| {
         journal.apply(&session.pending, &session.id);
-        journal.bookmarks.contains_key(&id)
+        journal.records.bookmarks.contains_key(&id)
     });
     match result {
         Ok((saved, now_there)) if saved.written && now_there == wanted => {

@@ -414,7 +414,7 @@ pub fn check_in(
         journal.merge_commitment(&id, &answered)
     });
     let kept = match saved {
-        Ok((saved, _)) => saved.journal.commitments.get(&id).cloned(),
+        Ok((saved, _)) => saved.journal.records.commitments.get(&id).cloned(),
         Err(e) => return failure(format!("{stderr}Nothing was kept: {e}\n")),
     };
     let total = kept

@@ -45,12 +45,12 @@ pub fn list(toolkit: &Toolkit, journal: &Journal) -> Value {
         .entries()
         .map(|entry| {
             let id = &entry.section.id;
-            let bookmark = journal.bookmarks.get(id);
+            let bookmark = journal.records.bookmarks.get(id);
             ListSection {
                 bookmarked: bookmark.is_some(),
                 id,
                 label: bookmark.and_then(|b| b.label.as_deref()),
-                note: journal.notes.contains_key(id),
+                note: journal.records.notes.contains_key(id),
                 number: entry.index + 1,
                 part: &entry.part.id,
                 status: status_word(journal.status(id)),
@@ -131,6 +131,7 @@ fn place<'a>(toolkit: &'a Toolkit, id: &str) -> (Option<usize>, Option<&'a str>)
 /// changed the same note, oldest first.
 pub fn notes(toolkit: &Toolkit, journal: &Journal) -> Value {
     let notes = journal
+        .records
         .notes
         .iter()
         .map(|(id, note)| {
@@ -147,6 +148,7 @@ pub fn notes(toolkit: &Toolkit, journal: &Journal) -> Value {
         })
         .collect();
     let also_kept = journal
+        .records
         .superseded_notes
         .iter()
         .map(|kept| {
@@ -171,6 +173,7 @@ pub fn section_states(toolkit: &Toolkit, journal: &Journal) -> Value {
     let mut states = Map::new();
     let ids = toolkit.entries().map(|e| e.section.id.as_str());
     let gone = journal
+        .records
         .sections
         .keys()
         .map(String::as_str)
@@ -178,7 +181,7 @@ pub fn section_states(toolkit: &Toolkit, journal: &Journal) -> Value {
     for id in ids.chain(gone) {
         let (number, title) = place(toolkit, id);
         let status = journal.status(id);
-        let record = journal.sections.get(id);
+        let record = journal.records.sections.get(id);
         let state = shapes::SectionState {
             first_read: record.map(|r| r.first_read),
             last_read: record.map(|r| r.last_read),

@@ -90,7 +90,7 @@ pub fn note(
         .entry(index)
         .map_or(String::new(), |e| e.section.id.clone());
     let name = named(toolkit, index);
-    let current = writable.journal.notes.get(&id).cloned();
+    let current = writable.journal.records.notes.get(&id).cloned();
     if change == NoteChange::Remove {
         return remove(writable, &id, &name, current);
     }
@@ -233,14 +233,18 @@ fn save(
     session.set_note(id, text, Timestamp::now());
     session.add_active_secs(local_day(Timestamp::now()), active_secs);
     let result = store.update(|journal| {
-        let before = journal.notes.get(id).cloned();
+        let before = journal.records.notes.get(id).cloned();
         journal.apply(&session.pending, &session.id);
         if change == NoteChange::Replace
             && let Some(old) = before
         {
             journal.set_aside(id, &old);
         }
-        journal.notes.get(id).is_some_and(|note| note.text == text)
+        journal
+            .records
+            .notes
+            .get(id)
+            .is_some_and(|note| note.text == text)
     });
     let lines = count(text.lines().count(), "line", "lines");
     let said = match result {
@@ -282,7 +286,7 @@ fn remove(writable: Writable, id: &str, name: &str, current: Option<Note>) -> Ou
     session.delete_note(id, Timestamp::now());
     let result = store.update(|journal| {
         journal.apply(&session.pending, &session.id);
-        journal.notes.contains_key(id)
+        journal.records.notes.contains_key(id)
     });
     match result {
         Ok((saved, _)) if !saved.written => {

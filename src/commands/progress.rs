@@ -83,15 +83,20 @@ pub fn what_goes(journal: &Journal) -> String {
         n => format!("{n} {many}"),
     };
     let mut parts = vec![
-        count(journal.sections.len(), "section read", "sections read"),
-        count(journal.notes.len(), "note", "notes"),
-        count(journal.bookmarks.len(), "bookmark", "bookmarks"),
+        count(
+            journal.records.sections.len(),
+            "section read",
+            "sections read",
+        ),
+        count(journal.records.notes.len(), "note", "notes"),
+        count(journal.records.bookmarks.len(), "bookmark", "bookmarks"),
     ];
-    if !journal.commitments.is_empty() {
-        let made = journal.commitments.len();
+    if !journal.records.commitments.is_empty() {
+        let made = journal.records.commitments.len();
         parts.push(count(made, "commitment", "commitments"));
     }
     let secs = journal
+        .records
         .days
         .values()
         .fold(0u64, |sum, day| sum.saturating_add(day.active_secs));

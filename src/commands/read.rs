@@ -49,10 +49,10 @@ const LIST_LEGEND: &str = "   ★ bookmarked   ✎ has a note";
 fn marks(journal: &Journal, id: &str) -> String {
     use crate::journal::report::{BOOKMARK_MARK, NOTE_MARK};
     let mut out = format!("{} ", report::mark(journal.status(id)));
-    if journal.bookmarks.contains_key(id) {
+    if journal.records.bookmarks.contains_key(id) {
         out = out + BOOKMARK_MARK + " ";
     }
-    if journal.notes.contains_key(id) {
+    if journal.records.notes.contains_key(id) {
         out = out + NOTE_MARK + " ";
     }
     out

@@ -29,7 +29,7 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
     let ordered: Vec<(String, &crate::journal::record::Bookmark)> =
         crate::journal::report::bookmark_order(toolkit, &journal)
             .into_iter()
-            .filter_map(|id| journal.bookmarks.get(&id).map(|b| (id, b)))
+            .filter_map(|id| journal.records.bookmarks.get(&id).map(|b| (id, b)))
             .collect();
     if json {
         let list: Vec<super::shapes::BookmarkOf> = ordered
@@ -49,7 +49,7 @@ pub fn bookmarks(toolkit: &Toolkit, data_dir: Option<PathBuf>, json: bool) -> Ou
         let text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into());
         return Output::ok(text + "\n").noting(&stderr);
     }
-    if journal.bookmarks.is_empty() {
+    if journal.records.bookmarks.is_empty() {
         return Output::ok(
             "No bookmarks yet. In the app, press b on a section to bookmark it, or run: \
              allyship bookmark SECTION\n"
@@ -76,7 +76,7 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
         Err(e) => return failure(format!("{e}\n")),
     };
     let notes = journal.notes_newest_first();
-    if notes.is_empty() && journal.superseded_notes.is_empty() {
+    if notes.is_empty() && journal.records.superseded_notes.is_empty() {
         let none = "No notes yet. In the app, press e on a section to write one, or run: \
                     allyship note SECTION\n";
         return Output::ok(none.into()).noting(&stderr);
@@ -94,15 +94,15 @@ pub fn notes(toolkit: &Toolkit, data_dir: Option<PathBuf>) -> Output {
             let _ = writeln!(out, "  {line}");
         }
     }
-    if !journal.superseded_notes.is_empty() {
+    if !journal.records.superseded_notes.is_empty() {
         let _ = write!(
             out,
             "\nAlso kept ({}): earlier versions of notes, kept when a note was \
              replaced (by another copy of the app, an import or `allyship note --replace`).\n",
-            journal.superseded_notes.len()
+            journal.records.superseded_notes.len()
         );
     }
-    for kept in &journal.superseded_notes {
+    for kept in &journal.records.superseded_notes {
         let _ = write!(
             out,
             "\n{}\nAn earlier version, last changed {}\n",

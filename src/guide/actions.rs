@@ -49,7 +49,7 @@ impl<W: Write> Guide<'_, W> {
     pub(super) fn write_note(&mut self, input: &mut dyn Listen) -> io::Result<Flow> {
         let id = self.section_id();
         let name = speak::named(self.toolkit, self.current);
-        let before = self.shown().notes.get(&id).map(|n| n.text.clone());
+        let before = self.shown().records.notes.get(&id).map(|n| n.text.clone());
         self.say(&format!("Write your note on {name}."))?;
         if before.is_some() {
             self.say("You have a note here already: what you write now is added after it. r reads it back.")?;
@@ -113,7 +113,7 @@ impl<W: Write> Guide<'_, W> {
     pub(super) fn bookmark(&mut self) -> io::Result<()> {
         let id = self.section_id();
         let name = speak::named(self.toolkit, self.current);
-        let had = self.shown().bookmarks.contains_key(&id);
+        let had = self.shown().records.bookmarks.contains_key(&id);
         if had {
             self.progress.remove_bookmark(&id);
         } else {
@@ -123,7 +123,7 @@ impl<W: Write> Guide<'_, W> {
             let why = self.why_not();
             return self.say(&not_saved(&why));
         }
-        match (had, self.journal.bookmarks.contains_key(&id)) {
+        match (had, self.journal.records.bookmarks.contains_key(&id)) {
             (false, true) => self.say(&format!("Bookmarked {name}. b again takes it off.")),
             (true, false) => self.say(&format!("Bookmark taken off {name}.")),
             (_, true) => self.say(&format!(

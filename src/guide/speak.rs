@@ -47,11 +47,11 @@ fn standing(journal: &Journal, id: &str) -> Option<String> {
         ReadStatus::Unread => {}
         ReadStatus::Read => said.push("You have read this before".to_owned()),
         ReadStatus::Revisited => {
-            let sessions = journal.sections.get(id).map_or(2, |r| r.sessions);
+            let sessions = journal.records.sections.get(id).map_or(2, |r| r.sessions);
             said.push(format!("You have read this in {sessions} sessions"));
         }
     }
-    if journal.bookmarks.contains_key(id) {
+    if journal.records.bookmarks.contains_key(id) {
         said.push("it is bookmarked".into());
     }
     if said.is_empty() {
@@ -110,7 +110,7 @@ pub fn section(toolkit: &Toolkit, index: usize, journal: &Journal) -> Vec<String
     for prompt in &section.discuss {
         out.push(format!("To discuss with your team: {prompt}"));
     }
-    if let Some(note) = journal.notes.get(&section.id) {
+    if let Some(note) = journal.records.notes.get(&section.id) {
         out.push("Your note on this section says:".into());
         out.extend(note.text.lines().map(str::to_owned));
         out.push("End of your note.".into());
@@ -236,10 +236,10 @@ pub fn contents(toolkit: &Toolkit, journal: &Journal, current: usize) -> Vec<Str
             ReadStatus::Read => marks.push("read"),
             ReadStatus::Revisited => marks.push("revisited"),
         }
-        if journal.bookmarks.contains_key(id) {
+        if journal.records.bookmarks.contains_key(id) {
             marks.push("bookmarked");
         }
-        if journal.notes.contains_key(id) {
+        if journal.records.notes.contains_key(id) {
             marks.push("with your note");
         }
         let marks = if marks.is_empty() {
@@ -306,20 +306,20 @@ pub fn journal(toolkit: &Toolkit, journal: &Journal, today: Date) -> Vec<String>
             .collect::<Vec<_>>()
             .join("; ")
     };
-    match journal.notes.len() {
+    match journal.records.notes.len() {
         0 => out.push("You have no notes yet. Type w on a section to write one.".into()),
         n => out.push(format!(
             "You have {}, on {}.",
             count(n, "note", "notes"),
-            titles(journal.notes.keys().collect())
+            titles(journal.records.notes.keys().collect())
         )),
     }
-    match journal.bookmarks.len() {
+    match journal.records.bookmarks.len() {
         0 => out.push("You have no bookmarks yet.".into()),
         n => out.push(format!(
             "You have {}, on {}.",
             count(n, "bookmark", "bookmarks"),
-            titles(journal.bookmarks.keys().collect())
+            titles(journal.records.bookmarks.keys().collect())
         )),
     }
     let commitments = journal.commitments_in_order();

@@ -90,7 +90,7 @@ fn one_run_is_one_session_however_often_a_section_is_read() {
     let toolkit = built_in();
     run(dir.path(), "n\np\nn\np\nr\nq");
     let journal = saved(dir.path());
-    assert_eq!(journal.sections[&id(&toolkit, 0)].sessions, 1);
+    assert_eq!(journal.records.sections[&id(&toolkit, 0)].sessions, 1);
     assert_eq!(journal.status(&id(&toolkit, 1)), ReadStatus::Read);
 }
 
@@ -209,7 +209,7 @@ fn a_note_is_written_until_a_full_stop_saved_and_said_to_be_saved() {
     let said = run(dir.path(), "w\nfirst line\n\u{1b}[31mred\n.\nq");
     let first = id(&toolkit, 0);
     assert_eq!(
-        saved(dir.path()).notes[&first].text,
+        saved(dir.path()).records.notes[&first].text,
         "first line\n\u{1b}[31mred"
     );
     let saved_at = said.find("Note saved.").expect(&said);
@@ -226,7 +226,7 @@ fn a_note_is_written_until_a_full_stop_saved_and_said_to_be_saved() {
         "{said}"
     );
     assert_eq!(
-        saved(dir.path()).notes[&first].text,
+        saved(dir.path()).records.notes[&first].text,
         "first line\n\u{1b}[31mred\n\nmore"
     );
     assert!(
@@ -250,7 +250,7 @@ fn a_note_ended_by_the_end_of_input_or_a_signal_is_kept() {
     let said = run(dir.path(), "w\nhalf a thought");
     assert!(said.contains("Note saved."), "{said}");
     assert_eq!(
-        saved(dir.path()).notes[&id(&toolkit, 0)].text,
+        saved(dir.path()).records.notes[&id(&toolkit, 0)].text,
         "half a thought"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -258,7 +258,10 @@ fn a_note_ended_by_the_end_of_input_or_a_signal_is_kept() {
         .then(Heard::Stop)
         .then(Heard::Line("q".into()));
     let said = session(&toolkit, dir.path(), script, None);
-    assert_eq!(saved(dir.path()).notes[&id(&toolkit, 1)].text, "cut short");
+    assert_eq!(
+        saved(dir.path()).records.notes[&id(&toolkit, 1)].text,
+        "cut short"
+    );
     assert!(said.contains("Your place is kept: section 2,"), "{said}");
 }
 
@@ -268,10 +271,15 @@ fn b_bookmarks_and_b_again_takes_it_off() {
     let toolkit = built_in();
     let said = run(dir.path(), "b\nq");
     assert!(said.contains("Bookmarked section 1, "), "{said}");
-    assert!(saved(dir.path()).bookmarks.contains_key(&id(&toolkit, 0)));
+    assert!(
+        saved(dir.path())
+            .records
+            .bookmarks
+            .contains_key(&id(&toolkit, 0))
+    );
     let said = session(&toolkit, dir.path(), Script::new("bookmark\nq"), Some(0));
     assert!(said.contains("Bookmark taken off section 1, "), "{said}");
-    assert!(saved(dir.path()).bookmarks.is_empty());
+    assert!(saved(dir.path()).records.bookmarks.is_empty());
 }
 
 #[test]
@@ -342,7 +350,10 @@ fn output_that_closes_ends_the_session_saving_what_was_done() {
         "{:?}",
         ending.farewell
     );
-    assert_eq!(saved(dir.path()).notes[&id(&toolkit, 0)].text, "unheard");
+    assert_eq!(
+        saved(dir.path()).records.notes[&id(&toolkit, 0)].text,
+        "unheard"
+    );
 }
 
 #[test]

@@ -44,8 +44,8 @@ use serde_json::{Map, Value};
 pub const CURRENT_VERSION: u32 = 1;
 
 /// Everything the app remembers between runs, as stored in `journal.json`:
-/// its [`Records`] (reached as `journal.sections` and so on, see the
-/// `Deref` below), where the person was, and fields from newer versions.
+/// its [`Records`] (reached as `journal.records.notes` and so on), where
+/// the person was, and fields from newer versions.
 ///
 /// Its size grows with sections and days, never with keypresses. See
 /// [`crate::journal::store::Store`] for the file format and `record/file.rs`
@@ -99,24 +99,6 @@ pub struct Records {
     /// Peer discussions the person recorded, by id (see `journal/record/discussions.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub discussions: BTreeMap<String, Discussion>,
-}
-
-/// A journal reads as its records (`journal.notes`), so code that only
-/// looks at what was done need not know where the records sit.
-impl std::ops::Deref for Journal {
-    type Target = Records;
-
-    fn deref(&self) -> &Records {
-        &self.records
-    }
-}
-
-/// As [`Deref`](std::ops::Deref); to borrow two of the maps mutably at
-/// once, go through `journal.records`.
-impl std::ops::DerefMut for Journal {
-    fn deref_mut(&mut self) -> &mut Records {
-        &mut self.records
-    }
 }
 
 /// What the journal knows about one section, for marks and the journal view.
@@ -248,7 +230,7 @@ impl Journal {
 
     /// Whether `id` is unread, read or revisited, for the contents marks.
     pub fn status(&self, id: &str) -> ReadStatus {
-        match self.sections.get(id) {
+        match self.records.sections.get(id) {
             None => ReadStatus::Unread,
             Some(record) if record.sessions >= 2 => ReadStatus::Revisited,
             Some(_) => ReadStatus::Read,
@@ -272,11 +254,11 @@ impl Journal {
             self.apply_read(id, read, session_id);
         }
         for (date, ids) in &delta.day_reads {
-            let day = self.days.entry(*date).or_default();
+            let day = self.records.days.entry(*date).or_default();
             day.add_sections(ids.iter().map(|id| Arc::from(id.as_str())));
         }
         for (date, secs) in &delta.active_secs {
-            let day = self.days.entry(*date).or_default();
+            let day = self.records.days.entry(*date).or_default();
             day.active_secs = day.active_secs.saturating_add(*secs);
             if let Some(name) = &delta.toolkit {
                 let there = day.toolkits.entry(name.clone()).or_default();
@@ -313,7 +295,7 @@ impl Journal {
     }
 
     fn apply_read(&mut self, id: &str, read: &SessionRead, session_id: &str) {
-        let Some(record) = self.sections.get_mut(id) else {
+        let Some(record) = self.records.sections.get_mut(id) else {
             let record = SectionRecord {
                 first_read: read.first,
                 last_read: read.last,
@@ -321,7 +303,7 @@ impl Journal {
                 last_session: session_id.to_owned(),
                 extra: Map::new(),
             };
-            self.sections.insert(id.to_owned(), record);
+            self.records.sections.insert(id.to_owned(), record);
             return;
         };
         if !read.counted && record.last_session != session_id {

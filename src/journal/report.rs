@@ -86,6 +86,7 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
         .map(|e| e.section.id.as_str())
         .filter(|id| {
             journal
+                .records
                 .sections
                 .get(*id)
                 .is_none_or(|r| crate::journal::record::local_day(r.last_read) != today)
@@ -109,7 +110,7 @@ pub fn report_on(toolkit: &Toolkit, journal: &Journal, today: jiff::civil::Date)
             .iter()
             .filter(|section| journal.chosen_option(section).is_some())
             .count(),
-        discussions: if journal.discussions.is_empty() {
+        discussions: if journal.records.discussions.is_empty() {
             Vec::new()
         } else {
             std::iter::once(discussions_heading(journal))
@@ -167,9 +168,9 @@ pub fn bookmark_order(toolkit: &Toolkit, journal: &Journal) -> Vec<String> {
     let mut ids: Vec<String> = toolkit
         .entries()
         .map(|e| e.section.id.clone())
-        .filter(|id| journal.bookmarks.contains_key(id))
+        .filter(|id| journal.records.bookmarks.contains_key(id))
         .collect();
-    for id in journal.bookmarks.keys() {
+    for id in journal.records.bookmarks.keys() {
         if toolkit.index_of(id).is_none() {
             ids.push(id.clone());
         }

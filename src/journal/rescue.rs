@@ -262,7 +262,7 @@ mod tests {
         let (import, report) = crate::records::export::import(&journal, &text).expect("imports");
         assert_eq!(report.commitments_added, 1, "{report}");
         import.merge_into(&mut journal);
-        assert_eq!(journal.commitments[&commitment.id()], commitment);
+        assert_eq!(journal.records.commitments[&commitment.id()], commitment);
         let failed: Result<PathBuf, String> = Err("no room".into());
         let lines = farewell(&rescue, "the disk is full", &failed).join("\n");
         assert!(lines.contains("1 note and 1 commitment"), "{lines}");
@@ -291,7 +291,10 @@ mod tests {
         let (import, _) = crate::records::export::import(&journal, &text).expect("imports");
         let mut merged = journal.clone();
         import.merge_into(&mut merged);
-        assert_eq!(merged.notes["welcome"].text, "what I saw 😀\nsecond line");
+        assert_eq!(
+            merged.records.notes["welcome"].text,
+            "what I saw 😀\nsecond line"
+        );
     }
 
     #[test]

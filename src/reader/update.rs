@@ -276,10 +276,10 @@ fn keep_in_bounds(app: &mut App) {
         }
         Some(Overlay::Journal { .. }) => keep_journal_in_bounds(app),
         Some(Overlay::Bookmarks { selected }) => {
-            *selected = (*selected).min(app.journal.bookmarks.len().saturating_sub(1));
+            *selected = (*selected).min(app.journal.records.bookmarks.len().saturating_sub(1));
         }
         Some(Overlay::Notes { selected }) => {
-            *selected = (*selected).min(app.journal.notes.len().saturating_sub(1));
+            *selected = (*selected).min(app.journal.records.notes.len().saturating_sub(1));
         }
         Some(Overlay::Links { selected }) => {
             *selected = (*selected).min(link_count.saturating_sub(1));

@@ -267,6 +267,7 @@ fn select(journal: &Journal, period: &Period) -> Records {
         period.contains(local_day(first)) || period.contains(local_day(last))
     };
     let days: BTreeMap<Date, DayRecord> = journal
+        .records
         .days
         .iter()
         .filter(|(date, _)| period.contains(**date))
@@ -278,6 +279,7 @@ fn select(journal: &Journal, period: &Period) -> Records {
         .collect();
     Records {
         sections: journal
+            .records
             .sections
             .iter()
             .filter(|(id, r)| {
@@ -285,14 +287,16 @@ fn select(journal: &Journal, period: &Period) -> Records {
             })
             .map(|(id, r)| (id.clone(), r.clone()))
             .collect(),
-        bookmarks: journal.bookmarks.clone(),
+        bookmarks: journal.records.bookmarks.clone(),
         notes: journal
+            .records
             .notes
             .iter()
             .filter(|(_, n)| spans(n.created, n.changed))
             .map(|(id, n)| (id.clone(), n.clone()))
             .collect(),
         superseded_notes: journal
+            .records
             .superseded_notes
             .iter()
             .filter(|n| spans(n.created, n.changed))
@@ -300,12 +304,14 @@ fn select(journal: &Journal, period: &Period) -> Records {
             .collect(),
         commitments: commitments::select(journal, period),
         choices: journal
+            .records
             .choices
             .iter()
             .filter(|(_, c)| period.contains(local_day(c.chosen_at)))
             .map(|(id, c)| (id.clone(), c.clone()))
             .collect(),
         discussions: journal
+            .records
             .discussions
             .iter()
             .filter(|(_, d)| period.contains(d.on))

@@ -371,7 +371,7 @@ fn journal_with_an_earlier_version() -> allyship::journal::record::Journal {
     );
     journal.apply(&there.pending, &there.id);
     assert_eq!(
-        journal.superseded_notes.len(),
+        journal.records.superseded_notes.len(),
         1,
         "the older text was kept aside"
     );

@@ -189,7 +189,11 @@ fn no_note_or_bookmark_text_appears_on_any_presenter_screen() {
     }
     let mut journal = Journal::new();
     journal.apply(&session.pending, &session.id);
-    assert_eq!(journal.notes.len(), ids.len(), "the journal has the notes");
+    assert_eq!(
+        journal.records.notes.len(),
+        ids.len(),
+        "the journal has the notes"
+    );
     // The presenter is never given the journal; every screen is checked anyway.
     for (w, h) in [(80, 24), (200, 50)] {
         for p in every_step(&ids) {

@@ -95,13 +95,15 @@ fn assert_in_bounds(app: &App) {
             assert!(usize::from(scroll) <= rows.len());
         }
         Some(Overlay::Bookmarks { selected }) => {
-            assert!(selected < app.journal.bookmarks.len().max(1));
+            assert!(selected < app.journal.records.bookmarks.len().max(1));
         }
-        Some(Overlay::Notes { selected }) => assert!(selected < app.journal.notes.len().max(1)),
+        Some(Overlay::Notes { selected }) => {
+            assert!(selected < app.journal.records.notes.len().max(1))
+        }
         Some(Overlay::Links { selected }) => assert!(selected < app.links().len().max(1)),
         Some(Overlay::Commit(ref window)) => assert!((1..=365).contains(&window.days)),
         Some(Overlay::CheckIn(ref window)) => {
-            assert!(app.journal.commitments.contains_key(&window.id));
+            assert!(app.journal.records.commitments.contains_key(&window.id));
             assert!(window.number() >= 1 && window.number() <= window.of);
         }
         Some(Overlay::Choose { selected }) => {

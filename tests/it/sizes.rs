@@ -31,9 +31,9 @@ fn journal(toolkit: &Toolkit) -> Journal {
             changed: at,
             ..Note::default()
         };
-        journal.notes.insert(id.clone(), note);
+        journal.records.notes.insert(id.clone(), note);
         let label = Some(hard.clone());
-        journal.bookmarks.insert(
+        journal.records.bookmarks.insert(
             id.clone(),
             Bookmark {
                 label,

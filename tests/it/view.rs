@@ -139,7 +139,7 @@ fn with_journal(width: u16, height: u16, actions: &[Action]) -> App {
 #[test]
 fn after_a_walkthrough_nothing_private_shows_until_a_key() {
     let mut app = with_journal(80, 24, &[]);
-    app.journal.notes.insert(
+    app.journal.records.notes.insert(
         "welcome".into(),
         allyship::journal::record::Note {
             text: "My private words".into(),

@@ -228,16 +228,19 @@ fn two_copies_saving_in_turn_lose_nothing() {
     let text = journal_text(dir.path(), "everything", |t| t.contains("\"bookmarks\""));
     let journal: allyship::journal::record::Journal = serde_json::from_str(&text).unwrap();
     for (id, note) in &expected {
-        assert!(journal.sections.contains_key(id), "lost the read of {id}");
         assert!(
-            journal.bookmarks.contains_key(id),
+            journal.records.sections.contains_key(id),
+            "lost the read of {id}"
+        );
+        assert!(
+            journal.records.bookmarks.contains_key(id),
             "lost the bookmark on {id}"
         );
-        let kept = journal.notes.get(id).map(|n| n.text.as_str());
+        let kept = journal.records.notes.get(id).map(|n| n.text.as_str());
         assert_eq!(kept, Some(note.as_str()), "the note on {id}");
     }
-    assert_eq!(journal.bookmarks.len(), 8);
-    assert_eq!(journal.notes.len(), 8);
+    assert_eq!(journal.records.bookmarks.len(), 8);
+    assert_eq!(journal.records.notes.len(), 8);
 }
 
 #[test]

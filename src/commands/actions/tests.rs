@@ -38,9 +38,13 @@ fn marking_read_counts_one_session_and_a_later_run_is_a_revisit() {
     );
     let journal = store::read(dir.path()).unwrap();
     assert_eq!(journal.status("welcome"), ReadStatus::Read);
-    assert_eq!(journal.sections["welcome"].sessions, 1);
+    assert_eq!(journal.records.sections["welcome"].sessions, 1);
     let today = local_day(Timestamp::now());
-    assert!(journal.days[&today].sections.contains("tip-speak-up"));
+    assert!(
+        journal.records.days[&today]
+            .sections
+            .contains("tip-speak-up")
+    );
     let soon = marks(dir.path(), &["welcome"]);
     assert!(
         soon.stdout.contains(
@@ -50,7 +54,7 @@ fn marking_read_counts_one_session_and_a_later_run_is_a_revisit() {
         soon.stdout
     );
     assert_eq!(
-        store::read(dir.path()).unwrap().sections["welcome"].sessions,
+        store::read(dir.path()).unwrap().records.sections["welcome"].sessions,
         1
     );
     age_reads(dir.path());
@@ -119,6 +123,7 @@ fn bookmarks_are_added_relabelled_kept_and_removed() {
     let label = |dir: &std::path::Path| {
         store::read(dir)
             .unwrap()
+            .records
             .bookmarks
             .get(&id)
             .map(|b| b.label.clone())
@@ -183,7 +188,7 @@ fn minutes_given_to_mark_read_are_learning_time_today() {
     );
     let journal = store::read(dir.path()).unwrap();
     let today = local_day(Timestamp::now());
-    assert_eq!(journal.days[&today].active_secs, 25 * 60);
+    assert_eq!(journal.records.days[&today].active_secs, 25 * 60);
     let shown = crate::commands::journal(&built_in(), Some(dir.path().into()), false, false);
     assert!(
         !shown.stdout.contains("under a minute"),

@@ -34,7 +34,7 @@ fn a_discussion_is_kept_with_its_sections_minutes_and_day() {
     assert!(out.stdout.contains("30 minutes"), "{}", out.stdout);
     assert!(out.stdout.contains("team meeting"), "{}", out.stdout);
     let (_, journal, _) = Store::open(dir.path().to_path_buf());
-    let kept: Vec<&Discussion> = journal.discussions.values().collect();
+    let kept: Vec<&Discussion> = journal.records.discussions.values().collect();
     assert_eq!(kept.len(), 1);
     // "4" is the same section as its id: kept once.
     assert_eq!(kept[0].sections, [id]);

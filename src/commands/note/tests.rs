@@ -27,6 +27,7 @@ fn run(
 fn note_on(dir: &Path, id: &str) -> Option<String> {
     store::read(dir)
         .unwrap()
+        .records
         .notes
         .get(id)
         .map(|n| n.text.clone())
@@ -117,8 +118,11 @@ fn append_adds_after_the_note_and_replace_keeps_the_old_text_beside_it() {
         out.stdout
     );
     let journal = store::read(dir.path()).unwrap();
-    assert_eq!(journal.notes["welcome"].text, "new words");
-    assert_eq!(journal.notes["welcome"].edits, 3, "each save is one edit");
+    assert_eq!(journal.records.notes["welcome"].text, "new words");
+    assert_eq!(
+        journal.records.notes["welcome"].edits, 3,
+        "each save is one edit"
+    );
     let kept: Vec<&str> = journal
         .earlier_versions("welcome")
         .map(|k| k.text.as_str())
@@ -200,7 +204,7 @@ fn a_note_changed_by_another_copy_meanwhile_keeps_both() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), "welcome", NoteChange::Write, "first", false);
     let writable = open_for_writing(Some(dir.path().into()), NOTHING_CHANGED).unwrap();
-    let current = writable.journal.notes.get("welcome").cloned();
+    let current = writable.journal.records.notes.get("welcome").cloned();
     // Another copy saves its edit between this command's read and its save.
     run(dir.path(), "welcome", NoteChange::Replace, "theirs", false);
     let out = save(
@@ -218,7 +222,7 @@ fn a_note_changed_by_another_copy_meanwhile_keeps_both() {
         .earlier_versions("welcome")
         .map(|k| k.text.as_str())
         .collect();
-    texts.push(&journal.notes["welcome"].text);
+    texts.push(&journal.records.notes["welcome"].text);
     assert!(
         texts.contains(&"theirs") && texts.contains(&"first\n\nmine"),
         "{texts:?}"

@@ -150,9 +150,12 @@ fn a_json_export_for_a_regulator_imports_back_with_nothing_lost() {
     );
     let (_, here, _) = Store::open(dir.path().to_path_buf());
     let (_, there, _) = Store::open(fresh.path().to_path_buf());
-    assert_eq!(there.discussions, here.discussions);
-    assert_eq!(there.notes, here.notes);
-    assert_ne!(there.discussions, Journal::new().discussions);
+    assert_eq!(there.records.discussions, here.records.discussions);
+    assert_eq!(there.records.notes, here.records.notes);
+    assert_ne!(
+        there.records.discussions,
+        Journal::new().records.discussions
+    );
 }
 
 #[test]

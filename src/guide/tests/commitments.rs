@@ -41,10 +41,10 @@ fn a_commitment_is_kept_with_its_review_day_in_words() {
     // Enter alone takes the usual review day; Enter at the words keeps nothing.
     run(dir.path(), "commit\nlisten\n\nq");
     let journal = saved(dir.path());
-    assert_eq!(journal.commitments.len(), 2);
+    assert_eq!(journal.records.commitments.len(), 2);
     let said = run(dir.path(), "i\n\nq");
     assert!(said.contains("Nothing was kept."), "{said}");
-    assert_eq!(saved(dir.path()).commitments.len(), 2);
+    assert_eq!(saved(dir.path()).records.commitments.len(), 2);
 }
 
 /// A journal in `dir` with one commitment made `days` ago, due today.
@@ -56,6 +56,7 @@ fn due_commitment(dir: &Path, text: &str) {
     store
         .update(|journal| {
             journal
+                .records
                 .commitments
                 .insert(commitment.id(), commitment.clone())
         })

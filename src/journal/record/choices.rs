@@ -60,8 +60,8 @@ impl Journal {
         incoming: &Chosen,
         now: Timestamp,
     ) -> ChoiceMerge {
-        let Some(current) = self.choices.get_mut(id) else {
-            self.choices.insert(id.to_owned(), incoming.clone());
+        let Some(current) = self.records.choices.get_mut(id) else {
+            self.records.choices.insert(id.to_owned(), incoming.clone());
             return ChoiceMerge::Added;
         };
         let rank = |c: &Chosen| (!suspect(c.chosen_at, now), c.chosen_at);
@@ -79,7 +79,7 @@ impl Journal {
 
     /// The option chosen on scenario `id`, from 1, if any.
     pub fn chosen(&self, id: &str) -> Option<usize> {
-        let option = self.choices.get(id)?.option;
+        let option = self.records.choices.get(id)?.option;
         usize::try_from(option).ok().filter(|n| *n > 0)
     }
 
@@ -126,7 +126,7 @@ mod tests {
         saved(&mut disk, &mut s);
         assert!(!s.pending.has_unsaved());
         assert_eq!(disk.chosen("scenario-a"), Some(2));
-        assert_eq!(disk.choices["scenario-a"].chosen_at, ts(10));
+        assert_eq!(disk.records.choices["scenario-a"].chosen_at, ts(10));
         assert_eq!(disk.chosen("scenario-b"), None);
         let text = serde_json::to_string(&disk).unwrap();
         assert!(
@@ -156,7 +156,7 @@ mod tests {
         // The same option again keeps the later time.
         b.choose("x", 4, ts(40));
         saved(&mut disk, &mut b);
-        assert_eq!(disk.choices["x"].chosen_at, ts(40));
+        assert_eq!(disk.records.choices["x"].chosen_at, ts(40));
     }
 
     #[test]
@@ -175,7 +175,7 @@ mod tests {
     fn old_journals_load_without_choices_and_unknown_fields_survive() {
         let old = r#"{"version":1,"sections":{},"days":{}}"#;
         let journal: Journal = serde_json::from_str(old).unwrap();
-        assert!(journal.choices.is_empty());
+        assert!(journal.records.choices.is_empty());
         assert!(!serde_json::to_string(&journal).unwrap().contains("choices"));
         let newer = r#"{"version":1,"choices":{"x":{"option":2,
             "chosen_at":"2026-01-01T10:00:00Z","confidence":"unsure"}}}"#;
@@ -203,14 +203,17 @@ mod tests {
         assert!(saved.written);
         let (_, disk, _) = crate::journal::store::Store::open(dir.path().to_path_buf());
         assert_eq!((disk.chosen("x"), disk.chosen("y")), (Some(2), Some(3)));
-        assert_eq!(disk.notes["x"].text, "why I chose 2");
+        assert_eq!(disk.records.notes["x"].text, "why I chose 2");
         assert_eq!(saved.journal, disk);
     }
 
     #[test]
     fn an_option_of_zero_counts_as_no_choice() {
         let mut journal = Journal::new();
-        journal.choices.insert("x".into(), Chosen::new(0, ts(0)));
+        journal
+            .records
+            .choices
+            .insert("x".into(), Chosen::new(0, ts(0)));
         assert_eq!(journal.chosen("x"), None);
         assert_eq!(Delta::default().choices.len(), 0);
     }

@@ -335,6 +335,7 @@ impl Journal {
     /// 1 in that order by `allyship commitments` and `check-in N`.
     pub fn commitments_in_order(&self) -> Vec<(&str, &Commitment)> {
         let mut all: Vec<(&str, &Commitment)> = self
+            .records
             .commitments
             .iter()
             .map(|(id, c)| (id.as_str(), c))
@@ -377,13 +378,13 @@ impl Journal {
     /// (so its words can be shown or put back): `commitments --remove N`
     /// and the journal window's `d` both remove through here.
     pub fn remove_commitment(&mut self, id: &str) -> Option<Commitment> {
-        self.commitments.remove(id)
+        self.records.commitments.remove(id)
     }
 
     /// Merges one commitment by the module's rules (an import, or a
     /// session's new or changed commitment) and says what happened.
     pub fn merge_commitment(&mut self, id: &str, incoming: &Commitment) -> CommitmentMerge {
-        merge_into(&mut self.commitments, id, incoming, 0)
+        merge_into(&mut self.records.commitments, id, incoming, 0)
     }
 }
 

@@ -86,9 +86,9 @@ impl Journal {
     pub fn merge_discussion(&mut self, id: &str, incoming: &Discussion) -> DiscussionMerge {
         let mut key = id.to_owned();
         for n in 0u32.. {
-            match self.discussions.get_mut(&key) {
+            match self.records.discussions.get_mut(&key) {
                 None => {
-                    self.discussions.insert(key, incoming.clone());
+                    self.records.discussions.insert(key, incoming.clone());
                     return if n == 0 {
                         DiscussionMerge::Added
                     } else {
@@ -111,7 +111,7 @@ impl Journal {
 
     /// The discussions, oldest day first (then by when they were recorded).
     pub fn discussions_by_day(&self) -> Vec<(&String, &Discussion)> {
-        let mut all: Vec<(&String, &Discussion)> = self.discussions.iter().collect();
+        let mut all: Vec<(&String, &Discussion)> = self.records.discussions.iter().collect();
         all.sort_by(|(a_id, a), (b_id, b)| {
             (a.on, a.recorded_at, a_id).cmp(&(b.on, b.recorded_at, b_id))
         });
@@ -139,7 +139,7 @@ mod tests {
     fn old_journals_load_without_discussions_and_write_none() {
         let old = r#"{"version":1,"sections":{},"days":{}}"#;
         let journal: Journal = serde_json::from_str(old).unwrap();
-        assert!(journal.discussions.is_empty());
+        assert!(journal.records.discussions.is_empty());
         let text = serde_json::to_string(&journal).unwrap();
         assert!(!text.contains("discussions"), "{text}");
     }
@@ -150,8 +150,8 @@ mod tests {
             "minutes":30,"with":"team meeting","on":"2026-11-20",
             "recorded_at":"2026-11-20T15:00:00Z","room":"blue"}}}"#;
         let journal: Journal = serde_json::from_str(text).unwrap();
-        assert_eq!(journal.discussions["d1"].minutes, 30);
-        assert_eq!(journal.discussions["d1"].sections, ["a", "b"]);
+        assert_eq!(journal.records.discussions["d1"].minutes, 30);
+        assert_eq!(journal.records.discussions["d1"].sections, ["a", "b"]);
         let saved = serde_json::to_string(&journal).unwrap();
         assert!(saved.contains(r#""room":"blue""#), "{saved}");
         let back: Journal = serde_json::from_str(&saved).unwrap();
@@ -165,13 +165,18 @@ mod tests {
         let mut there = here.clone();
         there.merge_discussion("b", &talk(20, "supervision"));
         here.merge_discussion("c", &talk(10, "a colleague"));
-        for (id, d) in &there.discussions {
+        for (id, d) in &there.records.discussions {
             here.merge_discussion(id, d);
         }
-        for (id, d) in &there.discussions {
+        for (id, d) in &there.records.discussions {
             assert_eq!(here.merge_discussion(id, d), DiscussionMerge::Unchanged);
         }
-        let mut withs: Vec<&str> = here.discussions.values().map(|d| d.with.as_str()).collect();
+        let mut withs: Vec<&str> = here
+            .records
+            .discussions
+            .values()
+            .map(|d| d.with.as_str())
+            .collect();
         withs.sort_unstable();
         assert_eq!(withs, ["a colleague", "supervision", "team meeting"]);
     }
@@ -189,7 +194,7 @@ mod tests {
             journal.merge_discussion("a", &other),
             DiscussionMerge::Unchanged
         );
-        assert_eq!(journal.discussions.len(), 2);
-        assert_eq!(journal.discussions["a"].minutes, 30);
+        assert_eq!(journal.records.discussions.len(), 2);
+        assert_eq!(journal.records.discussions["a"].minutes, 30);
     }
 }

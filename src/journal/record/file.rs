@@ -163,7 +163,7 @@ impl Serialize for Journal {
         // Days share a few dozen `Arc`s many times over: find the distinct
         // ids by address, sort them into the table, then number each day's.
         let mut by_address: ByAddress<&str> = ByAddress::default();
-        for day in self.days.values() {
+        for day in self.records.days.values() {
             for id in day.sections.iter() {
                 by_address.entry(address(id)).or_insert(id.as_ref());
             }
@@ -176,22 +176,22 @@ impl Serialize for Journal {
             .filter_map(|(at, id)| ids.binary_search(id).ok().map(|n| (*at, n)))
             .collect();
         let days = DaysRef {
-            days: &self.days,
+            days: &self.records.days,
             number: &number,
         };
         JournalFileRef {
             version: self.version,
-            sections: &self.sections,
+            sections: &self.records.sections,
             ids,
             days,
             position: &self.position,
             places: &self.places,
-            bookmarks: &self.bookmarks,
-            notes: &self.notes,
-            superseded_notes: &self.superseded_notes,
-            commitments: &self.commitments,
-            choices: &self.choices,
-            discussions: &self.discussions,
+            bookmarks: &self.records.bookmarks,
+            notes: &self.records.notes,
+            superseded_notes: &self.records.superseded_notes,
+            commitments: &self.records.commitments,
+            choices: &self.records.choices,
+            discussions: &self.records.discussions,
             extra: &self.extra,
         }
         .serialize(serializer)
@@ -256,7 +256,7 @@ mod tests {
             active_secs: 60,
             ..DayRecord::default()
         };
-        journal.days.insert(day, record);
+        journal.records.days.insert(day, record);
         let text = serde_json::to_string(&journal).unwrap();
         assert!(
             text.contains(r#""ids":["tip-speak-up","welcome"]"#),

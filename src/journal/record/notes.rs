@@ -173,8 +173,12 @@ impl Journal {
 
     /// Notes newest first (by `changed`), for "My notes" and `allyship notes`.
     pub fn notes_newest_first(&self) -> Vec<(&str, &Note)> {
-        let mut notes: Vec<(&str, &Note)> =
-            self.notes.iter().map(|(id, n)| (id.as_str(), n)).collect();
+        let mut notes: Vec<(&str, &Note)> = self
+            .records
+            .notes
+            .iter()
+            .map(|(id, n)| (id.as_str(), n))
+            .collect();
         notes.sort_by(|a, b| b.1.changed.cmp(&a.1.changed).then(a.0.cmp(b.0)));
         notes
     }
@@ -186,7 +190,8 @@ impl Journal {
         &'a self,
         section: &'a str,
     ) -> impl Iterator<Item = &'a SupersededNote> {
-        self.superseded_notes
+        self.records
+            .superseded_notes
             .iter()
             .filter(move |kept| kept.section == section)
     }
@@ -196,8 +201,8 @@ impl Journal {
     /// is the note, the other version is kept aside. `now` judges which
     /// times are suspect.
     pub(crate) fn merge_note(&mut self, id: &str, incoming: &Note, now: Timestamp) -> NoteMerge {
-        let Some(current) = self.notes.get_mut(id) else {
-            self.notes.insert(id.to_owned(), incoming.clone());
+        let Some(current) = self.records.notes.get_mut(id) else {
+            self.records.notes.insert(id.to_owned(), incoming.clone());
             return NoteMerge::Added;
         };
         if current.text == incoming.text {
@@ -220,15 +225,20 @@ impl Journal {
     /// Keeps a losing note text, unless the same text is kept already for
     /// that section or is the note itself.
     pub(crate) fn set_aside(&mut self, id: &str, note: &Note) {
-        if self.notes.get(id).is_some_and(|n| n.text == note.text) {
+        if self
+            .records
+            .notes
+            .get(id)
+            .is_some_and(|n| n.text == note.text)
+        {
             return;
         }
         let known = |kept: &SupersededNote| kept.section == id && kept.text == note.text;
-        if let Some(kept) = self.superseded_notes.iter_mut().find(|k| known(k)) {
+        if let Some(kept) = self.records.superseded_notes.iter_mut().find(|k| known(k)) {
             kept.changed = kept.changed.max(note.changed);
             return;
         }
-        self.superseded_notes.push(SupersededNote {
+        self.records.superseded_notes.push(SupersededNote {
             section: id.to_owned(),
             text: note.text.clone(),
             created: note.created,
@@ -240,7 +250,7 @@ impl Journal {
     /// Adds a version kept aside elsewhere (an import), unless its text is
     /// kept already for that section; true when it was new here.
     pub(crate) fn keep_superseded(&mut self, kept: &SupersededNote) -> bool {
-        let before = self.superseded_notes.len();
+        let before = self.records.superseded_notes.len();
         let note = Note {
             text: kept.text.clone(),
             created: kept.created,
@@ -249,7 +259,7 @@ impl Journal {
             ..Note::default()
         };
         self.set_aside(&kept.section, &note);
-        self.superseded_notes.len() > before
+        self.records.superseded_notes.len() > before
     }
 
     pub(super) fn apply_note(
@@ -260,8 +270,8 @@ impl Journal {
     ) -> NoteOutcome {
         match edit {
             NoteEdit::Set(note) => {
-                let Some(current) = self.notes.get_mut(id) else {
-                    self.notes.insert(id.to_owned(), note.clone());
+                let Some(current) = self.records.notes.get_mut(id) else {
+                    self.records.notes.insert(id.to_owned(), note.clone());
                     return NoteOutcome::Saved;
                 };
                 let on_top = base == Some(current.text.as_str());
@@ -282,7 +292,7 @@ impl Journal {
                 NoteOutcome::Saved
             }
             NoteEdit::Deleted(at) => {
-                let Some(current) = self.notes.get(id) else {
+                let Some(current) = self.records.notes.get(id) else {
                     return NoteOutcome::Removed;
                 };
                 let on_top = match base {
@@ -290,7 +300,7 @@ impl Journal {
                     None => current.changed <= *at || suspect(current.changed, *at),
                 };
                 if on_top {
-                    self.notes.remove(id);
+                    self.records.notes.remove(id);
                     NoteOutcome::Removed
                 } else {
                     NoteOutcome::NotRemoved
@@ -305,6 +315,7 @@ impl Journal {
             BookmarkEdit::Removed(at) => *at,
         };
         if self
+            .records
             .bookmarks
             .get(id)
             .is_some_and(|current| current.added > at && !suspect(current.added, at))
@@ -313,10 +324,12 @@ impl Journal {
         }
         match edit {
             BookmarkEdit::Set(bookmark) => {
-                self.bookmarks.insert(id.to_owned(), bookmark.clone());
+                self.records
+                    .bookmarks
+                    .insert(id.to_owned(), bookmark.clone());
             }
             BookmarkEdit::Removed(_) => {
-                self.bookmarks.remove(id);
+                self.records.bookmarks.remove(id);
             }
         }
     }
@@ -328,6 +341,7 @@ impl Session {
     /// Call with the journal as opened.
     pub fn saw(&mut self, journal: &Journal) {
         self.pending.seen = journal
+            .records
             .notes
             .iter()
             .map(|(id, note)| (id.clone(), (note.text.clone(), note.edits)))

@@ -87,6 +87,7 @@ impl Journal {
             read: self.count_read(&known),
             revisited: revisits.len(),
             active_secs: self
+                .records
                 .days
                 .values()
                 .map(|d| d.active_secs)
@@ -113,7 +114,7 @@ impl Journal {
     /// Seconds spent in each toolkit other than the built-in one, over all days.
     pub fn time_in_other_toolkits(&self) -> Vec<(String, u64)> {
         let mut secs: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
-        for (name, spent) in self.days.values().flat_map(|d| &d.toolkits) {
+        for (name, spent) in self.records.days.values().flat_map(|d| &d.toolkits) {
             let total = secs.entry(name.as_str()).or_default();
             *total = total.saturating_add(*spent);
         }
@@ -128,7 +129,7 @@ impl Journal {
     }
 
     fn revisit(&self, id: &str) -> Option<Revisit> {
-        let record = self.sections.get(id).filter(|r| r.sessions >= 2)?;
+        let record = self.records.sections.get(id).filter(|r| r.sessions >= 2)?;
         Some(Revisit {
             id: id.to_owned(),
             sessions: record.sessions,
@@ -138,7 +139,8 @@ impl Journal {
     }
 
     fn day_counts(&self) -> Vec<DayCount> {
-        self.days
+        self.records
+            .days
             .iter()
             .filter(|(_, day)| !day.sections.is_empty() || day.active_secs > 0)
             .map(|(date, day)| DayCount {
@@ -159,7 +161,12 @@ impl Journal {
     ) -> Option<&'a str> {
         ordered
             .iter()
-            .filter_map(|id| self.sections.get(*id).map(|record| (*id, record.last_read)))
+            .filter_map(|id| {
+                self.records
+                    .sections
+                    .get(*id)
+                    .map(|record| (*id, record.last_read))
+            })
             .min_by_key(|(id, last_read)| (!prefer(id), *last_read))
             .map(|(id, _)| id)
     }
@@ -168,7 +175,8 @@ impl Journal {
     /// are kept in the file and shown as "no longer in this toolkit".
     pub fn orphans(&self, known: &[&str]) -> Vec<&str> {
         let known: BTreeSet<&str> = known.iter().copied().collect();
-        self.sections
+        self.records
+            .sections
             .keys()
             .map(String::as_str)
             .filter(|id| !known.contains(id))

@@ -30,7 +30,7 @@ fn read_then_revisited_in_a_later_session() {
     let second = session_reading("s2", &["tip-a"], 100);
     journal.apply(&second.pending, &second.id);
     assert_eq!(journal.status("tip-a"), ReadStatus::Revisited);
-    let record = &journal.sections["tip-a"];
+    let record = &journal.records.sections["tip-a"];
     assert_eq!(
         (record.sessions, record.first_read, record.last_read),
         (2, ts(0), ts(100))
@@ -45,8 +45,11 @@ fn applying_twice_counts_once() {
     journal.apply(&session.pending, &session.id);
     let once = journal.clone();
     journal.apply(&session.pending, &session.id);
-    assert_eq!(journal.sections, once.sections);
-    assert_eq!(journal.days[&day(1)].sections, once.days[&day(1)].sections);
+    assert_eq!(journal.records.sections, once.records.sections);
+    assert_eq!(
+        journal.records.days[&day(1)].sections,
+        once.records.days[&day(1)].sections
+    );
 }
 
 /// Two copies of the app save in turn, each re-reading the "disk" first.
@@ -67,12 +70,12 @@ fn interleaved_sessions_lose_nothing_and_count_once() {
     a.record_read("z", ts(20), day(2));
     a.set_position("z", 7);
     disk.apply(&a.pending, &a.id);
-    assert_eq!(disk.sections["x"].sessions, 2);
-    assert_eq!(disk.sections["y"].sessions, 1);
-    assert_eq!(disk.sections["z"].sessions, 1);
-    assert_eq!(disk.days[&day(1)].active_secs, 100);
-    assert_eq!(disk.days[&day(1)].sections.len(), 2);
-    assert_eq!(disk.days[&day(2)].sections.len(), 1);
+    assert_eq!(disk.records.sections["x"].sessions, 2);
+    assert_eq!(disk.records.sections["y"].sessions, 1);
+    assert_eq!(disk.records.sections["z"].sessions, 1);
+    assert_eq!(disk.records.days[&day(1)].active_secs, 100);
+    assert_eq!(disk.records.days[&day(1)].sections.len(), 2);
+    assert_eq!(disk.records.days[&day(2)].sections.len(), 1);
     assert_eq!(
         disk.position,
         Some(Position {
@@ -113,7 +116,10 @@ fn summary_counts_parts_days_revisits_and_orphans() {
     assert_eq!(summary.revisits[0].id, "a1");
     assert_eq!(summary.revisits[0].sessions, 2);
     assert_eq!(summary.orphans, ["gone"]);
-    assert!(journal.sections.contains_key("gone"), "orphans are kept");
+    assert!(
+        journal.records.sections.contains_key("gone"),
+        "orphans are kept"
+    );
 }
 
 #[test]
@@ -153,8 +159,8 @@ fn unknown_fields_survive_a_round_trip() {
     );
     let again: Journal = serde_json::from_str(&written).expect("parses again");
     assert_eq!(again, journal);
-    assert_eq!(again.sections["a"].extra["mood"], "calm");
-    assert_eq!(again.days[&day(1)].extra["weather"], 1);
+    assert_eq!(again.records.sections["a"].extra["mood"], "calm");
+    assert_eq!(again.records.days[&day(1)].extra["weather"], 1);
 }
 
 #[test]
@@ -196,14 +202,14 @@ fn two_sessions_editing_different_notes_keep_both() {
     save(&mut disk, &mut b);
     assert!(!a.pending.has_unsaved() && !b.pending.has_unsaved());
     assert_eq!(
-        disk.notes["x"],
+        disk.records.notes["x"],
         counted(note("first thoughts, then more", 1, 5), 1)
     );
     assert_eq!(
-        disk.notes["y"],
+        disk.records.notes["y"],
         counted(note("ärger 😀 q\nline two", 3, 3), 1)
     );
-    assert!(disk.superseded_notes.is_empty());
+    assert!(disk.records.superseded_notes.is_empty());
 }
 
 #[test]
@@ -222,11 +228,11 @@ fn same_note_newer_edit_wins_and_the_older_is_kept_aside() {
     save(&mut disk, &mut b);
     save(&mut disk, &mut a);
     assert_eq!(
-        disk.notes["x"],
+        disk.records.notes["x"],
         counted(note("newer edit", 10, 30), 2),
         "created kept"
     );
-    let aside = &disk.superseded_notes;
+    let aside = &disk.records.superseded_notes;
     assert_eq!(aside.len(), 1, "nothing typed is lost");
     assert_eq!(
         (aside[0].section.as_str(), aside[0].text.as_str()),
@@ -240,9 +246,10 @@ fn same_note_newer_edit_wins_and_the_older_is_kept_aside() {
     b.set_note("x", "newer edit", ts(30));
     save(&mut disk2, &mut a);
     save(&mut disk2, &mut b);
-    assert_eq!(disk2.notes["x"].text, "newer edit");
-    assert_eq!(disk2.notes["x"].created, ts(20));
+    assert_eq!(disk2.records.notes["x"].text, "newer edit");
+    assert_eq!(disk2.records.notes["x"].created, ts(20));
     let aside: Vec<&str> = disk2
+        .records
         .superseded_notes
         .iter()
         .map(|k| k.text.as_str())
@@ -264,9 +271,9 @@ fn emptying_a_note_deletes_it_unless_changed_later_elsewhere() {
     b.set_note("y", "changed after the deletion", ts(9));
     save(&mut disk, &mut b);
     save(&mut disk, &mut a);
-    assert!(!disk.notes.contains_key("x"), "emptied, so deleted");
-    assert_eq!(disk.notes["y"].text, "changed after the deletion");
-    assert!(disk.superseded_notes.is_empty());
+    assert!(!disk.records.notes.contains_key("x"), "emptied, so deleted");
+    assert_eq!(disk.records.notes["y"].text, "changed after the deletion");
+    assert!(disk.records.superseded_notes.is_empty());
 }
 
 #[test]
@@ -276,7 +283,7 @@ fn bookmark_add_remove_and_relabel_races() {
     a.set_bookmark("x", Some("  for supervision ".into()), ts(1));
     save(&mut disk, &mut a);
     assert_eq!(
-        disk.bookmarks["x"].label.as_deref(),
+        disk.records.bookmarks["x"].label.as_deref(),
         Some("for supervision")
     );
     // B removes at 10; A toggles off and on again at 15 and 20, saving first.
@@ -285,7 +292,7 @@ fn bookmark_add_remove_and_relabel_races() {
     a.set_bookmark("x", Some(" ".into()), ts(20));
     save(&mut disk, &mut a);
     save(&mut disk, &mut b);
-    let x = &disk.bookmarks["x"];
+    let x = &disk.records.bookmarks["x"];
     assert_eq!(
         (x.label.as_deref(), x.added),
         (None, ts(20)),
@@ -294,23 +301,25 @@ fn bookmark_add_remove_and_relabel_races() {
     // A removal made after the last set removes it.
     b.remove_bookmark("x", ts(30));
     save(&mut disk, &mut b);
-    assert!(disk.bookmarks.is_empty());
+    assert!(disk.records.bookmarks.is_empty());
     // An older relabel saved last never replaces a newer one.
     b.set_bookmark("y", Some("newer".into()), ts(50));
     a.set_bookmark("y", Some("older".into()), ts(40));
     save(&mut disk, &mut b);
     save(&mut disk, &mut a);
-    assert_eq!(disk.bookmarks["y"].label.as_deref(), Some("newer"));
+    assert_eq!(disk.records.bookmarks["y"].label.as_deref(), Some("newer"));
     a.set_bookmark("y", Some("relabelled".into()), ts(60));
     save(&mut disk, &mut a);
-    let y = &disk.bookmarks["y"];
+    let y = &disk.records.bookmarks["y"];
     assert_eq!((y.label.as_deref(), y.added), (Some("relabelled"), ts(60)));
 }
 
 #[test]
 fn note_and_bookmark_applies_are_idempotent() {
     let mut base = Journal::new();
-    base.notes.insert("z".into(), note("newer on disk", 0, 100));
+    base.records
+        .notes
+        .insert("z".into(), note("newer on disk", 0, 100));
     let mut session = Session::new("A");
     session.set_note("x", "a", ts(1));
     session.set_note("z", "loses", ts(50));
@@ -322,7 +331,7 @@ fn note_and_bookmark_applies_are_idempotent() {
     let mut twice = once.clone();
     twice.apply(&session.pending, &session.id);
     assert_eq!(once, twice);
-    assert_eq!(once.superseded_notes.len(), 1);
+    assert_eq!(once.records.superseded_notes.len(), 1);
     assert_eq!(
         base.with_pending(&session),
         once,
@@ -333,8 +342,8 @@ fn note_and_bookmark_applies_are_idempotent() {
 #[test]
 fn notes_list_newest_first_and_serialize_compactly() {
     let mut journal = Journal::new();
-    journal.notes.insert("a".into(), note("old", 0, 10));
-    journal.notes.insert("b".into(), note("new", 0, 20));
+    journal.records.notes.insert("a".into(), note("old", 0, 10));
+    journal.records.notes.insert("b".into(), note("new", 0, 20));
     let ids: Vec<&str> = journal
         .notes_newest_first()
         .iter()

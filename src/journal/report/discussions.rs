@@ -38,13 +38,14 @@ pub fn discussion_lines(toolkit: &Toolkit, journal: &Journal) -> Vec<String> {
 /// The heading above them: "Peer discussions: 2 (1 hour 15 minutes)".
 pub fn discussions_heading(journal: &Journal) -> String {
     let minutes: u64 = journal
+        .records
         .discussions
         .values()
         .map(|d| u64::from(d.minutes))
         .sum();
     format!(
         "Peer discussions: {} ({})",
-        journal.discussions.len(),
+        journal.records.discussions.len(),
         super::duration_text(minutes.saturating_mul(60))
     )
 }

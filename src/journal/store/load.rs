@@ -32,11 +32,11 @@ pub fn peek(dir: &Path) -> Option<Journal> {
     let peek: Peek = serde_json::from_slice(&bytes).ok()?;
     let mut journal = Journal::new();
     journal.version = peek.version;
-    journal.sections = peek.sections;
+    journal.records.sections = peek.sections;
     journal.position = peek.position;
     journal.places = peek.places;
-    journal.bookmarks = peek.bookmarks;
-    journal.notes = peek.notes;
+    journal.records.bookmarks = peek.bookmarks;
+    journal.records.notes = peek.notes;
     Some(journal)
 }
 

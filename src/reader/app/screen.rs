@@ -88,7 +88,7 @@ impl App {
         let width = self.text_area().map_or(render::MAX_TEXT_WIDTH, |a| a.width);
         let note = self
             .current_id()
-            .and_then(|id| self.journal.notes.get(id))
+            .and_then(|id| self.journal.records.notes.get(id))
             .map(|n| n.text.as_str())
             .filter(|text| !text.trim().is_empty());
         let chosen = self.chosen();

@@ -88,12 +88,12 @@ fn contents_entry(app: &App, index: usize, width: usize) -> Line<'static> {
     let open = if index == app.current { "▶" } else { " " };
     let id = &entry.section.id;
     let mark = report::mark(app.journal.status(id));
-    let bookmark = if app.journal.bookmarks.contains_key(id) {
+    let bookmark = if app.journal.records.bookmarks.contains_key(id) {
         BOOKMARK_MARK
     } else {
         ""
     };
-    let note = if app.journal.notes.contains_key(id) {
+    let note = if app.journal.records.notes.contains_key(id) {
         NOTE_MARK
     } else {
         ""

@@ -60,6 +60,7 @@ fn in_period(commitment: &Commitment, period: &Period) -> bool {
 /// (every check-in, for a lossless import).
 pub(super) fn select(journal: &Journal, period: &Period) -> BTreeMap<String, Commitment> {
     journal
+        .records
         .commitments
         .iter()
         .filter(|(_, c)| in_period(c, period))

@@ -171,13 +171,14 @@ impl Import {
         let mut report = ImportReport::default();
         for (id, note) in &self.data.notes {
             let here_ahead = journal
+                .records
                 .notes
                 .get(id)
                 .is_some_and(|here| suspect(here.changed, now));
             if here_ahead || suspect(note.changed, now) || suspect(note.created, now) {
                 report.future_dated += 1;
             }
-            let aside = journal.superseded_notes.len();
+            let aside = journal.records.superseded_notes.len();
             match journal.merge_note(id, note, now) {
                 NoteMerge::Added => report.notes_added += 1,
                 NoteMerge::Updated => report.notes_updated += 1,
@@ -185,7 +186,7 @@ impl Import {
                     report.notes_kept += 1;
                     // The imported text, new here, now kept as an earlier
                     // version: the journal changed, and the headline says so.
-                    if journal.superseded_notes.len() > aside {
+                    if journal.records.superseded_notes.len() > aside {
                         report.earlier_versions_added += 1;
                     }
                 }
@@ -195,15 +196,19 @@ impl Import {
         for (id, bookmark) in &self.data.bookmarks {
             let ahead = suspect(bookmark.added, now);
             let here_ahead = journal
+                .records
                 .bookmarks
                 .get(id)
                 .is_some_and(|here| suspect(here.added, now));
             if ahead || here_ahead {
                 report.future_dated += 1;
             }
-            match journal.bookmarks.get_mut(id) {
+            match journal.records.bookmarks.get_mut(id) {
                 None => {
-                    journal.bookmarks.insert(id.clone(), bookmark.clone());
+                    journal
+                        .records
+                        .bookmarks
+                        .insert(id.clone(), bookmark.clone());
                     report.bookmarks_added += 1;
                 }
                 Some(here) if !ahead && (bookmark.added > here.added || here_ahead) => {
@@ -214,9 +219,12 @@ impl Import {
             }
         }
         for (id, incoming) in &self.data.sections {
-            let merged = match journal.sections.get_mut(id) {
+            let merged = match journal.records.sections.get_mut(id) {
                 None => {
-                    journal.sections.insert(id.clone(), incoming.clone());
+                    journal
+                        .records
+                        .sections
+                        .insert(id.clone(), incoming.clone());
                     true
                 }
                 Some(here) => {
@@ -235,9 +243,9 @@ impl Import {
             );
         }
         for (date, incoming) in &self.data.days {
-            let merged = match journal.days.get_mut(date) {
+            let merged = match journal.records.days.get_mut(date) {
                 None => {
-                    journal.days.insert(*date, incoming.clone());
+                    journal.records.days.insert(*date, incoming.clone());
                     true
                 }
                 Some(here) => {
@@ -266,13 +274,14 @@ impl Import {
         }
         for (id, chosen) in &self.data.choices {
             let here_ahead = journal
+                .records
                 .choices
                 .get(id)
                 .is_some_and(|here| suspect(here.chosen_at, now));
             if here_ahead || suspect(chosen.chosen_at, now) {
                 report.future_dated += 1;
             }
-            let same = journal.choices.get(id) == Some(chosen);
+            let same = journal.records.choices.get(id) == Some(chosen);
             match journal.merge_choice(id, chosen, now) {
                 ChoiceMerge::Added => report.choices_added += 1,
                 ChoiceMerge::Updated if !same => report.choices_updated += 1,

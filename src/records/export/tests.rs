@@ -38,6 +38,7 @@ fn sample() -> Journal {
     second.set_note("welcome", "Why I came.\u{1b}[31m no escapes", at(8, 1));
     journal.apply(&second.pending, &second.id);
     journal
+        .records
         .days
         .entry(date(2025, 3, 8))
         .or_default()
@@ -226,7 +227,10 @@ fn export_import_export_round_trips_through_a_store() {
     let (_, reopened, _) = Store::open(tmp.path().to_path_buf());
     let again = learning_record(&toolkit, &reopened, &everything(), at(10, 0));
     assert_eq!(without_time(again), without_time(exported.clone()));
-    assert_eq!(reopened.days[&date(2025, 3, 8)].extra["mood"], "calm");
+    assert_eq!(
+        reopened.records.days[&date(2025, 3, 8)].extra["mood"],
+        "calm"
+    );
     // Importing the same file again changes nothing.
     let (imported, _) = import(&reopened, &json).expect("imports");
     let (_, second) = store.update(|j| imported.merge_into(j)).expect("saves");
@@ -267,24 +271,28 @@ fn import_merges_without_duplicates_and_newer_edits_win() {
     );
     assert_eq!((report.bookmarks_added, report.bookmarks_updated), (1, 1));
     imported.merge_into(&mut here);
-    assert_eq!(here.notes["tip-listen-actively"].text, "newer here");
+    assert_eq!(here.records.notes["tip-listen-actively"].text, "newer here");
     assert_eq!(
-        here.notes["welcome"].text, "Why I came.\u{1b}[31m no escapes",
+        here.records.notes["welcome"].text, "Why I came.\u{1b}[31m no escapes",
         "kept raw"
     );
-    assert_eq!(here.notes["welcome"].created, at(2, 0), "earliest created");
-    let welcome = &here.sections["welcome"];
+    assert_eq!(
+        here.records.notes["welcome"].created,
+        at(2, 0),
+        "earliest created"
+    );
+    let welcome = &here.records.sections["welcome"];
     assert_eq!(
         (welcome.first_read, welcome.last_read, welcome.sessions),
         (at(1, 5), at(3, 0), 1)
     );
     assert_eq!(
-        here.days[&date(2025, 3, 8)].active_secs,
+        here.records.days[&date(2025, 3, 8)].active_secs,
         9_000,
         "max, not sum"
     );
     assert_eq!(
-        here.bookmarks["tip-speak-up"].label.as_deref(),
+        here.records.bookmarks["tip-speak-up"].label.as_deref(),
         Some("for supervision")
     );
 }
@@ -357,7 +365,7 @@ fn choices_travel_in_the_json_export_within_its_period() {
     let (imported, report) = import(&fresh, &to_json(&record)).expect("imports");
     assert_eq!(report.choices_added, 2);
     imported.merge_into(&mut fresh);
-    assert_eq!(fresh.choices, journal.choices);
+    assert_eq!(fresh.records.choices, journal.records.choices);
     let march_8 = Period::parse(Some("2025-03-05"), None).unwrap();
     let later = learning_record(&toolkit, &journal, &march_8, at(9, 0));
     let ids: Vec<&String> = later.data.choices.keys().collect();

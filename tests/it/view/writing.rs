@@ -24,13 +24,17 @@ fn with_notes_and_bookmarks(actions: &[Action]) -> App {
         changed: at,
         ..Note::default()
     };
-    app.journal.notes.insert("tip-check-in".into(), note);
+    app.journal
+        .records
+        .notes
+        .insert("tip-check-in".into(), note);
     let bookmark = Bookmark {
         label: Some("for supervision".into()),
         added: at,
         ..Bookmark::default()
     };
     app.journal
+        .records
         .bookmarks
         .insert("tip-speak-up".into(), bookmark);
     for action in actions {
@@ -125,7 +129,7 @@ fn the_note_editor_shows_a_version_kept_from_another_copy() {
     use allyship::journal::record::SupersededNote;
     let mut app = with_notes_and_bookmarks(&[]);
     let at: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
-    app.journal.superseded_notes.push(SupersededNote {
+    app.journal.records.superseded_notes.push(SupersededNote {
         section: "welcome".into(),
         text: "Written on the office computer.\nA second line.".into(),
         created: at,
@@ -210,13 +214,16 @@ fn a_changed_note_shows_at_once() {
         changed: at,
         ..Note::default()
     };
-    app.journal.notes.insert("tip-check-in".into(), note);
+    app.journal
+        .records
+        .notes
+        .insert("tip-check-in".into(), note);
     assert_eq!(
         app.text_lines(),
         before + 1,
         "the cached lines were rebuilt"
     );
-    app.journal.notes.remove("tip-check-in");
+    app.journal.records.notes.remove("tip-check-in");
     let screen = allyship::toolkit::render::plain(&app.section_lines());
     assert!(!screen.contains("Your note"), "{screen}");
 }

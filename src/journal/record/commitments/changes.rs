@@ -79,7 +79,7 @@ impl Session {
     ) -> Option<String> {
         let (id, commitment) = match change {
             CommitmentChange::Remove { id } => {
-                let known = journal.commitments.contains_key(id);
+                let known = journal.records.commitments.contains_key(id);
                 let pending = self.pending.commitments.remove(id).is_some();
                 if !known && !pending {
                     return None;
@@ -96,7 +96,7 @@ impl Session {
                 text,
                 review_on,
             } => {
-                let known = journal.commitments.get(id);
+                let known = journal.records.commitments.get(id);
                 let mut commitment = known.or(self.pending.commitments.get(id))?.clone();
                 if text.trim().is_empty() {
                     return None;
@@ -126,7 +126,7 @@ impl Session {
             CommitmentChange::CheckIn { id, .. }
             | CommitmentChange::AskAgain { id, .. }
             | CommitmentChange::LetGo { id } => {
-                let known = journal.commitments.get(id);
+                let known = journal.records.commitments.get(id);
                 let mut commitment = known.or(self.pending.commitments.get(id))?.clone();
                 let changed = match change {
                     CommitmentChange::CheckIn { text, .. } => commitment.check_in(text, now),

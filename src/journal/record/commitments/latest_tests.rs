@@ -101,8 +101,14 @@ fn merged_both_ways(let_go: Timestamp, not_yet: Timestamp) -> [Commitment; 2] {
     let mut other = Journal::new();
     other.merge_commitment(&id, &again);
     other.merge_commitment(&id, &gone);
-    assert_eq!(one.commitments, other.commitments, "order does not matter");
-    [one.commitments[&id].clone(), other.commitments[&id].clone()]
+    assert_eq!(
+        one.records.commitments, other.records.commitments,
+        "order does not matter"
+    );
+    [
+        one.records.commitments[&id].clone(),
+        other.records.commitments[&id].clone(),
+    ]
 }
 
 #[test]
@@ -134,7 +140,7 @@ fn merging_two_copies_keeps_both_decisions_and_the_later_stands() {
         journal.merge_commitment(&b.id(), &b),
         CommitmentMerge::Unchanged
     );
-    let kept = &journal.commitments[&a.id()];
+    let kept = &journal.records.commitments[&a.id()];
     let times: Vec<Timestamp> = kept.let_go_times().collect();
     assert_eq!(times, [ts(15 * DAY), ts(17 * DAY), ts(18 * DAY)]);
 }
@@ -149,7 +155,7 @@ fn the_app_saying_not_yet_after_the_command_line_let_go_wins() {
     let mut disk = Journal::new();
     disk.merge_commitment(&id, &base);
     let shown = disk.clone();
-    let mut cli = disk.commitments[&id].clone();
+    let mut cli = disk.records.commitments[&id].clone();
     cli.let_it_go(ts(15 * DAY));
     disk.merge_commitment(&id, &cli);
     let mut app = Session::new("app");
@@ -157,7 +163,7 @@ fn the_app_saying_not_yet_after_the_command_line_let_go_wins() {
     let change = CommitmentChange::AskAgain { id: id.clone(), on };
     app.change_commitment(&shown, &change, ts(15 * DAY + 60));
     disk.apply(&app.pending, &app.id);
-    let kept = &disk.commitments[&id];
+    let kept = &disk.records.commitments[&id];
     assert_eq!(
         kept.standing(date(2023, 12, 1)),
         Standing::Open { review_on: on }

@@ -100,7 +100,7 @@ fn two_versions_of_one_commitment_unite_their_check_ins() {
         CommitmentMerge::Unchanged,
         "merging again adds nothing twice"
     );
-    let kept = &journal.commitments[&id];
+    let kept = &journal.records.commitments[&id];
     let texts: Vec<&str> = kept.check_ins.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["At home: went well.", "At work: I forgot once."]);
     assert_eq!(kept.ask_again.len(), 1);
@@ -108,7 +108,7 @@ fn two_versions_of_one_commitment_unite_their_check_ins() {
     let mut other_way = Journal::new();
     other_way.merge_commitment(&id, &there);
     other_way.merge_commitment(&id, &here);
-    assert_eq!(other_way.commitments, journal.commitments);
+    assert_eq!(other_way.records.commitments, journal.records.commitments);
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn letting_go_in_one_copy_keeps_the_check_ins_of_the_other() {
     let mut journal = Journal::new();
     journal.merge_commitment(&id, &answered);
     journal.merge_commitment(&id, &gone);
-    let kept = &journal.commitments[&id];
+    let kept = &journal.records.commitments[&id];
     assert_eq!(kept.let_go, Some(ts(15 * DAY)));
     assert_eq!(kept.check_ins.len(), 1);
     assert_eq!(kept.text, base.text);
@@ -154,7 +154,7 @@ fn different_words_under_one_id_are_both_kept_once() {
     assert!(texts.contains(&mine.text.as_str()));
     assert!(texts.contains(&theirs.text.as_str()));
     assert_eq!(
-        journal.commitments[&id].text, mine.text,
+        journal.records.commitments[&id].text, mine.text,
         "the one here stays"
     );
 }
@@ -170,10 +170,10 @@ fn two_copies_checking_in_lose_nothing() {
     maker.keep_commitment(&id, &base);
     disk.apply(&maker.pending, &maker.id);
     let (mut a, mut b) = (Session::new("A"), Session::new("B"));
-    let mut in_a = disk.commitments[&id].clone();
+    let mut in_a = disk.records.commitments[&id].clone();
     in_a.check_in("From A", ts(14 * DAY));
     a.keep_commitment(&id, &in_a);
-    let mut in_b = disk.commitments[&id].clone();
+    let mut in_b = disk.records.commitments[&id].clone();
     in_b.check_in("From B", ts(14 * DAY + 60));
     in_b.let_it_go(ts(14 * DAY + 61));
     b.keep_commitment(&id, &in_b);
@@ -184,7 +184,7 @@ fn two_copies_checking_in_lose_nothing() {
     disk.apply(&a.pending, &a.id);
     a.pending.mark_saved();
     assert_eq!(a.pending, Delta::default(), "a save clears them");
-    let kept = &disk.commitments[&id];
+    let kept = &disk.records.commitments[&id];
     assert_eq!(kept.check_ins.len(), 2, "{kept:?}");
     assert!(kept.let_go.is_some());
 }
@@ -216,7 +216,7 @@ fn a_journal_from_before_commitments_loads_and_saves_without_them() {
     let old = r#"{"version":1,"sections":{},"days":{},
         "notes":{"a":{"text":"t","created":"2026-01-01T10:00:00Z","changed":"2026-01-01T10:00:00Z"}}}"#;
     let journal: Journal = serde_json::from_str(old).unwrap();
-    assert!(journal.commitments.is_empty());
+    assert!(journal.records.commitments.is_empty());
     let saved = serde_json::to_string(&journal).unwrap();
     assert!(!saved.contains("commitments"), "{saved}");
 }
@@ -231,7 +231,7 @@ fn commitments_round_trip_with_unknown_fields_at_every_level() {
         "check_ins":[{"at":"2023-11-28T09:00:00Z","text":"ok","place":"office"}],
         "ask_again":[{"asked":"2023-11-28T09:00:00Z","on":"2023-12-05","why":"busy"}]}}}"#;
     let journal: Journal = serde_json::from_str(text).unwrap();
-    let kept = &journal.commitments["1700000000-0badf00d"];
+    let kept = &journal.records.commitments["1700000000-0badf00d"];
     assert_eq!(kept.check_ins[0].text, "ok");
     assert_eq!(kept.ask_again[0].on, date(2023, 12, 5));
     let saved = serde_json::to_string(&journal).unwrap();
@@ -293,7 +293,7 @@ fn changes_asked_for_in_the_app_are_carried_out_for_the_next_save() {
         ts(3 * DAY),
     );
     journal.apply(&session.pending, &session.id);
-    let kept = &journal.commitments[&id];
+    let kept = &journal.records.commitments[&id];
     assert_eq!(kept.check_ins.len(), 1);
     assert_eq!(kept.ask_again.len(), 1);
     assert_eq!(kept.let_go, Some(ts(3 * DAY)));

@@ -16,12 +16,12 @@ fn editing_the_note_on_disk_replaces_it_and_counts_the_edits() {
     later.saw(&disk);
     later.set_note("x", "three", ts(4));
     save(&mut disk, &mut later);
-    assert_eq!(disk.notes["x"].text, "three");
-    assert_eq!(disk.notes["x"].edits, 3);
+    assert_eq!(disk.records.notes["x"].text, "three");
+    assert_eq!(disk.records.notes["x"].edits, 3);
     assert!(
-        disk.superseded_notes.is_empty(),
+        disk.records.superseded_notes.is_empty(),
         "{:?}",
-        disk.superseded_notes
+        disk.records.superseded_notes
     );
 }
 
@@ -43,14 +43,15 @@ fn the_version_written_last_wins_whatever_the_edit_counts_and_both_are_kept() {
     save(&mut disk, &mut office);
     // The laptop's journal (more edits, written earlier) is imported at the
     // office: the text written last stays the note, the other is kept.
-    let laptop_note = laptop_disk.notes["x"].clone();
-    assert!(laptop_note.edits >= disk.notes["x"].edits);
+    let laptop_note = laptop_disk.records.notes["x"].clone();
+    assert!(laptop_note.edits >= disk.records.notes["x"].edits);
     assert_eq!(
         disk.merge_note("x", &laptop_note, ts(4_000)),
         NoteMerge::Kept
     );
-    assert_eq!(disk.notes["x"].text, "office text, written last");
+    assert_eq!(disk.records.notes["x"].text, "office text, written last");
     let aside: Vec<&str> = disk
+        .records
         .superseded_notes
         .iter()
         .map(|k| k.text.as_str())
@@ -74,7 +75,7 @@ fn edited_on_the_command_line_meanwhile() -> (Journal, Session) {
         cli.set_note("x", *text, ts(10 + n as i64));
         save(&mut disk, &mut cli);
     }
-    assert_eq!(disk.notes["x"].edits, 4);
+    assert_eq!(disk.records.notes["x"].edits, 4);
     (disk, app)
 }
 
@@ -85,7 +86,7 @@ fn an_app_edit_written_after_command_line_edits_is_the_note_and_says_so() {
     let outcomes = disk.apply(&app.pending, &app.id);
     assert_eq!(outcomes["x"], NoteOutcome::SavedOverOlder);
     assert_eq!(
-        disk.notes["x"].text, "typed in the app, last",
+        disk.records.notes["x"].text, "typed in the app, last",
         "the newest is the note"
     );
     let aside: Vec<&str> = disk
@@ -105,7 +106,10 @@ fn an_app_edit_written_before_the_last_command_line_edit_is_kept_beside_it() {
     app.set_note("x", "typed in the app, earlier", ts(11));
     let outcomes = disk.apply(&app.pending, &app.id);
     assert_eq!(outcomes["x"], NoteOutcome::BesideNewer);
-    assert_eq!(disk.notes["x"].text, "cli three", "the newest is the note");
+    assert_eq!(
+        disk.records.notes["x"].text, "cli three",
+        "the newest is the note"
+    );
     let aside: Vec<&str> = disk
         .earlier_versions("x")
         .map(|k| k.text.as_str())
@@ -130,7 +134,7 @@ fn an_edit_on_top_of_the_note_on_disk_is_just_saved_and_an_emptied_one_removed()
         disk.apply(&app.pending, &app.id)["x"],
         NoteOutcome::NotRemoved
     );
-    assert_eq!(disk.notes["x"].text, "cli three");
+    assert_eq!(disk.records.notes["x"].text, "cli three");
 }
 
 #[test]
@@ -172,12 +176,12 @@ fn from_the_future() -> Journal {
         changed: far,
         ..Note::default()
     };
-    disk.notes.insert("x".into(), future);
+    disk.records.notes.insert("x".into(), future);
     let bookmark = Bookmark {
         added: far,
         ..Bookmark::default()
     };
-    disk.bookmarks.insert("x".into(), bookmark);
+    disk.records.bookmarks.insert("x".into(), bookmark);
     disk
 }
 
@@ -188,13 +192,14 @@ fn a_note_dated_in_the_future_never_freezes() {
     a.saw(&disk);
     a.set_note("x", "my latest edit", ts(10));
     assert_eq!(
-        disk.with_pending(&a).notes["x"].text,
+        disk.with_pending(&a).records.notes["x"].text,
         "my latest edit",
         "shown"
     );
     save(&mut disk, &mut a);
-    assert_eq!(disk.notes["x"].text, "my latest edit", "on disk");
+    assert_eq!(disk.records.notes["x"].text, "my latest edit", "on disk");
     let aside: Vec<&str> = disk
+        .records
         .superseded_notes
         .iter()
         .map(|k| k.text.as_str())
@@ -206,15 +211,15 @@ fn a_note_dated_in_the_future_never_freezes() {
     );
     a.set_note("x", "and again", ts(20));
     save(&mut disk, &mut a);
-    assert_eq!(disk.notes["x"].text, "and again");
-    assert_eq!(disk.superseded_notes.len(), 1);
+    assert_eq!(disk.records.notes["x"].text, "and again");
+    assert_eq!(disk.records.superseded_notes.len(), 1);
     // A copy that never saw the dated note still wins over it, keeping both.
     let mut disk = from_the_future();
     let mut b = Session::new("B");
     b.set_note("x", "unaware", ts(30));
     save(&mut disk, &mut b);
-    assert_eq!(disk.notes["x"].text, "unaware");
-    assert_eq!(disk.superseded_notes[0].text, "dated 9999");
+    assert_eq!(disk.records.notes["x"].text, "unaware");
+    assert_eq!(disk.records.superseded_notes[0].text, "dated 9999");
 }
 
 #[test]
@@ -222,17 +227,20 @@ fn a_bookmark_dated_in_the_future_can_be_removed_and_relabelled() {
     let mut disk = from_the_future();
     let mut a = Session::new("A");
     a.remove_bookmark("x", ts(10));
-    assert!(disk.with_pending(&a).bookmarks.is_empty(), "shown removed");
+    assert!(
+        disk.with_pending(&a).records.bookmarks.is_empty(),
+        "shown removed"
+    );
     save(&mut disk, &mut a);
-    assert!(disk.bookmarks.is_empty(), "and removed on disk");
+    assert!(disk.records.bookmarks.is_empty(), "and removed on disk");
     let mut disk = from_the_future();
     a.set_bookmark("x", Some("mine".into()), ts(20));
     save(&mut disk, &mut a);
-    assert_eq!(disk.bookmarks["x"].label.as_deref(), Some("mine"));
+    assert_eq!(disk.records.bookmarks["x"].label.as_deref(), Some("mine"));
     // A bookmark set only a little later (a clock a few minutes apart) still wins.
     a.set_bookmark("y", Some("later".into()), ts(600));
     save(&mut disk, &mut a);
     a.remove_bookmark("y", ts(300));
     save(&mut disk, &mut a);
-    assert!(disk.bookmarks.contains_key("y"));
+    assert!(disk.records.bookmarks.contains_key("y"));
 }

@@ -25,7 +25,7 @@ fn another_toolkit_keeps_its_own_place_and_time() {
         journal.place(Some(OURS)).map(|p| p.section.as_str()),
         Some("our-first")
     );
-    assert_eq!(journal.days[&day(1)].active_secs, 900, "the total");
+    assert_eq!(journal.records.days[&day(1)].active_secs, 900, "the total");
     assert_eq!(journal.time_in_other_toolkits(), [(OURS.to_owned(), 300)]);
     let text = serde_json::to_string(&journal).expect("serialises");
     let back: Journal = serde_json::from_str(&text).expect("parses");

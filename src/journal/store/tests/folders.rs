@@ -86,7 +86,10 @@ fn a_read_only_folder_still_shows_the_journal_it_holds() {
         let (store, journal, notices) = open(&dir);
         assert_eq!(store.mode(), Mode::NotKept);
         assert!(matches!(notices[..], [Notice::NotKept(_)]));
-        assert_eq!(journal.notes["a"].text, "my words", "shown, read-only");
+        assert_eq!(
+            journal.records.notes["a"].text, "my words",
+            "shown, read-only"
+        );
         assert_eq!(journal.status("a"), ReadStatus::Read);
         assert!(store.why_not_written().is_some());
     }

@@ -17,15 +17,15 @@ fn two_copies_saving_in_turn_lose_nothing() {
         first.save(&mut a).expect("saves");
         let saved = second.save(&mut b).expect("saves");
         assert_eq!(
-            saved.journal.days[&date(2024, 3, 1)].active_secs,
+            saved.journal.records.days[&date(2024, 3, 1)].active_secs,
             11 * (round + 1)
         );
     }
     a.set_position("x", 3);
     first.save(&mut a).expect("saves");
     let (_, journal, _) = open(tmp.path());
-    assert_eq!(journal.sections["x"].sessions, 2);
-    assert_eq!(journal.sections["y"].sessions, 1);
+    assert_eq!(journal.records.sections["x"].sessions, 2);
+    assert_eq!(journal.records.sections["y"].sessions, 1);
     assert_eq!(journal.status("x"), ReadStatus::Revisited);
     assert_eq!(journal.position.map(|p| p.scroll), Some(3));
 }
@@ -41,10 +41,10 @@ fn a_save_after_open_still_sees_what_another_copy_saved_since() {
     second.save(&mut session("B", &["y"])).expect("saves");
     let saved = first.save(&mut session("A", &["x"])).expect("saves");
     for id in ["w", "x", "y"] {
-        assert!(saved.journal.sections.contains_key(id), "{id}");
+        assert!(saved.journal.records.sections.contains_key(id), "{id}");
     }
     let (_, journal, _) = open(tmp.path());
-    assert_eq!(journal.sections.len(), 3);
+    assert_eq!(journal.records.sections.len(), 3);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn update_merges_into_the_journal_as_re_read_and_returns_its_result() {
     let (saved, seen) = stale
         .update(|journal| {
             journal.position = None;
-            journal.sections.len()
+            journal.records.sections.len()
         })
         .expect("updates");
     assert_eq!(

@@ -88,7 +88,7 @@ fn unknown_fields_survive_a_save() {
     store.save(&mut session("s1", &["a"])).expect("saves");
     let (_, journal, _) = open(tmp.path());
     assert_eq!(journal.extra["themes"]["x"][1], 2);
-    assert_eq!(journal.days[&date(2024, 3, 1)].extra["mood"], "ok");
+    assert_eq!(journal.records.days[&date(2024, 3, 1)].extra["mood"], "ok");
     assert_eq!(journal.status("a"), ReadStatus::Read);
 }
 
@@ -253,14 +253,20 @@ fn notes_are_saved_and_shown_even_when_not_kept() {
     let saved = store.save(&mut writer).expect("saves");
     assert!(saved.written && !writer.pending.has_unsaved());
     let (_, journal, _) = open(tmp.path());
-    assert_eq!(journal.notes["a"].text, "q and 😀\nsecond line");
-    assert_eq!(journal.bookmarks["a"].label.as_deref(), Some("later"));
+    assert_eq!(journal.records.notes["a"].text, "q and 😀\nsecond line");
+    assert_eq!(
+        journal.records.bookmarks["a"].label.as_deref(),
+        Some("later")
+    );
     fs::write(journal_path_in(tmp.path()), r#"{"version": 9}"#).expect("write");
     let (mut newer, _, _) = open(tmp.path());
     writer.set_note("b", "pending", at);
     let shown = newer.save(&mut writer).expect("no-op");
     assert!(!shown.written);
-    assert_eq!(shown.journal.notes["b"].text, "pending", "shown, not saved");
+    assert_eq!(
+        shown.journal.records.notes["b"].text, "pending",
+        "shown, not saved"
+    );
     assert!(writer.pending.has_unsaved(), "kept for later");
 }
 
@@ -278,11 +284,11 @@ fn peek_reads_all_but_the_days_and_never_writes() {
     store.save(&mut session).unwrap();
     let before = std::fs::read(dir.path().join(JOURNAL_FILE)).unwrap();
     let peeked = peek(dir.path()).unwrap();
-    assert!(peeked.sections.contains_key("welcome"));
+    assert!(peeked.records.sections.contains_key("welcome"));
     assert_eq!(peeked.position.as_ref().map(|p| p.scroll), Some(4));
-    assert_eq!(peeked.notes["welcome"].text, "kept");
+    assert_eq!(peeked.records.notes["welcome"].text, "kept");
     assert!(
-        peeked.days.is_empty(),
+        peeked.records.days.is_empty(),
         "the days are left for the full open"
     );
     assert_eq!(
@@ -336,14 +342,21 @@ fn one_value_out_of_range_is_mended_and_the_rest_kept() {
         "s3": {"option": 2, "chosen_at": "2026-01-01T10:00:00Z"}}}"#;
     fs::write(journal_path_in(tmp.path()), original).expect("write");
     let read = read(tmp.path()).expect("read, not refused");
-    assert_eq!(read.notes["welcome"].text, "my words");
+    assert_eq!(read.records.notes["welcome"].text, "my words");
     let (mut store, journal, notices) = open(tmp.path());
     assert_eq!(store.mode(), Mode::Kept);
-    assert_eq!(journal.notes["welcome"].text, "my words");
-    assert_eq!(journal.commitments.len(), 2, "both commitments kept");
-    assert_eq!(journal.commitments["a"].review_on, date(2026, 2, 28));
+    assert_eq!(journal.records.notes["welcome"].text, "my words");
     assert_eq!(
-        journal.choices.len(),
+        journal.records.commitments.len(),
+        2,
+        "both commitments kept"
+    );
+    assert_eq!(
+        journal.records.commitments["a"].review_on,
+        date(2026, 2, 28)
+    );
+    assert_eq!(
+        journal.records.choices.len(),
         1,
         "only the choices that can't be left out"
     );

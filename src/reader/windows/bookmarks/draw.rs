@@ -15,7 +15,12 @@ pub fn draw_bookmarks(frame: &mut Frame, app: &App, selected: usize) {
         .bookmark_ids()
         .iter()
         .map(|id| {
-            let label = app.journal.bookmarks.get(id).and_then(|b| b.label.clone());
+            let label = app
+                .journal
+                .records
+                .bookmarks
+                .get(id)
+                .and_then(|b| b.label.clone());
             let label = label.map(|l| format!(" · {l}")).unwrap_or_default();
             format!("{BOOKMARK_MARK} {}{label}", title_of(app, id))
         })

@@ -13,7 +13,7 @@ pub(crate) fn toggle_bookmark(app: &mut App, effects: &mut Vec<Effect>) {
     let Some(id) = app.current_id().map(str::to_string) else {
         return;
     };
-    if app.journal.bookmarks.contains_key(&id) {
+    if app.journal.records.bookmarks.contains_key(&id) {
         effects.push(Effect::Unbookmark { section: id });
         app.message = Some("Bookmark removed.".into());
     } else {
@@ -81,7 +81,12 @@ pub(crate) fn bookmarks_window(
             }
         },
         (Action::Remove, Some(id)) => {
-            let label = app.journal.bookmarks.get(&id).and_then(|b| b.label.clone());
+            let label = app
+                .journal
+                .records
+                .bookmarks
+                .get(&id)
+                .and_then(|b| b.label.clone());
             app.removed_bookmark = Some((id.clone(), label));
             effects.push(Effect::Unbookmark { section: id });
             app.message = Some("Bookmark removed: u puts it back.".into());
@@ -108,7 +113,12 @@ pub(crate) fn bookmarks_window(
             app.overlay = Some(Overlay::Bookmarks { selected });
         }
         (Action::Relabel, Some(id)) => {
-            let label = app.journal.bookmarks.get(&id).and_then(|b| b.label.clone());
+            let label = app
+                .journal
+                .records
+                .bookmarks
+                .get(&id)
+                .and_then(|b| b.label.clone());
             let input = TextInput::label(&id, label.as_deref().unwrap_or(""));
             app.overlay = Some(Overlay::Label(Box::new(input)));
         }

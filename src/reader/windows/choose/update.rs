@@ -84,6 +84,7 @@ fn choose(app: &mut App, number: usize, effects: &mut Vec<Effect>) {
     let option = u32::try_from(number).unwrap_or(u32::MAX);
     let now = jiff::Timestamp::now();
     app.journal
+        .records
         .choices
         .insert(id.clone(), crate::journal::record::Chosen::new(option, now));
     effects.push(Effect::Choose {
@@ -233,6 +234,7 @@ mod tests {
         let id = app.current_id().unwrap().to_owned();
         let at = jiff::Timestamp::UNIX_EPOCH;
         app.journal
+            .records
             .choices
             .insert(id, crate::journal::record::Chosen::new(9, at));
         assert_eq!(app.chosen(), None);

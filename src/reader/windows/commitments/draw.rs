@@ -174,7 +174,7 @@ pub fn question(app: &App, window: &CheckInWindow) -> String {
 /// [`question`] with the person's words cut to `most` characters (ending
 /// "…"), so that the question itself always fits.
 fn question_cut(app: &App, window: &CheckInWindow, most: usize) -> String {
-    let Some(commitment) = app.journal.commitments.get(&window.id) else {
+    let Some(commitment) = app.journal.records.commitments.get(&window.id) else {
         return "How did it go?".into();
     };
     let made = short_date(local_day(commitment.made_at), app.today);
@@ -225,6 +225,7 @@ pub fn draw_check_in(frame: &mut Frame, app: &App, window: &CheckInWindow) {
     let text_width = width.saturating_sub(4).max(1);
     let section = app
         .journal
+        .records
         .commitments
         .get(&window.id)
         .and_then(|c| c.section.as_deref())

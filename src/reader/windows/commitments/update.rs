@@ -91,7 +91,7 @@ fn back_to_journal(app: &mut App, selected: usize) {
 /// `e` on a commitment in the journal window: its words and review day in
 /// the "I will …" window, to change (Enter keeps, Esc changes nothing).
 pub(crate) fn open_edit(app: &mut App, id: &str, selected: usize) {
-    let Some(commitment) = app.journal.commitments.get(id) else {
+    let Some(commitment) = app.journal.records.commitments.get(id) else {
         return;
     };
     let review_on = commitment.scheduled(app.today).1;
@@ -119,6 +119,7 @@ fn keep_edit(
     let review_on = (window.days != editing.days).then(|| review_day(app, window.days));
     let same = app
         .journal
+        .records
         .commitments
         .get(&editing.id)
         .is_some_and(|c| c.text == text);
@@ -136,7 +137,7 @@ fn keep_edit(
 /// `d` on a commitment in the journal window: takes it out, answers and
 /// all, kept here so `u` puts it back.
 pub(crate) fn remove(app: &mut App, id: &str, effects: &mut Vec<Effect>) {
-    let Some(commitment) = app.journal.commitments.get(id) else {
+    let Some(commitment) = app.journal.records.commitments.get(id) else {
         return;
     };
     app.removed_commitment = Some((id.to_owned(), Box::new(commitment.clone())));
@@ -305,7 +306,7 @@ fn next(app: &mut App, window: Box<CheckInWindow>) {
     }
     let mut rest = window.next.into_iter();
     while let Some(id) = rest.next() {
-        if app.journal.commitments.contains_key(&id) {
+        if app.journal.records.commitments.contains_key(&id) {
             let mut following = CheckInWindow::new(&id, rest.collect());
             following.of = window.of;
             app.overlay = Some(Overlay::CheckIn(Box::new(following)));
@@ -349,9 +350,11 @@ pub fn saved_message(change: &CommitmentChange) -> String {
 /// not happen.
 pub fn saved_message_in(change: &CommitmentChange, journal: &Journal, today: Date) -> String {
     let standing = match change {
-        CommitmentChange::AskAgain { id, .. } | CommitmentChange::LetGo { id } => {
-            journal.commitments.get(id).map(|c| c.standing(today))
-        }
+        CommitmentChange::AskAgain { id, .. } | CommitmentChange::LetGo { id } => journal
+            .records
+            .commitments
+            .get(id)
+            .map(|c| c.standing(today)),
         _ => None,
     };
     match (change, standing) {

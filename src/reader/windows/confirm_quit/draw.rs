@@ -16,7 +16,7 @@ pub fn draw_confirm_quit(frame: &mut Frame, app: &App, screen: Rect) {
         .map_or((&[][..], ""), |(ids, why)| (&ids[..], why));
     let titles: Vec<String> = ids
         .iter()
-        .map(|id| match app.journal.commitments.get(id) {
+        .map(|id| match app.journal.records.commitments.get(id) {
             Some(commitment) => format!("your commitment “{}”", commitment.text),
             None => app.toolkit.numbered_title(id).unwrap_or_else(|| id.clone()),
         })

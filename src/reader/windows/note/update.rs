@@ -14,7 +14,12 @@ pub(crate) fn open_note_here(app: &mut App) {
 
 /// The note editor for section `id`, holding its note so far.
 pub(crate) fn open_note(app: &mut App, id: &str) {
-    let text = app.journal.notes.get(id).map_or("", |n| n.text.as_str());
+    let text = app
+        .journal
+        .records
+        .notes
+        .get(id)
+        .map_or("", |n| n.text.as_str());
     app.overlay = Some(Overlay::Note(Box::new(TextInput::note(id, text))));
 }
 

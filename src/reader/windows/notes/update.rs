@@ -49,7 +49,10 @@ mod tests {
             changed: at(),
             ..Note::default()
         };
-        a.journal.notes.insert("an-old-section".into(), note);
+        a.journal
+            .records
+            .notes
+            .insert("an-old-section".into(), note);
         run(&mut a, &[Action::Notes, Action::Open]);
         match &a.overlay {
             Some(Overlay::Note(input)) => {

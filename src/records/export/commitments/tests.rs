@@ -133,16 +133,20 @@ fn import_carries_commitments_and_unites_check_ins() {
         "{report}"
     );
     import.merge_at(&mut here, at(20));
-    let answers: Vec<&str> = here.commitments[&id]
+    let answers: Vec<&str> = here.records.commitments[&id]
         .check_ins
         .iter()
         .map(|c| c.text.as_str())
         .collect();
     assert_eq!(answers.len(), 3, "{answers:?}");
     assert!(answers.contains(&"From this computer."));
-    assert_eq!(here.commitments.len(), 4, "the clash is kept beside");
     assert_eq!(
-        here.commitments[&clash_id].text,
+        here.records.commitments.len(),
+        4,
+        "the clash is kept beside"
+    );
+    assert_eq!(
+        here.records.commitments[&clash_id].text,
         "I will keep this one too."
     );
     // Importing again changes nothing.

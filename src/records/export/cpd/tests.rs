@@ -283,9 +283,9 @@ fn the_json_carries_the_cpd_record_and_imports_back() {
     let mut fresh = Journal::new();
     let report = import.merge_at(&mut fresh, noon(20));
     assert_eq!(report.discussions_added, 1);
-    assert_eq!(fresh.discussions, journal.discussions);
-    assert_eq!(fresh.notes, journal.notes);
-    assert_eq!(fresh.commitments, journal.commitments);
+    assert_eq!(fresh.records.discussions, journal.records.discussions);
+    assert_eq!(fresh.records.notes, journal.records.notes);
+    assert_eq!(fresh.records.commitments, journal.records.commitments);
     let again = learning_record(&toolkit, &fresh, &december(), noon(20));
     assert_eq!(again.data, record.data, "nothing lost on the way");
 }

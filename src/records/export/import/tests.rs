@@ -26,12 +26,13 @@ fn journal_with_note(text: &str, at: Timestamp) -> Journal {
         changed: at,
         ..Note::default()
     };
-    journal.notes.insert("x".into(), note);
+    journal.records.notes.insert("x".into(), note);
     journal
 }
 
 fn kept_texts(journal: &Journal) -> Vec<&str> {
     journal
+        .records
         .superseded_notes
         .iter()
         .map(|k| k.text.as_str())
@@ -45,7 +46,7 @@ fn a_note_one_second_newer_keeps_the_local_text() {
     let (import, report) = import_at(&here, &file, ts(10)).expect("imports");
     assert_eq!(report.notes_updated, 1);
     import.merge_at(&mut here, ts(10));
-    assert_eq!(here.notes["x"].text, "written there");
+    assert_eq!(here.records.notes["x"].text, "written there");
     assert_eq!(kept_texts(&here), ["written here"], "not erased");
     // Importing again changes nothing and keeps one copy of each.
     import.merge_at(&mut here, ts(10));
@@ -63,7 +64,7 @@ fn a_note_one_second_older_is_kept_too() {
     assert_eq!(report.earlier_versions_added, 1);
     assert!(report.changed_anything());
     import.merge_at(&mut here, ts(10));
-    assert_eq!(here.notes["x"].text, "written here");
+    assert_eq!(here.records.notes["x"].text, "written here");
     assert_eq!(kept_texts(&here), ["written there"]);
     // Again: the words are kept already, and nothing changes.
     let again = import.merge_at(&mut here, ts(10));
@@ -82,14 +83,14 @@ fn a_note_dated_ahead_never_wins_by_its_date_and_is_said() {
     assert_eq!((report.notes_kept, report.future_dated), (1, 1));
     assert!(report.to_string().contains("in the future"), "{report}");
     import.merge_at(&mut here, ts(10));
-    assert_eq!(here.notes["x"].text, "written here");
+    assert_eq!(here.records.notes["x"].text, "written here");
     assert_eq!(kept_texts(&here), ["from a clock a month ahead"]);
 }
 
 #[test]
 fn earlier_versions_are_united_without_duplicates() {
     let mut here = journal_with_note("now", ts(5));
-    here.set_aside("x", &journal_with_note("before", ts(1)).notes["x"]);
+    here.set_aside("x", &journal_with_note("before", ts(1)).records.notes["x"]);
     let kept = r#""superseded_notes": [
         {"section": "x", "text": "before", "created": "2023-11-14T22:13:21Z", "changed": "2023-11-14T22:13:29Z"},
         {"section": "x", "text": "other", "created": "2023-11-14T22:13:21Z", "changed": "2023-11-14T22:13:21Z"}]"#;
@@ -166,10 +167,14 @@ fn choices_import_the_newer_winning_and_say_so() {
         (1, false)
     );
     // A newer choice here stays; an older one here is replaced.
-    here.choices.insert("x".into(), Chosen::new(3, ts(8)));
+    here.records
+        .choices
+        .insert("x".into(), Chosen::new(3, ts(8)));
     let report = import.merge_at(&mut here, ts(10));
     assert_eq!((report.choices_unchanged, here.chosen("x")), (1, Some(3)));
-    here.choices.insert("x".into(), Chosen::new(1, ts(1)));
+    here.records
+        .choices
+        .insert("x".into(), Chosen::new(1, ts(1)));
     let report = import.merge_at(&mut here, ts(10));
     assert_eq!((report.choices_updated, here.chosen("x")), (1, Some(2)));
     // One dated days ahead is counted as such and does not win.

@@ -29,7 +29,10 @@ fn b_toggles_the_bookmark_on_the_open_section() {
         added: at(),
         ..Bookmark::default()
     };
-    a.journal.bookmarks.insert("welcome".into(), bookmark);
+    a.journal
+        .records
+        .bookmarks
+        .insert("welcome".into(), bookmark);
     let effects = run(&mut a, &[Action::ToggleBookmark]);
     assert_eq!(
         effects,
@@ -48,7 +51,7 @@ fn the_bookmarks_list_opens_relabels_and_removes() {
             added: at(),
             ..Bookmark::default()
         };
-        a.journal.bookmarks.insert(id.into(), bookmark);
+        a.journal.records.bookmarks.insert(id.into(), bookmark);
     }
     run(&mut a, &[Action::Bookmarks, Action::Down]);
     assert_eq!(a.overlay, Some(Overlay::Bookmarks { selected: 1 }));
@@ -83,7 +86,10 @@ fn a_label_half_typed_is_kept_when_the_app_leaves_and_an_untouched_one_is_not() 
         added: at(),
         ..Bookmark::default()
     };
-    a.journal.bookmarks.insert("welcome".into(), bookmark);
+    a.journal
+        .records
+        .bookmarks
+        .insert("welcome".into(), bookmark);
     // Opened and left untouched: leaving changes nothing.
     run(&mut a, &[Action::Bookmarks, Action::Relabel]);
     assert!(run(&mut a, &[Action::Leaving]).is_empty());
@@ -109,7 +115,10 @@ fn u_in_the_bookmarks_puts_back_the_last_one_removed_with_its_label() {
         added: at(),
         ..Bookmark::default()
     };
-    a.journal.bookmarks.insert("tip-speak-up".into(), bookmark);
+    a.journal
+        .records
+        .bookmarks
+        .insert("tip-speak-up".into(), bookmark);
     let effects = run(&mut a, &[Action::Bookmarks, Action::Remove]);
     assert_eq!(
         effects,
@@ -123,7 +132,7 @@ fn u_in_the_bookmarks_puts_back_the_last_one_removed_with_its_label() {
             .unwrap_or("")
             .contains("u puts it back")
     );
-    a.journal.bookmarks.clear(); // as the run loop's save leaves it
+    a.journal.records.bookmarks.clear(); // as the run loop's save leaves it
     let effects = run(&mut a, &[Action::Undo]);
     assert_eq!(
         effects,

@@ -292,17 +292,20 @@ fn saved_messages_say_where_the_saved_commitment_stands() {
     let on = date(2026, 11, 24);
     let again = CommitmentChange::AskAgain { id: id.clone(), on };
     let go = CommitmentChange::LetGo { id: id.clone() };
-    let mut c = app.journal.commitments[&id].clone();
+    let mut c = app.journal.records.commitments[&id].clone();
     c.let_it_go(at(15));
     c.ask_again_on(on, at(16));
-    app.journal.commitments.insert(id.clone(), c.clone());
+    app.journal
+        .records
+        .commitments
+        .insert(id.clone(), c.clone());
     let said = saved_message_in(&again, &app.journal, app.today);
     assert_eq!(said, "Saved: allyship will ask again on Tue 24 Nov 2026.");
     let said = saved_message_in(&go, &app.journal, app.today);
     assert!(said.starts_with("Saved, but a later change"), "{said}");
     assert!(said.contains("it is open"), "{said}");
     c.let_it_go(at(17));
-    app.journal.commitments.insert(id.clone(), c);
+    app.journal.records.commitments.insert(id.clone(), c);
     let said = saved_message_in(&again, &app.journal, app.today);
     assert!(said.contains("it is let go"), "{said}");
     assert_eq!(
